@@ -1,0 +1,16 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { ErrorState } from "@/components/ui/states";
+
+export default function ConsoleError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("common");
+  return (
+    <ErrorState
+      title={t("errorTitle")}
+      message={error.message}
+      action={<Button onClick={reset}>{t("retry")}</Button>}
+    />
+  );
+}

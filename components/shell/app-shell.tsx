@@ -1,0 +1,38 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { getEnv } from "@/lib/env";
+import { describeCloud } from "@/lib/cloud/describe";
+import { CloudBadge } from "./cloud-badge";
+import { NAV_ITEMS } from "./nav-items";
+import { SideNav } from "./side-nav";
+
+export async function AppShell({ children, userMenu }: { children: ReactNode; userMenu?: ReactNode }) {
+  const t = await getTranslations("shell");
+  const items = NAV_ITEMS.map((item) => ({ ...item, label: t(`nav.${item.key}`) }));
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {t("skipToContent")}
+      </a>
+      <header className="flex h-12 shrink-0 items-center justify-between gap-4 border-b border-slate-200 bg-white px-4">
+        <Link href="/" className="flex items-baseline gap-2">
+          <span className="text-base font-semibold text-slate-900">{t("product")}</span>
+          <span className="hidden text-xs text-slate-500 sm:inline">{t("tagline")}</span>
+        </Link>
+        <div className="flex items-center gap-3">
+          <CloudBadge cloud={describeCloud(getEnv())} />
+          {userMenu}
+        </div>
+      </header>
+      <div className="flex flex-1">
+        <aside className="w-52 shrink-0 border-r border-slate-200 bg-slate-50">
+          <SideNav items={items} label={t("navLabel")} />
+        </aside>
+        <main id="main" className="min-w-0 flex-1 px-6 py-5">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

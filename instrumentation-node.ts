@@ -1,0 +1,12 @@
+import { EnvError, getEnv } from "./lib/env";
+
+// A bad setting stops start-up here, naming the variable and the rule.
+try {
+  getEnv();
+} catch (err) {
+  if (err instanceof EnvError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("defaults to the embedded emulator in demo mode", () => {
+    const env = parseEnv({});
+    expect(env.ROLESCOPE_CLOUD).toBe("emulator");
+    expect(env.EMULATOR_ENDPOINT).toBe("127.0.0.1:4610");
+    expect(env.ROLESCOPE_REGIONS).toEqual(["cn-hangzhou", "ap-southeast-1"]);
+    expect(env.demo).toBe(true);
+  });
+
+  it("is not in demo mode against a real account unless asked", () => {
+    expect(parseEnv({ ROLESCOPE_CLOUD: "aliyun" }).demo).toBe(false);
+    expect(parseEnv({ ROLESCOPE_CLOUD: "aliyun", ROLESCOPE_DEMO: "true" }).demo).toBe(true);
+  });
+
+  it("names the variable and the rule when a setting is bad", () => {
+    const bad = () => parseEnv({ EMULATOR_ENDPOINT: "http://127.0.0.1:4610", ROLESCOPE_REGIONS: "Hangzhou" });
+    expect(bad).toThrow(EnvError);
+    try {
+      bad();
+    } catch (e) {
+      const msg = (e as Error).message;
+      expect(msg).toContain("EMULATOR_ENDPOINT: must be host:port with no scheme");
+      expect(msg).toContain("ROLESCOPE_REGIONS");
+      expect(msg).toContain("each region must look like cn-hangzhou");
+    }
+  });
+
+  it("rejects an unknown cloud mode", () => {
+    expect(() => parseEnv({ ROLESCOPE_CLOUD: "aws" })).toThrow(/ROLESCOPE_CLOUD/);
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(parseEnv({ DB_PATH: "" }).DB_PATH).toBe("data/rolescope.db");
+  });
+});

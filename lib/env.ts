@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { DEFAULT_EMULATOR_PORT, DEFAULT_REGIONS } from "./cloud/emulator-endpoints";
+
+// Every setting RoleScope reads, validated once. The README's configuration table lists the same names.
+
+const hostPort = z
+  .string()
+  .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, "must be host:port with no scheme, e.g. 127.0.0.1:4610");
+
+const regionList = z
+  .string()
+  .transform((s) => s.split(",").map((r) => r.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[a-z]{2,}-[a-z0-9-]+$/, "each region must look like cn-hangzhou")).min(1, "must name at least one region"));
+
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+export const envSchema = z.object({
+  ROLESCOPE_CLOUD: z.enum(["emulator", "aliyun"]).default("emulator"),
+  ROLESCOPE_REGIONS: regionList.prefault(DEFAULT_REGIONS.join(",")),
+  EMULATOR_ENDPOINT: hostPort.default(`127.0.0.1:${DEFAULT_EMULATOR_PORT}`),
+  EMULATOR_ACCESS_KEY_ID: z.string().min(1).default("LTAI5tRoleScopeEmulator"),
+  EMULATOR_ACCESS_KEY_SECRET: z.string().min(1).default("RoleScopeEmulatorSecret0000000000"),
+  ALIBABA_CLOUD_RAM_ENDPOINT: hostPort.or(z.string().regex(/^[a-z0-9.-]+$/)).default("ram.aliyuncs.com"),
+  DB_PATH: z.string().min(1).default("data/rolescope.db"),
+  ROLESCOPE_DEMO: bool.optional(),
+  ROLESCOPE_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  ROLESCOPE_CLOUD_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
+  ROLESCOPE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+});
+
+export type Env = z.infer<typeof envSchema> & { demo: boolean };
+
+export class EnvError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`RoleScope cannot start: invalid configuration\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as in most shells' `VAR= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const env = result.data;
+  return { ...env, demo: env.ROLESCOPE_DEMO ?? env.ROLESCOPE_CLOUD === "emulator" };
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

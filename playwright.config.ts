@@ -1,0 +1,64 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end tests run against the production build (`next build` first) and a fresh
+// emulator seeded with the demo account, on ports of their own.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4710);
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+export const e2eEnv = {
+  EMULATOR_URL: `http://127.0.0.1:${EMULATOR_PORT}`,
+};
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure" },
+  projects: [
+    {
+      name: "debian-chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1440, height: 900 },
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx tsx emulator/main.ts --port ${EMULATOR_PORT} --data data/e2e-emulator --seed demo --reset --deploy-ms 300`,
+      url: `http://127.0.0.1:${EMULATOR_PORT}/_emulator/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+    {
+      command: `npx next start -p ${PORT} -H 127.0.0.1`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        ROLESCOPE_CLOUD: "emulator",
+        EMULATOR_ENDPOINT: `127.0.0.1:${EMULATOR_PORT}`,
+        DB_PATH: "data/e2e.db",
+        ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
+      },
+    },
+  ],
+});
