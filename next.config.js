@@ -13,6 +13,8 @@ const nextConfig = {
     "@alicloud/credentials",
     "@darabonba/typescript",
   ],
+  // A separate build directory lets several builds (e.g. parallel e2e runs) coexist.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
 };

@@ -12,7 +12,7 @@ export const e2eEnv = {
 
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./test-results",
+  outputDir: `./test-results/${PORT}`,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
@@ -41,7 +41,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx tsx emulator/main.ts --port ${EMULATOR_PORT} --data data/e2e-emulator --seed demo --reset --deploy-ms 300`,
+      command: `npx tsx emulator/main.ts --port ${EMULATOR_PORT} --data data/e2e-emulator-${EMULATOR_PORT} --seed demo --reset --deploy-ms 300`,
       url: `http://127.0.0.1:${EMULATOR_PORT}/_emulator/health`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -56,7 +56,8 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         ROLESCOPE_CLOUD: "emulator",
         EMULATOR_ENDPOINT: `127.0.0.1:${EMULATOR_PORT}`,
-        DB_PATH: "data/e2e.db",
+        DB_PATH: `data/e2e-${PORT}.db`,
+        ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
         ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
       },
     },

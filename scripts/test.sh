@@ -17,7 +17,7 @@ if [ "$status" -eq 0 ]; then
   step npx next build
 fi
 if [ "$status" -eq 0 ]; then
-  rm -rf data/e2e.db* data/e2e-emulator
+  rm -rf data/e2e-*
   PLAYWRIGHT_JSON_OUTPUT_NAME=reports/e2e.json step npx playwright test --reporter=list,json
 fi
 
