@@ -21,7 +21,7 @@ export default async function OverviewPage() {
         <Panel title={t("connection")} id="connection">
           <DescriptionList
             items={[
-              { term: t("mode"), detail: <Badge tone={cloud.mode === "emulator" ? "info" : "neutral"}>{cloud.mode === "emulator" ? t("modeEmulator") : t("modeAliyun")}</Badge> },
+              { term: t("mode"), detail: <Badge tone="neutral">{cloud.mode === "emulator" ? t("modeEmulator") : t("modeAliyun")}</Badge> },
               { term: t("endpoint"), detail: <code className="font-mono text-xs">{cloud.endpoint}</code> },
               { term: t("regions"), detail: cloud.regions.join(", ") },
               { term: t("version"), detail: pkg.version },
