@@ -20,6 +20,8 @@ export interface LenientParse {
   errors: PolicyError[];
   /** True when the document has a Statement element at all. */
   hasStatement: boolean;
+  /** False when Statement is a single object, so paths read `Statement.Effect`. */
+  hasStatementArray: boolean;
 }
 
 function measure(input: unknown): { text?: string; value?: unknown; size: number; errors: Errors } {
@@ -43,7 +45,7 @@ function measure(input: unknown): { text?: string; value?: unknown; size: number
 }
 
 export function parseLenient(input: unknown, kind: PolicyKind): LenientParse {
-  const result: LenientParse = { kind, version: undefined, statements: [], errors: [], hasStatement: false };
+  const result: LenientParse = { kind, version: undefined, statements: [], errors: [], hasStatement: false, hasStatementArray: false };
   try {
     const { value, size, errors } = measure(input);
     result.errors = errors;
@@ -65,6 +67,7 @@ export function parseLenient(input: unknown, kind: PolicyKind): LenientParse {
 
     const raw = value.Statement;
     result.hasStatement = raw !== undefined;
+    result.hasStatementArray = Array.isArray(raw);
     if (raw === undefined) err(errors, "Statement", "Statement.Missing", "a policy document needs a Statement");
     else if (Array.isArray(raw)) result.statements = raw.map((s, i) => readStatement(s, indexPath("Statement", i), kind, errors));
     else if (isRecord(raw)) result.statements = [readStatement(raw, "Statement", kind, errors)];
