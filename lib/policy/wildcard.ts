@@ -22,6 +22,26 @@ export function globSource(pattern: string): string {
 }
 
 const MAX_COVER_CELLS = 250_000;
+
+/** A `*`-only glob without RegExp: literal head and tail, then the middle pieces leftmost-first. */
+function starMatcher(pattern: string): StringMatcher {
+  const pieces = pattern.split("*");
+  const head = pieces[0];
+  const tail = pieces[pieces.length - 1];
+  const middle = pieces.slice(1, -1).filter((p) => p !== "");
+  const min = head.length + tail.length;
+  return (v) => {
+    if (v.length < min || !v.startsWith(head) || !v.endsWith(tail)) return false;
+    let at = head.length;
+    const end = v.length - tail.length;
+    for (let i = 0; i < middle.length; i++) {
+      const found = v.indexOf(middle[i], at);
+      if (found < 0 || found + middle[i].length > end) return false;
+      at = found + middle[i].length;
+    }
+    return true;
+  };
+}
 const never: StringMatcher = () => false;
 const always: StringMatcher = () => true;
 
@@ -33,16 +53,18 @@ const always: StringMatcher = () => true;
 export function compileGlobs(patterns: readonly string[], ignoreCase: boolean): StringMatcher {
   const exact = new Set<string>();
   const prefixes: string[] = [];
+  const stars: StringMatcher[] = [];
   const sources: string[] = [];
   for (const raw of patterns) {
     const p = ignoreCase ? raw.toLowerCase() : raw;
     if (p === "*") return always;
     if (!hasWildcard(p)) exact.add(p);
     else if (p.endsWith("*") && !hasWildcard(p.slice(0, -1))) prefixes.push(p.slice(0, -1));
+    else if (!p.includes("?")) stars.push(starMatcher(p));
     else sources.push(globSource(p));
   }
   const re = sources.length > 0 ? new RegExp(`^(?:${sources.join("|")})$`) : undefined;
-  if (!re && prefixes.length === 0) {
+  if (!re && prefixes.length === 0 && stars.length === 0) {
     if (exact.size === 0) return never;
     if (exact.size === 1) {
       const [only] = exact;
@@ -53,6 +75,7 @@ export function compileGlobs(patterns: readonly string[], ignoreCase: boolean): 
   return (v) => {
     if (exact.has(v)) return true;
     for (let i = 0; i < prefixes.length; i++) if (v.startsWith(prefixes[i])) return true;
+    for (let i = 0; i < stars.length; i++) if (stars[i](v)) return true;
     return re !== undefined && re.test(v);
   };
 }
