@@ -53,7 +53,7 @@ export function parseLenient(input: unknown, kind: PolicyKind): LenientParse {
     if (size > limit) {
       err(errors, "", "Document.TooLong", `a ${kind} policy document has at most ${limit} characters (this one has ${size})`);
     }
-    if (value === undefined) return result;
+    if (value === undefined && typeof input === "string") return result;
     if (!isRecord(value)) {
       err(errors, "", "Document.NotObject", "a policy document must be a JSON object with Version and Statement");
       return result;
