@@ -1,0 +1,72 @@
+// The control API under /_emulator/ (loopback only): reset, bulk seed, faults, stats, settle, health.
+import { z } from "zod";
+import type { EmulatorApp } from "./app";
+import { ApiError } from "./contract";
+import { faultSchema } from "./faults";
+
+export interface ControlAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+const resetSchema = z.object({ seed: z.enum(["demo", "empty"]).default("demo") });
+const bulkSchema = z.object({
+  roles: z.number().int().min(0).max(5000).default(0),
+  services: z.number().int().min(0).max(20000).default(0),
+});
+
+function json<T>(schema: z.ZodType<T>, text: string): T {
+  let raw: unknown = {};
+  if (text.trim() !== "") {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new ApiError(400, "InvalidParameter", "The body must be JSON.");
+    }
+  }
+  const r = schema.safeParse(raw);
+  if (!r.success) {
+    throw new ApiError(400, "InvalidParameter", r.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
+  }
+  return r.data;
+}
+
+export async function handleControl(app: EmulatorApp, method: string, path: string, body: string): Promise<ControlAnswer> {
+  const key = `${method} ${path.replace(/\/+$/, "")}`;
+  switch (key) {
+    case "GET /_emulator/health":
+      return {
+        status: 200,
+        body: { status: "ok", accountId: app.store.accountId, regions: app.opts.regions, eas: app.eas !== undefined },
+      };
+    case "POST /_emulator/reset": {
+      const { seed } = json(resetSchema, body);
+      await app.reseed(seed);
+      return { status: 200, body: { ok: true, seed } };
+    }
+    case "POST /_emulator/seed/bulk": {
+      const { roles, services } = json(bulkSchema, body);
+      return { status: 200, body: { ok: true, ...(await app.seedBulk(roles, services)) } };
+    }
+    case "PUT /_emulator/faults": {
+      const fault = json(faultSchema, body);
+      app.faults.set(fault);
+      return { status: 200, body: { ok: true, faults: app.faults.list() } };
+    }
+    case "GET /_emulator/faults":
+      return { status: 200, body: { faults: app.faults.list() } };
+    case "DELETE /_emulator/faults":
+      app.faults.clear();
+      return { status: 200, body: { ok: true } };
+    case "GET /_emulator/stats":
+      return { status: 200, body: app.faults.stats() };
+    case "DELETE /_emulator/stats":
+      app.faults.resetStats();
+      return { status: 200, body: { ok: true } };
+    case "POST /_emulator/settle":
+      app.eas?.settle();
+      return { status: 200, body: { ok: true, eas: app.eas !== undefined } };
+    default:
+      throw new ApiError(404, "NotFound", `No control endpoint ${key}.`);
+  }
+}

@@ -1,0 +1,79 @@
+// One JSON file under --data: RAM state, issued STS credentials and EAS's snapshot. Written
+// atomically (tmp + rename), debounced, and flushed on close.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import type { RamState } from "../ram/state";
+import { STATE_FILE, STATE_SHAPE_VERSION } from "./defaults";
+
+export interface PersistedState {
+  shape: number;
+  savedAt: string;
+  ram: RamState;
+  eas?: unknown;
+}
+
+const entity = z.object({ policies: z.array(z.object({ policyType: z.string(), policyName: z.string(), attachDate: z.string() })) });
+const persistedSchema = z.object({
+  shape: z.literal(STATE_SHAPE_VERSION),
+  savedAt: z.string(),
+  ram: z.object({
+    accountId: z.string(),
+    roles: z.record(z.string(), entity.extend({ roleName: z.string(), roleId: z.string(), assumeRolePolicyDocument: z.string() })),
+    users: z.record(z.string(), entity.extend({ userName: z.string(), userId: z.string() })),
+    policies: z.record(z.string(), z.object({ policyName: z.string(), defaultVersion: z.string(), versions: z.array(z.object({ versionId: z.string(), document: z.string() })) })),
+    accessKeys: z.record(z.string(), z.object({ accessKeyId: z.string(), accessKeySecret: z.string() })),
+    sts: z.record(z.string(), z.object({ accessKeyId: z.string(), securityToken: z.string(), expiration: z.string(), roleName: z.string() })),
+    nextId: z.number(),
+  }),
+  eas: z.unknown().optional(),
+});
+
+export class StateFile {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly path: string;
+
+  constructor(
+    dir: string,
+    private readonly collect: () => PersistedState,
+    private readonly debounceMs = 100,
+    private readonly warn: (msg: string) => void = (m) => console.warn(m),
+  ) {
+    mkdirSync(dir, { recursive: true });
+    this.path = join(dir, STATE_FILE);
+  }
+
+  /** The saved state, or undefined (with a warning) when there is none or it has an older shape. */
+  load(): PersistedState | undefined {
+    if (!existsSync(this.path)) return undefined;
+    try {
+      const parsed = persistedSchema.safeParse(JSON.parse(readFileSync(this.path, "utf8")));
+      if (parsed.success) return parsed.data as PersistedState;
+      this.warn(`emulator: ${this.path} has an older or unknown shape; starting from the seed instead.`);
+    } catch (e) {
+      this.warn(`emulator: cannot read ${this.path} (${e instanceof Error ? e.message : String(e)}); starting from the seed instead.`);
+    }
+    return undefined;
+  }
+
+  schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.write();
+    }, this.debounceMs);
+    this.timer.unref?.();
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.write();
+  }
+
+  private write(): void {
+    const tmp = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.collect()));
+    renameSync(tmp, this.path);
+  }
+}

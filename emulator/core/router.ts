@@ -1,0 +1,112 @@
+// One request: control API and credentials URI (loopback only), EAS by path, RAM and STS by action.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { RAM_OPERATIONS } from "../ram/operations";
+import { STS_OPERATIONS } from "../sts/operations";
+import type { EmulatorApp } from "./app";
+import { authenticate } from "./auth/authenticate";
+import { decodeQuery } from "./auth/encode";
+import { baseContext, requirePermission } from "./authorize";
+import { ApiError, type Caller } from "./contract";
+import { handleControl } from "./control";
+import { credentialsForRole } from "./credentials-endpoint";
+import { RAM_HOST_ID, RAM_VERSION, STS_HOST_ID, STS_VERSION } from "./defaults";
+import { errorBody, isLoopback, newRequestId, readBody, sendJson } from "./http";
+
+export interface Arrival {
+  region: string;
+  base: boolean;
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+const peerIp = (req: IncomingMessage) => (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
+
+export async function route(app: EmulatorApp, req: IncomingMessage, res: ServerResponse, at: Arrival): Promise<void> {
+  const requestId = newRequestId();
+  const url = req.url ?? "/";
+  const q = url.indexOf("?");
+  const rawPath = q < 0 ? url : url.slice(0, q);
+  const query = decodeQuery(q < 0 ? "" : url.slice(q + 1));
+  const method = req.method ?? "GET";
+  let hostId = RAM_HOST_ID;
+  try {
+    if (at.base && rawPath.startsWith("/_emulator/")) {
+      if (!isLoopback(req.socket.remoteAddress)) throw new ApiError(403, "Forbidden", "The control API answers loopback clients only.");
+      const body = await readBody(req);
+      const out = await handleControl(app, method, rawPath, body.toString("utf8"));
+      sendJson(res, out.status, out.body);
+      return;
+    }
+    if (at.base && method === "GET" && (rawPath === "/credentials" || rawPath.startsWith("/credentials/"))) {
+      if (!isLoopback(req.socket.remoteAddress)) throw new ApiError(403, "Forbidden", "The credentials endpoint answers loopback clients only.");
+      const role = rawPath === "/credentials" ? app.opts.credentialsRole : decodeURIComponent(rawPath.slice("/credentials/".length));
+      const now = app.opts.now();
+      const out = credentialsForRole(app.store, role, now, baseContext(now, peerIp(req)));
+      sendJson(res, out.status, out.body);
+      return;
+    }
+
+    const action = header(req, "x-acs-action") ?? query.Action ?? "";
+    const version = header(req, "x-acs-version") ?? query.Version ?? "";
+    const isEas = rawPath.startsWith("/api/v2/");
+    if (isEas) hostId = `pai-eas.${at.region}.aliyuncs.com`;
+    else if (version === STS_VERSION) hostId = STS_HOST_ID;
+    const operation = isEas ? action || "EAS" : action;
+
+    app.faults.count(operation || "Unknown");
+    await app.faults.apply(operation);
+    const body = await readBody(req);
+    const now = app.opts.now();
+    const caller = authenticate({ method, rawPath, query, headers: req.headers, body }, app.store, now);
+    const context = baseContext(now, peerIp(req));
+
+    if (isEas) {
+      if (!app.eas) throw new ApiError(501, "NotImplemented", "EAS is not available in this emulator build.");
+      const pathname = decodeURIComponent(rawPath);
+      const out = app.eas.handle(
+        { method, pathname, query, body: body.toString("utf8") },
+        { region: at.region, caller, ram: app.ram, requestId, now: app.opts.now, markDirty: () => app.store.markDirty() },
+      );
+      sendJson(res, out.status, { RequestId: requestId, ...out.body });
+      return;
+    }
+    const params = { ...query, ...formParams(req, body) };
+    sendJson(res, 200, { RequestId: requestId, ...dispatch(app, action, version, params, caller, context, now) });
+  } catch (e) {
+    const err = e instanceof ApiError ? e : internal(e, app);
+    sendJson(res, err.status, errorBody(err, requestId, hostId));
+  }
+}
+
+function dispatch(
+  app: EmulatorApp,
+  action: string,
+  version: string,
+  params: Record<string, string>,
+  caller: Caller,
+  context: ReturnType<typeof baseContext>,
+  now: Date,
+): Record<string, unknown> {
+  if (version === RAM_VERSION && Object.hasOwn(RAM_OPERATIONS, action)) {
+    const op = RAM_OPERATIONS[action];
+    requirePermission(app.store, caller, `ram:${action}`, op.resource(params, app.store.accountId), context);
+    return op.handler(params, { store: app.store, now });
+  }
+  if (version === STS_VERSION && Object.hasOwn(STS_OPERATIONS, action)) {
+    return STS_OPERATIONS[action](params, { store: app.store, caller, now, context });
+  }
+  throw new ApiError(404, "InvalidAction.NotFound", `Specified api is not found, please check your url and method: ${action}.`);
+}
+
+function formParams(req: IncomingMessage, body: Buffer): Record<string, string> {
+  const type = header(req, "content-type") ?? "";
+  return type.startsWith("application/x-www-form-urlencoded") && body.length > 0 ? decodeQuery(body.toString("utf8").replace(/\+/g, "%20")) : {};
+}
+
+function internal(e: unknown, app: EmulatorApp): ApiError {
+  app.opts.log(`emulator: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  return new ApiError(500, "InternalError", "The request processing has failed due to some unknown error.");
+}

@@ -1,0 +1,70 @@
+// `npm run emulator -- --port 4610 --data data/emulator [--seed demo|empty] [--reset] [--deploy-ms N]`
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { DEFAULT_EMULATOR_PORT } from "../lib/cloud/emulator-endpoints";
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from "./core/defaults";
+import { createEmulator } from "./server";
+
+const argsSchema = z.object({
+  port: z.coerce.number().int().min(1).max(65535).default(DEFAULT_EMULATOR_PORT),
+  data: z.string().min(1).optional(),
+  seed: z.enum(["demo", "empty"]).default("demo"),
+  reset: z.boolean().default(false),
+  "deploy-ms": z.coerce.number().int().min(0).default(3000),
+  "credentials-role": z.string().min(1).optional(),
+  host: z.string().min(1).default("127.0.0.1"),
+});
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string" },
+      data: { type: "string" },
+      seed: { type: "string" },
+      reset: { type: "boolean" },
+      "deploy-ms": { type: "string" },
+      "credentials-role": { type: "string" },
+      host: { type: "string" },
+    },
+  });
+  const parsed = argsSchema.safeParse(values);
+  if (!parsed.success) {
+    console.error(`emulator: ${parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    process.exit(2);
+  }
+  const a = parsed.data;
+  const emulator = await createEmulator({
+    port: a.port,
+    host: a.host,
+    dataDir: a.data,
+    seed: a.seed,
+    reset: a.reset,
+    deployDelayMs: a["deploy-ms"],
+    accessKeyId: process.env.EMULATOR_ACCESS_KEY_ID || DEFAULT_ACCESS_KEY_ID,
+    accessKeySecret: process.env.EMULATOR_ACCESS_KEY_SECRET || DEFAULT_ACCESS_KEY_SECRET,
+    credentialsRole: a["credentials-role"] ?? (process.env.EMULATOR_CREDENTIALS_ROLE || undefined),
+  });
+  const regions = Object.entries(emulator.regionPorts).map(([r, p]) => `${r}=${p}`).join(", ");
+  console.log(`RoleScope emulator listening on ${emulator.url} (EAS regions: ${regions}; state: ${a.data ?? "in memory"})`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`emulator: ${signal}, saving state and stopping`);
+    emulator.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(`emulator: close failed: ${e instanceof Error ? e.message : String(e)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((e: unknown) => {
+  console.error(`emulator: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+// RAM's operation table: handler, and the resource RAM authorises the call against.
+import * as a from "./attachments";
+import * as pol from "./policies";
+import * as r from "./roles";
+import * as u from "./users";
+import type { Params } from "./validate";
+import type { RamHandler } from "./wire";
+
+export interface RamOperation {
+  handler: RamHandler;
+  resource: (p: Params, accountId: string) => string;
+}
+
+const role = (p: Params, uid: string) => `acs:ram:*:${uid}:role/${p.RoleName ?? ""}`;
+const user = (p: Params, uid: string) => `acs:ram:*:${uid}:user/${p.UserName ?? ""}`;
+const policy = (p: Params, uid: string) => `acs:ram:*:${uid}:policy/${p.PolicyName ?? ""}`;
+const any = () => "*";
+
+export const RAM_OPERATIONS: Record<string, RamOperation> = {
+  CreateRole: { handler: r.createRole, resource: role },
+  GetRole: { handler: r.getRole, resource: role },
+  ListRoles: { handler: r.listRoles, resource: any },
+  UpdateRole: { handler: r.updateRole, resource: role },
+  DeleteRole: { handler: r.deleteRole, resource: role },
+  CreatePolicy: { handler: pol.createPolicy, resource: policy },
+  GetPolicy: { handler: pol.getPolicy, resource: policy },
+  GetPolicyVersion: { handler: pol.getPolicyVersion, resource: policy },
+  ListPolicies: { handler: pol.listPolicies, resource: any },
+  CreatePolicyVersion: { handler: pol.createPolicyVersion, resource: policy },
+  ListPolicyVersions: { handler: pol.listPolicyVersions, resource: policy },
+  DeletePolicy: { handler: pol.deletePolicy, resource: policy },
+  AttachPolicyToRole: { handler: a.attachPolicyToRole, resource: role },
+  DetachPolicyFromRole: { handler: a.detachPolicyFromRole, resource: role },
+  AttachPolicyToUser: { handler: a.attachPolicyToUser, resource: user },
+  DetachPolicyFromUser: { handler: a.detachPolicyFromUser, resource: user },
+  ListPoliciesForRole: { handler: a.listPoliciesForRole, resource: role },
+  ListPoliciesForUser: { handler: a.listPoliciesForUser, resource: user },
+  ListEntitiesForPolicy: { handler: a.listEntitiesForPolicy, resource: policy },
+  CreateUser: { handler: u.createUser, resource: user },
+  GetUser: { handler: u.getUser, resource: user },
+  ListUsers: { handler: u.listUsers, resource: any },
+};
