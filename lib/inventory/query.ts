@@ -1,0 +1,90 @@
+import { z } from "zod";
+import type { Paged, RoleRow, ServiceRow } from "./types";
+
+// List queries as they appear in the URL: the page's address and the route handler's input are
+// the same string, so a filtered view is a link anyone can open.
+
+const csv = z
+  .string()
+  .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[a-z]{2,}-[a-z0-9-]+$/, "each region must look like cn-hangzhou")));
+
+const text = z.string().trim().max(200).optional();
+const page = z.coerce.number().int().min(1).max(100_000).default(1);
+const pageSize = z.coerce.number().int().min(1).max(100).default(20);
+
+export const SERVICE_SORTS = ["name", "-name", "status", "-status", "updated", "-updated"] as const;
+export const ROLE_SORTS = ["name", "-name", "services", "-services", "created", "-created"] as const;
+
+export const servicesQuerySchema = z.object({
+  region: csv.optional(),
+  q: text,
+  status: z.string().regex(/^[A-Za-z]+$/).max(40).optional(),
+  mode: z.enum(["none", "default", "custom"]).optional(),
+  health: z.enum(["ok", "problem", "none"]).optional(),
+  sort: z.enum(SERVICE_SORTS).default("name"),
+  page,
+  pageSize,
+});
+export type ServicesQuery = z.infer<typeof servicesQuerySchema>;
+
+export const rolesQuerySchema = z.object({
+  q: text,
+  eas: z.enum(["yes", "no"]).optional(),
+  sort: z.enum(ROLE_SORTS).default("name"),
+  page,
+  pageSize,
+});
+export type RolesQuery = z.infer<typeof rolesQuerySchema>;
+
+/** URLSearchParams → plain object, empty values dropped (an empty box means "no filter"). */
+export function paramsToObject(params: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of params) if (v !== "") out[k] = v;
+  return out;
+}
+
+const compareText = (a: string, b: string) => a.localeCompare(b, "en");
+
+function pageOf<T>(items: T[], page: number, pageSize: number, fetchedAt: number): Paged<T> {
+  const last = Math.max(1, Math.ceil(items.length / pageSize));
+  const p = Math.min(page, last);
+  return { items: items.slice((p - 1) * pageSize, p * pageSize), total: items.length, page: p, pageSize, fetchedAt };
+}
+
+function sorted<T>(items: T[], sort: string, key: (item: T) => string | number, tie: (item: T) => string): T[] {
+  const dir = sort.startsWith("-") ? -1 : 1;
+  return [...items].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    const c = typeof ka === "number" && typeof kb === "number" ? ka - kb : compareText(String(ka), String(kb));
+    return c !== 0 ? dir * c : compareText(tie(a), tie(b));
+  });
+}
+
+export function queryServices(rows: ServiceRow[], q: ServicesQuery, fetchedAt: number): Paged<ServiceRow> {
+  const needle = q.q?.toLowerCase();
+  const filtered = rows.filter(
+    (r) =>
+      (!q.region || q.region.includes(r.region)) &&
+      (!q.status || r.status.toLowerCase() === q.status.toLowerCase()) &&
+      (!q.mode || r.roleMode === q.mode) &&
+      (!q.health || r.health.state === q.health) &&
+      (!needle || r.name.toLowerCase().includes(needle) || (r.roleName ?? "").toLowerCase().includes(needle)),
+  );
+  const field = q.sort.replace(/^-/, "");
+  const key = (r: ServiceRow) => (field === "status" ? r.status : field === "updated" ? Date.parse(r.updateTime) || 0 : r.name);
+  return pageOf(sorted(filtered, q.sort, key, (r) => `${r.name}/${r.region}`), q.page, q.pageSize, fetchedAt);
+}
+
+export function queryRoles(rows: RoleRow[], q: RolesQuery, fetchedAt: number): Paged<RoleRow> {
+  const needle = q.q?.toLowerCase();
+  const filtered = rows.filter(
+    (r) =>
+      (!q.eas || r.easCanAssume === (q.eas === "yes")) &&
+      (!needle || r.name.toLowerCase().includes(needle) || r.description.toLowerCase().includes(needle)),
+  );
+  const field = q.sort.replace(/^-/, "");
+  const key = (r: RoleRow) => (field === "services" ? r.usedBy.length : field === "created" ? Date.parse(r.createDate) || 0 : r.name);
+  return pageOf(sorted(filtered, q.sort, key, (r) => r.name), q.page, q.pageSize, fetchedAt);
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { buildPassRolePolicy, type NamedPolicy, type PolicyDocument } from "../policy";
+import { passersByRole, servicesByRole } from "./role-index";
+
+const ACCOUNT = "1784200000000001";
+const arn = (name: string) => `acs:ram::${ACCOUNT}:role/${name}`;
+const named = (name: string, document: PolicyDocument): NamedPolicy => ({ name, type: "Custom", document });
+
+describe("servicesByRole", () => {
+  it("indexes services by the role their config names, across regions, skipping services without one", () => {
+    const index = servicesByRole([
+      { region: "cn-hangzhou", name: "image-tagger", roleName: "eas-oss-reader" },
+      { region: "ap-southeast-1", name: "doc-classifier" },
+      { region: "ap-southeast-1", name: "batch-scorer", roleName: "data-pipeline" },
+      { region: "cn-hangzhou", name: "aaa-first", roleName: "eas-oss-reader" },
+    ]);
+    expect(index.get("eas-oss-reader")).toEqual([
+      { region: "cn-hangzhou", name: "aaa-first" },
+      { region: "cn-hangzhou", name: "image-tagger" },
+    ]);
+    expect(index.get("data-pipeline")).toEqual([{ region: "ap-southeast-1", name: "batch-scorer" }]);
+    expect([...index.keys()].sort()).toEqual(["data-pipeline", "eas-oss-reader"]);
+  });
+});
+
+describe("passersByRole", () => {
+  const roles = [
+    { name: "eas-oss-reader", arn: arn("eas-oss-reader") },
+    { name: "eas-restricted", arn: arn("eas-restricted") },
+  ];
+  const admin = named("AdministratorAccess", { Version: "1", Statement: [{ Effect: "Allow", Action: ["*"], Resource: ["*"] }] });
+
+  it("finds users allowed ram:PassRole on each role's ARN", () => {
+    const m = passersByRole(
+      roles,
+      [
+        { userName: "alice", policies: [admin] },
+        { userName: "bob", policies: [named("pass-oss-reader", buildPassRolePolicy("eas-oss-reader"))] },
+        { userName: "carol", policies: [] },
+      ],
+      ACCOUNT,
+    );
+    expect(m.get("eas-oss-reader")).toEqual(["alice", "bob"]);
+    expect(m.get("eas-restricted")).toEqual(["alice"]);
+  });
+
+  it("an explicit Deny or a condition on another service takes the user out", () => {
+    const deny = named("no-pass", { Version: "1", Statement: [{ Effect: "Deny", Action: ["ram:PassRole"], Resource: [arn("eas-restricted")] }] });
+    const ecsOnly = named("pass-to-ecs", {
+      Version: "1",
+      Statement: [{ Effect: "Allow", Action: ["ram:PassRole"], Resource: ["*"], Condition: { StringEquals: { "acs:Service": ["ecs.aliyuncs.com"] } } }],
+    });
+    const m = passersByRole(roles, [{ userName: "dave", policies: [admin, deny] }, { userName: "erin", policies: [ecsOnly] }], ACCOUNT);
+    expect(m.get("eas-oss-reader")).toEqual(["dave"]);
+    expect(m.get("eas-restricted")).toEqual([]);
+  });
+});
