@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { trustedPrincipals } from "../policy";
+import type { PolicyDocument } from "../policy/types";
+import { buildTrustGraph, classifyPrincipal, targetNodeId } from "./trust-graph";
+import { layoutTrustGraph, NODE_WIDTH } from "./trust-layout";
+
+const trust: PolicyDocument = {
+  Version: "1",
+  Statement: [
+    { Effect: "Allow", Action: ["sts:AssumeRole"], Principal: { RAM: ["acs:ram::1234:root"], Service: ["eas.pai.aliyuncs.com"] } },
+    { Effect: "Deny", Action: ["sts:AssumeRole"], Principal: { RAM: ["acs:ram::1234:user/mallory"] } },
+    { Effect: "Allow", Action: ["sts:AssumeRole"], Principal: { Federated: ["acs:ram::1234:saml-provider/okta"] }, Condition: { StringEquals: { "saml:recipient": ["x"] } } },
+  ],
+};
+
+describe("buildTrustGraph", () => {
+  const g = buildTrustGraph("data-pipeline", trustedPrincipals(trust));
+
+  it("draws one node per principal plus the role, EAS marked", () => {
+    expect(g.nodes.map((n) => [n.id, n.kind])).toEqual([
+      [targetNodeId("data-pipeline"), "target"],
+      ["eas.pai.aliyuncs.com", "service"],
+      ["acs:ram::1234:root", "account"],
+      ["acs:ram::1234:user/mallory", "user"],
+      ["acs:ram::1234:saml-provider/okta", "federated"],
+    ]);
+    expect(g.nodes.filter((n) => n.isEas).map((n) => n.id)).toEqual(["eas.pai.aliyuncs.com"]);
+  });
+
+  it("keeps Deny and conditional edges distinguishable", () => {
+    const edge = (src: string) => g.edges.find((e) => e.source === src)!;
+    expect(edge("acs:ram::1234:user/mallory")).toMatchObject({ effect: "Deny", statementIndex: 1, conditional: false });
+    expect(edge("acs:ram::1234:saml-provider/okta")).toMatchObject({ effect: "Allow", conditional: true });
+    expect(g.edges.every((e) => e.target === targetNodeId("data-pipeline"))).toBe(true);
+  });
+
+  it("labels principals by what they name", () => {
+    expect(classifyPrincipal({ kind: "RAM", value: "acs:ram::1234:role/ops" })).toEqual({ kind: "role", label: "ops", account: "1234" });
+    expect(classifyPrincipal({ kind: "RAM", value: "acs:ram::1234:root" })).toEqual({ kind: "account", label: "1234", account: "1234" });
+    expect(classifyPrincipal({ kind: "RAM", value: "5678" })).toEqual({ kind: "account", label: "5678", account: "5678" });
+  });
+
+  it("lays principals out to the left of the role, without overlap", () => {
+    const { positions } = layoutTrustGraph(g);
+    const at = new Map(positions.map((p) => [p.id, p]));
+    const role = at.get(targetNodeId("data-pipeline"))!;
+    for (const n of g.nodes.filter((n) => n.kind !== "target")) expect(at.get(n.id)!.x + NODE_WIDTH).toBeLessThan(role.x);
+    const ys = positions.filter((p) => p.id !== role.id).map((p) => p.y).sort((a, b) => a - b);
+    for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(44);
+  });
+});

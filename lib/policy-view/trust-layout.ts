@@ -1,0 +1,28 @@
+import dagre from "@dagrejs/dagre";
+import type { TrustGraph } from "./trust-graph";
+
+export const NODE_WIDTH = 220;
+export const NODE_HEIGHT = 44;
+
+export interface Positioned {
+  id: string;
+  /** Top-left corner, as React Flow places nodes. */
+  x: number;
+  y: number;
+}
+
+/** Left-to-right layered layout: principals on the left, the role on the right. */
+export function layoutTrustGraph(graph: TrustGraph): { positions: Positioned[]; width: number; height: number } {
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: "LR", nodesep: 14, ranksep: 110, marginx: 8, marginy: 8 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const n of graph.nodes) g.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (const e of graph.edges) g.setEdge(e.source, e.target, {}, e.id);
+  dagre.layout(g);
+  const positions = graph.nodes.map((n) => {
+    const p = g.node(n.id);
+    return { id: n.id, x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 };
+  });
+  const label = g.graph();
+  return { positions, width: label.width ?? 0, height: label.height ?? 0 };
+}
