@@ -10,3 +10,6 @@ try {
   }
   throw err;
 }
+
+// The store's migrations run here, then the first admin (and the demo users in demo mode) are created.
+await (await import("./lib/auth/start-up")).prepareConsoleUsers();

@@ -24,6 +24,8 @@ export const envSchema = z.object({
   DB_PATH: z.string().min(1).default("data/rolescope.db"),
   ROLESCOPE_DEMO: bool.optional(),
   ROLESCOPE_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  ROLESCOPE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
+  ROLESCOPE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
   ROLESCOPE_CLOUD_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
   ROLESCOPE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
 });

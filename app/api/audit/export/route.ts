@@ -1,0 +1,41 @@
+import type { NextRequest } from "next/server";
+import { listAudit } from "@/lib/audit";
+import { AUDIT_CSV_HEADER, auditCsvRow } from "@/lib/audit/csv";
+import { parseAuditQuery, toAuditFilters } from "@/lib/audit/filters";
+import { authorizeRequest } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+const BATCH = 500;
+const MAX_ROWS = 100_000;
+
+// The filtered audit log as CSV, streamed in batches so a long log does not sit in memory (admins).
+export async function GET(req: NextRequest) {
+  const auth = await authorizeRequest(req, "audit:read");
+  if (auth instanceof Response) return auth;
+  const filters = toAuditFilters(parseAuditQuery(req.nextUrl.searchParams));
+  const encoder = new TextEncoder();
+  let beforeId: number | undefined;
+  let sent = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(`${AUDIT_CSV_HEADER.join(",")}\r\n`));
+    },
+    async pull(controller) {
+      // Keyset paging: entries appended during the export cannot shift or repeat rows.
+      const { entries } = await listAudit({ ...filters, beforeId }, { page: 1, pageSize: BATCH });
+      if (entries.length > 0) controller.enqueue(encoder.encode(entries.map((e) => `${auditCsvRow(e)}\r\n`).join("")));
+      sent += entries.length;
+      beforeId = entries.at(-1)?.id;
+      if (entries.length < BATCH || sent >= MAX_ROWS) controller.close();
+    },
+  });
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="rolescope-audit-${stamp}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { getStores } from "../db";
+import type { AuditFilters } from "../db/types";
+import { createAuditLog, type AuditInput, type AuditPage } from "./audit-log";
+
+export type { AuditInput, AuditPage } from "./audit-log";
+export type { AuditEntry, AuditFilters, AuditOutcome } from "../db/types";
+
+/** Appends one entry. There is no function that changes or removes entries. */
+export function appendAudit(input: AuditInput) {
+  return createAuditLog(getStores().audit).append(input);
+}
+
+export function listAudit(filters: AuditFilters, page: { page: number; pageSize: number } = { page: 1, pageSize: 50 }): Promise<AuditPage> {
+  return createAuditLog(getStores().audit).list(filters, page);
+}
+
+export function listAuditActions(): Promise<string[]> {
+  return getStores().audit.actions();
+}

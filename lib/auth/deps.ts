@@ -1,0 +1,15 @@
+import { createAuditLog } from "../audit/audit-log";
+import { getStores } from "../db";
+import { getEnv } from "../env";
+import type { AuthDeps } from "./types";
+
+export function getAuthDeps(): AuthDeps {
+  const env = getEnv();
+  const stores = getStores();
+  return {
+    stores,
+    audit: createAuditLog(stores.audit),
+    policy: { idleMs: env.ROLESCOPE_SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.ROLESCOPE_SESSION_MAX_HOURS * 3_600_000 },
+    now: Date.now,
+  };
+}

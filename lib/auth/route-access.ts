@@ -1,0 +1,45 @@
+import type { Permission } from "./permissions";
+
+// Every route handler and server action, and who may call it. tests/auth/route-access.test.ts
+// derives the routes from app/**/route.ts and "use server" files, so a new one without an entry
+// here fails; e2e/access.spec.ts calls each entry as anonymous, engineer and admin.
+
+export type Access = Permission | "public";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface RouteAccess {
+  method: Method;
+  /** As in the file system, without route groups: `/api/auth/users/[id]`. */
+  path: string;
+  access: Access;
+  /** What the e2e probe sends; a body that fails validation proves access without changing anything. */
+  probe?: {
+    /** Concrete path for dynamic segments. */
+    path?: string;
+    body?: unknown;
+    /** Status when the caller is allowed (default 200). */
+    allowed?: number;
+    /** Status for anonymous callers of a public route when it differs from `allowed`. */
+    anonymous?: number;
+  };
+}
+
+export interface ActionAccess {
+  /** `app/…/actions.ts#exportName` */
+  action: string;
+  access: Access;
+}
+
+export const ROUTE_ACCESS: readonly RouteAccess[] = [
+  { method: "GET", path: "/api/health", access: "public" },
+  { method: "POST", path: "/api/auth/login", access: "public", probe: { body: {}, allowed: 400 } },
+  { method: "POST", path: "/api/auth/logout", access: "public", probe: { allowed: 303 } },
+  { method: "GET", path: "/api/auth/me", access: "public", probe: { anonymous: 401 } },
+  { method: "GET", path: "/api/auth/users", access: "users:manage" },
+  { method: "POST", path: "/api/auth/users", access: "users:manage", probe: { body: {}, allowed: 400 } },
+  { method: "PATCH", path: "/api/auth/users/[id]", access: "users:manage", probe: { path: "/api/auth/users/no-such-user", body: {}, allowed: 400 } },
+  { method: "GET", path: "/api/audit", access: "audit:read" },
+  { method: "GET", path: "/api/audit/export", access: "audit:read" },
+];
+
+export const ACTION_ACCESS: readonly ActionAccess[] = [];

@@ -1,0 +1,64 @@
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { getAuthDeps } from "./deps";
+import { jsonError } from "./http";
+import { can, type Permission } from "./permissions";
+import { isCrossOrigin, isMutating, readCookie, SESSION_COOKIE } from "./request";
+import { resolveSession } from "./session-core";
+import type { ConsoleUser } from "./types";
+
+export type { ConsoleUser } from "./types";
+export type { Permission, Role } from "./permissions";
+export { can } from "./permissions";
+
+/** The signed-in user of the current request, or null. Cached per request. */
+export const getCurrentUser = cache(async (): Promise<ConsoleUser | null> => {
+  const id = (await cookies()).get(SESSION_COOKIE)?.value;
+  return resolveSession(getAuthDeps(), id);
+});
+
+/** A request header a proxy may set with the path being rendered, so sign-in can return there. */
+export const PATH_HEADER = "x-rolescope-path";
+
+/**
+ * For pages and server components: the signed-in user, or a redirect to the login page;
+ * with a permission the user lacks, a 403 page (and an audit entry).
+ */
+export async function requireUser(permission?: Permission): Promise<ConsoleUser> {
+  const user = await getCurrentUser();
+  if (!user) {
+    const path = (await headers()).get(PATH_HEADER);
+    redirect(path ? `/login?next=${encodeURIComponent(path)}` : "/login");
+  }
+  if (permission && !can(user.role, permission)) {
+    const path = (await headers()).get(PATH_HEADER) ?? "page";
+    await getAuthDeps().audit.append({ actor: user.username, action: "auth.denied", target: path, outcome: "denied", detail: { permission } });
+    forbidden();
+  }
+  return user;
+}
+
+/**
+ * For route handlers: the user when allowed, else the Response to return as is —
+ * 403 for a cross-origin write, 401 when anonymous, 403 (audited) when the role lacks the permission.
+ *
+ *   const auth = await authorizeRequest(req, "users:manage");
+ *   if (auth instanceof Response) return auth;
+ */
+export async function authorizeRequest(req: Request, permission: Permission): Promise<ConsoleUser | Response> {
+  const deps = getAuthDeps();
+  const target = `${req.method} ${new URL(req.url).pathname}`;
+  if (isMutating(req.method) && isCrossOrigin(req.headers, req.url)) {
+    await deps.audit.append({ actor: "anonymous", action: "auth.cross_origin", target, outcome: "denied", detail: { origin: req.headers.get("origin") } });
+    return jsonError(403, "cross_origin", "Cross-origin requests may not change anything.");
+  }
+  const user = await resolveSession(deps, readCookie(req.headers.get("cookie"), SESSION_COOKIE));
+  if (!user) return jsonError(401, "unauthenticated", "Sign in to continue.");
+  if (!can(user.role, permission)) {
+    await deps.audit.append({ actor: user.username, action: "auth.denied", target, outcome: "denied", detail: { permission, role: user.role } });
+    return jsonError(403, "forbidden", `Your role (${user.role}) does not include ${permission}.`);
+  }
+  return user;
+}

@@ -1,0 +1,36 @@
+import type { AuditLog } from "../audit/audit-log";
+import type { Stores, UserRecord } from "../db/types";
+import type { Role } from "./permissions";
+
+/** Who is using the console. Never carries the password hash or the session id. */
+export interface ConsoleUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  ramUserName?: string;
+}
+
+export interface SessionPolicy {
+  /** Sliding: a session unused this long ends. */
+  idleMs: number;
+  /** Absolute: no session lives longer than this, however active. */
+  absoluteMs: number;
+}
+
+export interface AuthDeps {
+  stores: Stores;
+  audit: AuditLog;
+  policy: SessionPolicy;
+  now: () => number;
+}
+
+export function toConsoleUser(u: UserRecord): ConsoleUser {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    ...(u.ramUserName ? { ramUserName: u.ramUserName } : {}),
+  };
+}

@@ -1,0 +1,63 @@
+import { UsernameTakenError } from "../db/types";
+import { hashPassword } from "./password";
+import { toConsoleUser, type AuthDeps, type ConsoleUser } from "./types";
+import type { NewUserInput, UserChangeInput } from "./user-schemas";
+
+export type AdminResult =
+  | { ok: true; user: ConsoleUser & { disabled: boolean } }
+  | { ok: false; code: "not_found" | "username_taken" | "last_admin" | "self_lockout"; message: string };
+
+const withDisabled = (u: Parameters<typeof toConsoleUser>[0]) => ({ ...toConsoleUser(u), disabled: u.disabled });
+
+// Callers have already checked `users:manage`; these functions keep the account table consistent
+// and write one audit entry per change.
+export async function createConsoleUser(deps: AuthDeps, actor: ConsoleUser, input: NewUserInput): Promise<AdminResult> {
+  try {
+    const user = await deps.stores.users.create({
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      ramUserName: input.ramUserName ?? null,
+      passwordHash: await hashPassword(input.password),
+    });
+    await deps.audit.append({ actor: actor.username, action: "users.create", target: user.username, outcome: "success", detail: { role: user.role, ramUserName: user.ramUserName } });
+    return { ok: true, user: withDisabled(user) };
+  } catch (err) {
+    if (!(err instanceof UsernameTakenError)) throw err;
+    await deps.audit.append({ actor: actor.username, action: "users.create", target: input.username, outcome: "failure", detail: { reason: "username_taken" } });
+    return { ok: false, code: "username_taken", message: `The username ${input.username} is taken.` };
+  }
+}
+
+async function enabledAdmins(deps: AuthDeps): Promise<number> {
+  return (await deps.stores.users.list()).filter((u) => u.role === "admin" && !u.disabled).length;
+}
+
+export async function changeConsoleUser(deps: AuthDeps, actor: ConsoleUser, id: string, change: UserChangeInput): Promise<AdminResult> {
+  const before = await deps.stores.users.findById(id);
+  if (!before) return { ok: false, code: "not_found", message: "No such console user." };
+  const demotes = change.role !== undefined && change.role !== before.role && before.role === "admin";
+  const disables = change.disabled === true && !before.disabled;
+  if ((demotes || disables) && before.id === actor.id) {
+    return { ok: false, code: "self_lockout", message: "You cannot disable or demote your own account." };
+  }
+  if ((demotes || disables) && before.role === "admin" && !before.disabled && (await enabledAdmins(deps)) <= 1) {
+    return { ok: false, code: "last_admin", message: "At least one enabled admin must remain." };
+  }
+
+  const after = (await deps.stores.users.update(id, change))!;
+  const audit = (action: string, detail: Record<string, unknown>) =>
+    deps.audit.append({ actor: actor.username, action, target: after.username, outcome: "success", detail });
+  if (change.role !== undefined && change.role !== before.role) await audit("users.role_change", { from: before.role, to: after.role });
+  if (change.disabled !== undefined && change.disabled !== before.disabled) await audit(after.disabled ? "users.disable" : "users.enable", {});
+  if (change.ramUserName !== undefined && change.ramUserName !== before.ramUserName) await audit("users.ram_link", { from: before.ramUserName, to: after.ramUserName });
+  if (change.displayName !== undefined && change.displayName !== before.displayName) await audit("users.rename", { from: before.displayName, to: after.displayName });
+  // A new role or a disabled account takes effect now, not when the old sessions expire.
+  if (after.role !== before.role || (after.disabled && !before.disabled)) await deps.stores.sessions.revokeAllFor(after.id);
+  return { ok: true, user: withDisabled(after) };
+}
+
+export async function listConsoleUsers(deps: AuthDeps) {
+  return (await deps.stores.users.list()).map((u) => ({ ...withDisabled(u), createdAt: u.createdAt, updatedAt: u.updatedAt }));
+}
+export type ListedUser = Awaited<ReturnType<typeof listConsoleUsers>>[number];

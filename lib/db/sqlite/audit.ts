@@ -1,0 +1,59 @@
+import type { Db } from "../connection";
+import type { AuditEntry, AuditFilters, AuditStore, NewAuditEntry } from "../types";
+
+interface Row {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  outcome: AuditEntry["outcome"];
+  request_id: string | null;
+  detail: string | null;
+}
+
+const toEntry = (r: Row): AuditEntry => ({
+  id: r.id,
+  at: r.at,
+  actor: r.actor,
+  action: r.action,
+  target: r.target,
+  outcome: r.outcome,
+  requestId: r.request_id,
+  detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
+});
+
+function where(f: AuditFilters): { sql: string; params: Record<string, string | number> } {
+  const clauses: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (f.actor) (clauses.push("actor = @actor"), (params.actor = f.actor));
+  if (f.action) (clauses.push("action = @action"), (params.action = f.action));
+  if (f.outcome) (clauses.push("outcome = @outcome"), (params.outcome = f.outcome));
+  if (f.from) (clauses.push("at >= @from"), (params.from = f.from));
+  if (f.to) (clauses.push("at <= @to"), (params.to = f.to));
+  if (f.beforeId !== undefined) (clauses.push("id < @beforeId"), (params.beforeId = f.beforeId));
+  return { sql: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };
+}
+
+// INSERT and SELECT only; the table's triggers also refuse UPDATE and DELETE.
+export function sqliteAuditStore(db: Db): AuditStore {
+  return {
+    async append(e: NewAuditEntry) {
+      const info = db
+        .prepare("INSERT INTO audit_log (at, actor, action, target, outcome, request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .run(e.at, e.actor, e.action, e.target, e.outcome, e.requestId, e.detail ? JSON.stringify(e.detail) : null);
+      return { ...e, id: Number(info.lastInsertRowid) };
+    },
+    async list(filters, offset, limit) {
+      const w = where(filters);
+      const total = db.prepare(`SELECT COUNT(*) FROM audit_log ${w.sql}`).pluck().get(w.params) as number;
+      const rows = db
+        .prepare<Record<string, string | number>, Row>(`SELECT * FROM audit_log ${w.sql} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
+        .all({ ...w.params, limit, offset });
+      return { entries: rows.map(toEntry), total };
+    },
+    async actions() {
+      return db.prepare("SELECT DISTINCT action FROM audit_log ORDER BY action").pluck().all() as string[];
+    },
+  };
+}
