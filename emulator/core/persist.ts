@@ -47,8 +47,9 @@ export class StateFile {
   load(): PersistedState | undefined {
     if (!existsSync(this.path)) return undefined;
     try {
-      const parsed = persistedSchema.safeParse(JSON.parse(readFileSync(this.path, "utf8")));
-      if (parsed.success) return parsed.data as PersistedState;
+      const raw: unknown = JSON.parse(readFileSync(this.path, "utf8"));
+      // The schema checks the shape; the raw object is kept, since zod would strip the fields it does not name.
+      if (persistedSchema.safeParse(raw).success) return raw as PersistedState;
       this.warn(`emulator: ${this.path} has an older or unknown shape; starting from the seed instead.`);
     } catch (e) {
       this.warn(`emulator: cannot read ${this.path} (${e instanceof Error ? e.message : String(e)}); starting from the seed instead.`);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
 import { control, ramGateway, rejection } from "../../emulator/testing/clients";
-import { CloudError, type RamGateway } from "./types";
+import type { SdkRamGateway } from "./ram-gateway";
+import { CloudError } from "./types";
 
 const trust = (service: string) =>
   JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: [service] } }] });
@@ -9,7 +10,7 @@ const allow = (action: string, resource = "*") => JSON.stringify({ Version: "1",
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
 let emu: RunningEmulator;
-let ram: RamGateway;
+let ram: SdkRamGateway;
 
 beforeAll(async () => {
   emu = await createEmulator({ port: 0, seed: "demo", deployDelayMs: 20 });
@@ -94,7 +95,7 @@ describe("policies", () => {
     expect((await cloudError(ram.getPolicyVersion("gw-policy", "Custom", "v9"))).code).toBe("EntityNotExist.Policy.Version");
     expect((await cloudError(ram.getPolicyVersion("gw-policy", "Custom", "nine"))).code).toBe("InvalidParameter.VersionId.Format");
     expect((await cloudError(ram.deletePolicy("gw-policy"))).code).toBe("DeleteConflict.Policy.Version");
-    await ram.deletePolicy("gw-policy", { cascade: true } as never);
+    await ram.deletePolicy("gw-policy", { cascade: true });
     expect((await cloudError(ram.getPolicy("gw-policy", "Custom"))).code).toBe("EntityNotExist.Policy");
   });
 

@@ -6,7 +6,7 @@ import Ram, * as $Ram from "@alicloud/ram20150501";
 import * as $dara from "@darabonba/typescript";
 import { callWithRetry, type RetryPolicy } from "./call";
 import { createStsClient } from "./sts-client";
-import type { AttachedPolicy, Page, Policy, PolicySummary, PolicyType, PolicyVersion, RamGateway, RamUser, Role, RoleSummary } from "./types";
+import type { AttachedPolicy, Page, Policy, PolicySummary, PolicyType, PolicyVersion, RamGateway, RamUser, Role, RoleSummary, WriteResult } from "./types";
 
 export interface RamGatewayConfig {
   /** host[:port], no scheme (the SDK adds it from `protocol`). */
@@ -118,7 +118,12 @@ function stsEndpointFor(cfg: RamGatewayConfig): string {
   return /(^|\.)ram\.aliyuncs\.com$/.test(cfg.endpoint) ? "sts.aliyuncs.com" : cfg.endpoint;
 }
 
-export function createRamGateway(cfg: RamGatewayConfig): RamGateway {
+/** RamGateway, plus an explicit opt-in to CascadingDelete (detach everywhere, drop old versions). */
+export interface SdkRamGateway extends RamGateway {
+  deletePolicy(policyName: string, opts?: { cascade?: boolean }): Promise<WriteResult>;
+}
+
+export function createRamGateway(cfg: RamGatewayConfig): SdkRamGateway {
   const client = new Ram(
     new $OpenApiUtil.Config({
       credential: cfg.credential,
@@ -137,7 +142,7 @@ export function createRamGateway(cfg: RamGatewayConfig): RamGateway {
   const sts = createStsClient({ ...cfg, endpoint: stsEndpointFor(cfg) });
   const rid = (b: { requestId?: string }) => ({ requestId: s(b.requestId) });
 
-  const gw: RamGateway = {
+  const gw: SdkRamGateway = {
     async listRoles(o) {
       const b = await call((rt) => client.listRolesWithOptions(new $Ram.ListRolesRequest({ marker: o?.marker, maxItems: o?.maxItems }), rt));
       return page((b.roles?.role ?? []).map(roleSummary), b.isTruncated, b.marker);
