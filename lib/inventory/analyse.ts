@@ -1,3 +1,4 @@
+import type { NamedPolicy } from "../policy";
 import { roleNameFromArn } from "../policy";
 import type { RoleUse } from "./role-health";
 
@@ -21,4 +22,19 @@ export function analyseService(serviceConfig: string, _accountId: string): Servi
   if (arn) return { roleMode: "custom", roleArn: arn, roleName: roleNameFromArn(arn), workspaceId };
   if (c.options?.enable_ram_role) return { roleMode: "default", roleName: PAI_DEFAULT_ROLE, workspaceId };
   return { roleMode: "none", workspaceId };
+}
+
+export interface NeedCheck {
+  /** What the service needs, e.g. "Read OSS oss://bucket/dir/". */
+  label: string;
+  action: string;
+  resource: string;
+  allowed: boolean;
+  /** The statement that decides, when one does (an implicit deny has none). */
+  deciding?: { policy: string; statementIndex: number };
+}
+
+// PLACEHOLDER until lib/service-config lands.
+export function checkServiceNeeds(_serviceConfig: string, _accountId: string, _policies: NamedPolicy[]): NeedCheck[] {
+  return [];
 }

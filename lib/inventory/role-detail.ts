@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { EAS_SERVICE_PRINCIPAL, canAssume, lintPolicy, parseArn, parsePolicy, trustedPrincipals, type TrustedPrincipal } from "../policy";
 import type { LintFinding, NamedPolicy, PolicyDocument, PolicyError } from "../policy/types";
 import { mapLimit } from "../cloud/pool";
@@ -14,6 +15,9 @@ import type { ServiceRef } from "./types";
 /** System policies change only when Alibaba Cloud ships a new version: keep them longer. */
 export const SYSTEM_POLICY_TTL_MS = 10 * 60_000;
 const FAN_OUT = 8;
+
+/** A RAM role name as RAM accepts it: 1–64 letters, digits, dots and hyphens. */
+export const roleNameSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9.-]+$/, "letters, digits, dots and hyphens only");
 
 export interface PolicyView {
   name: string;

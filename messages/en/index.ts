@@ -2,6 +2,13 @@
 import common from "./common.json";
 import shell from "./shell.json";
 import overview from "./overview.json";
+import auth from "./auth.json";
+import users from "./users.json";
+import audit from "./audit.json";
+import services from "./services.json";
+import roles from "./roles.json";
+import roleDetail from "./role-detail.json";
+import policy from "./policy.json";
 
-const messages = { common, shell, overview };
+const messages = { common, shell, overview, auth, users, audit, services, roles, "role-detail": roleDetail, policy };
 export default messages;

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { TableSkeleton } from "@/components/ui/states";
+import { RolesTable } from "@/components/roles/roles-table";
+
+export const metadata: Metadata = { title: "Roles" };
+
+// Every RAM role: trust, attached policies, services using it, who may pass it; reads /api/roles.
+export default async function RolesPage() {
+  const t = await getTranslations("roles");
+  const tc = await getTranslations("common");
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("intro")} />
+      <Suspense fallback={<TableSkeleton label={tc("loading")} />}>
+        <RolesTable />
+      </Suspense>
+    </>
+  );
+}

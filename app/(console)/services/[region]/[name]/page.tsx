@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { PageHeader } from "@/components/ui/page-header";
+import { ErrorState } from "@/components/ui/states";
+import { DetailRefresh } from "@/components/services/detail-refresh";
+import { ServiceDetailView } from "@/components/services/service-detail-view";
+import { CloudError } from "@/lib/cloud/types";
+import { loadServiceDetail, loadServiceEvents } from "@/lib/inventory/load-service-detail";
+import { getInventoryDeps } from "@/lib/inventory/server-deps";
+
+type Props = { params: Promise<{ region: string; name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).name) };
+}
+
+const eventsPage = z.coerce.number().int().min(1).max(10_000).catch(1);
+
+// One service: its role chain, what it needs against what its role allows, config and events.
+export default async function ServiceDetailPage({ params, searchParams }: Props) {
+  const t = await getTranslations("services");
+  const tc = await getTranslations("common");
+  const { region, name } = await params;
+  const page = eventsPage.parse((await searchParams).events ?? 1);
+  const deps = getInventoryDeps();
+  if (!deps.cloud.eas.regions.includes(region)) notFound();
+  const base = `/services/${encodeURIComponent(region)}/${encodeURIComponent(name)}`;
+  const header = (
+    <PageHeader
+      breadcrumb={<Link href="/services" className="hover:underline">{t("detail.breadcrumb")}</Link>}
+      title={name}
+      description={region}
+    />
+  );
+  try {
+    const [detail, events] = await Promise.all([loadServiceDetail(deps, region, name), loadServiceEvents(deps, region, name, page)]);
+    return (
+      <>
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          {header}
+          <DetailRefresh fetchedAt={detail.fetchedAt} apiPath={`/api${base}`} />
+        </div>
+        <ServiceDetailView detail={detail} events={events} eventsHref={(p) => (p === 1 ? base : `${base}?events=${p}`)} />
+      </>
+    );
+  } catch (err) {
+    if (err instanceof CloudError && err.httpStatus === 404) notFound();
+    if (!(err instanceof CloudError)) throw err;
+    return (
+      <>
+        {header}
+        <ErrorState title={tc("cloudError", { code: err.code })} code={err.code} message={err.message} requestId={err.requestId} requestIdLabel={tc("requestId")} />
+      </>
+    );
+  }
+}

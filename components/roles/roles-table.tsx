@@ -1,0 +1,143 @@
+"use client";
+
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
+import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { ApiCallError } from "@/components/services/fetch-json";
+import { FilterSelect, SearchBox } from "@/components/services/filter-controls";
+import { Freshness } from "@/components/services/freshness";
+import { Pager } from "@/components/services/pager";
+import { roleHref } from "@/components/services/role-mode-cell";
+import { serviceHref } from "@/components/services/services-table";
+import { SortHeader } from "@/components/services/sort-header";
+import { useListParams } from "@/components/services/use-list-params";
+import { useListQuery } from "@/components/services/use-list-query";
+import type { RoleRow } from "@/lib/inventory/types";
+import { PrincipalList } from "./principal-list";
+
+const SHOWN = 3;
+
+function Capped<T>({ items, render, empty }: { items: T[]; render: (item: T) => ReactNode; empty: string }) {
+  const t = useTranslations("roles");
+  if (items.length === 0) return <span className="text-slate-500">{empty}</span>;
+  return (
+    <ul className="space-y-0.5">
+      {items.slice(0, SHOWN).map((item, i) => (
+        <li key={i}>{render(item)}</li>
+      ))}
+      {items.length > SHOWN && <li className="text-xs text-slate-500">{t("more", { count: items.length - SHOWN })}</li>}
+    </ul>
+  );
+}
+
+const link = "text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600";
+
+export function RolesTable() {
+  const t = useTranslations("roles");
+  const tc = useTranslations("common");
+  const { params, qs, hrefWith, set, clear } = useListParams();
+  const { data, error, isPending, isFetching, refresh, refreshing } = useListQuery<RoleRow>("roles", qs);
+  const sort = params.get("sort") ?? "name";
+  const filtered = ["q", "eas"].some((k) => params.get(k));
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <SearchBox label={t("searchLabel")} placeholder={t("searchPlaceholder")} value={params.get("q") ?? ""} onChange={(q) => set({ q }, { replace: true })} />
+        <FilterSelect
+          label={t("easLabel")}
+          value={params.get("eas") ?? ""}
+          options={[{ value: "", label: t("any") }, { value: "yes", label: t("yes") }, { value: "no", label: t("no") }]}
+          onChange={(eas) => set({ eas })}
+        />
+        {filtered && (
+          <Button size="sm" variant="ghost" onClick={clear}>
+            {t("clearFilters")}
+          </Button>
+        )}
+        <div className="ml-auto">
+          <Freshness fetchedAt={data?.fetchedAt} refreshing={refreshing || (isFetching && !isPending)} onRefresh={refresh} />
+        </div>
+      </div>
+
+      {error ? (
+        <ErrorState
+          title={t("loadError")}
+          code={error instanceof ApiCallError ? error.code : undefined}
+          message={error.message}
+          requestId={error instanceof ApiCallError ? error.requestId : undefined}
+          requestIdLabel={tc("requestId")}
+          action={<Button onClick={refresh}>{tc("retry")}</Button>}
+        />
+      ) : isPending || !data ? (
+        <TableSkeleton label={tc("loading")} />
+      ) : data.total === 0 ? (
+        <EmptyState title={filtered ? t("empty") : t("emptyAccount")} />
+      ) : (
+        <>
+          <Table aria-label={t("tableLabel")}>
+            <THead>
+              <tr>
+                <SortHeader label={t("col.name")} field="name" sort={sort} hrefWith={hrefWith} />
+                <TH>{t("col.principals")}</TH>
+                <TH>{t("col.eas")}</TH>
+                <TH>{t("col.policies")}</TH>
+                <SortHeader label={t("col.usedBy")} field="services" sort={sort} hrefWith={hrefWith} />
+                <TH title={t("passersTitle")}>{t("col.passers")}</TH>
+              </tr>
+            </THead>
+            <tbody>
+              {data.items.map((r) => (
+                <TR key={r.name} data-testid={`role-row-${r.name}`}>
+                  <TD className="max-w-xs">
+                    <Link href={roleHref(r.name)} className={`font-mono text-xs font-medium ${link}`}>
+                      {r.name}
+                    </Link>
+                    {r.description && <p className="mt-0.5 truncate text-xs text-slate-500" title={r.description}>{r.description}</p>}
+                  </TD>
+                  <TD>{r.trustError ? <Badge tone="danger">{t("trustError")}</Badge> : <PrincipalList principals={r.principals} />}</TD>
+                  <TD>
+                    <Badge tone={r.easCanAssume ? "success" : "neutral"} dot title={r.easCanAssume ? t("easYesTitle") : t("easNoTitle")}>
+                      {r.easCanAssume ? t("yes") : t("no")}
+                    </Badge>
+                  </TD>
+                  <TD>
+                    <Capped
+                      items={r.policies}
+                      empty={t("noPolicies")}
+                      render={(p) => (
+                        <Link href={`${roleHref(r.name)}#policy-${encodeURIComponent(p.name)}`} className={`font-mono text-xs ${link}`}>
+                          {p.name}
+                        </Link>
+                      )}
+                    />
+                  </TD>
+                  <TD>
+                    <Capped
+                      items={r.usedBy}
+                      empty={t("noServices")}
+                      render={(s) => (
+                        <Link href={serviceHref(s.region, s.name)} className={`text-xs ${link}`}>
+                          {s.name}
+                          <span className="ml-1 text-slate-500">{s.region}</span>
+                        </Link>
+                      )}
+                    />
+                  </TD>
+                  <TD>
+                    <Capped items={r.passers} empty={t("nobody")} render={(u) => <span className="text-xs">{u}</span>} />
+                  </TD>
+                </TR>
+              ))}
+            </tbody>
+          </Table>
+          <Pager page={data.page} pageSize={data.pageSize} total={data.total} hrefWith={hrefWith} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useFormatter, useTranslations } from "next-intl";
+import { DescriptionList } from "@/components/ui/description-list";
+import { Panel } from "@/components/ui/panel";
+import { ramFieldLines } from "@/lib/inventory/config-lines";
+import type { EventsPage, ServiceDetail } from "@/lib/inventory/load-service-detail";
+import { EventsTable } from "./events-table";
+import { JsonView } from "./json-view";
+import { NeedsTable } from "./needs-table";
+import { RoleChain } from "./role-chain";
+import { StatusBadge } from "./status-badge";
+
+export function ServiceDetailView({ detail, events, eventsHref }: { detail: ServiceDetail; events: EventsPage; eventsHref: (page: number) => string }) {
+  const t = useTranslations("services.detail");
+  const format = useFormatter();
+  const s = detail.service;
+  const when = (iso: string) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : "—");
+  return (
+    <div className="grid gap-4">
+      <Panel title={t("overview")} id="overview">
+        <DescriptionList
+          items={[
+            { term: t("region"), detail: s.region },
+            { term: t("status"), detail: <StatusBadge status={s.status} /> },
+            ...(s.warning
+              ? [
+                  { term: t("reason"), detail: <code className="font-mono text-xs">{s.warning.reason}</code> },
+                  { term: t("message"), detail: <span className="text-sm">{s.warning.message}</span> },
+                ]
+              : []),
+            { term: t("instances"), detail: t("instancesValue", { running: s.runningInstance, total: s.totalInstance }) },
+            { term: t("workspace"), detail: detail.use.workspaceId ? <code className="font-mono text-xs">{detail.use.workspaceId}</code> : "—" },
+            { term: t("created"), detail: when(s.createTime) },
+            { term: t("updated"), detail: when(s.updateTime) },
+          ]}
+        />
+      </Panel>
+      <Panel title={t("chain")} id="chain">
+        <RoleChain detail={detail} />
+      </Panel>
+      <Panel title={t("needs")} id="needs">
+        <p className="mb-3 text-sm text-slate-600">{t("needsIntro")}</p>
+        <NeedsTable needs={detail.needs} roleName={detail.role?.exists ? detail.role.name : undefined} />
+      </Panel>
+      <div className="grid gap-4 xl:grid-cols-2">
+        <Panel title={t("config")} id="config">
+          <p className="mb-2 text-xs text-slate-600">{t("configNote")}</p>
+          <JsonView json={detail.configJson} marked={ramFieldLines(detail.configJson)} markLabel={t("ramField")} label={t("config")} />
+        </Panel>
+        <Panel title={t("events")} id="events">
+          <EventsTable events={events} hrefFor={eventsHref} />
+        </Panel>
+      </div>
+    </div>
+  );
+}
