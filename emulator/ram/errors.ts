@@ -27,7 +27,7 @@ export const ramErrors = {
   deleteConflictPolicyVersion: (policy: string) =>
     new ApiError(409, "DeleteConflict.Policy.Version", `The policy has non-default versions, delete them first: ${policy}.`),
   serviceLinkedRole: (role: string) =>
-    new ApiError(400, "DeleteConflict.Role.ServiceLinkedRole", `The service-linked role cannot be deleted by DeleteRole: ${role}.`),
+    new ApiError(409, "DeleteConflict.Role.ServiceLinkedRole", `The service-linked role cannot be deleted by DeleteRole: ${role}.`),
   versionLimit: (name: string) =>
     new ApiError(409, "LimitExceeded.Policy.Version", `The count of policy versions exceeds the limit 5: ${name}.`),
   systemPolicyReadOnly: (name: string) =>
