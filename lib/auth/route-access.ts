@@ -40,6 +40,9 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: "PATCH", path: "/api/auth/users/[id]", access: "users:manage", probe: { path: "/api/auth/users/no-such-user", body: {}, allowed: 400 } },
   { method: "GET", path: "/api/audit", access: "audit:read" },
   { method: "GET", path: "/api/audit/export", access: "audit:read" },
+  { method: "GET", path: "/api/services", access: "inventory:read" },
+  { method: "GET", path: "/api/services/[region]/[name]", access: "inventory:read", probe: { path: "/api/services/cn-hangzhou/fraud-detector" } },
+  { method: "GET", path: "/api/roles", access: "inventory:read" },
 ];
 
 export const ACTION_ACCESS: readonly ActionAccess[] = [];

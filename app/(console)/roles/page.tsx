@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton } from "@/components/ui/states";
 import { RolesTable } from "@/components/roles/roles-table";
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: "Roles" };
 
 // Every RAM role: trust, attached policies, services using it, who may pass it; reads /api/roles.
 export default async function RolesPage() {
+  await requireUser("inventory:read");
   const t = await getTranslations("roles");
   const tc = await getTranslations("common");
   return (

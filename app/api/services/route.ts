@@ -1,3 +1,4 @@
+import { authorizeRequest } from "@/lib/auth/session";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 import { errorResponse, pickRegions } from "@/lib/inventory/http";
 import { invalidateInventory } from "@/lib/inventory/fetch";
@@ -8,6 +9,8 @@ export const dynamic = "force-dynamic";
 
 // The services list the /services table polls: filtered, sorted and paged on the server.
 export async function GET(req: Request): Promise<Response> {
+  const auth = await authorizeRequest(req, "inventory:read");
+  if (auth instanceof Response) return auth;
   try {
     const params = new URL(req.url).searchParams;
     const query = servicesQuerySchema.parse(paramsToObject(params));

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
 import { z } from "zod";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState } from "@/components/ui/states";
@@ -21,6 +22,7 @@ const eventsPage = z.coerce.number().int().min(1).max(10_000).catch(1);
 
 // One service: its role chain, what it needs against what its role allows, config and events.
 export default async function ServiceDetailPage({ params, searchParams }: Props) {
+  await requireUser("inventory:read");
   const t = await getTranslations("services");
   const tc = await getTranslations("common");
   const { region, name } = await params;

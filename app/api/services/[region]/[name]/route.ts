@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { authorizeRequest } from "@/lib/auth/session";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 import { errorResponse, pickRegions } from "@/lib/inventory/http";
 import { invalidateInventory } from "@/lib/inventory/fetch";
@@ -17,6 +18,8 @@ const querySchema = z.object({
 
 // One service: its role chain, what it needs against what the role allows, and a page of events.
 export async function GET(req: Request, ctx: { params: Promise<{ region: string; name: string }> }): Promise<Response> {
+  const auth = await authorizeRequest(req, "inventory:read");
+  if (auth instanceof Response) return auth;
   try {
     const { region, name } = paramsSchema.parse(await ctx.params);
     const sp = new URL(req.url).searchParams;
