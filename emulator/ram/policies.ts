@@ -6,7 +6,7 @@ import { keyOf, type CustomPolicyRecord } from "./state";
 import type { AnyPolicy } from "./store";
 import { SYSTEM_POLICIES } from "./system-policies";
 import * as v from "./validate";
-import { policySummary, versionsOf, versionWire, type RamHandler } from "./wire";
+import { omit, policySummary, versionsOf, versionWire, type RamHandler } from "./wire";
 
 export const MAX_POLICY_VERSIONS = 5;
 
@@ -34,7 +34,7 @@ export const createPolicy: RamHandler = (p, { store, now }) => {
 
 export const getPolicy: RamHandler = (p, { store }) => {
   const found = store.policy(v.required(p, "PolicyName"), v.policyType(p.PolicyType));
-  const { Tags: _t, ...summary } = policySummary(store, found);
+  const summary = omit(policySummary(store, found), "Tags");
   const def = versionsOf(found).find((x) => x.versionId === found.policy.defaultVersion);
   return {
     Policy: { ...summary, PolicyDocument: store.documentOf(found) },

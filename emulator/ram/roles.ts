@@ -4,7 +4,7 @@ import { isoSeconds } from "../core/http";
 import { ramErrors } from "./errors";
 import { keyOf, nextRoleId, type RoleRecord } from "./state";
 import * as v from "./validate";
-import { roleFull, roleSummary, type RamHandler } from "./wire";
+import { omit, roleFull, roleSummary, type RamHandler } from "./wire";
 
 export const createRole: RamHandler = (p, { store, now }) => {
   const name = v.roleName(v.required(p, "RoleName"));
@@ -28,8 +28,7 @@ export const createRole: RamHandler = (p, { store, now }) => {
   };
   store.state.roles[keyOf(name)] = role;
   store.markDirty();
-  const { UpdateDate: _u, ...created } = roleFull(role);
-  return { Role: created };
+  return { Role: omit(roleFull(role), "UpdateDate") };
 };
 
 export const getRole: RamHandler = (p, { store }) => ({ Role: roleFull(store.role(v.required(p, "RoleName"))) });

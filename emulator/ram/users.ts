@@ -3,7 +3,7 @@ import { isoSeconds } from "../core/http";
 import { ramErrors } from "./errors";
 import { keyOf, nextUserId, type UserRecord } from "./state";
 import * as v from "./validate";
-import { userWire, type RamHandler } from "./wire";
+import { omit, userWire, type RamHandler } from "./wire";
 
 export const createUser: RamHandler = (p, { store, now }) => {
   const name = v.userName(v.required(p, "UserName"));
@@ -26,8 +26,7 @@ export const createUser: RamHandler = (p, { store, now }) => {
   };
   store.state.users[keyOf(name)] = user;
   store.markDirty();
-  const { UpdateDate: _u, ...created } = userWire(user);
-  return { User: created };
+  return { User: omit(userWire(user), "UpdateDate") };
 };
 
 export const getUser: RamHandler = (p, { store }) => {

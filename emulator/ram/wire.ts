@@ -86,3 +86,10 @@ export function versionsOf(p: AnyPolicy): PolicyVersionRecord[] {
   if (p.kind === "Custom") return p.policy.versions;
   return [{ versionId: p.policy.defaultVersion, document: JSON.stringify(p.policy.document), createDate: p.policy.updateDate }];
 }
+
+/** The same object without one field (a create response omits UpdateDate, GetPolicy omits Tags). */
+export function omit<T extends object, K extends keyof T>(o: T, key: K): Omit<T, K> {
+  const copy = { ...o };
+  delete copy[key];
+  return copy;
+}
