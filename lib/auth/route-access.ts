@@ -38,6 +38,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: "GET", path: "/api/auth/users", access: "users:manage" },
   { method: "POST", path: "/api/auth/users", access: "users:manage", probe: { body: {}, allowed: 400 } },
   { method: "PATCH", path: "/api/auth/users/[id]", access: "users:manage", probe: { path: "/api/auth/users/no-such-user", body: {}, allowed: 400 } },
+  { method: "GET", path: "/api/roles/[name]", access: "inventory:read", probe: { path: "/api/roles/eas-oss-reader" } },
   { method: "GET", path: "/api/audit", access: "audit:read" },
   { method: "GET", path: "/api/audit/export", access: "audit:read" },
   { method: "GET", path: "/api/services", access: "inventory:read" },

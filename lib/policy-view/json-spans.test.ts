@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { lintPolicy } from "../policy";
 import { lineRangeForPath, parentPath, prettyJsonWithSpans } from "./json-spans";
+import { policyLines } from "./policy-lines";
 
 const doc = {
   Version: "1",
@@ -55,5 +56,27 @@ describe("lineRangeForPath", () => {
     expect(parentPath("Statement[3]")).toBe("Statement");
     expect(parentPath("Statement[3].Action")).toBe("Statement[3]");
     expect(parentPath("Statement")).toBe("");
+  });
+});
+
+describe("policyLines", () => {
+  it("finds statement starts and finding lines in a stored document", () => {
+    const raw = JSON.stringify(doc);
+    const p = policyLines(raw, [{ path: "Statement[1].Action[0]" }, { path: "Nowhere.Else" }]);
+    expect(p.json).toBe(true);
+    expect(p.lines[p.statementStarts.get(1)!].trim()).toBe("{");
+    expect(p.lines[p.findingRanges[0]!.start].trim()).toBe('"ecs:Describe*"');
+    expect(p.findingRanges[1]).toEqual({ start: 0, end: p.lines.length - 1 });
+  });
+
+  it("reads a single-object Statement with RAM's Statement[0] paths", () => {
+    const p = policyLines('{"Version":"1","Statement":{"Effect":"Allow","Action":"oss:*","Resource":"*"}}', [{ path: "Statement[0].Action" }]);
+    expect(p.statementStarts.get(0)).toBe(2);
+    expect(p.lines[p.findingRanges[0]!.start].trim()).toBe('"Action": "oss:*",');
+  });
+
+  it("shows text that is not JSON as stored", () => {
+    const p = policyLines("{ not json\n}", [{ path: "Statement" }]);
+    expect(p).toMatchObject({ json: false, lines: ["{ not json", "}"], findingRanges: [undefined] });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../policy";
 import type { Principal } from "../policy/types";
-import { buildSimulation, parseContextLines, simulationQuerySchema, simulationSearch } from "./simulation";
+import { buildSimulation, parseContextLines, simulationSearch } from "./simulation";
+import { readSimulationQuery, simulationQuerySchema } from "./simulation-query";
 
 const role: Principal = { type: "RAMRole", account: "1234", name: "legacy-admin" };
 
@@ -49,6 +50,7 @@ describe("the simulation in the URL", () => {
     const back = simulationQuerySchema.parse(Object.fromEntries(new URLSearchParams(simulationSearch(input))));
     expect(back).toEqual(input);
     expect(simulationQuerySchema.parse({ action: "x".repeat(300), secure: "maybe" })).toEqual({ action: undefined, secure: undefined });
+    expect(readSimulationQuery({ action: ["oss:GetObject", "oss:PutObject"], mfa: "yes", resource: "*" })).toEqual({ action: "oss:GetObject", resource: "*" });
   });
 
   it("parses context lines", () => {

@@ -1,22 +1,17 @@
-import { z } from "zod";
 import type { EvaluationRequest, Principal, RequestContext } from "../policy/types";
 
-// The simulator's inputs, as they travel in the URL (`?action=…&resource=…`) so that a
-// simulation is a link. The URL is read leniently; the form then names each field that is wrong.
+// The simulator's inputs and the request they make. Zod-free, as it runs in the browser; the
+// URL is read by ./simulation-query, and the form names each field that is wrong.
 
-const field = (max: number) => z.string().max(max).optional().catch(undefined);
-
-export const simulationQuerySchema = z.object({
-  action: field(256),
-  resource: field(1024),
-  ip: field(64),
-  time: field(64),
-  secure: z.enum(["true", "false"]).optional().catch(undefined),
-  mfa: z.enum(["true", "false"]).optional().catch(undefined),
-  ctx: field(2048),
-});
-
-export type SimulationInput = z.infer<typeof simulationQuerySchema>;
+export interface SimulationInput {
+  action?: string;
+  resource?: string;
+  ip?: string;
+  time?: string;
+  secure?: "true" | "false";
+  mfa?: "true" | "false";
+  ctx?: string;
+}
 
 export const SIMULATION_FIELDS = ["action", "resource", "ip", "time", "secure", "mfa", "ctx"] as const;
 export type SimulationField = (typeof SIMULATION_FIELDS)[number];

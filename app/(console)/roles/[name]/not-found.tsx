@@ -1,0 +1,15 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ErrorState } from "@/components/ui/states";
+
+// A name RAM could never accept: refused before any cloud call.
+export default async function RoleNameNotFound() {
+  const t = await getTranslations("role-detail");
+  return (
+    <ErrorState
+      title={t("invalidName")}
+      code="InvalidParameter.RoleName"
+      action={<Link href="/roles" className="text-sm text-blue-700 underline">{t("backToRoles")}</Link>}
+    />
+  );
+}

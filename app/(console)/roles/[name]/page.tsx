@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Panel } from "@/components/ui/panel";
+import { PageHeader } from "@/components/ui/page-header";
+import { ErrorState } from "@/components/ui/states";
+import { LintSection } from "@/components/role-detail/lint-section";
+import { parsedPolicies, PermissionsSection } from "@/components/role-detail/permissions-section";
+import { RoleNotFound } from "@/components/role-detail/role-not-found";
+import { RoleSummary } from "@/components/role-detail/role-summary";
+import { SectionNav } from "@/components/role-detail/section-nav";
+import { Simulator } from "@/components/role-detail/simulator";
+import { TrustSection } from "@/components/role-detail/trust-section";
+import { UsageSection } from "@/components/role-detail/usage-section";
+import { requireUser } from "@/lib/auth/session";
+import { CloudError } from "@/lib/cloud/types";
+import { loadRoleDetail, roleNameSchema, type RoleDetail } from "@/lib/inventory/role-detail";
+import { getInventoryDeps } from "@/lib/inventory/server-deps";
+import { readSimulationQuery } from "@/lib/policy-view/simulation-query";
+
+type Props = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).name) };
+}
+
+// One role: who may assume it, what it may do, what is wrong with it, and who uses it.
+export default async function RoleDetailPage({ params, searchParams }: Props) {
+  await requireUser("inventory:read");
+  const name = roleNameSchema.safeParse(decodeURIComponent((await params).name));
+  if (!name.success) notFound();
+  const t = await getTranslations("role-detail");
+  const tc = await getTranslations("common");
+
+  let detail: RoleDetail;
+  try {
+    detail = await loadRoleDetail(getInventoryDeps(), name.data);
+  } catch (err) {
+    if (!(err instanceof CloudError)) throw err;
+    if (err.code === "EntityNotExist.Role") return <RoleNotFound name={name.data} code={err.code} message={err.message} requestId={err.requestId} />;
+    return <ErrorState title={t("errorTitle")} code={err.code} message={err.message} requestId={err.requestId} requestIdLabel={tc("requestId")} />;
+  }
+
+  const findings = detail.trust.lint.length + detail.policies.reduce((n, p) => n + p.lint.length, 0);
+  return (
+    <>
+      <PageHeader
+        title={detail.role.roleName}
+        description={detail.role.description || undefined}
+        breadcrumb={<Link href="/roles" className="hover:underline">{t("breadcrumb")}</Link>}
+        actions={<span className="text-xs text-slate-500">{t("fetchedAt", { time: new Date(detail.fetchedAt).toISOString().slice(11, 19) + " UTC" })}</span>}
+      />
+      <SectionNav findings={findings} />
+      <div className="space-y-4">
+        <RoleSummary detail={detail} />
+        <TrustSection detail={detail} />
+        <PermissionsSection detail={detail} />
+        <LintSection detail={detail} />
+        <Panel id="simulator" title={t("simulator")}>
+          <p className="mb-3 text-xs text-slate-600">{t("simulatorIntro")}</p>
+          <Simulator
+            principal={{ type: "RAMRole", account: detail.accountId ?? "", name: detail.role.roleName }}
+            policies={parsedPolicies(detail)}
+            initial={readSimulationQuery(await searchParams)}
+          />
+        </Panel>
+        <UsageSection usage={detail.usage} />
+      </div>
+    </>
+  );
+}
