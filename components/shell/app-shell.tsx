@@ -4,12 +4,17 @@ import { getTranslations } from "next-intl/server";
 import { getEnv } from "@/lib/env";
 import { describeCloud } from "@/lib/cloud/describe";
 import { CloudBadge } from "./cloud-badge";
-import { NAV_ITEMS } from "./nav-items";
+import type { Permission } from "@/lib/auth/permissions";
+import { NAV_ITEMS, type ShellNavKey } from "./nav-items";
 import { SideNav } from "./side-nav";
 
-export async function AppShell({ children, userMenu }: { children: ReactNode; userMenu?: ReactNode }) {
+export async function AppShell({ children, userMenu, permissions }: { children: ReactNode; userMenu?: ReactNode; permissions?: readonly Permission[] }) {
   const t = await getTranslations("shell");
-  const items = NAV_ITEMS.map((item) => ({ ...item, label: t(`nav.${item.key}`) }));
+  const tRoot = await getTranslations();
+  const items = NAV_ITEMS.filter((item) => !item.permission || permissions?.includes(item.permission)).map((item) => ({
+    ...item,
+    label: item.namespace ? tRoot(`${item.namespace}.nav`) : t(`nav.${item.key as ShellNavKey}`),
+  }));
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">

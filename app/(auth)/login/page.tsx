@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LoginForm, type DemoAccount } from "@/components/auth/login-form";
+import { DEMO_USERS } from "@/lib/auth/demo-users";
+import { safeNextPath } from "@/lib/auth/request";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+const ERRORS = ["invalid", "rate_limited", "missing"] as const;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+// The sign-in page, outside the console shell. Demo credentials are shown only in demo mode.
+export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const next = safeNextPath(first(params.next));
+  if (await getCurrentUser()) redirect(next);
+  const t = await getTranslations("auth");
+  const shell = await getTranslations("shell");
+  const error = ERRORS.find((e) => e === first(params.error));
+  const demoAccounts: DemoAccount[] | undefined = getEnv().demo
+    ? DEMO_USERS.map((u) => ({ username: u.username, password: u.password, roleLabel: t(`roles.${u.role}`) }))
+    : undefined;
+  return (
+    <main id="main" className="flex min-h-screen items-start justify-center bg-slate-50 px-4 pt-[12vh]">
+      <div className="w-full max-w-sm">
+        <p className="mb-4 flex items-baseline gap-2">
+          <span className="text-base font-semibold text-slate-900">{shell("product")}</span>
+          <span className="text-xs text-slate-500">{t("login.footer")}</span>
+        </p>
+        <div className="rounded border border-slate-200 bg-white p-5">
+          <h1 className="text-lg font-semibold text-slate-900">{t("login.title")}</h1>
+          <p className="mb-4 mt-0.5 text-sm text-slate-600">{t("login.intro")}</p>
+          {first(params.signedOut) && !error && (
+            <p role="status" className="mb-3 rounded border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">{t("login.signedOut")}</p>
+          )}
+          <LoginForm next={next} initialError={error} demoAccounts={demoAccounts} />
+        </div>
+      </div>
+    </main>
+  );
+}
