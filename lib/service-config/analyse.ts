@@ -1,0 +1,35 @@
+import { roleNameFromArn } from "../policy/arn";
+import { computeNeeds } from "./needs";
+import type { ServiceConfig, ServiceRoleAnalysis } from "./types";
+
+export const PAI_DEFAULT_ROLE = "AliyunServiceRoleForPaiEas";
+
+export function configuredRoleArn(config: ServiceConfig): string | undefined {
+  const arn = config.role_arn ?? config.credential?.role_arn;
+  return typeof arn === "string" && arn.trim() !== "" ? arn.trim() : undefined;
+}
+
+/**
+ * Which role a service runs with (Method 1: `options.enable_ram_role` alone → the PAI default
+ * role; Method 2: `role_arn` → a custom role) and what that role must allow.
+ *
+ * A `role_arn` without `options.enable_ram_role` still counts as Method 2: the ARN names the
+ * role unambiguously and EAS's own spec reads the key on its own; the analysis warns so the
+ * config can be made explicit. `enable_ram_role: false` with a `role_arn` is treated the same way.
+ */
+export function analyseServiceConfig(config: ServiceConfig, accountId: string, opts?: { region?: string }): ServiceRoleAnalysis {
+  const arn = configuredRoleArn(config);
+  const workspaceId = config.metadata?.workspace_id || undefined;
+  const warnings: string[] = [];
+  const scope = { accountId, region: opts?.region };
+  if (arn) {
+    if (config.options?.enable_ram_role !== true) warnings.push("role_arn is set without options.enable_ram_role: true");
+    const roleName = roleNameFromArn(arn);
+    if (!roleName) warnings.push(`role_arn "${arn}" is not a RAM role ARN (acs:ram::<uid>:role/<name>)`);
+    return { roleMode: "custom", roleArn: arn, roleName, workspaceId, needs: computeNeeds(config, scope, false), warnings };
+  }
+  if (config.options?.enable_ram_role === true) {
+    return { roleMode: "default", roleName: PAI_DEFAULT_ROLE, workspaceId, needs: computeNeeds(config, scope, true), warnings };
+  }
+  return { roleMode: "none", workspaceId, needs: computeNeeds(config, scope, false), warnings };
+}
