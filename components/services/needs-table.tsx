@@ -23,8 +23,11 @@ export function NeedsTable({ needs, roleName }: { needs: NeedCheck[]; roleName?:
       <tbody>
         {needs.map((n, i) => (
           <TR key={i}>
-            <TD>{n.label}</TD>
-            <TD className="font-mono text-xs">{n.action}</TD>
+            <TD>
+              <span className="block">{t(`needKind.${n.kind}`)}</span>
+              <span className="block break-all font-mono text-[11px] text-slate-500" title={n.path}>{n.target || n.path}</span>
+            </TD>
+            <TD className="font-mono text-xs">{n.action || <span className="font-sans text-slate-600">{t("workspaceRule")}</span>}</TD>
             <TD className="max-w-xs break-all font-mono text-xs">{n.resource}</TD>
             <TD>
               <Badge tone={n.allowed ? "success" : "danger"} dot>
@@ -32,7 +35,9 @@ export function NeedsTable({ needs, roleName }: { needs: NeedCheck[]; roleName?:
               </Badge>
             </TD>
             <TD className="text-xs">
-              {n.deciding && roleName ? (
+              {n.kind === "workspace-id" ? (
+                <code className="font-mono">{n.path}</code>
+              ) : n.deciding && roleName ? (
                 <Link href={`${roleHref(roleName)}#policy-${encodeURIComponent(n.deciding.policy)}`} className="text-blue-700 hover:underline">
                   {t("statementRef", { policy: n.deciding.policy, index: n.deciding.statementIndex })}
                 </Link>

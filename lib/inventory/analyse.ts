@@ -1,40 +1,49 @@
 import type { NamedPolicy } from "../policy";
-import { roleNameFromArn } from "../policy";
+import { analyseServiceConfig, checkNeeds, parseServiceConfig, type ServiceNeed } from "../service-config";
 import type { RoleUse } from "./role-health";
 
 export interface ServiceRoleUse extends RoleUse {
   roleArn?: string;
+  needs: ServiceNeed[];
+  warnings: string[];
 }
 
-export const PAI_DEFAULT_ROLE = "AliyunServiceRoleForPaiEas";
-
-// PLACEHOLDER until lib/service-config lands: read the three RAM fields directly.
-export function analyseService(serviceConfig: string, _accountId: string): ServiceRoleUse {
-  let config: unknown;
-  try {
-    config = JSON.parse(serviceConfig);
-  } catch (e) {
-    return { roleMode: "none", configError: (e as Error).message };
-  }
-  const c = (config ?? {}) as { role_arn?: string; credential?: { role_arn?: string }; options?: { enable_ram_role?: boolean }; metadata?: { workspace_id?: string } };
-  const workspaceId = c.metadata?.workspace_id;
-  const arn = c.role_arn ?? c.credential?.role_arn;
-  if (arn) return { roleMode: "custom", roleArn: arn, roleName: roleNameFromArn(arn), workspaceId };
-  if (c.options?.enable_ram_role) return { roleMode: "default", roleName: PAI_DEFAULT_ROLE, workspaceId };
-  return { roleMode: "none", workspaceId };
+/** A service's RAM role and needs, from its config JSON; a config that cannot be read says why. */
+export function analyseService(serviceConfig: string, accountId: string, region?: string): ServiceRoleUse {
+  const parsed = parseServiceConfig(serviceConfig);
+  if (!parsed.ok) return { roleMode: "none", configError: parsed.error, needs: [], warnings: [] };
+  const a = analyseServiceConfig(parsed.config, accountId, { region });
+  return {
+    roleMode: a.roleMode,
+    roleArn: a.roleArn,
+    roleName: a.roleName,
+    workspaceId: a.workspaceId,
+    workspaceMissing: a.needs.some((n) => n.kind === "workspace-id" && n.satisfied === false),
+    needs: a.needs,
+    warnings: a.warnings,
+  };
 }
 
 export interface NeedCheck {
-  /** What the service needs, e.g. "Read OSS oss://bucket/dir/". */
-  label: string;
+  /** What the service needs and where the config asks for it. */
+  kind: ServiceNeed["kind"];
+  path: string;
+  target: string;
   action: string;
   resource: string;
   allowed: boolean;
   /** The statement that decides, when one does (an implicit deny has none). */
-  deciding?: { policy: string; statementIndex: number };
+  deciding?: { policy: string; statementIndex: number; effect: "Allow" | "Deny" };
 }
 
-// PLACEHOLDER until lib/service-config lands.
-export function checkServiceNeeds(_serviceConfig: string, _accountId: string, _policies: NamedPolicy[]): NeedCheck[] {
-  return [];
+/** One row per RAM check of each need, evaluated against the role's policies. */
+export function checkServiceNeeds(needs: ServiceNeed[], policies: NamedPolicy[]): NeedCheck[] {
+  return checkNeeds(needs, policies).flatMap((r): NeedCheck[] => {
+    const base = { kind: r.need.kind, path: r.need.path, target: r.need.target };
+    if (r.checks.length === 0) return [{ ...base, action: "", resource: r.need.target, allowed: r.allowed }];
+    return r.checks.map((c) => {
+      const d = c.deciding[0];
+      return { ...base, action: c.action, resource: c.resource, allowed: c.allowed, deciding: d ? { policy: d.policy, statementIndex: d.statementIndex, effect: d.effect } : undefined };
+    });
+  });
 }

@@ -51,7 +51,7 @@ const pretty = (json: string) => {
 async function build(deps: InventoryDeps, region: string, name: string): Promise<ServiceDetail> {
   const [svc, roles] = await Promise.all([deps.limiter.run(() => deps.cloud.eas.describeService(region, name)), fetchRoles(deps)]);
   const accountId = await fetchAccountId(deps, roles);
-  const use = analyseService(svc.serviceConfig, accountId);
+  const use = analyseService(svc.serviceConfig, accountId, region);
   const exists = use.roleName !== undefined && roles.some((r) => r.roleName === use.roleName);
   const [role, attached] = exists && use.roleName
     ? await Promise.all([fetchRole(deps, use.roleName), fetchRolePolicies(deps, use.roleName)])
@@ -88,7 +88,7 @@ async function build(deps: InventoryDeps, region: string, name: string): Promise
         }
       : undefined,
     policies: policies.map((p) => ({ name: p.policyName, type: p.policyType, json: pretty(p.policyDocument) })),
-    needs: checkServiceNeeds(svc.serviceConfig, accountId, role ? docs : []),
+    needs: checkServiceNeeds(use.needs, role ? docs : []),
     fetchedAt: Date.now(),
   };
 }

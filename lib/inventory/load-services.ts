@@ -30,7 +30,7 @@ async function buildRows(deps: InventoryDeps, regions: string[]): Promise<Servic
   const [roles, perRegion] = await Promise.all([fetchRoles(deps), Promise.all(regions.map((r) => fetchRegionServices(deps, r)))]);
   const accountId = await fetchAccountId(deps, roles);
   const services = perRegion.flat();
-  const uses = services.map((s) => analyseService(s.serviceConfig, accountId));
+  const uses = services.map((s) => analyseService(s.serviceConfig, accountId, s.region));
   const existing = new Set(roles.map((r) => r.roleName));
   const facts = await loadRoleFacts(deps, uses.flatMap((u) => (u.roleName ? [u.roleName] : [])), existing);
   return services.map((s, i) => {

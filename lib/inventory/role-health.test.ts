@@ -66,7 +66,8 @@ describe("serviceRoleHealth", () => {
 
   it("the PAI default role needs metadata.workspace_id, not an EAS trust", () => {
     expect(serviceRoleHealth({ roleMode: "default", roleName: "AliyunServiceRoleForPaiEas", workspaceId: "123" }, ecsOnly).state).toBe("ok");
-    expect(serviceRoleHealth({ roleMode: "default", roleName: "AliyunServiceRoleForPaiEas" }, good).issues).toEqual([{ code: "no-workspace-id" }]);
+    expect(serviceRoleHealth({ roleMode: "default", roleName: "AliyunServiceRoleForPaiEas", workspaceMissing: true }, good).issues).toEqual([{ code: "no-workspace-id" }]);
+    expect(serviceRoleHealth({ roleMode: "default", roleName: "AliyunServiceRoleForPaiEas" }, good).state).toBe("ok");
   });
 
   it("a config that cannot be read is a problem of its own", () => {

@@ -38,6 +38,8 @@ export interface RoleUse {
   roleMode: RoleMode;
   roleName?: string;
   workspaceId?: string;
+  /** The config mounts OSS through the PAI default role without metadata.workspace_id. */
+  workspaceMissing?: boolean;
   configError?: string;
 }
 
@@ -55,6 +57,6 @@ export function serviceRoleHealth(use: RoleUse, facts: RoleFacts | undefined): R
     if (facts.lintErrors.length > 0) issues.push({ code: "lint-errors", detail: facts.lintErrors });
   }
   // The PAI default role reaches OSS only for a service that names its workspace.
-  if (use.roleMode === "default" && !use.workspaceId) issues.push({ code: "no-workspace-id" });
+  if (use.roleMode === "default" && use.workspaceMissing) issues.push({ code: "no-workspace-id" });
   return { state: issues.length > 0 ? "problem" : "ok", issues };
 }

@@ -1,0 +1,81 @@
+// Inventory benchmark: 1,000 services and 300 roles behind 30 ms per call, cold caches.
+// Prints the time to the full services list and roles list, the calls made, and the ratio to
+// the critical-path bound: for each sequential stage of a loader, ceil(calls / limit) × latency.
+import { createEmulator } from "../emulator/server";
+import { createCloud } from "../lib/cloud/create-cloud";
+import { DEFAULT_CLOUD_CONCURRENCY } from "../lib/cloud/pool";
+import { parseEnv } from "../lib/env";
+import { createInventoryDeps } from "../lib/inventory/deps";
+import { loadRoles } from "../lib/inventory/load-roles";
+import { loadServices } from "../lib/inventory/load-services";
+
+const LATENCY_MS = 30;
+const LIMIT = DEFAULT_CLOUD_CONCURRENCY;
+type Calls = Record<string, number>;
+
+async function control(url: string, method: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${url}${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+const waves = (calls: number) => Math.ceil(calls / LIMIT);
+const n = (calls: Calls, op: string) => calls[op] ?? 0;
+
+/** The stages of loadServices: page 1 of each region with the role list; the other pages; one GetRole per distinct role. */
+function servicesBound(c: Calls, regions: number): number {
+  const stages = [regions + n(c, "ListRoles"), n(c, "ListServices") - regions, n(c, "GetRole")];
+  return stages.reduce((sum, k) => sum + waves(k), 0) * LATENCY_MS;
+}
+
+/** The stages of loadRoles: the three lists; then per role, per user and the other pages; then GetPolicy per distinct user policy. */
+function rolesBound(c: Calls, regions: number): number {
+  const stages = [
+    regions + n(c, "ListRoles") + n(c, "ListUsers"),
+    n(c, "ListServices") - regions + n(c, "GetRole") + n(c, "ListPoliciesForRole") + n(c, "ListPoliciesForUser"),
+    n(c, "GetPolicy"),
+  ];
+  return stages.reduce((sum, k) => sum + waves(k), 0) * LATENCY_MS;
+}
+
+async function measure<T>(url: string, run: () => Promise<T>): Promise<{ ms: number; calls: Calls; total: number; value: T }> {
+  await control(url, "DELETE", "/_emulator/stats");
+  const t0 = performance.now();
+  const value = await run();
+  const ms = performance.now() - t0;
+  const stats = (await control(url, "GET", "/_emulator/stats")) as { total: number; calls: Calls };
+  return { ms, calls: stats.calls, total: stats.total, value };
+}
+
+async function main() {
+  const emulator = await createEmulator({ port: 0, seed: "empty", log: () => {} });
+  try {
+    await control(emulator.url, "POST", "/_emulator/seed/bulk", { roles: 300, services: 1000 });
+    await control(emulator.url, "PUT", "/_emulator/faults", { operation: "*", latencyMs: LATENCY_MS });
+    const env = parseEnv({ ROLESCOPE_CLOUD: "emulator", EMULATOR_ENDPOINT: `127.0.0.1:${emulator.port}`, ROLESCOPE_REGIONS: Object.keys(emulator.regionPorts).join(",") });
+    const cloud = createCloud(env);
+    const regions = env.ROLESCOPE_REGIONS;
+
+    // A fresh cache for each list, so neither profits from the other's reads.
+    const services = await measure(emulator.url, () => loadServices(createInventoryDeps(cloud, { concurrency: LIMIT }), regions));
+    const roles = await measure(emulator.url, () => loadRoles(createInventoryDeps(cloud, { concurrency: LIMIT }), regions));
+
+    const sBound = servicesBound(services.calls, regions.length);
+    const rBound = rolesBound(roles.calls, regions.length);
+    const fmt = (c: Calls) => Object.entries(c).sort().map(([k, v]) => `${k} ${v}`).join(", ");
+    console.log(`services: ${services.value.rows.length} rows in ${services.ms.toFixed(0)} ms; ${services.total} calls (${fmt(services.calls)}); bound ${sBound} ms`);
+    console.log(`roles:    ${roles.value.rows.length} rows in ${roles.ms.toFixed(0)} ms; ${roles.total} calls (${fmt(roles.calls)}); bound ${rBound} ms`);
+    console.log(`concurrency limit ${LIMIT}, ${LATENCY_MS} ms injected per call`);
+    const ratio = (services.ms + roles.ms) / (sBound + rBound);
+    console.log(
+      `inventory: services ${(services.ms / 1000).toFixed(2)} s, roles ${(roles.ms / 1000).toFixed(2)} s, ${services.total + roles.total} calls, ratio-to-bound ${ratio.toFixed(2)}`,
+    );
+  } finally {
+    await emulator.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

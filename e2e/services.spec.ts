@@ -1,0 +1,111 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./fixtures/auth";
+
+const row = (page: Page, name: string) => page.getByTestId(`service-row-${name}`);
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test.describe("services", () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, "bob");
+  });
+
+  test("lists the demo services with their role mode and role health", async ({ page }) => {
+    await page.goto("/services?pageSize=50");
+    await expect(page.getByRole("heading", { level: 1, name: "Services" })).toBeVisible();
+    await expect(row(page, "fraud-detector")).toContainText("PAI default role");
+    await expect(row(page, "fraud-detector")).toContainText("Method 1");
+    await expect(row(page, "fraud-detector")).toContainText("Running");
+    await expect(row(page, "fraud-detector")).toContainText("Healthy");
+    await expect(row(page, "churn-predictor")).toContainText("ecs-batch-role");
+    await expect(row(page, "churn-predictor")).toContainText("EAS cannot assume");
+    await expect(row(page, "search-embedder")).toContainText("Role missing");
+    await expect(row(page, "recsys-ranker")).toContainText("No workspace_id");
+    await expect(row(page, "doc-classifier")).toContainText("No role");
+    await expect(row(page, "sentiment-legacy")).toContainText("Stopped");
+    await expect(page.getByText(/Data as of \d\d:\d\d:\d\d/)).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: "e2e/screens/services.png", fullPage: true });
+  });
+
+  test("filters and sort live in the URL and survive a reload", async ({ page }) => {
+    await page.goto("/services");
+    await page.getByLabel("Role mode").selectOption("custom");
+    await expect(page).toHaveURL(/mode=custom/);
+    await page.getByLabel("Region").selectOption("cn-hangzhou");
+    await expect(page).toHaveURL(/region=cn-hangzhou/);
+    await page.getByRole("link", { name: "Sort by Service" }).click();
+    await expect(page).toHaveURL(/sort=-name/);
+    const names = page.locator("tbody tr td:first-child a");
+    await expect(names.first()).toHaveText("speech-asr");
+    await expect(row(page, "fraud-detector")).toHaveCount(0);
+    await expect(row(page, "doc-classifier")).toHaveCount(0);
+
+    await page.reload();
+    await expect(page.getByLabel("Role mode")).toHaveValue("custom");
+    await expect(page.getByLabel("Region")).toHaveValue("cn-hangzhou");
+    await expect(names.first()).toHaveText("speech-asr");
+    await expect(page.locator("th[aria-sort=descending]")).toContainText("Service");
+    expect(await names.allTextContents()).toEqual(["speech-asr", "search-embedder", "ocr-pipeline", "image-tagger", "churn-predictor", "chat-summarizer"]);
+
+    await page.getByRole("searchbox", { name: "Search services" }).fill("churn");
+    await expect(page).toHaveURL(/q=churn/);
+    await expect(names).toHaveText(["churn-predictor"]);
+    await page.reload();
+    await expect(names).toHaveText(["churn-predictor"]);
+  });
+
+  test("pages through the list", async ({ page }) => {
+    await page.goto("/services?pageSize=5");
+    await expect(page.getByText("1–5 of 14")).toBeVisible();
+    await page.getByRole("link", { name: "Next page" }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(page.getByText("6–10 of 14")).toBeVisible();
+  });
+
+  test("a service links to its detail: role chain, needs, marked config and events", async ({ page }) => {
+    await page.goto("/services?q=image-tagger");
+    await row(page, "image-tagger").getByRole("link", { name: "image-tagger" }).click();
+    await expect(page).toHaveURL(/\/services\/cn-hangzhou\/image-tagger$/);
+    await expect(page.getByRole("heading", { level: 1, name: "image-tagger" })).toBeVisible();
+    const chain = page.getByRole("list", { name: "Service, role, trust policy and attached policies" });
+    await expect(chain).toContainText("eas-oss-reader");
+    await expect(chain).toContainText("eas.pai.aliyuncs.com");
+    await expect(chain).toContainText("EAS can assume");
+    await expect(chain).toContainText("AliyunOSSReadOnlyAccess");
+    await expect(page.locator('[data-ram-field="role_arn"]')).toContainText("acs:ram::");
+    await expect(page.locator('[data-ram-field="options.enable_ram_role"]')).toContainText("true");
+    await expect(page.getByRole("table", { name: "Deployment events" })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: "e2e/screens/service-detail.png", fullPage: true });
+
+    await chain.getByRole("link", { name: "eas-oss-reader" }).click();
+    await expect(page).toHaveURL(/\/roles\/eas-oss-reader$/);
+  });
+
+  test("churn-predictor's detail shows the trust problem and its warning event", async ({ page }) => {
+    await page.goto("/services/cn-hangzhou/churn-predictor");
+    const chain = page.getByRole("list", { name: "Service, role, trust policy and attached policies" });
+    await expect(chain).toContainText("EAS cannot assume");
+    await expect(chain).toContainText("ecs.aliyuncs.com");
+    await expect(page.locator('tr[data-event-type="Warning"]').first()).toBeVisible();
+  });
+
+  test("an unknown service is a 404", async ({ page }) => {
+    const res = await page.goto("/services/cn-hangzhou/no-such-service");
+    expect(res?.status()).toBe(404);
+  });
+
+  test("the API refuses a bad filter with the field and rule", async ({ page }) => {
+    const res = await page.request.get("/api/services?mode=sideways");
+    expect(res.status()).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe("InvalidParameter");
+    expect(body.error.message).toContain("mode");
+  });
+});

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEmulator, type RunningEmulator } from "../../emulator/server";
+import { createCloud } from "../cloud/create-cloud";
+import { parseEnv } from "../env";
+import { createInventoryDeps, type InventoryDeps } from "./deps";
+import { loadRoles } from "./load-roles";
+import { loadServiceDetail, loadServiceEvents } from "./load-service-detail";
+import { loadServices } from "./load-services";
+import type { RoleRow, ServiceRow } from "./types";
+
+// The loaders against the emulator's demo account, through the real gateways.
+let emulator: RunningEmulator;
+let regions: string[];
+let cloud: ReturnType<typeof createCloud>;
+
+async function control(method: string, path: string): Promise<Record<string, unknown>> {
+  const res = await fetch(`${emulator.url}${path}`, { method });
+  return (await res.json()) as Record<string, unknown>;
+}
+const stats = async () => ((await control("GET", "/_emulator/stats")) as { calls: Record<string, number> }).calls;
+const fresh = (): InventoryDeps => createInventoryDeps(cloud, { ttlMs: 60_000 });
+
+beforeAll(async () => {
+  emulator = await createEmulator({ port: 0, seed: "demo", deployDelayMs: 0, log: () => {} });
+  await control("POST", "/_emulator/settle");
+  const env = parseEnv({ ROLESCOPE_CLOUD: "emulator", EMULATOR_ENDPOINT: `127.0.0.1:${emulator.port}`, ROLESCOPE_REGIONS: Object.keys(emulator.regionPorts).join(",") });
+  regions = env.ROLESCOPE_REGIONS;
+  cloud = createCloud(env);
+});
+afterAll(() => emulator?.close());
+
+describe("loadServices on the demo account", () => {
+  let rows: ServiceRow[];
+  let calls: Record<string, number>;
+  const row = (name: string) => rows.find((r) => r.name === name)!;
+
+  beforeAll(async () => {
+    await control("DELETE", "/_emulator/stats");
+    rows = (await loadServices(fresh(), regions)).rows;
+    calls = await stats();
+  });
+
+  it("lists every service of both regions", () => {
+    expect(rows.filter((r) => r.region === "cn-hangzhou").map((r) => r.name).sort()).toEqual(
+      ["chat-summarizer", "churn-predictor", "fraud-detector", "image-tagger", "ocr-pipeline", "recsys-ranker", "search-embedder", "speech-asr"],
+    );
+    expect(rows.filter((r) => r.region === "ap-southeast-1").map((r) => r.name).sort()).toEqual(
+      ["batch-scorer", "doc-classifier", "llm-qwen-chat", "nas-feature-store", "sentiment-legacy", "translation-api"],
+    );
+  });
+
+  it("reads the role mode and role health from each config", () => {
+    expect(row("fraud-detector")).toMatchObject({ roleMode: "default", status: "Running", health: { state: "ok" } });
+    expect(row("recsys-ranker")).toMatchObject({ roleMode: "default", status: "Failed", health: { state: "problem", issues: [{ code: "no-workspace-id" }] } });
+    expect(row("image-tagger")).toMatchObject({ roleMode: "custom", roleName: "eas-oss-reader", health: { state: "ok" } });
+    expect(row("churn-predictor")).toMatchObject({ roleName: "ecs-batch-role", health: { state: "problem", issues: [{ code: "trust-lacks-eas" }] } });
+    expect(row("search-embedder").health).toEqual({ state: "problem", issues: [{ code: "role-missing", detail: ["deleted-role"] }] });
+    expect(row("doc-classifier")).toMatchObject({ roleMode: "none", health: { state: "none" } });
+    expect(row("batch-scorer")).toMatchObject({ roleName: "data-pipeline", health: { state: "ok" } });
+    expect(row("sentiment-legacy").status).toBe("Stopped");
+  });
+
+  it("takes the latest warning from the list call's Reason and Message", () => {
+    expect(row("churn-predictor").warning?.message ?? "").toMatch(/assume role|not authorized/i);
+    expect(row("fraud-detector").warning).toBeUndefined();
+  });
+
+  it("makes no call per row: lists, then one GetRole per distinct existing role", () => {
+    expect(calls.DescribeService ?? 0).toBe(0);
+    expect(calls.DescribeServiceEvent ?? 0).toBe(0);
+    const used = new Set(rows.filter((r) => r.roleName && !r.health.issues.some((i) => i.code === "role-missing")).map((r) => r.roleName));
+    expect(calls.GetRole).toBe(used.size);
+    expect(calls.ListServices).toBe(regions.length);
+    expect(calls.ListRoles).toBe(1);
+  });
+
+  it("serves a second load from the cache", async () => {
+    const deps = fresh();
+    await loadServices(deps, regions);
+    await control("DELETE", "/_emulator/stats");
+    const again = await loadServices(deps, regions);
+    expect(again.rows).toHaveLength(rows.length);
+    expect((await stats()) ?? {}).toEqual({});
+  });
+});
+
+describe("loadRoles on the demo account", () => {
+  let rows: RoleRow[];
+  let calls: Record<string, number>;
+  const role = (name: string) => rows.find((r) => r.name === name)!;
+
+  beforeAll(async () => {
+    await control("DELETE", "/_emulator/stats");
+    rows = (await loadRoles(fresh(), regions)).rows;
+    calls = await stats();
+  });
+
+  it("tells which roles EAS can assume, from their trust policies", () => {
+    expect(role("ecs-batch-role").easCanAssume).toBe(false);
+    expect(role("legacy-admin").easCanAssume).toBe(false);
+    expect(role("eas-oss-reader").easCanAssume).toBe(true);
+    expect(role("data-pipeline").principals.map((p) => [p.kind, p.value, p.isEas])).toEqual([
+      ["Service", "eas.pai.aliyuncs.com", true],
+      ["RAM", "acs:ram::1784200000000001:root", false],
+    ]);
+  });
+
+  it("lists attached policies and the services that use each role", () => {
+    expect(role("data-pipeline").policies.map((p) => p.name).sort()).toEqual(["deny-oss-delete", "oss-models-rw"]);
+    expect(role("eas-oss-reader").usedBy).toEqual([{ region: "cn-hangzhou", name: "image-tagger" }]);
+    expect(role("AliyunServiceRoleForPaiEas").usedBy.map((s) => s.name).sort()).toEqual(["fraud-detector", "recsys-ranker", "translation-api"]);
+    expect(role("legacy-admin").usedBy).toEqual([]);
+  });
+
+  it("finds who can pass each role to EAS from the users' policies", () => {
+    expect(role("eas-oss-reader").passers).toEqual(["alice", "bob"]);
+    expect(role("eas-restricted").passers).toEqual(["alice"]);
+  });
+
+  it("reads each distinct policy once, and each role and user once", () => {
+    expect(calls.ListPoliciesForUser).toBe(3);
+    expect(calls.GetRole).toBe(rows.length);
+    expect(calls.ListPoliciesForRole).toBe(rows.length);
+    // alice, bob and carol hold 5 distinct policies between them.
+    expect(calls.GetPolicy).toBe(5);
+  });
+});
+
+describe("loadServiceDetail", () => {
+  it("shows the chain for image-tagger and pages its events", async () => {
+    const deps = fresh();
+    const detail = await loadServiceDetail(deps, "cn-hangzhou", "image-tagger");
+    expect(detail.role).toMatchObject({ name: "eas-oss-reader", exists: true, easCanAssume: true });
+    expect(detail.policies.map((p) => p.name)).toEqual(["AliyunOSSReadOnlyAccess"]);
+    const events = await loadServiceEvents(deps, "cn-hangzhou", "image-tagger", 1, 2);
+    expect(events.items.length).toBeGreaterThan(0);
+    expect(events.page).toBe(1);
+  });
+
+  it("says a missing service is missing, with the cloud's code", async () => {
+    await expect(loadServiceDetail(fresh(), "cn-hangzhou", "no-such-service")).rejects.toMatchObject({ httpStatus: 404 });
+  });
+});
