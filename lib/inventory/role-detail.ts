@@ -83,7 +83,7 @@ async function loadUsage(deps: InventoryDeps, role: Role, accountId: string | un
     ]);
     const account = accountId ?? "";
     const used = servicesByRole(
-      services.flat().map((s) => ({ region: s.region, name: s.serviceName, roleName: analyseService(s.serviceConfig, account).roleName })),
+      services.flat().map((s) => ({ region: s.region, name: s.serviceName, roleName: analyseService(s.serviceConfig, account, s.region).roleName })),
     ).get(role.roleName) ?? [];
     const withPolicies = await mapLimit(users, FAN_OUT, async (u): Promise<UserPolicies> => {
       const attached = await fetchUserPolicies(deps, u.userName);
