@@ -1,0 +1,41 @@
+// EAS 2021-07-01 is ROA: the operation is the method and the path.
+import { ApiError } from "../core/contract";
+
+export type EasOperation =
+  | "ListServices"
+  | "CreateService"
+  | "DescribeService"
+  | "UpdateService"
+  | "DeleteService"
+  | "StartService"
+  | "StopService"
+  | "DescribeServiceEvent"
+  | "ListServiceInstances"
+  | "DescribeServiceDiagnosis";
+
+export type Route = { op: "ListServices" | "CreateService" } | { op: Exclude<EasOperation, "ListServices" | "CreateService">; region: string; name: string };
+
+const SUB: Record<string, Partial<Record<string, EasOperation>>> = {
+  "": { GET: "DescribeService", PUT: "UpdateService", DELETE: "DeleteService" },
+  start: { PUT: "StartService" },
+  stop: { PUT: "StopService" },
+  events: { GET: "DescribeServiceEvent" },
+  instances: { GET: "ListServiceInstances" },
+  diagnosis: { GET: "DescribeServiceDiagnosis" },
+};
+
+export function resolveRoute(method: string, pathname: string): Route {
+  const m = method.toUpperCase();
+  const parts = pathname.replace(/\/+$/, "").split("/").slice(1);
+  const notFound = () => new ApiError(404, "InvalidAction.NotFound", `Specified api is not found, please check your url and method: ${m} ${pathname}.`);
+  if (parts[0] !== "api" || parts[1] !== "v2" || parts[2] !== "services") throw notFound();
+  if (parts.length === 3) {
+    if (m === "GET") return { op: "ListServices" };
+    if (m === "POST") return { op: "CreateService" };
+    throw notFound();
+  }
+  if (parts.length < 5 || parts.length > 6) throw notFound();
+  const op = SUB[parts[5] ?? ""]?.[m];
+  if (!op || op === "ListServices" || op === "CreateService") throw notFound();
+  return { op, region: parts[3], name: parts[4] };
+}

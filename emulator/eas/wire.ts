@@ -1,0 +1,87 @@
+// Records → the PascalCase JSON EAS answers with.
+import type { EventRecord, InstanceRecord, ServiceRecord } from "./state";
+import { easTime, isoSeconds } from "./state";
+import { instanceCount, mainImage } from "./outcome";
+import { parseServiceConfig } from "../../lib/service-config";
+
+export function endpoints(accountId: string, region: string, name: string) {
+  return {
+    InternetEndpoint: `http://${accountId}.${region}.pai-eas.aliyuncs.com/api/predict/${name}`,
+    IntranetEndpoint: `http://${accountId}.vpc.${region}.pai-eas.aliyuncs.com/api/predict/${name}`,
+  };
+}
+
+export function serviceToWire(r: ServiceRecord): Record<string, unknown> {
+  const parsed = parseServiceConfig(r.serviceConfig);
+  const config = parsed.ok ? parsed.config : {};
+  const running = r.instances.filter((i) => i.status === "Running").length;
+  const total = r.status === "Stopped" ? 0 : instanceCount(config);
+  return {
+    ServiceName: r.serviceName,
+    ServiceId: r.serviceId,
+    ServiceUid: r.serviceId,
+    Region: r.region,
+    Status: r.status,
+    Reason: r.reason,
+    Message: r.message,
+    ServiceConfig: r.serviceConfig,
+    Role: "Standard",
+    RoleAttrs: "",
+    CreateTime: isoSeconds(r.createTime),
+    UpdateTime: isoSeconds(r.updateTime),
+    RunningInstance: running,
+    PendingInstance: Math.max(0, total - running),
+    TotalInstance: total,
+    CurrentVersion: r.currentVersion,
+    LatestVersion: r.latestVersion,
+    Image: mainImage(config) ?? "",
+    Cpu: config.metadata?.cpu ?? 0,
+    Memory: config.metadata?.memory ?? 0,
+    Gpu: config.metadata?.gpu ?? 0,
+    Resource: config.metadata?.resource ?? "",
+    ResourceAlias: "",
+    ...endpoints(r.parentUid, r.region, r.serviceName),
+    AccessToken: "",
+    CallerUid: r.callerUid,
+    ParentUid: r.parentUid,
+    Namespace: r.serviceName,
+    ServiceGroup: r.serviceName,
+    Source: "OpenAPI",
+    Weight: 0,
+    WorkspaceId: r.workspaceId,
+    TrafficState: "standalone",
+    WorkloadType: "Deployment",
+    SafetyLock: "dangerous",
+    AutoscalerEnabled: false,
+    CronscalerEnabled: false,
+    Labels: Object.entries(r.labels).map(([LabelKey, LabelValue]) => ({ LabelKey, LabelValue })),
+  };
+}
+
+export const eventToWire = (e: EventRecord) => ({ Type: e.type, Reason: e.reason, Message: e.message, Time: easTime(new Date(e.time)), Resource: e.resource });
+
+export const instanceToWire = (i: InstanceRecord) => ({
+  InstanceName: i.instanceName,
+  Status: i.status,
+  Reason: i.reason,
+  RestartCount: i.restartCount,
+  ReadyProcesses: i.readyProcesses,
+  TotalProcesses: i.totalProcesses,
+  HostIP: i.hostIp,
+  HostName: `node-${i.hostIp.replace(/\./g, "-")}`,
+  InnerIP: i.innerIp,
+  InstancePort: 8080,
+  ExternalIP: "",
+  ExternalInstancePort: 0,
+  StartTime: isoSeconds(i.startTime),
+  CreateTime: isoSeconds(i.startTime),
+  Zone: i.zone,
+  InstanceType: "",
+  ResourceType: "PublicResource",
+  Role: "Standard",
+  IsSpot: false,
+  Isolated: false,
+  IsLatest: true,
+  IsReplica: false,
+  LastState: [],
+});
