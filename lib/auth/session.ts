@@ -62,3 +62,19 @@ export async function authorizeRequest(req: Request, permission: Permission): Pr
   }
   return user;
 }
+
+export type ActionAuth = { ok: true; user: ConsoleUser } | { ok: false; error: "unauthenticated" | "forbidden" };
+
+/**
+ * For server actions (Next already refuses cross-origin action calls): the user when allowed,
+ * else an error result for the action to return; a forbidden call is audited.
+ */
+export async function authorizeAction(permission: Permission, action: string): Promise<ActionAuth> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, error: "unauthenticated" };
+  if (!can(user.role, permission)) {
+    await getAuthDeps().audit.append({ actor: user.username, action: "auth.denied", target: `action ${action}`, outcome: "denied", detail: { permission, role: user.role } });
+    return { ok: false, error: "forbidden" };
+  }
+  return { ok: true, user };
+}

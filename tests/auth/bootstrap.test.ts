@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { bootstrapUsers } from "../../lib/auth/bootstrap";
+import { DEMO_USERS } from "../../lib/auth/demo-users";
+import { signIn } from "../../lib/auth/sign-in";
+import { harness } from "./harness";
+
+describe("first start", () => {
+  it("creates `admin` once, with a random password printed once", async () => {
+    const h = harness();
+    const lines: string[] = [];
+    const first = await bootstrapUsers(h.stores, h.deps.audit, { demo: false, log: (l) => lines.push(l) });
+    expect(first).toEqual({ createdAdmin: true, createdDemoUsers: [] });
+    expect(lines).toHaveLength(1);
+    const password = lines[0].split(": ").at(-1)!;
+    expect(password.length).toBeGreaterThanOrEqual(20);
+    expect((await signIn(h.deps, { username: "admin", password, address: "a" })).ok).toBe(true);
+
+    const again = await bootstrapUsers(h.stores, h.deps.audit, { demo: false, log: (l) => lines.push(l) });
+    expect(again).toEqual({ createdAdmin: false, createdDemoUsers: [] });
+    expect(lines).toHaveLength(1);
+    expect(await h.stores.users.count()).toBe(1);
+  });
+
+  it("takes the password from the environment and does not print it", async () => {
+    const h = harness();
+    const lines: string[] = [];
+    await bootstrapUsers(h.stores, h.deps.audit, { demo: false, adminPassword: "from-the-env-123", log: (l) => lines.push(l) });
+    expect(lines.join("\n")).not.toContain("from-the-env-123");
+    expect((await signIn(h.deps, { username: "admin", password: "from-the-env-123", address: "a" })).ok).toBe(true);
+  });
+
+  it("adds the demo users in demo mode, linked to RAM users, without resetting changed ones", async () => {
+    const h = harness();
+    await bootstrapUsers(h.stores, h.deps.audit, { demo: true, log: () => {} });
+    for (const d of DEMO_USERS) {
+      expect(await h.stores.users.findByUsername(d.username)).toMatchObject({ role: d.role, ramUserName: d.username });
+      expect((await signIn(h.deps, { username: d.username, password: d.password, address: "a" })).ok).toBe(true);
+    }
+    const bob = (await h.stores.users.findByUsername("bob"))!;
+    await h.stores.users.update(bob.id, { role: "admin" });
+    const again = await bootstrapUsers(h.stores, h.deps.audit, { demo: true, log: () => {} });
+    expect(again.createdDemoUsers).toEqual([]);
+    expect((await h.stores.users.findByUsername("bob"))?.role).toBe("admin");
+  });
+
+  it("creates no demo users outside demo mode", async () => {
+    const h = harness();
+    await bootstrapUsers(h.stores, h.deps.audit, { demo: false, log: () => {} });
+    expect(await h.stores.users.findByUsername("alice")).toBeNull();
+  });
+});

@@ -1,0 +1,26 @@
+import { createAuditLog } from "../../lib/audit/audit-log";
+import { openDatabase } from "../../lib/db/connection";
+import { sqliteStores } from "../../lib/db/sqlite";
+import { hashPassword } from "../../lib/auth/password";
+import type { Role } from "../../lib/auth/permissions";
+import type { AuthDeps } from "../../lib/auth/types";
+
+// A real store in memory and a clock the test moves by hand.
+export function harness(policy = { idleMs: 30 * 60_000, absoluteMs: 8 * 3_600_000 }) {
+  const db = openDatabase(":memory:");
+  const stores = sqliteStores(db);
+  let now = Date.parse("2026-03-01T09:00:00Z");
+  const deps: AuthDeps = { stores, audit: createAuditLog(stores.audit, () => new Date(now)), policy, now: () => now };
+  return {
+    db,
+    deps,
+    stores,
+    advance: (ms: number) => void (now += ms),
+    async addUser(username: string, role: Role, password = `${username}-password-1`) {
+      return stores.users.create({ username, displayName: username.toUpperCase(), role, ramUserName: null, passwordHash: await hashPassword(password) });
+    },
+    async audit() {
+      return (await stores.audit.list({}, 0, 1000)).entries;
+    },
+  };
+}
