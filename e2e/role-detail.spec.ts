@@ -132,7 +132,7 @@ test.describe("role detail", () => {
 
   test("an unknown role shows RAM's error code and RequestId", async ({ page }) => {
     await page.goto("/roles/no-such-role");
-    const alert = page.getByRole("alert");
+    const alert = page.getByRole("alert").filter({ hasText: "EntityNotExist.Role" });
     await expect(alert).toContainText("Role no-such-role does not exist");
     await expect(alert).toContainText("EntityNotExist.Role");
     await expect(alert).toContainText(/RequestId: \S+/);

@@ -40,7 +40,7 @@ export async function PolicyJson({ prefix, name, raw, findings }: { prefix: stri
                 data-lint={sev}
                 className={`flex scroll-mt-24 border-l-2 target:bg-sky-100 ${sev ? severityLine[sev] : "border-l-transparent"}`}
               >
-                <span id={lineAnchor(prefix, i)} aria-hidden className="w-9 shrink-0 scroll-mt-24 select-none pr-2 text-right text-slate-400">
+                <span id={lineAnchor(prefix, i)} aria-hidden className="w-9 shrink-0 scroll-mt-24 select-none pr-2 text-right text-slate-500">
                   {i + 1}
                 </span>
                 <span className="whitespace-pre pr-3">{line}</span>

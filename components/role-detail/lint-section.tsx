@@ -31,38 +31,40 @@ export async function LintSection({ detail }: { detail: RoleDetail }) {
     ...detail.policies.flatMap((p) => locate(p.name, policyAnchor(p.name), p.raw, p.lint)),
   ].sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity]);
   return (
-    <Panel id="lint" title={t("lint")} actions={rows.length > 0 ? <Badge tone="neutral">{rows.length}</Badge> : undefined}>
-      {rows.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("lintNone")}</p>
-      ) : (
-        <Table aria-label={t("lint")} data-testid="lint-findings">
-          <THead>
-            <tr>
-              <TH>{t("lintSeverity")}</TH>
-              <TH>{t("lintCode")}</TH>
-              <TH>{t("lintMessage")}</TH>
-              <TH>{t("lintDocument")}</TH>
-              <TH>{t("lintWhere")}</TH>
-            </tr>
-          </THead>
-          <tbody>
-            {rows.map((r, i) => (
-              <TR key={i} data-code={r.finding.code}>
-                <TD><Badge tone={severityTone[r.finding.severity]}>{ts(r.finding.severity)}</Badge></TD>
-                <TD className="whitespace-nowrap font-mono text-xs">{r.finding.code}</TD>
-                <TD className="text-sm">{r.finding.message}</TD>
-                <TD className="whitespace-nowrap font-mono text-xs">{r.document}</TD>
-                <TD className="text-xs">
-                  <a href={r.href} className="font-mono text-blue-700 hover:underline">
-                    {r.finding.path || "/"}
-                    {r.line !== undefined && <span className="ml-1 font-sans text-slate-500">L{r.line}</span>}
-                  </a>
-                </TD>
-              </TR>
-            ))}
-          </tbody>
-        </Table>
-      )}
-    </Panel>
+    <div id="lint" className="scroll-mt-12">
+      <Panel id="lint-panel" title={t("lint")} actions={rows.length > 0 ? <Badge tone="neutral">{rows.length}</Badge> : undefined}>
+        {rows.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("lintNone")}</p>
+        ) : (
+          <Table aria-label={t("lint")} data-testid="lint-findings">
+            <THead>
+              <tr>
+                <TH>{t("lintSeverity")}</TH>
+                <TH>{t("lintCode")}</TH>
+                <TH>{t("lintMessage")}</TH>
+                <TH>{t("lintDocument")}</TH>
+                <TH>{t("lintWhere")}</TH>
+              </tr>
+            </THead>
+            <tbody>
+              {rows.map((r, i) => (
+                <TR key={i} data-code={r.finding.code}>
+                  <TD><Badge tone={severityTone[r.finding.severity]}>{ts(r.finding.severity)}</Badge></TD>
+                  <TD className="whitespace-nowrap font-mono text-xs">{r.finding.code}</TD>
+                  <TD className="text-sm">{r.finding.message}</TD>
+                  <TD className="whitespace-nowrap font-mono text-xs">{r.document}</TD>
+                  <TD className="text-xs">
+                    <a href={r.href} className="font-mono text-blue-700 hover:underline">
+                      {r.finding.path || "/"}
+                      {r.line !== undefined && <span className="ml-1 font-sans text-slate-500">L{r.line}</span>}
+                    </a>
+                  </TD>
+                </TR>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </Panel>
+    </div>
   );
 }

@@ -16,29 +16,31 @@ export async function PermissionsSection({ detail }: { detail: RoleDetail }) {
   const t = await getTranslations("role-detail");
   const matrix = buildPermissionMatrix(parsedPolicies(detail));
   return (
-    <Panel id="permissions" title={t("permissions")}>
-      <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <div className="min-w-0">
-          <h3 className="mb-1.5 text-xs font-medium text-slate-600">{t("matrix")}</h3>
-          <PermissionsMatrix matrix={matrix} />
+    <div id="permissions" className="scroll-mt-12">
+      <Panel id="permissions-panel" title={t("permissions")}>
+        <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+          <div className="min-w-0">
+            <h3 className="mb-1.5 text-xs font-medium text-slate-600">{t("matrix")}</h3>
+            <PermissionsMatrix matrix={matrix} />
+          </div>
+          <div className="min-w-0 space-y-4">
+            <h3 className="sr-only">{t("documents")}</h3>
+            {detail.policies.map((p) => (
+              <section key={`${p.type}:${p.name}`} id={policyAnchor(p.name)} aria-labelledby={`${policyAnchor(p.name)}-name`} className="scroll-mt-24">
+                <div className="mb-1.5 flex flex-wrap items-baseline gap-x-2 gap-y-1">
+                  <h4 id={`${policyAnchor(p.name)}-name`} className="font-mono text-sm font-semibold text-slate-900">{p.name}</h4>
+                  <Badge tone="neutral">{t(`policyType.${p.type}`)}</Badge>
+                  <span className="text-xs text-slate-500">
+                    {t("version", { version: p.defaultVersion })} · {t("attached", { date: p.attachDate.slice(0, 10) })}
+                  </span>
+                </div>
+                {p.description && <p className="mb-1.5 text-xs text-slate-600">{p.description}</p>}
+                <PolicyJson prefix={policyAnchor(p.name)} name={p.name} raw={p.raw} findings={p.lint} />
+              </section>
+            ))}
+          </div>
         </div>
-        <div className="min-w-0 space-y-4">
-          <h3 className="sr-only">{t("documents")}</h3>
-          {detail.policies.map((p) => (
-            <section key={`${p.type}:${p.name}`} id={policyAnchor(p.name)} aria-labelledby={`${policyAnchor(p.name)}-name`} className="scroll-mt-24">
-              <div className="mb-1.5 flex flex-wrap items-baseline gap-x-2 gap-y-1">
-                <h4 id={`${policyAnchor(p.name)}-name`} className="font-mono text-sm font-semibold text-slate-900">{p.name}</h4>
-                <Badge tone="neutral">{t(`policyType.${p.type}`)}</Badge>
-                <span className="text-xs text-slate-500">
-                  {t("version", { version: p.defaultVersion })} · {t("attached", { date: p.attachDate.slice(0, 10) })}
-                </span>
-              </div>
-              {p.description && <p className="mb-1.5 text-xs text-slate-600">{p.description}</p>}
-              <PolicyJson prefix={policyAnchor(p.name)} name={p.name} raw={p.raw} findings={p.lint} />
-            </section>
-          ))}
-        </div>
-      </div>
-    </Panel>
+      </Panel>
+    </div>
   );
 }

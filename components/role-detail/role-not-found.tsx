@@ -11,7 +11,7 @@ export async function RoleNotFound({ name, code, message, requestId }: { name: s
     <>
       <PageHeader
         title={name}
-        breadcrumb={<Link href="/roles" className="hover:underline">{t("breadcrumb")}</Link>}
+        breadcrumb={<Link href="/roles" className="text-slate-600 hover:underline">{t("breadcrumb")}</Link>}
       />
       <ErrorState
         title={t("notFoundTitle", { name })}

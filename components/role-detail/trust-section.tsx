@@ -21,69 +21,71 @@ export async function TrustSection({ detail }: { detail: RoleDetail }) {
   const kindLabels = Object.fromEntries(kinds.map((k) => [k, t(`kind.${k}`)])) as Record<TrustNode["kind"], string>;
 
   return (
-    <Panel id="trust" title={t("trust")} actions={<Badge tone={trust.easCanAssume ? "success" : "danger"} dot>{trust.easCanAssume ? t("easYes") : t("easNo")}</Badge>}>
-      {trust.parseErrors.length > 0 && (
-        <p role="alert" className="mb-3 text-sm text-red-800">{t("trustUnreadable", { errors: trust.parseErrors.map((e) => e.message).join("; ") })}</p>
-      )}
-      <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <div className="min-w-0">
-          <h3 className="mb-1.5 text-xs font-medium text-slate-600">{t("trustGraph", { name: role.roleName })}</h3>
-          <TrustGraphView
-            nodes={graph.nodes}
-            edges={graph.edges}
-            positions={layout.positions}
-            height={Math.min(380, Math.max(150, layout.height + 24))}
-            kindLabels={kindLabels}
-            easLabel={t("easPrincipal")}
-            conditionLabel={t("conditional")}
-            denyLabel={tp("effect.Deny")}
-          />
-        </div>
-        <div className="min-w-0 space-y-3">
-          <div>
-            <h3 className="mb-1.5 text-xs font-medium text-slate-600">{t("principals")}</h3>
-            {trust.principals.length === 0 ? (
-              <p className="text-sm text-slate-600">{t("noPrincipals")}</p>
-            ) : (
-              <Table aria-label={t("principals")} data-testid="trust-principals">
-                <THead>
-                  <tr>
-                    <TH>{t("principalKind")}</TH>
-                    <TH>{t("principal")}</TH>
-                    <TH>{t("effect")}</TH>
-                    <TH>{t("statement")}</TH>
-                  </tr>
-                </THead>
-                <tbody>
-                  {trust.principals.map((p, i) => {
-                    const node = nodeById.get(p.value);
-                    return (
-                      <TR key={`${p.value}-${p.statementIndex}-${i}`} data-principal={p.value}>
-                        <TD className="whitespace-nowrap text-xs text-slate-600">{node ? kindLabels[node.kind] : p.kind}</TD>
-                        <TD className="break-all font-mono text-xs">
-                          {p.value}
-                          {node?.isEas && <span className="ml-1.5"><Badge tone="info">{t("easPrincipal")}</Badge></span>}
-                          {p.conditional && <span className="ml-1.5"><Badge tone="warning">{t("conditional")}</Badge></span>}
-                        </TD>
-                        <TD><Badge tone={p.effect === "Allow" ? "success" : "danger"}>{tp(`effect.${p.effect}`)}</Badge></TD>
-                        <TD className="text-xs">
-                          <a className="text-blue-700 hover:underline" href={`#${statementAnchor(TRUST_ANCHOR, p.statementIndex)}`}>
-                            {p.statementIndex}
-                          </a>
-                        </TD>
-                      </TR>
-                    );
-                  })}
-                </tbody>
-              </Table>
-            )}
+    <div id="trust" className="scroll-mt-12">
+      <Panel id="trust-panel" title={t("trust")} actions={<Badge tone={trust.easCanAssume ? "success" : "danger"} dot>{trust.easCanAssume ? t("easYes") : t("easNo")}</Badge>}>
+        {trust.parseErrors.length > 0 && (
+          <p role="alert" className="mb-3 text-sm text-red-800">{t("trustUnreadable", { errors: trust.parseErrors.map((e) => e.message).join("; ") })}</p>
+        )}
+        <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+          <div className="min-w-0">
+            <h3 className="mb-1.5 text-xs font-medium text-slate-600">{t("trustGraph", { name: role.roleName })}</h3>
+            <TrustGraphView
+              nodes={graph.nodes}
+              edges={graph.edges}
+              positions={layout.positions}
+              height={Math.min(380, Math.max(110, layout.height + 40))}
+              kindLabels={kindLabels}
+              easLabel={t("easPrincipal")}
+              conditionLabel={t("conditional")}
+              denyLabel={tp("effect.Deny")}
+            />
           </div>
-          <div id={TRUST_ANCHOR} className="scroll-mt-24">
-            <h3 className="mb-1.5 text-xs font-medium text-slate-600">{t("trustDocument")}</h3>
-            <PolicyJson prefix={TRUST_ANCHOR} name={t("trustDocumentName")} raw={trust.raw} findings={trust.lint} />
+          <div className="min-w-0 space-y-3">
+            <div>
+              <h3 className="mb-1.5 text-xs font-medium text-slate-600">{t("principals")}</h3>
+              {trust.principals.length === 0 ? (
+                <p className="text-sm text-slate-600">{t("noPrincipals")}</p>
+              ) : (
+                <Table aria-label={t("principals")} data-testid="trust-principals">
+                  <THead>
+                    <tr>
+                      <TH>{t("principalKind")}</TH>
+                      <TH>{t("principal")}</TH>
+                      <TH>{t("effect")}</TH>
+                      <TH>{t("statement")}</TH>
+                    </tr>
+                  </THead>
+                  <tbody>
+                    {trust.principals.map((p, i) => {
+                      const node = nodeById.get(p.value);
+                      return (
+                        <TR key={`${p.value}-${p.statementIndex}-${i}`} data-principal={p.value}>
+                          <TD className="whitespace-nowrap text-xs text-slate-600">{node ? kindLabels[node.kind] : p.kind}</TD>
+                          <TD className="break-all font-mono text-xs">
+                            {p.value}
+                            {node?.isEas && <span className="ml-1.5"><Badge tone="info">{t("easPrincipal")}</Badge></span>}
+                            {p.conditional && <span className="ml-1.5"><Badge tone="warning">{t("conditional")}</Badge></span>}
+                          </TD>
+                          <TD><Badge tone={p.effect === "Allow" ? "success" : "danger"}>{tp(`effect.${p.effect}`)}</Badge></TD>
+                          <TD className="text-xs">
+                            <a className="text-blue-700 hover:underline" href={`#${statementAnchor(TRUST_ANCHOR, p.statementIndex)}`}>
+                              {p.statementIndex}
+                            </a>
+                          </TD>
+                        </TR>
+                      );
+                    })}
+                  </tbody>
+                </Table>
+              )}
+            </div>
+            <div id={TRUST_ANCHOR} className="scroll-mt-24">
+              <h3 className="mb-1.5 text-xs font-medium text-slate-600">{t("trustDocument")}</h3>
+              <PolicyJson prefix={TRUST_ANCHOR} name={t("trustDocumentName")} raw={trust.raw} findings={trust.lint} />
+            </div>
           </div>
         </div>
-      </div>
-    </Panel>
+      </Panel>
+    </div>
   );
 }

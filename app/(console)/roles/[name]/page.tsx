@@ -48,8 +48,8 @@ export default async function RoleDetailPage({ params, searchParams }: Props) {
       <PageHeader
         title={detail.role.roleName}
         description={detail.role.description || undefined}
-        breadcrumb={<Link href="/roles" className="hover:underline">{t("breadcrumb")}</Link>}
-        actions={<span className="text-xs text-slate-500">{t("fetchedAt", { time: new Date(detail.fetchedAt).toISOString().slice(11, 19) + " UTC" })}</span>}
+        breadcrumb={<Link href="/roles" className="text-slate-600 hover:underline">{t("breadcrumb")}</Link>}
+        actions={<span className="text-xs text-slate-600">{t("fetchedAt", { time: new Date(detail.fetchedAt).toISOString().slice(11, 19) + " UTC" })}</span>}
       />
       <SectionNav findings={findings} />
       <div className="space-y-4">
@@ -57,14 +57,16 @@ export default async function RoleDetailPage({ params, searchParams }: Props) {
         <TrustSection detail={detail} />
         <PermissionsSection detail={detail} />
         <LintSection detail={detail} />
-        <Panel id="simulator" title={t("simulator")}>
-          <p className="mb-3 text-xs text-slate-600">{t("simulatorIntro")}</p>
-          <Simulator
-            principal={{ type: "RAMRole", account: detail.accountId ?? "", name: detail.role.roleName }}
-            policies={parsedPolicies(detail)}
-            initial={readSimulationQuery(await searchParams)}
-          />
-        </Panel>
+        <div id="simulator" className="scroll-mt-12">
+          <Panel id="simulator-panel" title={t("simulator")}>
+            <p className="mb-3 text-xs text-slate-600">{t("simulatorIntro")}</p>
+            <Simulator
+              principal={{ type: "RAMRole", account: detail.accountId ?? "", name: detail.role.roleName }}
+              policies={parsedPolicies(detail)}
+              initial={readSimulationQuery(await searchParams)}
+            />
+          </Panel>
+        </div>
         <UsageSection usage={detail.usage} />
       </div>
     </>
