@@ -6,8 +6,12 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4710);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
+// The console's output goes to a file too, so a spec can check that no secret was ever logged.
+const SERVER_LOG = `data/e2e-${PORT}-server.log`;
+
 export const e2eEnv = {
   EMULATOR_URL: `http://127.0.0.1:${EMULATOR_PORT}`,
+  SERVER_LOG,
 };
 
 export default defineConfig({
@@ -48,7 +52,7 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
-      command: `npx next start -p ${PORT} -H 127.0.0.1`,
+      command: `sh -c 'mkdir -p data && npx next start -p ${PORT} -H 127.0.0.1 2>&1 | tee ${SERVER_LOG}'`,
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { signIn } from "./fixtures/auth";
 
 test.describe("console shell", () => {
   test("shows the product, the cloud it talks to, and its sections", async ({ page }) => {
+    await signIn(page, "bob");
     await page.goto("/");
     await expect(page.getByRole("link", { name: /RoleScope/ })).toBeVisible();
     const badge = page.getByTestId("cloud-badge");

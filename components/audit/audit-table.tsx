@@ -5,7 +5,8 @@ import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import type { Tone } from "@/components/ui/tone";
 import type { AuditEntry, AuditOutcome } from "@/lib/db/types";
 
-const OUTCOME_TONE: Record<AuditOutcome, Tone> = { success: "success", failure: "danger", denied: "warning" };
+// tone.ts: danger means failed or denied, so both refusals share it.
+const OUTCOME_TONE: Record<AuditOutcome, Tone> = { success: "success", failure: "danger", denied: "danger" };
 
 function detailText(detail: AuditEntry["detail"]): string {
   if (!detail) return "";

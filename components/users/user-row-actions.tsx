@@ -49,7 +49,7 @@ export function UserRowActions({ user, self }: { user: Row; self: boolean }) {
   }
 
   return (
-    <div className="flex flex-wrap items-center gap-1.5">
+    <div className="flex flex-wrap items-center gap-1.5 xl:flex-nowrap">
       {!self && (
         <Button size="sm" disabled={pending} onClick={() => change({ role: user.role === "admin" ? "engineer" : "admin" })}>
           {user.role === "admin" ? t("actions.makeEngineer") : t("actions.makeAdmin")}
@@ -57,7 +57,7 @@ export function UserRowActions({ user, self }: { user: Row; self: boolean }) {
       )}
       <Button size="sm" disabled={pending} onClick={() => setEditingRam(true)}>{t("actions.linkRam")}</Button>
       {!self && (
-        <Button size="sm" variant={user.disabled ? "secondary" : "ghost"} disabled={pending} onClick={() => change({ disabled: !user.disabled })}>
+        <Button size="sm" variant={user.disabled ? "primary" : "secondary"} disabled={pending} onClick={() => change({ disabled: !user.disabled })}>
           {user.disabled ? t("actions.enable") : t("actions.disable")}
         </Button>
       )}

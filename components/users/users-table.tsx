@@ -29,7 +29,7 @@ export async function UsersTable({ users, currentUserId }: { users: ListedUser[]
             </TD>
             <TD>{u.displayName}</TD>
             <TD><RoleBadge role={u.role} /></TD>
-            <TD className="font-mono text-xs">{u.ramUserName ?? <span className="font-sans text-slate-400">{t("noRamUser")}</span>}</TD>
+            <TD className="font-mono text-xs">{u.ramUserName ?? <span className="whitespace-nowrap font-sans text-slate-400">{t("noRamUser")}</span>}</TD>
             <TD>
               {/* Disabled is "off", so neutral; enabled is the healthy state. */}
               <Badge tone={u.disabled ? "neutral" : "success"} dot>{u.disabled ? t("status.disabled") : t("status.enabled")}</Badge>

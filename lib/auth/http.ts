@@ -26,3 +26,11 @@ export async function readBody(req: Request): Promise<unknown> {
     return {};
   }
 }
+
+/**
+ * A 303 to a same-site path. The Location stays relative: behind `next start` the request URL's
+ * host may read `localhost` while the browser used another name, which would leave the site.
+ */
+export function seeOther(path: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { Location: path, "Cache-Control": "no-store" } });
+}

@@ -1,6 +1,6 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { getAuthDeps } from "@/lib/auth/deps";
-import { clearSessionCookie, jsonError } from "@/lib/auth/http";
+import { clearSessionCookie, jsonError, seeOther } from "@/lib/auth/http";
 import { isCrossOrigin, isHttps, readCookie, SESSION_COOKIE } from "@/lib/auth/request";
 import { endSession, resolveSession } from "@/lib/auth/session-core";
 
@@ -12,7 +12,7 @@ export async function POST(req: NextRequest) {
   const deps = getAuthDeps();
   const id = readCookie(req.headers.get("cookie"), SESSION_COOKIE);
   await endSession(deps, id, await resolveSession(deps, id));
-  const res = NextResponse.redirect(new URL("/login?signedOut=1", req.url), 303);
+  const res = seeOther("/login?signedOut=1");
   clearSessionCookie(res, isHttps(req.headers, req.url));
   return res;
 }

@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./fixtures/auth";
+
+test.describe("user management and the audit log", () => {
+  test("alice creates a user, changes its role, links a RAM user and disables it; each change is audited and the CSV matches", async ({ page }) => {
+    const username = `erin${Date.now().toString(36)}`;
+    await signIn(page, "alice");
+    await page.goto("/admin/users");
+
+    const form = page.getByRole("form", { name: "New user" });
+    await form.getByLabel("Username").fill(username);
+    await form.getByLabel("Name", { exact: true }).fill("Erin");
+    await form.getByLabel("Initial password").fill("short");
+    await form.getByRole("button", { name: "Create user" }).click();
+    await expect(form.getByText("Initial password: must be at least 12 characters")).toBeVisible();
+    await form.getByLabel("Initial password").fill("erin-initial-password");
+    await form.getByRole("button", { name: "Create user" }).click();
+    await expect(form.getByRole("status")).toHaveText(`Created ${username}.`);
+
+    const row = page.getByTestId(`user-${username}`);
+    await expect(row).toContainText("Engineer");
+    await row.getByRole("button", { name: "Make admin" }).click();
+    await expect(row).toContainText("Admin");
+    await row.getByRole("button", { name: "Link RAM user" }).click();
+    await row.getByLabel(`RAM user name for ${username}`).fill("bob");
+    await row.getByRole("button", { name: "Save" }).click();
+    await expect(row).toContainText("bob");
+    await row.getByRole("button", { name: "Disable" }).click();
+    await expect(row).toContainText("Disabled");
+    // alice cannot demote or disable herself from the table.
+    await expect(page.getByTestId("user-alice").getByRole("button", { name: "Disable" })).toHaveCount(0);
+    await page.screenshot({ path: "e2e/screens/users.png", fullPage: true });
+
+    // The disabled account cannot sign in.
+    const denied = await page.request.post("/api/auth/login", { data: { username, password: "erin-initial-password" } });
+    expect(denied.status()).toBe(401);
+
+    await page.goto("/audit?actor=alice");
+    for (const action of ["users.create", "users.role_change", "users.ram_link", "users.disable"]) {
+      await expect(page.getByRole("row").filter({ hasText: username }).filter({ hasText: action }).first()).toBeVisible();
+    }
+    await page.getByLabel("Action").selectOption("users.role_change");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/action=users\.role_change/);
+    await expect(page.getByRole("row").filter({ hasText: username })).toContainText("from=engineer · to=admin");
+    await page.goto("/audit");
+    await page.screenshot({ path: "e2e/screens/audit.png", fullPage: true });
+
+    const csv = await page.request.get(`/api/audit/export?actor=alice&action=users.disable`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    const lines = (await csv.text()).trim().split("\r\n");
+    expect(lines[0]).toBe("id,time,actor,action,target,outcome,request_id,detail");
+    expect(lines.some((l) => l.includes(`,alice,users.disable,${username},success,`))).toBe(true);
+    expect(lines.slice(1).every((l) => l.includes(",alice,users.disable,"))).toBe(true);
+  });
+});
