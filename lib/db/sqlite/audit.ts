@@ -23,16 +23,19 @@ const toEntry = (r: Row): AuditEntry => ({
   detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
 });
 
+const CLAUSES: { key: keyof AuditFilters; sql: string }[] = [
+  { key: "actor", sql: "actor = @actor" },
+  { key: "action", sql: "action = @action" },
+  { key: "outcome", sql: "outcome = @outcome" },
+  { key: "from", sql: "at >= @from" },
+  { key: "to", sql: "at <= @to" },
+  { key: "beforeId", sql: "id < @beforeId" },
+];
+
 function where(f: AuditFilters): { sql: string; params: Record<string, string | number> } {
-  const clauses: string[] = [];
-  const params: Record<string, string | number> = {};
-  if (f.actor) (clauses.push("actor = @actor"), (params.actor = f.actor));
-  if (f.action) (clauses.push("action = @action"), (params.action = f.action));
-  if (f.outcome) (clauses.push("outcome = @outcome"), (params.outcome = f.outcome));
-  if (f.from) (clauses.push("at >= @from"), (params.from = f.from));
-  if (f.to) (clauses.push("at <= @to"), (params.to = f.to));
-  if (f.beforeId !== undefined) (clauses.push("id < @beforeId"), (params.beforeId = f.beforeId));
-  return { sql: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };
+  const used = CLAUSES.filter((c) => f[c.key] !== undefined && f[c.key] !== "");
+  const params = Object.fromEntries(used.map((c) => [c.key, f[c.key] as string | number]));
+  return { sql: used.length ? `WHERE ${used.map((c) => c.sql).join(" AND ")}` : "", params };
 }
 
 // INSERT and SELECT only; the table's triggers also refuse UPDATE and DELETE.
