@@ -115,7 +115,7 @@ test.describe("role detail", () => {
     await expect(page.locator(".react-flow__node")).toHaveCount(3);
     await expect(page.locator('.react-flow__node[data-id$=":root"]')).toBeVisible();
     await expect(page.getByTestId("permission-matrix").locator('tr[data-action="oss:DeleteObject"] td[data-effect="Deny"]')).toHaveCount(1);
-    await page.locator("#simulator").scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: "e2e/screens/role-detail-data-pipeline.png", fullPage: true });
   });
 
