@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { e2eEnv } from "../playwright.config";
 import { signIn } from "./fixtures/auth";
 
 const decision = (page: Page) => page.getByTestId("sim-decision");
@@ -141,6 +142,24 @@ test.describe("role detail", () => {
     const api = await page.request.get("/api/roles/no-such-role");
     expect(api.status()).toBe(404);
     expect((await api.json()).error).toMatchObject({ code: "EntityNotExist.Role", requestId: expect.any(String) });
+  });
+
+  test("a name RAM could never accept is refused before any cloud call", async ({ page }) => {
+    await page.goto("/roles/bad%20name!");
+    await expect(page.getByRole("alert").filter({ hasText: "A role name is 1–64" })).toBeVisible();
+  });
+
+  test("a failed cloud call shows its code and RequestId", async ({ page, request }) => {
+    const fault = { operation: "ListPoliciesForRole", errorRate: 1, errorCode: "NoPermission", httpStatus: 403 };
+    expect((await request.put(`${e2eEnv.EMULATOR_URL}/_emulator/faults`, { data: fault })).status()).toBe(200);
+    try {
+      await page.goto("/roles/eas-nas-image");
+      const alert = page.getByRole("alert").filter({ hasText: "The role could not be loaded" });
+      await expect(alert).toContainText("NoPermission");
+      await expect(alert).toContainText(/RequestId: \S+/);
+    } finally {
+      await request.delete(`${e2eEnv.EMULATOR_URL}/_emulator/faults`);
+    }
   });
 
   test("the JSON API returns the same facts", async ({ page }) => {

@@ -8,5 +8,13 @@ import { ErrorState } from "@/components/ui/states";
 export default function RoleDetailError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations("role-detail");
   const tc = useTranslations("common");
-  return <ErrorState title={t("errorTitle")} message={error.message} code={error.digest} action={<Button onClick={reset}>{tc("retry")}</Button>} />;
+  return (
+    <ErrorState
+      title={t("errorTitle")}
+      message={error.message}
+      requestId={error.digest}
+      requestIdLabel={t("errorDigest")}
+      action={<Button onClick={reset}>{tc("retry")}</Button>}
+    />
+  );
 }

@@ -8,7 +8,6 @@ export default async function RoleNameNotFound() {
   return (
     <ErrorState
       title={t("invalidName")}
-      code="InvalidParameter.RoleName"
       action={<Link href="/roles" className="text-sm text-blue-700 underline">{t("backToRoles")}</Link>}
     />
   );

@@ -21,14 +21,22 @@ import { readSimulationQuery } from "@/lib/policy-view/simulation-query";
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+function decodeName(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).name) };
+  return { title: decodeName((await params).name) };
 }
 
 // One role: who may assume it, what it may do, what is wrong with it, and who uses it.
 export default async function RoleDetailPage({ params, searchParams }: Props) {
   await requireUser("inventory:read");
-  const name = roleNameSchema.safeParse(decodeURIComponent((await params).name));
+  const name = roleNameSchema.safeParse(decodeName((await params).name));
   if (!name.success) notFound();
   const t = await getTranslations("role-detail");
   const tc = await getTranslations("common");
