@@ -57,7 +57,7 @@ export function UserRowActions({ user, self }: { user: Row; self: boolean }) {
       )}
       <Button size="sm" disabled={pending} onClick={() => setEditingRam(true)}>{t("actions.linkRam")}</Button>
       {!self && (
-        <Button size="sm" variant={user.disabled ? "primary" : "secondary"} disabled={pending} onClick={() => change({ disabled: !user.disabled })}>
+        <Button size="sm" disabled={pending} onClick={() => change({ disabled: !user.disabled })}>
           {user.disabled ? t("actions.enable") : t("actions.disable")}
         </Button>
       )}

@@ -35,7 +35,7 @@ export async function UsersTable({ users, currentUserId }: { users: ListedUser[]
               <Badge tone={u.disabled ? "neutral" : "success"} dot>{u.disabled ? t("status.disabled") : t("status.enabled")}</Badge>
             </TD>
             <TD className="whitespace-nowrap text-xs text-slate-600">{u.createdAt.slice(0, 10)}</TD>
-            <TD><UserRowActions user={u} self={u.id === currentUserId} /></TD>
+            <TD className="whitespace-nowrap"><UserRowActions user={u} self={u.id === currentUserId} /></TD>
           </TR>
         ))}
       </tbody>
