@@ -96,9 +96,14 @@ test.describe("services", () => {
     await expect(page.locator('tr[data-event-type="Warning"]').first()).toBeVisible();
   });
 
-  test("an unknown service is a 404", async ({ page }) => {
-    const res = await page.goto("/services/cn-hangzhou/no-such-service");
-    expect(res?.status()).toBe(404);
+  test("an unknown service says so, and its API answers 404 with the cloud's code", async ({ page }) => {
+    await page.goto("/services/cn-hangzhou/no-such-service");
+    await expect(page.getByText("The service no-such-service does not exist in cn-hangzhou.")).toBeVisible();
+    const res = await page.request.get("/api/services/cn-hangzhou/no-such-service");
+    expect(res.status()).toBe(404);
+    const body = await res.json();
+    expect(body.error.code).toMatch(/NotFound|NotExist/);
+    expect(body.error.requestId).toBeTruthy();
   });
 
   test("the API refuses a bad filter with the field and rule", async ({ page }) => {

@@ -5,7 +5,7 @@ import type { TrustPrincipalView } from "@/lib/inventory/types";
 /** A role's trusted principals, the EAS service principal highlighted and Deny marked. */
 export function PrincipalList({ principals }: { principals: TrustPrincipalView[] }) {
   const t = useTranslations("roles");
-  if (principals.length === 0) return <span className="text-slate-500">{t("nobody")}</span>;
+  if (principals.length === 0) return <span className="text-xs text-slate-600">{t("nobody")}</span>;
   return (
     <ul className="space-y-0.5">
       {principals.map((p, i) => (

@@ -23,7 +23,7 @@ const SHOWN = 3;
 
 function Capped<T>({ items, render, empty }: { items: T[]; render: (item: T) => ReactNode; empty: string }) {
   const t = useTranslations("roles");
-  if (items.length === 0) return <span className="text-slate-500">{empty}</span>;
+  if (items.length === 0) return <span className="text-xs text-slate-600">{empty}</span>;
   return (
     <ul className="space-y-0.5">
       {items.slice(0, SHOWN).map((item, i) => (
@@ -101,7 +101,7 @@ export function RolesTable() {
                   </TD>
                   <TD>{r.trustError ? <Badge tone="danger">{t("trustError")}</Badge> : <PrincipalList principals={r.principals} />}</TD>
                   <TD>
-                    <Badge tone={r.easCanAssume ? "success" : "neutral"} dot title={r.easCanAssume ? t("easYesTitle") : t("easNoTitle")}>
+                    <Badge tone={r.easCanAssume ? "success" : r.usedBy.length > 0 ? "danger" : "neutral"} dot title={r.easCanAssume ? t("easYesTitle") : t("easNoTitle")}>
                       {r.easCanAssume ? t("yes") : t("no")}
                     </Badge>
                   </TD>
@@ -121,10 +121,12 @@ export function RolesTable() {
                       items={r.usedBy}
                       empty={t("noServices")}
                       render={(s) => (
-                        <Link href={serviceHref(s.region, s.name)} className={`text-xs ${link}`}>
-                          {s.name}
-                          <span className="ml-1 text-slate-500">{s.region}</span>
-                        </Link>
+                        <span className="whitespace-nowrap text-xs">
+                          <Link href={serviceHref(s.region, s.name)} className={link}>
+                            {s.name}
+                          </Link>
+                          <span className="ml-1 text-[11px] text-slate-600">{s.region}</span>
+                        </span>
                       )}
                     />
                   </TD>

@@ -45,8 +45,8 @@ export function EventsTable({ events, hrefFor }: { events: EventsPage; hrefFor: 
                 <TD>
                   <Badge tone={warning ? "warning" : "neutral"}>{warning ? t("warning") : t("normal")}</Badge>
                 </TD>
-                <TD className="whitespace-nowrap font-mono text-xs">{e.reason}</TD>
-                <TD className="break-words text-xs">{e.message}</TD>
+                <TD className="break-all font-mono text-xs">{e.reason}</TD>
+                <TD className="break-all text-xs">{e.message}</TD>
               </TR>
             );
           })}

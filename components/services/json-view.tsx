@@ -31,7 +31,7 @@ export function JsonView({ json, marked, markLabel, label }: { json: string; mar
           const mark = marked?.get(i);
           return (
             <div key={i} className={`flex ${mark ? "bg-amber-100" : ""}`} data-ram-field={mark}>
-              <span aria-hidden className="w-10 shrink-0 select-none pr-3 text-right text-slate-500">
+              <span aria-hidden className={`w-10 shrink-0 select-none pr-3 text-right ${mark ? "text-amber-950" : "text-slate-600"}`}>
                 {i + 1}
               </span>
               <span className={`whitespace-pre pr-4 ${mark ? "border-l-2 border-amber-500 pl-1" : "pl-1.5"}`}>

@@ -7,7 +7,7 @@ export const roleHref = (name: string) => `/roles/${encodeURIComponent(name)}`;
 /** None, the PAI default role (Method 1) or a custom role (Method 2) linked to its page. */
 export function RoleModeCell({ mode, roleName }: { mode: RoleMode; roleName?: string }) {
   const t = useTranslations("services.mode");
-  if (mode === "none") return <span className="text-slate-500">{t("none")}</span>;
+  if (mode === "none") return <span className="text-xs text-slate-600">{t("none")}</span>;
   const method = <span className="ml-1.5 text-xs text-slate-500">{mode === "default" ? t("defaultMethod") : t("customMethod")}</span>;
   if (mode === "default") {
     return (

@@ -41,15 +41,13 @@ export function ServiceDetailView({ detail, events, eventsHref }: { detail: Serv
         <p className="mb-3 text-sm text-slate-600">{t("needsIntro")}</p>
         <NeedsTable needs={detail.needs} roleName={detail.role?.exists ? detail.role.name : undefined} />
       </Panel>
-      <div className="grid gap-4 xl:grid-cols-2">
-        <Panel title={t("config")} id="config">
-          <p className="mb-2 text-xs text-slate-600">{t("configNote")}</p>
-          <JsonView json={detail.configJson} marked={ramFieldLines(detail.configJson)} markLabel={t("ramField")} label={t("config")} />
-        </Panel>
-        <Panel title={t("events")} id="events">
-          <EventsTable events={events} hrefFor={eventsHref} />
-        </Panel>
-      </div>
+      <Panel title={t("events")} id="events">
+        <EventsTable events={events} hrefFor={eventsHref} />
+      </Panel>
+      <Panel title={t("config")} id="config">
+        <p className="mb-2 text-xs text-slate-600">{t("configNote")}</p>
+        <JsonView json={detail.configJson} marked={ramFieldLines(detail.configJson)} markLabel={t("ramField")} label={t("config")} />
+      </Panel>
     </div>
   );
 }

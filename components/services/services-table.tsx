@@ -101,7 +101,7 @@ export function ServicesTable({ regions }: { regions: string[] }) {
               {data.items.map((s) => (
                 <TR key={`${s.region}/${s.name}`} data-testid={`service-row-${s.name}`}>
                   <TD>
-                    <Link href={serviceHref(s.region, s.name)} className="font-medium text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
+                    <Link href={serviceHref(s.region, s.name)} className="whitespace-nowrap font-medium text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
                       {s.name}
                     </Link>
                   </TD>
@@ -115,7 +115,7 @@ export function ServicesTable({ regions }: { regions: string[] }) {
                   <TD>
                     <HealthBadge health={s.health} />
                   </TD>
-                  <TD className="max-w-md">
+                  <TD className="max-w-[18rem]">
                     {s.warning ? (
                       <span className="block truncate text-xs" title={`${s.warning.reason}: ${s.warning.message}`}>
                         <span className="font-medium text-slate-800">{s.warning.reason}</span>

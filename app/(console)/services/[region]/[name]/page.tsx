@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { z } from "zod";
 import { PageHeader } from "@/components/ui/page-header";
-import { ErrorState } from "@/components/ui/states";
+import { EmptyState, ErrorState } from "@/components/ui/states";
 import { DetailRefresh } from "@/components/services/detail-refresh";
 import { ServiceDetailView } from "@/components/services/service-detail-view";
 import { CloudError } from "@/lib/cloud/types";
@@ -32,7 +32,7 @@ export default async function ServiceDetailPage({ params, searchParams }: Props)
   const base = `/services/${encodeURIComponent(region)}/${encodeURIComponent(name)}`;
   const header = (
     <PageHeader
-      breadcrumb={<Link href="/services" className="hover:underline">{t("detail.breadcrumb")}</Link>}
+      breadcrumb={<Link href="/services" className="text-blue-700 hover:underline">{t("detail.breadcrumb")}</Link>}
       title={name}
       description={region}
     />
@@ -49,8 +49,18 @@ export default async function ServiceDetailPage({ params, searchParams }: Props)
       </>
     );
   } catch (err) {
-    if (err instanceof CloudError && err.httpStatus === 404) notFound();
     if (!(err instanceof CloudError)) throw err;
+    // The page streams behind a loading state, so a 404 status cannot be sent any more: say it on the page.
+    if (err.httpStatus === 404) {
+      return (
+        <>
+          {header}
+          <EmptyState title={t("detail.notFound", { name, region })}>
+            <Link href="/services" className="text-blue-700 underline">{t("detail.breadcrumb")}</Link>
+          </EmptyState>
+        </>
+      );
+    }
     return (
       <>
         {header}
