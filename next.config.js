@@ -1,4 +1,6 @@
 // @ts-check
+// CommonJS, as Next loads a next.config.js in a package without "type": "module".
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const createNextIntlPlugin = require("next-intl/plugin");
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./fixtures/auth";
+import { demoPassword, signIn } from "./fixtures/auth";
 
 test.describe("console shell", () => {
   test("shows the product, the cloud it talks to, and its sections", async ({ page }) => {
@@ -18,6 +18,27 @@ test.describe("console shell", () => {
     await expect(page.getByText("Local emulator (demo data, no cloud account)")).toBeVisible();
 
     await page.screenshot({ path: "e2e/screens/shell.png", fullPage: true });
+  });
+
+  test("an anonymous visitor signs in and lands on the page they asked for", async ({ page }) => {
+    const res = await page.request.get("/audit?outcome=denied", { maxRedirects: 0 });
+    expect(res.status()).toBe(307);
+    expect(res.headers()["location"]).toBe("/login?next=%2Faudit%3Foutcome%3Ddenied");
+    // The redirect must not carry the page it guards.
+    expect(await res.text()).not.toContain("Cloud connection");
+
+    await page.goto("/audit?outcome=denied");
+    await expect(page).toHaveURL(/\/login\?next=%2Faudit%3Foutcome%3Ddenied$/);
+    await page.getByLabel("Username").fill("alice");
+    await page.getByLabel("Password").fill(demoPassword("alice"));
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/audit\?outcome=denied$/);
+  });
+
+  test("the overview is not rendered for an anonymous visitor", async ({ request }) => {
+    const res = await request.get("/", { maxRedirects: 0 });
+    expect(res.status()).toBe(307);
+    expect(await res.text()).not.toContain("127.0.0.1:");
   });
 
   test("health reports the emulator and no secret", async ({ request }) => {

@@ -7,11 +7,13 @@ import { Badge } from "@/components/ui/badge";
 import { getEnv } from "@/lib/env";
 import { describeCloud } from "@/lib/cloud/describe";
 import pkg from "@/package.json";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Overview" };
 
 // The landing page: where the console's calls go, before anything else is shown.
 export default async function OverviewPage() {
+  await requireUser();
   const t = await getTranslations("overview");
   const cloud = describeCloud(getEnv());
   return (

@@ -1,5 +1,0 @@
-import { ForbiddenNotice } from "@/components/auth/forbidden-notice";
-
-export default function Forbidden() {
-  return <ForbiddenNotice />;
-}
