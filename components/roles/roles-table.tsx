@@ -93,7 +93,7 @@ export function RolesTable() {
             <tbody>
               {data.items.map((r) => (
                 <TR key={r.name} data-testid={`role-row-${r.name}`}>
-                  <TD className="max-w-xs">
+                  <TD className="max-w-[14rem]">
                     <Link href={roleHref(r.name)} className={`font-mono text-xs font-medium ${link}`}>
                       {r.name}
                     </Link>

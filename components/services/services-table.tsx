@@ -126,7 +126,7 @@ export function ServicesTable({ regions }: { regions: string[] }) {
                     )}
                   </TD>
                   <TD className="whitespace-nowrap text-xs text-slate-600">
-                    {s.updateTime ? format.dateTime(new Date(s.updateTime), { dateStyle: "medium", timeStyle: "short" }) : ""}
+                    {s.updateTime ? format.dateTime(new Date(s.updateTime), { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }) : ""}
                   </TD>
                 </TR>
               ))}

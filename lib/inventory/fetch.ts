@@ -33,17 +33,20 @@ export function fetchUsers(deps: InventoryDeps): Promise<RamUser[]> {
   return cached(deps, "ram:users", () => followMarkers(deps, (marker) => deps.cloud.ram.listUsers({ marker, maxItems: RAM_MAX_ITEMS })));
 }
 
-/** Every service of a region: page 1 gives TotalCount, then the other pages in parallel. */
-export function fetchRegionServices(deps: InventoryDeps, region: string): Promise<EasService[]> {
+/**
+ * Every service of a region: page 1 gives TotalCount, then the other pages in parallel.
+ * `onPage` sees each page as it arrives (only on a cache miss), so callers can start work early.
+ */
+export function fetchRegionServices(deps: InventoryDeps, region: string, onPage?: (items: EasService[]) => void): Promise<EasService[]> {
   return cached(deps, `eas:services:${region}`, async () => {
-    const first = await call(deps, () => deps.cloud.eas.listServices(region, { pageNumber: 1, pageSize: EAS_PAGE_SIZE }));
-    const total = first.totalCount ?? first.items.length;
-    const pages = Math.ceil(total / EAS_PAGE_SIZE);
-    const rest = await Promise.all(
-      Array.from({ length: Math.max(0, pages - 1) }, (_, i) =>
-        call(deps, () => deps.cloud.eas.listServices(region, { pageNumber: i + 2, pageSize: EAS_PAGE_SIZE })),
-      ),
-    );
+    const page = async (pageNumber: number) => {
+      const p = await call(deps, () => deps.cloud.eas.listServices(region, { pageNumber, pageSize: EAS_PAGE_SIZE }));
+      onPage?.(p.items);
+      return p;
+    };
+    const first = await page(1);
+    const pages = Math.ceil((first.totalCount ?? first.items.length) / EAS_PAGE_SIZE);
+    const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(i + 2)));
     return [first, ...rest].flatMap((p) => p.items);
   });
 }

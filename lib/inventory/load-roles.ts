@@ -1,5 +1,5 @@
 import { parsePolicy, type NamedPolicy } from "../policy";
-import type { AttachedPolicy, Policy } from "../cloud/types";
+import type { AttachedPolicy, EasService, Policy } from "../cloud/types";
 import { analyseService } from "./analyse";
 import type { InventoryDeps } from "./deps";
 import { fetchAccountId, fetchPolicy, fetchRegionServices, fetchRole, fetchRolePolicies, fetchRoles, fetchUserPolicies, fetchUsers } from "./fetch";
@@ -21,7 +21,20 @@ export async function loadPolicyDocuments(deps: InventoryDeps, attached: Attache
 async function buildRoleRows(deps: InventoryDeps, regions: string[]): Promise<RoleRow[]> {
   // Each branch starts as soon as the list it depends on is in, so independent calls overlap.
   const rolesP = fetchRoles(deps);
-  const servicesP = Promise.all(regions.map((r) => fetchRegionServices(deps, r)));
+  const accountP = rolesP.then((roles) => fetchAccountId(deps, roles));
+  const roleOf = new Map<EasService, string | undefined>();
+  // Service configs are read page by page while the per-role calls are in flight.
+  const analyse = async (items: EasService[]) => {
+    const accountId = await accountP;
+    for (const s of items) if (!roleOf.has(s)) roleOf.set(s, analyseService(s.serviceConfig, accountId, s.region).roleName);
+  };
+  const pending: Promise<void>[] = [];
+  const onPage = (items: EasService[]) => {
+    const p = analyse(items);
+    p.catch(() => undefined);
+    pending.push(p);
+  };
+  const servicesP = Promise.all(regions.map((r) => fetchRegionServices(deps, r, onPage)));
   const detailsP = rolesP.then((roles) =>
     Promise.all(roles.map((r) => Promise.all([fetchRole(deps, r.roleName), fetchRolePolicies(deps, r.roleName)]))),
   );
@@ -33,12 +46,11 @@ async function buildRoleRows(deps: InventoryDeps, regions: string[]): Promise<Ro
       })),
     ),
   );
-  const [roles, services, details, users] = await Promise.all([rolesP, servicesP, detailsP, usersP]);
-  const accountId = await fetchAccountId(deps, roles);
-
-  const usedBy = servicesByRole(
-    services.flat().map((s) => ({ region: s.region, name: s.serviceName, roleName: analyseService(s.serviceConfig, accountId).roleName })),
-  );
+  const [roles, services, details, users, accountId] = await Promise.all([rolesP, servicesP, detailsP, usersP, accountP]);
+  await Promise.all(pending);
+  const all = services.flat();
+  await analyse(all);
+  const usedBy = servicesByRole(all.map((s) => ({ region: s.region, name: s.serviceName, roleName: roleOf.get(s) })));
   const passers = passersByRole(roles.map((r) => ({ name: r.roleName, arn: r.arn })), users, accountId);
 
   return roles.map((r, i) => {

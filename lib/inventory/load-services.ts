@@ -1,5 +1,5 @@
 import type { EasService } from "../cloud/types";
-import { analyseService } from "./analyse";
+import { analyseService, type ServiceRoleUse } from "./analyse";
 import type { InventoryDeps } from "./deps";
 import { fetchAccountId, fetchRegionServices, fetchRole, fetchRoles } from "./fetch";
 import { MISSING_ROLE, roleFacts, serviceRoleHealth, type RoleFacts } from "./role-health";
@@ -13,28 +13,52 @@ export function latestWarning(s: Pick<EasService, "status" | "reason" | "message
   return { reason: s.reason, message: s.message };
 }
 
-/** Facts for each distinct role name: one GetRole per role, whatever the number of services. */
-export async function loadRoleFacts(deps: InventoryDeps, names: Iterable<string>, existing: Set<string>): Promise<Map<string, RoleFacts>> {
-  const distinct = [...new Set(names)];
-  const entries = await Promise.all(
-    distinct.map(async (name): Promise<[string, RoleFacts]> => {
-      if (!existing.has(name)) return [name, MISSING_ROLE];
-      const role = await fetchRole(deps, name);
-      return [name, role ? roleFacts(role.assumeRolePolicyDocument) : MISSING_ROLE];
-    }),
-  );
-  return new Map(entries);
+/** One GetRole per distinct role name, started the first time a service names it. */
+function roleFactsFetcher(deps: InventoryDeps, existing: Set<string>) {
+  const facts = new Map<string, Promise<RoleFacts>>();
+  return {
+    want(name: string): void {
+      if (facts.has(name)) return;
+      const p = existing.has(name) ? fetchRole(deps, name).then((r) => (r ? roleFacts(r.assumeRolePolicyDocument) : MISSING_ROLE)) : Promise.resolve(MISSING_ROLE);
+      // Awaited in all(); marked handled so that a failure elsewhere first does not leave it unhandled.
+      p.catch(() => undefined);
+      facts.set(name, p);
+    },
+    async all(): Promise<Map<string, RoleFacts>> {
+      return new Map(await Promise.all([...facts].map(async ([k, v]): Promise<[string, RoleFacts]> => [k, await v])));
+    },
+  };
 }
 
 async function buildRows(deps: InventoryDeps, regions: string[]): Promise<ServiceRow[]> {
-  const [roles, perRegion] = await Promise.all([fetchRoles(deps), Promise.all(regions.map((r) => fetchRegionServices(deps, r)))]);
-  const accountId = await fetchAccountId(deps, roles);
+  const context = fetchRoles(deps).then(async (roles) => ({
+    accountId: await fetchAccountId(deps, roles),
+    roles: roleFactsFetcher(deps, new Set(roles.map((r) => r.roleName))),
+  }));
+  const uses = new Map<EasService, ServiceRoleUse>();
+  // Each page is analysed as it arrives and its roles are read at once, while other pages load.
+  const analyse = async (items: EasService[]) => {
+    const { accountId, roles } = await context;
+    for (const s of items) {
+      if (uses.has(s)) continue;
+      const use = analyseService(s.serviceConfig, accountId, s.region);
+      uses.set(s, use);
+      if (use.roleName) roles.want(use.roleName);
+    }
+  };
+  const pending: Promise<void>[] = [];
+  const onPage = (items: EasService[]) => {
+    const p = analyse(items);
+    p.catch(() => undefined);
+    pending.push(p);
+  };
+  const perRegion = await Promise.all(regions.map((r) => fetchRegionServices(deps, r, onPage)));
   const services = perRegion.flat();
-  const uses = services.map((s) => analyseService(s.serviceConfig, accountId, s.region));
-  const existing = new Set(roles.map((r) => r.roleName));
-  const facts = await loadRoleFacts(deps, uses.flatMap((u) => (u.roleName ? [u.roleName] : [])), existing);
-  return services.map((s, i) => {
-    const use = uses[i];
+  await Promise.all(pending);
+  await analyse(services);
+  const facts = await (await context).roles.all();
+  return services.map((s) => {
+    const use = uses.get(s)!;
     return {
       region: s.region,
       name: s.serviceName,
