@@ -31,7 +31,12 @@ export function FilterSelect({ label, value, options, onChange }: {
 /** A search box that writes to the URL a moment after typing stops. */
 export function SearchBox({ label, placeholder, value, onChange }: { label: string; placeholder: string; value: string; onChange: (value: string) => void }) {
   const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
+  // The URL changed from elsewhere (back button, clear filters): show its value.
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    setText(value);
+  }
   useEffect(() => {
     if (text === value) return;
     const timer = setTimeout(() => onChange(text), 250);

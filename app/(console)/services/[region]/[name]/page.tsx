@@ -37,35 +37,37 @@ export default async function ServiceDetailPage({ params, searchParams }: Props)
       description={region}
     />
   );
-  try {
-    const [detail, events] = await Promise.all([loadServiceDetail(deps, region, name), loadServiceEvents(deps, region, name, page)]);
-    return (
-      <>
-        <div className="flex flex-wrap items-start justify-between gap-2">
-          {header}
-          <DetailRefresh fetchedAt={detail.fetchedAt} apiPath={`/api${base}`} />
-        </div>
-        <ServiceDetailView detail={detail} events={events} eventsHref={(p) => (p === 1 ? base : `${base}?events=${p}`)} />
-      </>
-    );
-  } catch (err) {
-    if (!(err instanceof CloudError)) throw err;
+  const loaded = await Promise.all([loadServiceDetail(deps, region, name), loadServiceEvents(deps, region, name, page)]).then(
+    ([detail, events]) => ({ detail, events }),
+    (err: unknown) => {
+      if (err instanceof CloudError) return { error: err };
+      throw err;
+    },
+  );
+  if ("error" in loaded) {
+    const err = loaded.error;
     // The page streams behind a loading state, so a 404 status cannot be sent any more: say it on the page.
-    if (err.httpStatus === 404) {
-      return (
-        <>
-          {header}
-          <EmptyState title={t("detail.notFound", { name, region })}>
-            <Link href="/services" className="text-blue-700 underline">{t("detail.breadcrumb")}</Link>
-          </EmptyState>
-        </>
-      );
-    }
     return (
       <>
         {header}
-        <ErrorState title={tc("cloudError", { code: err.code })} code={err.code} message={err.message} requestId={err.requestId} requestIdLabel={tc("requestId")} />
+        {err.httpStatus === 404 ? (
+          <EmptyState title={t("detail.notFound", { name, region })}>
+            <Link href="/services" className="text-blue-700 underline">{t("detail.breadcrumb")}</Link>
+          </EmptyState>
+        ) : (
+          <ErrorState title={tc("cloudError", { code: err.code })} code={err.code} message={err.message} requestId={err.requestId} requestIdLabel={tc("requestId")} />
+        )}
       </>
     );
   }
+  const { detail, events } = loaded;
+  return (
+    <>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        {header}
+        <DetailRefresh fetchedAt={detail.fetchedAt} apiPath={`/api${base}`} />
+      </div>
+      <ServiceDetailView detail={detail} events={events} eventsHref={(p) => (p === 1 ? base : `${base}?events=${p}`)} />
+    </>
+  );
 }
