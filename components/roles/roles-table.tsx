@@ -5,10 +5,9 @@ import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import { ApiCallError } from "@/components/services/fetch-json";
 import { FilterSelect, SearchBox } from "@/components/services/filter-controls";
+import { ListStates } from "@/components/services/list-states";
 import { Freshness } from "@/components/services/freshness";
 import { Pager } from "@/components/services/pager";
 import { roleHref } from "@/components/services/role-mode-cell";
@@ -38,7 +37,6 @@ const link = "text-blue-700 hover:underline focus-visible:outline-2 focus-visibl
 
 export function RolesTable() {
   const t = useTranslations("roles");
-  const tc = useTranslations("common");
   const { params, qs, hrefWith, set, clear } = useListParams();
   const { data, error, isPending, isFetching, refresh, refreshing } = useListQuery<RoleRow>("roles", qs);
   const sort = params.get("sort") ?? "name";
@@ -64,21 +62,16 @@ export function RolesTable() {
         </div>
       </div>
 
-      {error ? (
-        <ErrorState
-          title={t("loadError")}
-          code={error instanceof ApiCallError ? error.code : undefined}
-          message={error.message}
-          requestId={error instanceof ApiCallError ? error.requestId : undefined}
-          requestIdLabel={tc("requestId")}
-          action={<Button onClick={refresh}>{tc("retry")}</Button>}
-        />
-      ) : isPending || !data ? (
-        <TableSkeleton label={tc("loading")} />
-      ) : data.total === 0 ? (
-        <EmptyState title={filtered ? t("empty") : t("emptyAccount")} />
-      ) : (
-        <>
+      <ListStates
+        data={data}
+        error={error}
+        isPending={isPending}
+        errorTitle={t("loadError")}
+        emptyTitle={filtered ? t("empty") : t("emptyAccount")}
+        onRetry={refresh}
+      >
+        {(data) => (
+          <>
           <Table aria-label={t("tableLabel")}>
             <THead>
               <tr>
@@ -138,8 +131,9 @@ export function RolesTable() {
             </tbody>
           </Table>
           <Pager page={data.page} pageSize={data.pageSize} total={data.total} hrefWith={hrefWith} />
-        </>
-      )}
+          </>
+        )}
+      </ListStates>
     </div>
   );
 }

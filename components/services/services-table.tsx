@@ -3,11 +3,10 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import type { ServiceRow } from "@/lib/inventory/types";
-import { ApiCallError } from "./fetch-json";
 import { FilterSelect, SearchBox } from "./filter-controls";
+import { ListStates } from "./list-states";
 import { Freshness } from "./freshness";
 import { HealthBadge } from "./health-badge";
 import { Pager } from "./pager";
@@ -23,7 +22,6 @@ export const serviceHref = (region: string, name: string) => `/services/${encode
 
 export function ServicesTable({ regions }: { regions: string[] }) {
   const t = useTranslations("services");
-  const tc = useTranslations("common");
   const format = useFormatter();
   const { params, qs, hrefWith, set, clear } = useListParams();
   const { data, error, isPending, isFetching, refresh, refreshing } = useListQuery<ServiceRow>("services", qs);
@@ -64,27 +62,23 @@ export function ServicesTable({ regions }: { regions: string[] }) {
         </div>
       </div>
 
-      {error ? (
-        <ErrorState
-          title={t("loadError")}
-          code={error instanceof ApiCallError ? error.code : undefined}
-          message={error.message}
-          requestId={error instanceof ApiCallError ? error.requestId : undefined}
-          requestIdLabel={tc("requestId")}
-          action={<Button onClick={refresh}>{tc("retry")}</Button>}
-        />
-      ) : isPending || !data ? (
-        <TableSkeleton label={tc("loading")} />
-      ) : data.total === 0 ? (
-        <EmptyState title={filtered ? t("empty") : t("emptyAccount")}>
-          {filtered && (
+      <ListStates
+        data={data}
+        error={error}
+        isPending={isPending}
+        errorTitle={t("loadError")}
+        emptyTitle={filtered ? t("empty") : t("emptyAccount")}
+        emptyAction={
+          filtered && (
             <Button size="sm" variant="ghost" onClick={clear}>
               {t("clearFilters")}
             </Button>
-          )}
-        </EmptyState>
-      ) : (
-        <>
+          )
+        }
+        onRetry={refresh}
+      >
+        {(data) => (
+          <>
           <Table aria-label={t("tableLabel")}>
             <THead>
               <tr>
@@ -133,8 +127,9 @@ export function ServicesTable({ regions }: { regions: string[] }) {
             </tbody>
           </Table>
           <Pager page={data.page} pageSize={data.pageSize} total={data.total} hrefWith={hrefWith} />
-        </>
-      )}
+          </>
+        )}
+      </ListStates>
     </div>
   );
 }
