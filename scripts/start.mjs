@@ -7,19 +7,29 @@ import { existsSync } from "node:fs";
 const port = process.env.PORT ?? "3000";
 const mode = process.env.ROLESCOPE_CLOUD || "emulator";
 const children = [];
+let stopping = false;
 
+// Each child leads its own process group, so stopping it also stops what npx started under it.
 function stopAll(code) {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+  stopping = true;
+  for (const c of children) {
+    if (c.exitCode !== null) continue;
+    try {
+      process.kill(-c.pid, "SIGTERM");
+    } catch {
+      c.kill("SIGTERM");
+    }
+  }
   process.exitCode = code;
 }
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 
 function run(cmd, args, opts = {}) {
-  const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "inherit"], ...opts });
+  const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "inherit"], detached: true, ...opts });
   children.push(child);
   child.on("exit", (code) => {
-    if (children.every((c) => c === child || c.exitCode !== null)) return;
+    if (stopping) return;
     console.error(`${args[0] ?? cmd} exited (${code}); stopping RoleScope.`);
     stopAll(code ?? 1);
   });
