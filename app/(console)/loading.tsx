@@ -1,7 +1,0 @@
-import { getTranslations } from "next-intl/server";
-import { TableSkeleton } from "@/components/ui/states";
-
-export default async function Loading() {
-  const t = await getTranslations("common");
-  return <TableSkeleton label={t("loading")} />;
-}
