@@ -10,7 +10,7 @@ export function PrincipalList({ principals }: { principals: TrustPrincipalView[]
     <ul className="space-y-0.5">
       {principals.map((p, i) => (
         <li key={i} className="flex flex-wrap items-center gap-1 font-mono text-xs">
-          <span className={p.isEas ? "rounded bg-emerald-50 px-1 text-emerald-900 ring-1 ring-emerald-600/30" : "break-all"} title={p.kind}>
+          <span className={p.isEas ? "rounded bg-emerald-50 px-1 text-emerald-900 ring-1 ring-emerald-600/30" : "whitespace-nowrap"} title={p.kind}>
             {p.value}
           </span>
           {p.effect === "Deny" && <Badge tone="danger">{t("deny")}</Badge>}
