@@ -47,9 +47,14 @@ export class EmulatorApp {
     const loaded = this.opts.reset ? undefined : this.file?.load();
     if (loaded) {
       adoptRam(this.store, loaded.ram, this.opts.root, this.opts.now());
-      await this.startEas(loaded.eas);
-      this.file?.schedule();
-      return;
+      try {
+        await this.startEas(loaded.eas);
+        this.file?.schedule();
+        return;
+      } catch (e) {
+        // Same rule as for RAM state: an unreadable file never stops the emulator; the seed replaces it whole.
+        this.opts.log(`emulator: the saved EAS state cannot be read (${e instanceof Error ? e.message : String(e)}); starting from the seed instead.`);
+      }
     }
     await this.reseed(this.opts.seed);
   }

@@ -75,6 +75,26 @@ describe("persistence", () => {
   });
 });
 
+describe("unreadable EAS state", () => {
+  it("starts from the seed, with a warning, instead of refusing to start", async () => {
+    const dataDir = tempDir();
+    const first = await createEmulator({ port: 0, dataDir, seed: "empty" });
+    await first.close();
+    const file = join(dataDir, STATE_FILE);
+    const saved = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify({ ...saved, eas: { services: "not a list" } }));
+    const warnings: string[] = [];
+    const emu = await createEmulator({ port: 0, dataDir, seed: "demo", log: (l) => warnings.push(l) });
+    try {
+      expect(warnings.join("\n")).toMatch(/saved EAS state cannot be read/);
+      // The empty seed had no such role: the demo seed replaced the file's state.
+      expect((await ramGateway(emu.port).getRole("eas-oss-reader")).roleName).toBe("eas-oss-reader");
+    } finally {
+      await emu.close();
+    }
+  });
+});
+
 describe("control API", () => {
   it("resets, bulk-seeds, counts calls and reports health", async () => {
     const emu = await createEmulator({ port: 0, seed: "demo" });
