@@ -86,6 +86,15 @@ describe("the demo seed", () => {
     expect(pull.items[0].message).toContain("registry.cn-hangzhou.aliyuncs.com/ml-team/asr:1.4");
   });
 
+  it("explains a failed deployment through DescribeServiceDiagnosis, and has nothing to say of a running one", async () => {
+    const [diagnosis] = await eas.describeServiceDiagnosis(HZ, "churn-predictor");
+    expect(diagnosis.error).toBeTruthy();
+    expect(diagnosis.causes.join(" ")).toContain(`acs:ram::${UID}:role/ecs-batch-role`);
+    expect(diagnosis.causes.join(" ")).toContain("eas.pai.aliyuncs.com");
+    expect(diagnosis.advices.length).toBeGreaterThan(0);
+    expect(await eas.describeServiceDiagnosis(HZ, "image-tagger")).toEqual([]);
+  });
+
   it("has several days of history with updates behind the running services", async () => {
     const fraud = await eas.describeService(HZ, "fraud-detector");
     expect(fraud).toMatchObject({ latestVersion: 3, currentVersion: 3, totalInstance: 3, workspaceId: "38291" });

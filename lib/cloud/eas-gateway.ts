@@ -21,6 +21,7 @@ type Body = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === "string" ? v : v === undefined || v === null ? "" : String(v));
 const num = (v: unknown) => (typeof v === "number" ? v : Number(v) || 0);
 const list = (v: unknown): Body[] => (Array.isArray(v) ? (v as Body[]) : []);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(str) : []);
 const seg = encodeURIComponent;
 const LIST_PAGE = 100;
 
@@ -152,6 +153,10 @@ export function createEasGateway(cfg: EasGatewayConfig): EasGateway {
     async listServiceInstances(region, name) {
       const b = await call(region, "ListServiceInstances", "GET", servicePath(region, name, "/instances"));
       return { items: list(b.Instances).map(toInstance), totalCount: num(b.TotalCount), pageNumber: num(b.PageNumber), pageSize: num(b.PageSize) };
+    },
+    async describeServiceDiagnosis(region, name) {
+      const b = await call(region, "DescribeServiceDiagnosis", "GET", servicePath(region, name, "/diagnosis"));
+      return list(b.DiagnosisList).map((d) => ({ error: str(d.Error), causes: strings(d.Causes), advices: strings(d.Advices) }));
     },
     async createService(region, serviceConfig, opts = {}) {
       const b = await call(region, "CreateService", "POST", "/api/v2/services", query({ WorkspaceId: opts.workspaceId, Develop: opts.develop }), serviceConfig);

@@ -223,6 +223,13 @@ export interface EasInstance {
   zone: string;
 }
 
+/** One entry of DescribeServiceDiagnosis: what failed, why, and what to do. */
+export interface EasDiagnosis {
+  error: string;
+  causes: string[];
+  advices: string[];
+}
+
 export interface ListServicesQuery {
   serviceName?: string;
   serviceStatus?: string;
@@ -254,6 +261,7 @@ export interface EasGateway {
     query?: ServiceEventsQuery,
   ): Promise<Page<EasEvent> & { totalPageNum: number }>;
   listServiceInstances(region: string, serviceName: string): Promise<Page<EasInstance>>;
+  describeServiceDiagnosis(region: string, serviceName: string): Promise<EasDiagnosis[]>;
   createService(
     region: string,
     serviceConfig: string,
