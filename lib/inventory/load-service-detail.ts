@@ -105,10 +105,27 @@ export interface EventsPage {
   total: number;
 }
 
-/** One page of the service's events, newest first as EAS returns them. */
-export async function loadServiceEvents(deps: InventoryDeps, region: string, name: string, page: number, pageSize = 20): Promise<EventsPage> {
-  const { value } = await deps.cache.get(`eas:events:${region}/${name}/${page}/${pageSize}`, deps.ttlMs, () =>
-    deps.limiter.run(() => deps.cloud.eas.describeServiceEvents(region, name, { pageNum: page, pageSize })),
+async function eventsApiPage(deps: InventoryDeps, region: string, name: string, apiPage: number, pageSize: number) {
+  const { value } = await deps.cache.get(`eas:events:${region}/${name}/${pageSize}/${apiPage}`, deps.ttlMs, () =>
+    deps.limiter.run(() => deps.cloud.eas.describeServiceEvents(region, name, { pageNum: apiPage, pageSize })),
   );
-  return { items: value.items, page: value.pageNumber ?? page, totalPages: value.totalPageNum, total: value.totalCount ?? value.items.length };
+  return value;
+}
+
+/**
+ * One page of the service's events, newest first. EAS returns them oldest first and has no sort
+ * parameter, so UI page p reads API page (TotalPageNum - p + 1), reversed. TotalPageNum comes
+ * from API page 1, which stays cached for the TTL (as does each page), so paging costs one call
+ * per new page. The oldest-first API pages are full from the start, so the last API page (the
+ * newest events, UI page 1) can be short: page 1 may show fewer than pageSize events. Accepted:
+ * it still holds the newest ones, which is what a user opening a failed service wants.
+ */
+export async function loadServiceEvents(deps: InventoryDeps, region: string, name: string, page: number, pageSize = 20): Promise<EventsPage> {
+  const first = await eventsApiPage(deps, region, name, 1, pageSize);
+  const totalPages = first.totalPageNum;
+  const total = first.totalCount ?? first.items.length;
+  const apiPage = totalPages - page + 1;
+  if (apiPage < 1) return { items: [], page, totalPages, total };
+  const value = apiPage === 1 ? first : await eventsApiPage(deps, region, name, apiPage, pageSize);
+  return { items: [...value.items].reverse(), page, totalPages, total };
 }

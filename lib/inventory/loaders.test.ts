@@ -137,6 +137,29 @@ describe("loadServiceDetail", () => {
     expect(events.page).toBe(1);
   });
 
+  it("pages events newest first: page 1 holds the newest, each page newest at the top", async () => {
+    const all = (await cloud.eas.describeServiceEvents("cn-hangzhou", "fraud-detector", { pageSize: 100 })).items;
+    expect(all.length).toBeGreaterThan(4);
+    const stamp = (e: { time: string; reason: string; message: string }) => `${e.time}|${e.reason}|${e.message}`;
+    const deps = fresh();
+    await control("DELETE", "/_emulator/stats");
+    const first = await loadServiceEvents(deps, "cn-hangzhou", "fraud-detector", 1, 2);
+    expect((await stats()).DescribeServiceEvent).toBe(2);
+    expect(first).toMatchObject({ page: 1, totalPages: Math.ceil(all.length / 2), total: all.length });
+    expect(first.items.length).toBe(all.length % 2 || 2);
+    expect(first.items[0].time >= first.items.at(-1)!.time).toBe(true);
+    const seen = [...first.items];
+    for (let p = 2; p <= first.totalPages; p++) seen.push(...(await loadServiceEvents(deps, "cn-hangzhou", "fraud-detector", p, 2)).items);
+    expect(seen.map(stamp)).toEqual([...all].reverse().map(stamp));
+    for (let i = 1; i < seen.length; i++) expect(seen[i - 1].time >= seen[i].time).toBe(true);
+    // TotalPageNum is known from the cached first call: every page cost one call, and revisits none.
+    expect((await stats()).DescribeServiceEvent).toBe(first.totalPages);
+    await loadServiceEvents(deps, "cn-hangzhou", "fraud-detector", 1, 2);
+    await loadServiceEvents(deps, "cn-hangzhou", "fraud-detector", 2, 2);
+    expect((await stats()).DescribeServiceEvent).toBe(first.totalPages);
+    expect((await loadServiceEvents(deps, "cn-hangzhou", "fraud-detector", first.totalPages + 1, 2)).items).toEqual([]);
+  });
+
   it("says a missing service is missing, with the cloud's code", async () => {
     await expect(loadServiceDetail(fresh(), "cn-hangzhou", "no-such-service")).rejects.toMatchObject({ httpStatus: 404 });
   });

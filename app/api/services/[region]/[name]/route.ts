@@ -16,7 +16,8 @@ const querySchema = z.object({
   eventsPageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-// One service: its role chain, what it needs against what the role allows, and a page of events.
+// One service: its role chain, what it needs against what the role allows, and a page of events
+// (eventsPage 1 holds the newest events, newest first).
 export async function GET(req: Request, ctx: { params: Promise<{ region: string; name: string }> }): Promise<Response> {
   const auth = await authorizeRequest(req, "inventory:read");
   if (auth instanceof Response) return auth;
