@@ -97,8 +97,11 @@ test.describe("services", () => {
   });
 
   test("an unknown service says so, and its API answers 404 with the cloud's code", async ({ page }) => {
-    await page.goto("/services/cn-hangzhou/no-such-service");
-    await expect(page.getByText("The service no-such-service does not exist in cn-hangzhou.")).toBeVisible();
+    const nav = await page.goto("/services/cn-hangzhou/no-such-service");
+    expect(nav?.status()).toBe(404);
+    await expect(page.getByText("This service does not exist in this region, or it was deleted.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Back to all services" })).toHaveAttribute("href", "/services");
+    expect((await page.request.get("/services/nowhere-1/image-tagger")).status()).toBe(404);
     const res = await page.request.get("/api/services/cn-hangzhou/no-such-service");
     expect(res.status()).toBe(404);
     const body = await res.json();

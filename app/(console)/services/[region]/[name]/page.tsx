@@ -46,7 +46,7 @@ export default async function ServiceDetailPage({ params, searchParams }: Props)
   );
   if ("error" in loaded) {
     const err = loaded.error;
-    // The page streams behind a loading state, so a 404 status cannot be sent any more: say it on the page.
+    // The layout answers an unknown service with a 404; this covers one deleted since (the page streams, so it can only say it).
     return (
       <>
         {header}
