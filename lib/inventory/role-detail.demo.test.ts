@@ -4,6 +4,7 @@ import { createCloud } from "../cloud/create-cloud";
 import { parseEnv } from "../env";
 import { evaluate } from "../policy";
 import { createInventoryDeps } from "./deps";
+import { loadRoles } from "./load-roles";
 import { loadRoleDetail, type RoleDetail } from "./role-detail";
 
 // The role detail loader against the emulator's demo account, through the real gateways.
@@ -42,6 +43,22 @@ describe("loadRoleDetail on the demo account", () => {
     expect(calls.ListServices).toBe(Object.keys(emulator.regionPorts).length);
     const distinct = new Set([...d.policies.map((p) => p.name), "AliyunRAMFullAccess", "AliyunPAIEASFullAccess", "AliyunSTSAssumeRoleAccess", "AliyunRAMReadOnlyAccess", "PassRole-eas-oss-reader"]);
     expect(calls.GetPolicy).toBe(distinct.size);
+  });
+
+  it("several role pages after the roles list reuse its cached user and policy reads", async () => {
+    const deps = createInventoryDeps(cloud, { ttlMs: 60_000 });
+    await control("DELETE", "/_emulator/stats");
+    await loadRoles(deps, Object.keys(emulator.regionPorts));
+    const afterList = await stats();
+    expect(afterList.ListPoliciesForUser).toBe(3);
+    const pages = await Promise.all(["data-pipeline", "eas-oss-reader"].map((n) => loadRoleDetail(deps, n)));
+    await loadRoleDetail(deps, "legacy-admin");
+    const calls = await stats();
+    expect(pages[1].usage.passers.sort()).toEqual(["alice", "bob"]);
+    // Who can pass each role comes from the users' policies the list already read: no new user call.
+    expect(calls.ListUsers).toBe(afterList.ListUsers);
+    expect(calls.ListPoliciesForUser).toBe(afterList.ListPoliciesForUser);
+    expect(calls.ListServices).toBe(afterList.ListServices);
   });
 
   it("eas-oss-reader: used by image-tagger, passable by alice and bob only", async () => {
