@@ -10,6 +10,9 @@ export default function ConsoleError({ error, reset }: { error: Error & { digest
     <ErrorState
       title={t("errorTitle")}
       message={error.message}
+      // In production the server hides the message; the digest finds the full error in the server log.
+      requestId={error.digest}
+      requestIdLabel={t("errorDigest")}
       action={<Button onClick={reset}>{t("retry")}</Button>}
     />
   );
