@@ -1,20 +1,15 @@
 // EasGateway over openapi-core's callApi (ROA, 2021-07-01), with the operation names, paths
 // and fields of the generated @alicloud/eas20210701 SDK, so that SDK can replace this file.
-import type Credential from "@alicloud/credentials";
 import OpenApi, { $OpenApiUtil } from "@alicloud/openapi-core";
 import * as $dara from "@darabonba/typescript";
-import { callWithRetry, type RetryPolicy } from "./call";
+import { callWithRetry } from "./call";
+import { openApiConfig, type ClientOptions } from "./client-config";
 import type { EasEvent, EasGateway, EasInstance, EasService, ListServicesQuery, Page, ServiceEventsQuery, Tag, WriteResult } from "./types";
 
-export interface EasGatewayConfig {
+export interface EasGatewayConfig extends ClientOptions {
   regions: string[];
   /** host[:port] of the region's EAS endpoint, no scheme. */
   endpointFor(region: string): string;
-  protocol: "HTTP" | "HTTPS";
-  credential: Credential;
-  readTimeoutMs?: number;
-  connectTimeoutMs?: number;
-  retry?: RetryPolicy;
 }
 
 type Body = Record<string, unknown>;
@@ -79,16 +74,7 @@ export function createEasGateway(cfg: EasGatewayConfig): EasGateway {
   const clientFor = (region: string): OpenApi => {
     let c = clients.get(region);
     if (!c) {
-      c = new OpenApi(
-        new $OpenApiUtil.Config({
-          credential: cfg.credential,
-          endpoint: cfg.endpointFor(region),
-          protocol: cfg.protocol,
-          regionId: region,
-          readTimeout: cfg.readTimeoutMs ?? 10_000,
-          connectTimeout: cfg.connectTimeoutMs ?? 10_000,
-        }),
-      );
+      c = new OpenApi(openApiConfig(cfg.endpointFor(region), cfg, region));
       clients.set(region, c);
     }
     return c;

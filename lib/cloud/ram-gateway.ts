@@ -1,21 +1,15 @@
 // RamGateway over the official RAM SDK (@alicloud/ram20150501). Every call goes through
 // callWithRetry; SDK models (camelCase) are mapped to the interface types here and nowhere else.
-import type Credential from "@alicloud/credentials";
-import { $OpenApiUtil } from "@alicloud/openapi-core";
 import Ram, * as $Ram from "@alicloud/ram20150501";
 import * as $dara from "@darabonba/typescript";
-import { callWithRetry, type RetryPolicy } from "./call";
+import { callWithRetry } from "./call";
+import { openApiConfig, type ClientOptions } from "./client-config";
 import { createStsClient } from "./sts-client";
 import type { AttachedPolicy, Page, Policy, PolicySummary, PolicyType, PolicyVersion, RamGateway, RamUser, Role, RoleSummary, WriteResult } from "./types";
 
-export interface RamGatewayConfig {
+export interface RamGatewayConfig extends ClientOptions {
   /** host[:port], no scheme (the SDK adds it from `protocol`). */
   endpoint: string;
-  protocol: "HTTP" | "HTTPS";
-  credential: Credential;
-  readTimeoutMs?: number;
-  connectTimeoutMs?: number;
-  retry?: RetryPolicy;
   /** STS for getCallerIdentity; defaults to sts.aliyuncs.com for the real RAM endpoint, else the same endpoint. */
   stsEndpoint?: string;
 }
@@ -124,15 +118,7 @@ export interface SdkRamGateway extends RamGateway {
 }
 
 export function createRamGateway(cfg: RamGatewayConfig): SdkRamGateway {
-  const client = new Ram(
-    new $OpenApiUtil.Config({
-      credential: cfg.credential,
-      endpoint: cfg.endpoint,
-      protocol: cfg.protocol,
-      readTimeout: cfg.readTimeoutMs ?? 10_000,
-      connectTimeout: cfg.connectTimeoutMs ?? 10_000,
-    }),
-  );
+  const client = new Ram(openApiConfig(cfg.endpoint, cfg));
   const runtime = () => new $dara.RuntimeOptions({});
   const call = <T>(fn: (rt: $dara.RuntimeOptions) => Promise<{ body?: T }>): Promise<T> =>
     callWithRetry(async () => {

@@ -1,18 +1,13 @@
 // STS 2015-04-01 over openapi-core's callApi (RPC style), as the generated STS SDK would call it.
-import type Credential from "@alicloud/credentials";
 import OpenApi, { $OpenApiUtil } from "@alicloud/openapi-core";
 import * as $dara from "@darabonba/typescript";
-import { callWithRetry, type RetryPolicy } from "./call";
+import { callWithRetry } from "./call";
+import { openApiConfig, type ClientOptions } from "./client-config";
 import type { CallerIdentity } from "./types";
 
-export interface StsClientConfig {
+export interface StsClientConfig extends ClientOptions {
   /** host[:port], no scheme. */
   endpoint: string;
-  protocol: "HTTP" | "HTTPS";
-  credential: Credential;
-  readTimeoutMs?: number;
-  connectTimeoutMs?: number;
-  retry?: RetryPolicy;
 }
 
 export interface StsCredentials {
@@ -37,15 +32,7 @@ type Body = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
 export function createStsClient(cfg: StsClientConfig): StsClient {
-  const client = new OpenApi(
-    new $OpenApiUtil.Config({
-      credential: cfg.credential,
-      endpoint: cfg.endpoint,
-      protocol: cfg.protocol,
-      readTimeout: cfg.readTimeoutMs ?? 10_000,
-      connectTimeout: cfg.connectTimeoutMs ?? 10_000,
-    }),
-  );
+  const client = new OpenApi(openApiConfig(cfg.endpoint, cfg));
   const call = (action: string, query: Record<string, string>) =>
     callWithRetry(async () => {
       const params = new $OpenApiUtil.Params({
