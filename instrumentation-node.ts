@@ -1,4 +1,5 @@
 import { EnvError, getEnv } from "./lib/env";
+import { EmulatorRegionsError, learnEmulatorRegions } from "./lib/cloud/emulator-regions";
 
 // A bad setting stops start-up here, naming the variable and the rule.
 try {
@@ -9,6 +10,19 @@ try {
     process.exit(1);
   }
   throw err;
+}
+
+// In emulator mode, every configured region must be one the emulator serves.
+if (getEnv().ROLESCOPE_CLOUD === "emulator") {
+  try {
+    if (!(await learnEmulatorRegions(getEnv()))) console.warn(`RoleScope: the emulator at ${getEnv().EMULATOR_ENDPOINT} did not answer; EAS calls will fail until it runs.`);
+  } catch (err) {
+    if (err instanceof EmulatorRegionsError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
 }
 
 // The store's migrations run here, then the first admin (and the demo users in demo mode) are created.

@@ -1,11 +1,13 @@
-// Inventory benchmark: 1,000 services and 300 roles behind 30 ms per call, cold caches.
-// Prints the time to the full services list and roles list, the calls made, and the ratio to
-// the critical-path bound: for each sequential stage of a loader, ceil(calls / limit) × latency.
+// Inventory benchmark: 1,000 services and 300 roles, then 10,000 services and 1,000 roles (RAM's
+// default role quota), behind 30 ms per call, cold caches. Prints the time to the full services
+// list and roles list, the calls made, peak RSS, and the ratio to the critical-path bound: for
+// each sequential stage of a loader, ceil(calls / limit) × latency.
 import { fork } from "node:child_process";
 import { createEmulator } from "../emulator/server";
 import { createCloud } from "../lib/cloud/create-cloud";
 import { DEFAULT_CLOUD_CONCURRENCY } from "../lib/cloud/pool";
 import { parseEnv } from "../lib/env";
+import { SYSTEM_ACTOR } from "../lib/auth/actor";
 import { createInventoryDeps } from "../lib/inventory/deps";
 import { loadRoles } from "../lib/inventory/load-roles";
 import { loadServices } from "../lib/inventory/load-services";
@@ -29,11 +31,14 @@ function servicesBound(c: Calls, regions: number): number {
   return stages.reduce((sum, k) => sum + waves(k), 0) * LATENCY_MS;
 }
 
-/** The stages of loadRoles: the three lists; then per role, per user and the other pages; then GetPolicy per distinct user policy. */
+/**
+ * The stages of loadRoles: the four lists; then per role, per user, per group and the other
+ * pages; then GetPolicy per distinct user or group policy.
+ */
 function rolesBound(c: Calls, regions: number): number {
   const stages = [
-    regions + n(c, "ListRoles") + n(c, "ListUsers"),
-    n(c, "ListServices") - regions + n(c, "GetRole") + n(c, "ListPoliciesForRole") + n(c, "ListPoliciesForUser"),
+    regions + n(c, "ListRoles") + n(c, "ListUsers") + n(c, "ListGroups"),
+    n(c, "ListServices") - regions + n(c, "GetRole") + n(c, "ListPoliciesForRole") + n(c, "ListPoliciesForUser") + n(c, "ListUsersForGroup") + n(c, "ListPoliciesForGroup"),
     n(c, "GetPolicy"),
   ];
   return stages.reduce((sum, k) => sum + waves(k), 0) * LATENCY_MS;
@@ -77,35 +82,42 @@ function startEmulator(): Promise<{ url: string; port: number; regions: string[]
   });
 }
 
-async function main() {
+const mib = (kb: number) => (kb / 1024).toFixed(0);
+
+async function run(label: string, size: { roles: number; services: number }) {
   const emulator = await startEmulator();
   try {
-    await control(emulator.url, "POST", "/_emulator/seed/bulk", { roles: 300, services: 1000 });
+    await control(emulator.url, "POST", "/_emulator/seed/bulk", size);
     const env = parseEnv({ ROLESCOPE_CLOUD: "emulator", EMULATOR_ENDPOINT: `127.0.0.1:${emulator.port}`, ROLESCOPE_REGIONS: emulator.regions.join(",") });
     const cloud = createCloud(env);
     const regions = env.ROLESCOPE_REGIONS;
     // One untimed pass first, so that module loading and JIT warm-up are not counted as cloud time.
-    await loadServices(createInventoryDeps(cloud), regions);
-    await loadRoles(createInventoryDeps(cloud), regions);
+    await loadServices(createInventoryDeps(cloud), SYSTEM_ACTOR, regions);
+    await loadRoles(createInventoryDeps(cloud), SYSTEM_ACTOR, regions);
     await control(emulator.url, "PUT", "/_emulator/faults", { operation: "*", latencyMs: LATENCY_MS });
 
     // A fresh cache for each list, so neither profits from the other's reads.
-    const services = await measure(emulator.url, () => loadServices(createInventoryDeps(cloud, { concurrency: LIMIT }), regions));
-    const roles = await measure(emulator.url, () => loadRoles(createInventoryDeps(cloud, { concurrency: LIMIT }), regions));
+    const services = await measure(emulator.url, () => loadServices(createInventoryDeps(cloud, { concurrency: LIMIT }), SYSTEM_ACTOR, regions));
+    const roles = await measure(emulator.url, () => loadRoles(createInventoryDeps(cloud, { concurrency: LIMIT }), SYSTEM_ACTOR, regions));
 
     const sBound = servicesBound(services.calls, regions.length);
     const rBound = rolesBound(roles.calls, regions.length);
     const fmt = (c: Calls) => Object.entries(c).sort().map(([k, v]) => `${k} ${v}`).join(", ");
-    console.log(`services: ${services.value.rows.length} rows in ${services.ms.toFixed(0)} ms; ${services.total} calls (${fmt(services.calls)}); bound ${sBound} ms`);
-    console.log(`roles:    ${roles.value.rows.length} rows in ${roles.ms.toFixed(0)} ms; ${roles.total} calls (${fmt(roles.calls)}); bound ${rBound} ms`);
-    console.log(`concurrency limit ${LIMIT}, ${LATENCY_MS} ms injected per call`);
+    console.log(`${label} services: ${services.value.rows.length} rows in ${services.ms.toFixed(0)} ms; ${services.total} calls (${fmt(services.calls)}); bound ${sBound} ms`);
+    console.log(`${label} roles:    ${roles.value.rows.length} rows in ${roles.ms.toFixed(0)} ms; ${roles.total} calls (${fmt(roles.calls)}); bound ${rBound} ms`);
     const ratio = (services.ms + roles.ms) / (sBound + rBound);
     console.log(
-      `inventory: services ${(services.ms / 1000).toFixed(2)} s, roles ${(roles.ms / 1000).toFixed(2)} s, ${services.total + roles.total} calls, ratio-to-bound ${ratio.toFixed(2)}`,
+      `${label}: services ${(services.ms / 1000).toFixed(2)} s, roles ${(roles.ms / 1000).toFixed(2)} s, ${services.total + roles.total} calls, ratio-to-bound ${ratio.toFixed(2)}, peak RSS ${mib(process.resourceUsage().maxRSS)} MiB`,
     );
   } finally {
     await emulator.close();
   }
+}
+
+async function main() {
+  console.log(`concurrency limit ${LIMIT}, ${LATENCY_MS} ms injected per call`);
+  await run("inventory", { roles: 300, services: 1000 });
+  await run("inventory-10k", { roles: 1000, services: 10_000 });
 }
 
 if (!process.argv.includes(CHILD_FLAG)) {

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { DEFAULT_EMULATOR_PORT, DEFAULT_REGIONS } from "./cloud/emulator-endpoints";
 

@@ -5,6 +5,6 @@ cd "$(dirname "$0")/.."
 export ALIBABA_CLOUD_ECS_METADATA_DISABLED=true
 for b in bench/*.ts; do
   echo "▶ $b"
-  npx tsx "$b"
+  npx tsx --conditions=react-server "$b"
   echo
 done

@@ -1,4 +1,5 @@
 import "server-only";
+import { requirePermission, type Actor } from "../auth/actor";
 import { getStores } from "../db";
 import type { AuditFilters } from "../db/types";
 import { createAuditLog, type AuditInput, type AuditPage } from "./audit-log";
@@ -11,10 +12,12 @@ export function appendAudit(input: AuditInput) {
   return createAuditLog(getStores().audit).append(input);
 }
 
-export function listAudit(filters: AuditFilters, page: { page: number; pageSize: number } = { page: 1, pageSize: 50 }): Promise<AuditPage> {
+export function listAudit(actor: Actor, filters: AuditFilters, page: { page: number; pageSize: number } = { page: 1, pageSize: 50 }): Promise<AuditPage> {
+  requirePermission(actor, "audit:read");
   return createAuditLog(getStores().audit).list(filters, page);
 }
 
-export function listAuditActions(): Promise<string[]> {
+export function listAuditActions(actor: Actor): Promise<string[]> {
+  requirePermission(actor, "audit:read");
   return getStores().audit.actions();
 }

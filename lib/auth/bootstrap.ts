@@ -1,3 +1,4 @@
+import "server-only";
 import type { AuditLog } from "../audit/audit-log";
 import type { Stores } from "../db/types";
 import { DEMO_USERS } from "./demo-users";

@@ -1,3 +1,4 @@
+import "server-only";
 import { NextResponse } from "next/server";
 import { SESSION_COOKIE } from "./request";
 

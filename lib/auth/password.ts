@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 // scrypt with N=2^15, r=6: 24 MiB per hash and ~95 ms on a 2-core server (r=8 took ~145 ms,

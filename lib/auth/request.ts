@@ -1,5 +1,6 @@
 // Facts about an incoming request that the auth layer needs, read from headers only so the
 // same code serves route handlers, server components and unit tests.
+import "server-only";
 
 export const SESSION_COOKIE = "rolescope_session";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -1,3 +1,4 @@
+import "server-only";
 import { hashSessionId } from "./tokens";
 import { toConsoleUser, type AuthDeps, type ConsoleUser } from "./types";
 

@@ -3,7 +3,8 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getAuthDeps } from "./deps";
-import { jsonError } from "./http";
+import { AppError } from "../errors/app-error";
+import { ForbiddenError } from "./actor";
 import { can, type Permission } from "./permissions";
 import { isCrossOrigin, isMutating, readCookie, SESSION_COOKIE } from "./request";
 import { resolveSession } from "./session-core";
@@ -41,26 +42,31 @@ export async function requireUser(permission?: Permission): Promise<ConsoleUser>
 }
 
 /**
- * For route handlers: the user when allowed, else the Response to return as is —
- * 403 for a cross-origin write, 401 when anonymous, 403 (audited) when the role lacks the permission.
+ * For route handlers: the signed-in user holding `permission`, else throws the AppError to
+ * answer — cross_origin (403) for a cross-origin write, unauthenticated (401), forbidden (403).
+ * Every refusal but the anonymous one is audited here, once.
  *
- *   const auth = await authorizeRequest(req, "users:manage");
- *   if (auth instanceof Response) return auth;
+ *   const user = await authorizeRequest(req, "users:manage");
  */
-export async function authorizeRequest(req: Request, permission: Permission): Promise<ConsoleUser | Response> {
+export async function authorizeRequest(req: Request, permission: Permission): Promise<ConsoleUser> {
   const deps = getAuthDeps();
   const target = `${req.method} ${new URL(req.url).pathname}`;
   if (isMutating(req.method) && isCrossOrigin(req.headers, req.url)) {
     await deps.audit.append({ actor: "anonymous", action: "auth.cross_origin", target, outcome: "denied", detail: { origin: req.headers.get("origin") } });
-    return jsonError(403, "cross_origin", "Cross-origin requests may not change anything.");
+    throw new AppError("cross_origin", "Cross-origin requests may not change anything.");
   }
   const user = await resolveSession(deps, readCookie(req.headers.get("cookie"), SESSION_COOKIE));
-  if (!user) return jsonError(401, "unauthenticated", "Sign in to continue.");
+  if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
   if (!can(user.role, permission)) {
     await deps.audit.append({ actor: user.username, action: "auth.denied", target, outcome: "denied", detail: { permission, role: user.role } });
-    return jsonError(403, "forbidden", `Your role (${user.role}) does not include ${permission}.`);
+    throw new ForbiddenError({ actor: user.username, permission }, true);
   }
   return user;
+}
+
+/** For route handlers open to any signed-in user (or anonymous ones): the user, or null. */
+export async function currentRequestUser(req: Request): Promise<ConsoleUser | null> {
+  return resolveSession(getAuthDeps(), readCookie(req.headers.get("cookie"), SESSION_COOKIE));
 }
 
 export type ActionAuth = { ok: true; user: ConsoleUser } | { ok: false; error: "unauthenticated" | "forbidden" };

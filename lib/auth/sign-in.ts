@@ -1,3 +1,4 @@
+import "server-only";
 import { dummyHash, verifyPassword } from "./password";
 import { hashSessionId, newSessionId } from "./tokens";
 import { toConsoleUser, type AuthDeps, type ConsoleUser } from "./types";

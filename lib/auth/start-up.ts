@@ -1,3 +1,4 @@
+import "server-only";
 import { createAuditLog } from "../audit/audit-log";
 import { getStores } from "../db";
 import { getEnv } from "../env";

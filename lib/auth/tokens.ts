@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 // The cookie carries a random id; the store keeps only its SHA-256, so a leaked table cannot be replayed.

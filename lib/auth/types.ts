@@ -1,3 +1,4 @@
+import "server-only";
 import type { AuditLog } from "../audit/audit-log";
 import type { Stores, UserRecord } from "../db/types";
 import type { Role } from "./permissions";

@@ -1,17 +1,19 @@
+import "server-only";
 import { UsernameTakenError } from "../db/types";
+import { AppError } from "../errors/app-error";
+import { requirePermission, type Actor } from "./actor";
 import { hashPassword } from "./password";
 import { toConsoleUser, type AuthDeps, type ConsoleUser } from "./types";
 import type { NewUserInput, UserChangeInput } from "./user-schemas";
 
-export type AdminResult =
-  | { ok: true; user: ConsoleUser & { disabled: boolean } }
-  | { ok: false; code: "not_found" | "username_taken" | "last_admin" | "self_lockout"; message: string };
+export type ManagedUser = ConsoleUser & { disabled: boolean };
 
-const withDisabled = (u: Parameters<typeof toConsoleUser>[0]) => ({ ...toConsoleUser(u), disabled: u.disabled });
+const withDisabled = (u: Parameters<typeof toConsoleUser>[0]): ManagedUser => ({ ...toConsoleUser(u), disabled: u.disabled });
 
-// Callers have already checked `users:manage`; these functions keep the account table consistent
-// and write one audit entry per change.
-export async function createConsoleUser(deps: AuthDeps, actor: ConsoleUser, input: NewUserInput): Promise<AdminResult> {
+// Console user management. Each function checks `users:manage` itself, keeps the account table
+// consistent (an enabled admin always remains) and writes one audit entry per change.
+export async function createConsoleUser(deps: AuthDeps, actor: Actor, input: NewUserInput): Promise<ManagedUser> {
+  requirePermission(actor, "users:manage");
   try {
     const user = await deps.stores.users.create({
       username: input.username,
@@ -21,11 +23,11 @@ export async function createConsoleUser(deps: AuthDeps, actor: ConsoleUser, inpu
       passwordHash: await hashPassword(input.password),
     });
     await deps.audit.append({ actor: actor.username, action: "users.create", target: user.username, outcome: "success", detail: { role: user.role, ramUserName: user.ramUserName } });
-    return { ok: true, user: withDisabled(user) };
+    return withDisabled(user);
   } catch (err) {
     if (!(err instanceof UsernameTakenError)) throw err;
     await deps.audit.append({ actor: actor.username, action: "users.create", target: input.username, outcome: "failure", detail: { reason: "username_taken" } });
-    return { ok: false, code: "username_taken", message: `The username ${input.username} is taken.` };
+    throw new AppError("username_taken", `The username ${input.username} is taken.`, { fields: { username: "is taken" } });
   }
 }
 
@@ -33,16 +35,15 @@ async function enabledAdmins(deps: AuthDeps): Promise<number> {
   return (await deps.stores.users.list()).filter((u) => u.role === "admin" && !u.disabled).length;
 }
 
-export async function changeConsoleUser(deps: AuthDeps, actor: ConsoleUser, id: string, change: UserChangeInput): Promise<AdminResult> {
+export async function changeConsoleUser(deps: AuthDeps, actor: Actor, id: string, change: UserChangeInput): Promise<ManagedUser> {
+  requirePermission(actor, "users:manage");
   const before = await deps.stores.users.findById(id);
-  if (!before) return { ok: false, code: "not_found", message: "No such console user." };
+  if (!before) throw AppError.notFound("No such console user.");
   const demotes = change.role !== undefined && change.role !== before.role && before.role === "admin";
   const disables = change.disabled === true && !before.disabled;
-  if ((demotes || disables) && before.id === actor.id) {
-    return { ok: false, code: "self_lockout", message: "You cannot disable or demote your own account." };
-  }
+  if ((demotes || disables) && before.id === actor.id) throw new AppError("self_lockout", "You cannot disable or demote your own account.");
   if ((demotes || disables) && before.role === "admin" && !before.disabled && (await enabledAdmins(deps)) <= 1) {
-    return { ok: false, code: "last_admin", message: "At least one enabled admin must remain." };
+    throw new AppError("last_admin", "At least one enabled admin must remain.");
   }
 
   const after = (await deps.stores.users.update(id, change))!;
@@ -54,10 +55,11 @@ export async function changeConsoleUser(deps: AuthDeps, actor: ConsoleUser, id: 
   if (change.displayName !== undefined && change.displayName !== before.displayName) await audit("users.rename", { from: before.displayName, to: after.displayName });
   // A new role or a disabled account takes effect now, not when the old sessions expire.
   if (after.role !== before.role || (after.disabled && !before.disabled)) await deps.stores.sessions.revokeAllFor(after.id);
-  return { ok: true, user: withDisabled(after) };
+  return withDisabled(after);
 }
 
-export async function listConsoleUsers(deps: AuthDeps) {
+export async function listConsoleUsers(deps: AuthDeps, actor: Actor) {
+  requirePermission(actor, "users:manage");
   return (await deps.stores.users.list()).map((u) => ({ ...withDisabled(u), createdAt: u.createdAt, updatedAt: u.updatedAt }));
 }
 export type ListedUser = Awaited<ReturnType<typeof listConsoleUsers>>[number];

@@ -1,3 +1,4 @@
+import "server-only";
 import type Credential from "@alicloud/credentials";
 import { $OpenApiUtil } from "@alicloud/openapi-core";
 import type { RetryPolicy } from "./call";

@@ -1,11 +1,13 @@
+import "server-only";
 import Credential, { Config as CredentialConfig } from "@alicloud/credentials";
 import type { Env } from "../env";
-import { easPortFor, DEFAULT_REGIONS } from "./emulator-endpoints";
+import { emulatorEasEndpoint } from "./emulator-regions";
 import { createEasGateway } from "./eas-gateway";
 import { createRamGateway } from "./ram-gateway";
 import type { Cloud } from "./types";
 
-// Kept apart from index.ts (server-only) so that benchmarks and tests under tsx can build a cloud.
+// Apart from index.ts so benchmarks and CLI tools can build a cloud of their own (they run
+// under the react-server condition, which lets them import server-only modules).
 
 /**
  * Builds both gateways from configuration. The same code serves the emulator and a real
@@ -17,13 +19,11 @@ export function createCloud(env: Env): Cloud {
     const credential = new Credential(
       new CredentialConfig({ type: "access_key", accessKeyId: env.EMULATOR_ACCESS_KEY_ID, accessKeySecret: env.EMULATOR_ACCESS_KEY_SECRET }),
     );
-    const [host, port] = env.EMULATOR_ENDPOINT.split(":");
-    const base = Number(port);
     return {
       ram: createRamGateway({ endpoint: env.EMULATOR_ENDPOINT, protocol: "HTTP", credential, ...timeouts }),
       eas: createEasGateway({
         regions: env.ROLESCOPE_REGIONS,
-        endpointFor: (region) => `${host}:${easPortFor(base, DEFAULT_REGIONS, region)}`,
+        endpointFor: (region) => emulatorEasEndpoint(env, region),
         protocol: "HTTP",
         credential,
         ...timeouts,

@@ -1,5 +1,6 @@
 // EasGateway over openapi-core's callApi (ROA, 2021-07-01), with the operation names, paths
 // and fields of the generated @alicloud/eas20210701 SDK, so that SDK can replace this file.
+import "server-only";
 import OpenApi, { $OpenApiUtil } from "@alicloud/openapi-core";
 import * as $dara from "@darabonba/typescript";
 import { callWithRetry } from "./call";

@@ -68,8 +68,35 @@ describe("TtlCache", () => {
     let n = 0;
     await cache.get("roles:a", 1000, async () => ++n);
     await cache.get("services:a", 1000, async () => ++n);
-    cache.invalidate("roles:");
+    cache.invalidate({ prefixes: ["roles:"] });
     expect((await cache.get("roles:a", 1000, async () => ++n)).value).toBe(3);
     expect((await cache.get("services:a", 1000, async () => ++n)).value).toBe(2);
+  });
+
+  it("drops exactly the entries tagged with what changed, tags from the value included", async () => {
+    const cache = new TtlCache();
+    await cache.get("ram:role:a", 1000, async () => "a", ["role:a"]);
+    await cache.get("ram:role:b", 1000, async () => "b", ["role:b"]);
+    await cache.get("inv:service:x", 1000, async () => ({ role: "a" }), (v) => [`role:${v.role}`]);
+    await cache.get("ram:users", 1000, async () => [], ["list:users"]);
+    const heard: unknown[] = [];
+    cache.onInvalidate((inv) => heard.push(inv));
+    expect(cache.invalidate({ tags: ["role:a"] })).toBe(2);
+    expect(cache.keys().sort()).toEqual(["ram:role:b", "ram:users"]);
+    expect(cache.tagsOf("ram:role:b")).toEqual(["role:b"]);
+    expect(heard).toEqual([{ tags: ["role:a"] }]);
+    cache.invalidate({ keys: ["ram:users"] }, { broadcast: false });
+    expect(heard).toHaveLength(1);
+    expect(cache.keys()).toEqual(["ram:role:b"]);
+  });
+
+  it("a reload under the same key replaces the old entry's tags", async () => {
+    let now = 0;
+    const cache = new TtlCache(() => now);
+    await cache.get("inv:service:x", 10, async () => ({ role: "a" }), (v) => [`role:${v.role}`]);
+    now = 20;
+    await cache.get("inv:service:x", 10, async () => ({ role: "b" }), (v) => [`role:${v.role}`]);
+    expect(cache.invalidate({ tags: ["role:a"] })).toBe(0);
+    expect(cache.invalidate({ tags: ["role:b"] })).toBe(1);
   });
 });

@@ -1,11 +1,13 @@
 // RamGateway over the official RAM SDK (@alicloud/ram20150501). Every call goes through
 // callWithRetry; SDK models (camelCase) are mapped to the interface types here and nowhere else.
+import "server-only";
 import Ram, * as $Ram from "@alicloud/ram20150501";
 import * as $dara from "@darabonba/typescript";
 import { callWithRetry } from "./call";
 import { openApiConfig, type ClientOptions } from "./client-config";
+import { followMarkers } from "./paging";
 import { createStsClient } from "./sts-client";
-import type { AttachedPolicy, Page, Policy, PolicySummary, PolicyType, PolicyVersion, RamGateway, RamUser, Role, RoleSummary, WriteResult } from "./types";
+import type { AttachedPolicy, Page, Policy, PolicySummary, PolicyType, PolicyVersion, RamGateway, RamGroup, RamUser, Role, RoleSummary, WriteResult } from "./types";
 
 export interface RamGatewayConfig extends ClientOptions {
   /** host[:port], no scheme (the SDK adds it from `protocol`). */
@@ -92,19 +94,17 @@ function user(u: UserModel | undefined): RamUser {
   };
 }
 
+type GroupModel = { groupId?: string; groupName?: string; comments?: string; createDate?: string; updateDate?: string; joinDate?: string };
+const group = (g: GroupModel | undefined): RamGroup => ({
+  groupId: s(g?.groupId),
+  groupName: s(g?.groupName),
+  comments: s(g?.comments),
+  createDate: s(g?.createDate),
+  ...(opt(g?.updateDate) ? { updateDate: g?.updateDate } : {}),
+});
+
 function page<T>(items: T[], isTruncated: boolean | undefined, marker: string | undefined): Page<T> {
   return { items, isTruncated: isTruncated === true, ...(isTruncated && marker ? { marker } : {}) };
-}
-
-async function all<T>(fetch: (marker?: string) => Promise<Page<T>>): Promise<T[]> {
-  const out: T[] = [];
-  let marker: string | undefined;
-  do {
-    const p = await fetch(marker);
-    out.push(...p.items);
-    marker = p.isTruncated ? p.marker : undefined;
-  } while (marker);
-  return out;
 }
 
 function stsEndpointFor(cfg: RamGatewayConfig): string {
@@ -133,7 +133,7 @@ export function createRamGateway(cfg: RamGatewayConfig): SdkRamGateway {
       const b = await call((rt) => client.listRolesWithOptions(new $Ram.ListRolesRequest({ marker: o?.marker, maxItems: o?.maxItems }), rt));
       return page((b.roles?.role ?? []).map(roleSummary), b.isTruncated, b.marker);
     },
-    listAllRoles: () => all((marker) => gw.listRoles({ marker, maxItems: LIST_PAGE })),
+    listAllRoles: () => followMarkers((marker) => gw.listRoles({ marker, maxItems: LIST_PAGE })),
     async getRole(roleName) {
       const b = await call((rt) => client.getRoleWithOptions(new $Ram.GetRoleRequest({ roleName }), rt));
       return role(b.role);
@@ -170,7 +170,7 @@ export function createRamGateway(cfg: RamGatewayConfig): SdkRamGateway {
       const b = await call((rt) => client.listPoliciesWithOptions(req, rt));
       return page((b.policies?.policy ?? []).map(policySummary), b.isTruncated, b.marker);
     },
-    listAllPolicies: (policyType_) => all((marker) => gw.listPolicies({ policyType: policyType_, marker, maxItems: LIST_PAGE })),
+    listAllPolicies: (policyType_) => followMarkers((marker) => gw.listPolicies({ policyType: policyType_, marker, maxItems: LIST_PAGE })),
     async getPolicy(policyName, type): Promise<Policy> {
       const b = await call((rt) => client.getPolicyWithOptions(new $Ram.GetPolicyRequest({ policyName, policyType: type }), rt));
       const p: PolicyModel = b.policy ?? {};
@@ -230,7 +230,7 @@ export function createRamGateway(cfg: RamGatewayConfig): SdkRamGateway {
       const b = await call((rt) => client.listUsersWithOptions(new $Ram.ListUsersRequest({ marker: o?.marker, maxItems: o?.maxItems }), rt));
       return page((b.users?.user ?? []).map(user), b.isTruncated, b.marker);
     },
-    listAllUsers: () => all((marker) => gw.listUsers({ marker, maxItems: LIST_PAGE })),
+    listAllUsers: () => followMarkers((marker) => gw.listUsers({ marker, maxItems: LIST_PAGE })),
     async getUser(userName) {
       return user((await call((rt) => client.getUserWithOptions(new $Ram.GetUserRequest({ userName }), rt))).user);
     },
@@ -238,6 +238,47 @@ export function createRamGateway(cfg: RamGatewayConfig): SdkRamGateway {
       const req = new $Ram.CreateUserRequest({ userName: input.userName, displayName: input.displayName, comments: input.comments });
       const b = await call((rt) => client.createUserWithOptions(req, rt));
       return { ...user(b.user), ...rid(b) };
+    },
+
+    async listGroups(o) {
+      const b = await call((rt) => client.listGroupsWithOptions(new $Ram.ListGroupsRequest({ marker: o?.marker, maxItems: o?.maxItems }), rt));
+      return page((b.groups?.group ?? []).map(group), b.isTruncated, b.marker);
+    },
+    async getGroup(groupName) {
+      return group((await call((rt) => client.getGroupWithOptions(new $Ram.GetGroupRequest({ groupName }), rt))).group);
+    },
+    async createGroup(input) {
+      const b = await call((rt) => client.createGroupWithOptions(new $Ram.CreateGroupRequest(input), rt));
+      return { ...group(b.group), ...rid(b) };
+    },
+    async deleteGroup(groupName) {
+      return rid(await call((rt) => client.deleteGroupWithOptions(new $Ram.DeleteGroupRequest({ groupName }), rt)));
+    },
+    async addUserToGroup(i) {
+      return rid(await call((rt) => client.addUserToGroupWithOptions(new $Ram.AddUserToGroupRequest(i), rt)));
+    },
+    async removeUserFromGroup(i) {
+      return rid(await call((rt) => client.removeUserFromGroupWithOptions(new $Ram.RemoveUserFromGroupRequest(i), rt)));
+    },
+    async listGroupsForUser(userName) {
+      const b = await call((rt) => client.listGroupsForUserWithOptions(new $Ram.ListGroupsForUserRequest({ userName }), rt));
+      return (b.groups?.group ?? []).map((g) => ({ ...group(g), joinDate: s(g.joinDate) }));
+    },
+    async listUsersForGroup(groupName, o) {
+      const req = new $Ram.ListUsersForGroupRequest({ groupName, marker: o?.marker, maxItems: o?.maxItems });
+      const b = await call((rt) => client.listUsersForGroupWithOptions(req, rt));
+      const users = (b.users?.user ?? []).map((u) => ({ userName: s(u.userName), displayName: s(u.displayName), joinDate: s(u.joinDate) }));
+      return page(users, b.isTruncated, b.marker);
+    },
+    async attachPolicyToGroup(i) {
+      return rid(await call((rt) => client.attachPolicyToGroupWithOptions(new $Ram.AttachPolicyToGroupRequest(i), rt)));
+    },
+    async detachPolicyFromGroup(i) {
+      return rid(await call((rt) => client.detachPolicyFromGroupWithOptions(new $Ram.DetachPolicyFromGroupRequest(i), rt)));
+    },
+    async listPoliciesForGroup(groupName) {
+      const b = await call((rt) => client.listPoliciesForGroupWithOptions(new $Ram.ListPoliciesForGroupRequest({ groupName }), rt));
+      return (b.policies?.policy ?? []).map(attached);
     },
 
     getCallerIdentity: () => sts.getCallerIdentity(),

@@ -1,4 +1,5 @@
 // STS 2015-04-01 over openapi-core's callApi (RPC style), as the generated STS SDK would call it.
+import "server-only";
 import OpenApi, { $OpenApiUtil } from "@alicloud/openapi-core";
 import * as $dara from "@darabonba/typescript";
 import { callWithRetry } from "./call";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getEnv } from "../env";
 import { openDatabase, type Db } from "./connection";
 import { sqliteStores } from "./sqlite";

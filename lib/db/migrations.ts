@@ -1,3 +1,4 @@
+import "server-only";
 import type Database from "better-sqlite3";
 
 // Numbered, append-only: a released migration is never edited; a change is a new entry.

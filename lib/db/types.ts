@@ -1,3 +1,4 @@
+import "server-only";
 import type { Role } from "../auth/permissions";
 
 // The store's contracts. Callers see only these; the SQLite modules in ./sqlite implement them,

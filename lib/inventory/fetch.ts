@@ -1,36 +1,62 @@
-import { parseArn } from "../policy";
-import { CloudError, type AttachedPolicy, type EasService, type Policy, type PolicyType, type RamUser, type Role, type RoleSummary } from "../cloud/types";
+import { parsePolicy, parseArn, type NamedPolicy } from "../policy";
+import { followMarkers } from "../cloud/paging";
+import {
+  CloudError,
+  type AttachedPolicy,
+  type CloudErrorShape,
+  type EasService,
+  type GroupMember,
+  type Policy,
+  type PolicyType,
+  type RamGroup,
+  type RamUser,
+  type Role,
+  type RoleSummary,
+} from "../cloud/types";
+import type { Tags } from "../cloud/cache";
+import { tags } from "./cache-tags";
 import type { InventoryDeps } from "./deps";
 
-// Cached, rate-limited reads that the loaders compose. Each key is one cloud fact, so that
-// the services list, the roles list and a detail page share what they have already read.
+// Cached, rate-limited reads that the loaders compose: one fetcher per cloud read, each key one
+// cloud fact, so the services list, the roles list and every detail page share what was read.
 
 export const EAS_PAGE_SIZE = 100;
 const RAM_MAX_ITEMS = 1000;
+/** System policies change only when Alibaba Cloud ships a new version: keep them longer. */
+export const SYSTEM_POLICY_TTL_MS = 10 * 60_000;
 
-function cached<T>(deps: InventoryDeps, key: string, load: () => Promise<T>): Promise<T> {
-  return deps.cache.get(key, deps.ttlMs, load).then((c) => c.value);
+function cached<T>(deps: InventoryDeps, key: string, tagged: Tags<T>, load: () => Promise<T>, ttlMs = deps.ttlMs): Promise<T> {
+  return deps.cache.get(key, ttlMs, load, tagged).then((c) => c.value);
 }
 
 const call = <T>(deps: InventoryDeps, fn: () => Promise<T>) => deps.limiter.run(fn);
 
-async function followMarkers<T>(deps: InventoryDeps, list: (marker?: string) => Promise<{ items: T[]; marker?: string; isTruncated?: boolean }>) {
-  const out: T[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await call(deps, () => list(marker));
-    out.push(...page.items);
-    marker = page.isTruncated ? page.marker : undefined;
-  } while (marker);
-  return out;
-}
-
 export function fetchRoles(deps: InventoryDeps): Promise<RoleSummary[]> {
-  return cached(deps, "ram:roles", () => followMarkers(deps, (marker) => deps.cloud.ram.listRoles({ marker, maxItems: RAM_MAX_ITEMS })));
+  return cached(deps, "ram:roles", [tags.roleList], () =>
+    followMarkers((marker) => call(deps, () => deps.cloud.ram.listRoles({ marker, maxItems: RAM_MAX_ITEMS }))),
+  );
 }
 
 export function fetchUsers(deps: InventoryDeps): Promise<RamUser[]> {
-  return cached(deps, "ram:users", () => followMarkers(deps, (marker) => deps.cloud.ram.listUsers({ marker, maxItems: RAM_MAX_ITEMS })));
+  return cached(deps, "ram:users", [tags.userList], () =>
+    followMarkers((marker) => call(deps, () => deps.cloud.ram.listUsers({ marker, maxItems: RAM_MAX_ITEMS }))),
+  );
+}
+
+export function fetchGroups(deps: InventoryDeps): Promise<RamGroup[]> {
+  return cached(deps, "ram:groups", [tags.groupList], () =>
+    followMarkers((marker) => call(deps, () => deps.cloud.ram.listGroups({ marker, maxItems: RAM_MAX_ITEMS }))),
+  );
+}
+
+export function fetchGroupMembers(deps: InventoryDeps, groupName: string): Promise<GroupMember[]> {
+  return cached(deps, `ram:group-users:${groupName}`, [tags.group(groupName)], () =>
+    followMarkers((marker) => call(deps, () => deps.cloud.ram.listUsersForGroup(groupName, { marker, maxItems: RAM_MAX_ITEMS }))),
+  );
+}
+
+export function fetchGroupPolicies(deps: InventoryDeps, groupName: string): Promise<AttachedPolicy[]> {
+  return cached(deps, `ram:group-policies:${groupName}`, [tags.group(groupName)], () => call(deps, () => deps.cloud.ram.listPoliciesForGroup(groupName)));
 }
 
 /**
@@ -38,7 +64,7 @@ export function fetchUsers(deps: InventoryDeps): Promise<RamUser[]> {
  * `onPage` sees each page as it arrives (only on a cache miss), so callers can start work early.
  */
 export function fetchRegionServices(deps: InventoryDeps, region: string, onPage?: (items: EasService[]) => void): Promise<EasService[]> {
-  return cached(deps, `eas:services:${region}`, async () => {
+  return cached(deps, `eas:services:${region}`, [tags.serviceList], async () => {
     const page = async (pageNumber: number) => {
       const p = await call(deps, () => deps.cloud.eas.listServices(region, { pageNumber, pageSize: EAS_PAGE_SIZE }));
       onPage?.(p.items);
@@ -51,40 +77,60 @@ export function fetchRegionServices(deps: InventoryDeps, region: string, onPage?
   });
 }
 
-/** The role with its trust policy, or undefined when RAM says it does not exist. */
-export function fetchRole(deps: InventoryDeps, roleName: string): Promise<Role | undefined> {
-  return cached(deps, `ram:role:${roleName}`, async () => {
+export function fetchService(deps: InventoryDeps, region: string, name: string): Promise<EasService> {
+  return cached(deps, `eas:service:${region}/${name}`, [tags.service(region, name)], () => call(deps, () => deps.cloud.eas.describeService(region, name)));
+}
+
+/** A role, or RAM's own answer (code and RequestId) when it does not exist. */
+export type RoleLookup = { role: Role; missing?: undefined } | { role?: undefined; missing: CloudErrorShape };
+
+export function fetchRole(deps: InventoryDeps, roleName: string): Promise<RoleLookup> {
+  return cached(deps, `ram:role:${roleName}`, [tags.role(roleName)], async (): Promise<RoleLookup> => {
     try {
-      return await call(deps, () => deps.cloud.ram.getRole(roleName));
+      return { role: await call(deps, () => deps.cloud.ram.getRole(roleName)) };
     } catch (err) {
-      if (err instanceof CloudError && err.code === "EntityNotExist.Role") return undefined;
+      if (err instanceof CloudError && err.code === "EntityNotExist.Role") return { missing: err.toJSON() };
       throw err;
     }
   });
 }
 
 export function fetchRolePolicies(deps: InventoryDeps, roleName: string): Promise<AttachedPolicy[]> {
-  return cached(deps, `ram:role-policies:${roleName}`, () => call(deps, () => deps.cloud.ram.listPoliciesForRole(roleName)));
+  return cached(deps, `ram:role-policies:${roleName}`, [tags.role(roleName)], () => call(deps, () => deps.cloud.ram.listPoliciesForRole(roleName)));
 }
 
 export function fetchUserPolicies(deps: InventoryDeps, userName: string): Promise<AttachedPolicy[]> {
-  return cached(deps, `ram:user-policies:${userName}`, () => call(deps, () => deps.cloud.ram.listPoliciesForUser(userName)));
+  return cached(deps, `ram:user-policies:${userName}`, [tags.user(userName)], () => call(deps, () => deps.cloud.ram.listPoliciesForUser(userName)));
 }
 
 export function fetchPolicy(deps: InventoryDeps, policyName: string, policyType: PolicyType): Promise<Policy> {
-  return cached(deps, `ram:policy:${policyType}:${policyName}`, () => call(deps, () => deps.cloud.ram.getPolicy(policyName, policyType)));
+  const ttl = policyType === "System" ? Math.max(SYSTEM_POLICY_TTL_MS, deps.ttlMs) : deps.ttlMs;
+  return cached(deps, `ram:policy:${policyType}:${policyName}`, [tags.policy(policyName)], () => call(deps, () => deps.cloud.ram.getPolicy(policyName, policyType)), ttl);
+}
+
+// Parsing is pure, so each fetched Policy object is parsed once, however many readers it has.
+const parsedDocs = new WeakMap<Policy, NamedPolicy | null>();
+
+/** A policy's document as lib/policy reads it; undefined when RAM holds a document it cannot parse. */
+export function namedPolicy(policy: Policy): NamedPolicy | undefined {
+  let named = parsedDocs.get(policy);
+  if (named === undefined) {
+    const parsed = parsePolicy(policy.policyDocument, { kind: "permission" });
+    named = parsed.ok ? { name: policy.policyName, type: policy.policyType, document: parsed.policy } : null;
+    parsedDocs.set(policy, named);
+  }
+  return named ?? undefined;
+}
+
+/** The documents of attached policies: one GetPolicy per distinct policy, shared through the cache. */
+export async function fetchPolicyDocuments(deps: InventoryDeps, attached: AttachedPolicy[]): Promise<NamedPolicy[]> {
+  const docs = await Promise.all(attached.map((p) => fetchPolicy(deps, p.policyName, p.policyType)));
+  return docs.map(namedPolicy).filter((p): p is NamedPolicy => p !== undefined);
 }
 
 /** The account's id: from configuration, else from any role's ARN, else from the caller's identity. */
-export async function fetchAccountId(deps: InventoryDeps, roles: RoleSummary[]): Promise<string> {
-  const known = deps.cloud.describe().accountId ?? roles.map((r) => parseArn(r.arn)?.account).find(Boolean);
+export async function fetchAccountId(deps: InventoryDeps, roles?: RoleSummary[]): Promise<string> {
+  const known = deps.cloud.describe().accountId ?? (roles ?? (await fetchRoles(deps))).map((r) => parseArn(r.arn)?.account).find(Boolean);
   if (known) return known;
-  return cached(deps, "ram:account", async () => (await call(deps, () => deps.cloud.ram.getCallerIdentity())).accountId);
-}
-
-/** Drops everything read, so the next load is fresh (the "refresh" link). */
-export function invalidateInventory(deps: InventoryDeps): void {
-  deps.cache.invalidate("ram:");
-  deps.cache.invalidate("eas:");
-  deps.cache.invalidate("inv:");
+  return cached(deps, "ram:account", [], async () => (await call(deps, () => deps.cloud.ram.getCallerIdentity())).accountId);
 }

@@ -1,61 +1,44 @@
-import { parsePolicy, type NamedPolicy } from "../policy";
-import type { AttachedPolicy, EasService, Policy } from "../cloud/types";
+import { requirePermission, type Actor } from "../auth/actor";
+import type { EasService } from "../cloud/types";
 import { analyseService } from "./analyse";
+import { tags } from "./cache-tags";
 import type { InventoryDeps } from "./deps";
-import { fetchAccountId, fetchPolicy, fetchRegionServices, fetchRole, fetchRolePolicies, fetchRoles, fetchUserPolicies, fetchUsers } from "./fetch";
+import { fetchAccountId, fetchRole, fetchRolePolicies, fetchRoles } from "./fetch";
+import { fetchAllUserPolicies } from "./principal-policies";
 import { MISSING_ROLE, roleFacts } from "./role-health";
-import { passersByRole, servicesByRole, type UserPolicies } from "./role-index";
+import { passersByRole, servicesByRole } from "./role-index";
+import { forEachServicePage } from "./service-pages";
+import type { CloudErrorShape } from "../cloud/types";
+import { CloudError } from "../cloud/types";
 import type { RoleRow } from "./types";
 
-export function toNamedPolicy(policy: Policy): NamedPolicy | undefined {
-  const parsed = parsePolicy(policy.policyDocument, { kind: "permission" });
-  return parsed.ok ? { name: policy.policyName, type: policy.policyType, document: parsed.policy } : undefined;
-}
-
-/** The documents of attached policies: one GetPolicy per distinct policy, shared through the cache. */
-export async function loadPolicyDocuments(deps: InventoryDeps, attached: AttachedPolicy[]): Promise<NamedPolicy[]> {
-  const docs = await Promise.all(attached.map((p) => fetchPolicy(deps, p.policyName, p.policyType)));
-  return docs.map(toNamedPolicy).filter((p): p is NamedPolicy => p !== undefined);
-}
-
-async function buildRoleRows(deps: InventoryDeps, regions: string[]): Promise<RoleRow[]> {
+async function buildRoleRows(deps: InventoryDeps, regions: string[]): Promise<{ rows: RoleRow[]; usageError?: CloudErrorShape }> {
   // Each branch starts as soon as the list it depends on is in, so independent calls overlap.
   const rolesP = fetchRoles(deps);
   const accountP = rolesP.then((roles) => fetchAccountId(deps, roles));
   const roleOf = new Map<EasService, string | undefined>();
-  // Service configs are read page by page while the per-role calls are in flight.
-  const analyse = async (items: EasService[]) => {
+  // Service configs are read page by page while the per-role calls are in flight. Usage is
+  // extra: when EAS cannot be read, the roles are still listed and usage is marked unavailable.
+  const servicesP = forEachServicePage(deps, regions, async (items) => {
     const accountId = await accountP;
-    for (const s of items) if (!roleOf.has(s)) roleOf.set(s, analyseService(s.serviceConfig, accountId, s.region).roleName);
-  };
-  const pending: Promise<void>[] = [];
-  const onPage = (items: EasService[]) => {
-    const p = analyse(items);
-    p.catch(() => undefined);
-    pending.push(p);
-  };
-  const servicesP = Promise.all(regions.map((r) => fetchRegionServices(deps, r, onPage)));
-  const detailsP = rolesP.then((roles) =>
-    Promise.all(roles.map((r) => Promise.all([fetchRole(deps, r.roleName), fetchRolePolicies(deps, r.roleName)]))),
+    for (const s of items) roleOf.set(s, analyseService(s.serviceConfig, accountId, s.region).roleName);
+  }).then(
+    (services): { services: EasService[]; error?: CloudErrorShape } => ({ services }),
+    (err: unknown) => {
+      if (err instanceof CloudError) return { services: [] as EasService[], error: err.toJSON() };
+      throw err;
+    },
   );
-  const usersP = fetchUsers(deps).then((users) =>
-    Promise.all(
-      users.map(async (u): Promise<UserPolicies> => ({
-        userName: u.userName,
-        policies: await loadPolicyDocuments(deps, await fetchUserPolicies(deps, u.userName)),
-      })),
-    ),
-  );
+  const detailsP = rolesP.then((roles) => Promise.all(roles.map((r) => Promise.all([fetchRole(deps, r.roleName), fetchRolePolicies(deps, r.roleName)]))));
+  const usersP = fetchAllUserPolicies(deps);
   const [roles, services, details, users, accountId] = await Promise.all([rolesP, servicesP, detailsP, usersP, accountP]);
-  await Promise.all(pending);
-  const all = services.flat();
-  await analyse(all);
-  const usedBy = servicesByRole(all.map((s) => ({ region: s.region, name: s.serviceName, roleName: roleOf.get(s) })));
+  const usedBy = servicesByRole(services.services.map((s) => ({ region: s.region, name: s.serviceName, roleName: roleOf.get(s) })));
   const passers = passersByRole(roles.map((r) => ({ name: r.roleName, arn: r.arn })), users, accountId);
 
-  return roles.map((r, i) => {
-    const [role, attached] = details[i];
-    const facts = role ? roleFacts(role.assumeRolePolicyDocument) : MISSING_ROLE;
+  const rows = roles.map((r, i): RoleRow => {
+    const [lookup, attached] = details[i];
+    const facts = lookup.role ? roleFacts(lookup.role.assumeRolePolicyDocument) : MISSING_ROLE;
+    const p = passers.get(r.roleName);
     return {
       name: r.roleName,
       arn: r.arn,
@@ -64,16 +47,26 @@ async function buildRoleRows(deps: InventoryDeps, regions: string[]): Promise<Ro
       principals: facts.principals,
       easCanAssume: facts.easCanAssume,
       trustError: facts.trustError,
-      policies: attached.map((p) => ({ name: p.policyName, type: p.policyType })),
+      policies: attached.map((a) => ({ name: a.policyName, type: a.policyType })),
       usedBy: usedBy.get(r.roleName) ?? [],
-      passers: passers.get(r.roleName) ?? [],
+      passers: p?.names ?? [],
+      passersVia: p?.via ?? {},
     };
   });
+  return { rows, ...(services.error ? { usageError: services.error } : {}) };
 }
 
 /** Every RAM role with its trust, policies, the services that use it and who can pass it. */
-export async function loadRoles(deps: InventoryDeps, regions: string[]): Promise<{ rows: RoleRow[]; fetchedAt: number }> {
+export async function loadRoles(
+  deps: InventoryDeps,
+  actor: Actor,
+  regions: string[],
+): Promise<{ rows: RoleRow[]; fetchedAt: number; usageError?: CloudErrorShape }> {
+  requirePermission(actor, "inventory:read");
   const key = `inv:roles:${[...regions].sort().join(",")}`;
-  const { value, fetchedAt } = await deps.cache.get(key, deps.ttlMs, () => buildRoleRows(deps, regions));
-  return { rows: value, fetchedAt };
+  // A list without usage is shown but not kept: the next load tries EAS again.
+  const ttl = deps.ttlMs;
+  const { value, fetchedAt } = await deps.cache.get(key, ttl, () => buildRoleRows(deps, regions), [tags.ramAggregate, tags.easAggregate]);
+  if (value.usageError) deps.cache.invalidate({ keys: [key] }, { broadcast: false });
+  return { ...value, fetchedAt };
 }

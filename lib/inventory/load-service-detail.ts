@@ -1,11 +1,12 @@
+import { requirePermission, type Actor } from "../auth/actor";
 import type { EasEvent } from "../cloud/types";
 import { analyseService, checkServiceNeeds, type NeedCheck, type ServiceRoleUse } from "./analyse";
+import { tags } from "./cache-tags";
 import type { InventoryDeps } from "./deps";
-import type { NamedPolicy } from "../policy";
-import { fetchAccountId, fetchPolicy, fetchRole, fetchRolePolicies, fetchRoles } from "./fetch";
-import { toNamedPolicy } from "./load-roles";
+import { fetchAccountId, fetchPolicy, fetchService } from "./fetch";
+import { fetchRoleFacts } from "./facts";
 import { latestWarning } from "./load-services";
-import { MISSING_ROLE, roleFacts, serviceRoleHealth } from "./role-health";
+import { serviceRoleHealth } from "./role-health";
 import type { RoleHealth, ServiceWarning, TrustPrincipalView } from "./types";
 
 export interface ServiceDetail {
@@ -20,6 +21,7 @@ export interface ServiceDetail {
     updateTime: string;
     runningInstance: number;
     totalInstance: number;
+    callerUid: string;
   };
   use: ServiceRoleUse;
   /** The config pretty-printed, for display with the RAM fields marked. */
@@ -48,17 +50,12 @@ const pretty = (json: string) => {
   }
 };
 
-async function build(deps: InventoryDeps, region: string, name: string): Promise<ServiceDetail> {
-  const [svc, roles] = await Promise.all([deps.limiter.run(() => deps.cloud.eas.describeService(region, name)), fetchRoles(deps)]);
-  const accountId = await fetchAccountId(deps, roles);
+async function build(deps: InventoryDeps, region: string, name: string): Promise<Omit<ServiceDetail, "fetchedAt">> {
+  const [svc, accountId] = await Promise.all([fetchService(deps, region, name), fetchAccountId(deps)]);
   const use = analyseService(svc.serviceConfig, accountId, region);
-  const exists = use.roleName !== undefined && roles.some((r) => r.roleName === use.roleName);
-  const [role, attached] = exists && use.roleName
-    ? await Promise.all([fetchRole(deps, use.roleName), fetchRolePolicies(deps, use.roleName)])
-    : [undefined, []];
-  const policies = await Promise.all(attached.map((p) => fetchPolicy(deps, p.policyName, p.policyType)));
-  const docs = policies.map(toNamedPolicy).filter((d): d is NamedPolicy => d !== undefined);
-  const facts = role ? roleFacts(role.assumeRolePolicyDocument) : MISSING_ROLE;
+  const facts = use.roleName ? await fetchRoleFacts(deps, use.roleName) : undefined;
+  const role = facts?.role;
+  const policies = await Promise.all((facts?.attached ?? []).map((p) => fetchPolicy(deps, p.policyName, p.policyType)));
   return {
     service: {
       region: svc.region || region,
@@ -71,30 +68,36 @@ async function build(deps: InventoryDeps, region: string, name: string): Promise
       updateTime: svc.updateTime,
       runningInstance: svc.runningInstance,
       totalInstance: svc.totalInstance,
+      callerUid: svc.callerUid,
     },
     use,
     configJson: pretty(svc.serviceConfig),
-    health: serviceRoleHealth(use, use.roleName ? facts : undefined),
-    role: use.roleName
-      ? {
-          name: use.roleName,
-          exists: role !== undefined,
-          arn: role?.arn,
-          description: role?.description,
-          principals: facts.principals,
-          easCanAssume: facts.easCanAssume,
-          trustError: facts.trustError,
-          trustJson: role ? pretty(role.assumeRolePolicyDocument) : undefined,
-        }
-      : undefined,
+    health: serviceRoleHealth(use, facts),
+    role:
+      use.roleName && facts
+        ? {
+            name: use.roleName,
+            exists: facts.exists,
+            arn: role?.arn,
+            description: role?.description,
+            principals: facts.principals,
+            easCanAssume: facts.easCanAssume,
+            trustError: facts.trustError,
+            trustJson: role ? pretty(role.assumeRolePolicyDocument) : undefined,
+          }
+        : undefined,
     policies: policies.map((p) => ({ name: p.policyName, type: p.policyType, json: pretty(p.policyDocument) })),
-    needs: checkServiceNeeds(use.needs, role ? docs : []),
-    fetchedAt: Date.now(),
+    needs: checkServiceNeeds(use.needs, facts?.policies ?? []),
   };
 }
 
-export async function loadServiceDetail(deps: InventoryDeps, region: string, name: string): Promise<ServiceDetail> {
-  const { value, fetchedAt } = await deps.cache.get(`inv:service:${region}/${name}`, deps.ttlMs, () => build(deps, region, name));
+export async function loadServiceDetail(deps: InventoryDeps, actor: Actor, region: string, name: string): Promise<ServiceDetail> {
+  requirePermission(actor, "inventory:read");
+  const { value, fetchedAt } = await deps.cache.get(`inv:service:${region}/${name}`, deps.ttlMs, () => build(deps, region, name), (d) => [
+    tags.service(region, name),
+    ...(d.role ? [tags.role(d.role.name)] : []),
+    ...d.policies.map((p) => tags.policy(p.name)),
+  ]);
   return { ...value, fetchedAt };
 }
 
@@ -106,8 +109,11 @@ export interface EventsPage {
 }
 
 async function eventsApiPage(deps: InventoryDeps, region: string, name: string, apiPage: number, pageSize: number) {
-  const { value } = await deps.cache.get(`eas:events:${region}/${name}/${pageSize}/${apiPage}`, deps.ttlMs, () =>
-    deps.limiter.run(() => deps.cloud.eas.describeServiceEvents(region, name, { pageNum: apiPage, pageSize })),
+  const { value } = await deps.cache.get(
+    `eas:events:${region}/${name}/${pageSize}/${apiPage}`,
+    deps.ttlMs,
+    () => deps.limiter.run(() => deps.cloud.eas.describeServiceEvents(region, name, { pageNum: apiPage, pageSize })),
+    [tags.service(region, name)],
   );
   return value;
 }
@@ -117,10 +123,10 @@ async function eventsApiPage(deps: InventoryDeps, region: string, name: string, 
  * parameter, so UI page p reads API page (TotalPageNum - p + 1), reversed. TotalPageNum comes
  * from API page 1, which stays cached for the TTL (as does each page), so paging costs one call
  * per new page. The oldest-first API pages are full from the start, so the last API page (the
- * newest events, UI page 1) can be short: page 1 may show fewer than pageSize events. Accepted:
- * it still holds the newest ones, which is what a user opening a failed service wants.
+ * newest events, UI page 1) can be short: page 1 may show fewer than pageSize events.
  */
-export async function loadServiceEvents(deps: InventoryDeps, region: string, name: string, page: number, pageSize = 20): Promise<EventsPage> {
+export async function loadServiceEvents(deps: InventoryDeps, actor: Actor, region: string, name: string, page: number, pageSize = 20): Promise<EventsPage> {
+  requirePermission(actor, "inventory:read");
   const first = await eventsApiPage(deps, region, name, 1, pageSize);
   const totalPages = first.totalPageNum;
   const total = first.totalCount ?? first.items.length;

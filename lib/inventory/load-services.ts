@@ -1,8 +1,11 @@
+import { requirePermission, type Actor } from "../auth/actor";
 import type { EasService } from "../cloud/types";
 import { analyseService, type ServiceRoleUse } from "./analyse";
+import { tags } from "./cache-tags";
 import type { InventoryDeps } from "./deps";
-import { fetchAccountId, fetchRegionServices, fetchRole, fetchRoles } from "./fetch";
+import { fetchAccountId, fetchRole, fetchRoles } from "./fetch";
 import { MISSING_ROLE, roleFacts, serviceRoleHealth, type RoleFacts } from "./role-health";
+import { forEachServicePage } from "./service-pages";
 import type { ServiceRow, ServiceWarning } from "./types";
 
 // Statuses whose Reason/Message describe normal life, not something to look at.
@@ -19,8 +22,7 @@ function roleFactsFetcher(deps: InventoryDeps, existing: Set<string>) {
   return {
     want(name: string): void {
       if (facts.has(name)) return;
-      const p = existing.has(name) ? fetchRole(deps, name).then((r) => (r ? roleFacts(r.assumeRolePolicyDocument) : MISSING_ROLE)) : Promise.resolve(MISSING_ROLE);
-      // Awaited in all(); marked handled so that a failure elsewhere first does not leave it unhandled.
+      const p = existing.has(name) ? fetchRole(deps, name).then((r) => (r.role ? roleFacts(r.role.assumeRolePolicyDocument) : MISSING_ROLE)) : Promise.resolve(MISSING_ROLE);
       p.catch(() => undefined);
       facts.set(name, p);
     },
@@ -36,26 +38,14 @@ async function buildRows(deps: InventoryDeps, regions: string[]): Promise<Servic
     roles: roleFactsFetcher(deps, new Set(roles.map((r) => r.roleName))),
   }));
   const uses = new Map<EasService, ServiceRoleUse>();
-  // Each page is analysed as it arrives and its roles are read at once, while other pages load.
-  const analyse = async (items: EasService[]) => {
+  const services = await forEachServicePage(deps, regions, async (items) => {
     const { accountId, roles } = await context;
     for (const s of items) {
-      if (uses.has(s)) continue;
       const use = analyseService(s.serviceConfig, accountId, s.region);
       uses.set(s, use);
       if (use.roleName) roles.want(use.roleName);
     }
-  };
-  const pending: Promise<void>[] = [];
-  const onPage = (items: EasService[]) => {
-    const p = analyse(items);
-    p.catch(() => undefined);
-    pending.push(p);
-  };
-  const perRegion = await Promise.all(regions.map((r) => fetchRegionServices(deps, r, onPage)));
-  const services = perRegion.flat();
-  await Promise.all(pending);
-  await analyse(services);
+  });
   const facts = await (await context).roles.all();
   return services.map((s) => {
     const use = uses.get(s)!;
@@ -75,8 +65,9 @@ async function buildRows(deps: InventoryDeps, regions: string[]): Promise<Servic
 }
 
 /** Every service of the regions with its role and role health, cached as one aggregate. */
-export async function loadServices(deps: InventoryDeps, regions: string[]): Promise<{ rows: ServiceRow[]; fetchedAt: number }> {
+export async function loadServices(deps: InventoryDeps, actor: Actor, regions: string[]): Promise<{ rows: ServiceRow[]; fetchedAt: number }> {
+  requirePermission(actor, "inventory:read");
   const key = `inv:services:${[...regions].sort().join(",")}`;
-  const { value, fetchedAt } = await deps.cache.get(key, deps.ttlMs, () => buildRows(deps, regions));
+  const { value, fetchedAt } = await deps.cache.get(key, deps.ttlMs, () => buildRows(deps, regions), [tags.ramAggregate, tags.easAggregate]);
   return { rows: value, fetchedAt };
 }

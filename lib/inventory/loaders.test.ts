@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
 import { createCloud } from "../cloud/create-cloud";
 import { parseEnv } from "../env";
+import { ENGINEER } from "../../tests/support/actors";
 import { createInventoryDeps, type InventoryDeps } from "./deps";
 import { loadRoles } from "./load-roles";
 import { loadServiceDetail, loadServiceEvents } from "./load-service-detail";
@@ -36,7 +37,7 @@ describe("loadServices on the demo account", () => {
 
   beforeAll(async () => {
     await control("DELETE", "/_emulator/stats");
-    rows = (await loadServices(fresh(), regions)).rows;
+    rows = (await loadServices(fresh(), ENGINEER, regions)).rows;
     calls = await stats();
   });
 
@@ -76,9 +77,9 @@ describe("loadServices on the demo account", () => {
 
   it("serves a second load from the cache", async () => {
     const deps = fresh();
-    await loadServices(deps, regions);
+    await loadServices(deps, ENGINEER, regions);
     await control("DELETE", "/_emulator/stats");
-    const again = await loadServices(deps, regions);
+    const again = await loadServices(deps, ENGINEER, regions);
     expect(again.rows).toHaveLength(rows.length);
     expect((await stats()) ?? {}).toEqual({});
   });
@@ -91,7 +92,7 @@ describe("loadRoles on the demo account", () => {
 
   beforeAll(async () => {
     await control("DELETE", "/_emulator/stats");
-    rows = (await loadRoles(fresh(), regions)).rows;
+    rows = (await loadRoles(fresh(), ENGINEER, regions)).rows;
     calls = await stats();
   });
 
@@ -129,10 +130,10 @@ describe("loadRoles on the demo account", () => {
 describe("loadServiceDetail", () => {
   it("shows the chain for image-tagger and pages its events", async () => {
     const deps = fresh();
-    const detail = await loadServiceDetail(deps, "cn-hangzhou", "image-tagger");
+    const detail = await loadServiceDetail(deps, ENGINEER, "cn-hangzhou", "image-tagger");
     expect(detail.role).toMatchObject({ name: "eas-oss-reader", exists: true, easCanAssume: true });
     expect(detail.policies.map((p) => p.name)).toEqual(["AliyunOSSReadOnlyAccess"]);
-    const events = await loadServiceEvents(deps, "cn-hangzhou", "image-tagger", 1, 2);
+    const events = await loadServiceEvents(deps, ENGINEER, "cn-hangzhou", "image-tagger", 1, 2);
     expect(events.items.length).toBeGreaterThan(0);
     expect(events.page).toBe(1);
   });
@@ -143,24 +144,24 @@ describe("loadServiceDetail", () => {
     const stamp = (e: { time: string; reason: string; message: string }) => `${e.time}|${e.reason}|${e.message}`;
     const deps = fresh();
     await control("DELETE", "/_emulator/stats");
-    const first = await loadServiceEvents(deps, "cn-hangzhou", "fraud-detector", 1, 2);
+    const first = await loadServiceEvents(deps, ENGINEER, "cn-hangzhou", "fraud-detector", 1, 2);
     expect((await stats()).DescribeServiceEvent).toBe(2);
     expect(first).toMatchObject({ page: 1, totalPages: Math.ceil(all.length / 2), total: all.length });
     expect(first.items.length).toBe(all.length % 2 || 2);
     expect(first.items[0].time >= first.items.at(-1)!.time).toBe(true);
     const seen = [...first.items];
-    for (let p = 2; p <= first.totalPages; p++) seen.push(...(await loadServiceEvents(deps, "cn-hangzhou", "fraud-detector", p, 2)).items);
+    for (let p = 2; p <= first.totalPages; p++) seen.push(...(await loadServiceEvents(deps, ENGINEER, "cn-hangzhou", "fraud-detector", p, 2)).items);
     expect(seen.map(stamp)).toEqual([...all].reverse().map(stamp));
     for (let i = 1; i < seen.length; i++) expect(seen[i - 1].time >= seen[i].time).toBe(true);
     // TotalPageNum is known from the cached first call: every page cost one call, and revisits none.
     expect((await stats()).DescribeServiceEvent).toBe(first.totalPages);
-    await loadServiceEvents(deps, "cn-hangzhou", "fraud-detector", 1, 2);
-    await loadServiceEvents(deps, "cn-hangzhou", "fraud-detector", 2, 2);
+    await loadServiceEvents(deps, ENGINEER, "cn-hangzhou", "fraud-detector", 1, 2);
+    await loadServiceEvents(deps, ENGINEER, "cn-hangzhou", "fraud-detector", 2, 2);
     expect((await stats()).DescribeServiceEvent).toBe(first.totalPages);
-    expect((await loadServiceEvents(deps, "cn-hangzhou", "fraud-detector", first.totalPages + 1, 2)).items).toEqual([]);
+    expect((await loadServiceEvents(deps, ENGINEER, "cn-hangzhou", "fraud-detector", first.totalPages + 1, 2)).items).toEqual([]);
   });
 
   it("says a missing service is missing, with the cloud's code", async () => {
-    await expect(loadServiceDetail(fresh(), "cn-hangzhou", "no-such-service")).rejects.toMatchObject({ httpStatus: 404 });
+    await expect(loadServiceDetail(fresh(), ENGINEER, "cn-hangzhou", "no-such-service")).rejects.toMatchObject({ httpStatus: 404 });
   });
 });

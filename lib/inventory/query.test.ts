@@ -73,6 +73,7 @@ describe("roles query", () => {
     policies: [],
     usedBy: Array.from({ length: services }, (_, i) => ({ region: "cn-hangzhou", name: `s${i}` })),
     passers: [],
+    passersVia: {},
   });
   const roles = [role("eas-oss-reader", true, 1), role("ecs-batch-role", false, 1), role("data-pipeline", true, 2)];
   const run = (qs: string) => queryRoles(roles, rolesQuerySchema.parse(paramsToObject(new URLSearchParams(qs))), 0).items.map((r) => r.name);

@@ -3,6 +3,7 @@ import { createEmulator, type RunningEmulator } from "../../emulator/server";
 import { createCloud } from "../cloud/create-cloud";
 import { parseEnv } from "../env";
 import { evaluate } from "../policy";
+import { ENGINEER } from "../../tests/support/actors";
 import { createInventoryDeps } from "./deps";
 import { loadRoles } from "./load-roles";
 import { loadRoleDetail, type RoleDetail } from "./role-detail";
@@ -28,7 +29,7 @@ const policiesOf = (d: RoleDetail) => d.policies.flatMap((p) => (p.document ? [{
 describe("loadRoleDetail on the demo account", () => {
   it("data-pipeline: trusts the account and EAS, its Deny guard rail wins, one GetPolicy per attached policy", async () => {
     await control("DELETE", "/_emulator/stats");
-    const d = await loadRoleDetail(createInventoryDeps(cloud), "data-pipeline");
+    const d = await loadRoleDetail(createInventoryDeps(cloud), ENGINEER, "data-pipeline");
     const calls = await stats();
     expect(d.trust.principals.map((p) => p.kind).sort()).toEqual(["RAM", "Service"]);
     expect(d.trust.lint.map((f) => f.code)).toContain("TRUST_ACCOUNT_ROOT");
@@ -48,11 +49,11 @@ describe("loadRoleDetail on the demo account", () => {
   it("several role pages after the roles list reuse its cached user and policy reads", async () => {
     const deps = createInventoryDeps(cloud, { ttlMs: 60_000 });
     await control("DELETE", "/_emulator/stats");
-    await loadRoles(deps, Object.keys(emulator.regionPorts));
+    await loadRoles(deps, ENGINEER, Object.keys(emulator.regionPorts));
     const afterList = await stats();
     expect(afterList.ListPoliciesForUser).toBe(3);
-    const pages = await Promise.all(["data-pipeline", "eas-oss-reader"].map((n) => loadRoleDetail(deps, n)));
-    await loadRoleDetail(deps, "legacy-admin");
+    const pages = await Promise.all(["data-pipeline", "eas-oss-reader"].map((n) => loadRoleDetail(deps, ENGINEER, n)));
+    await loadRoleDetail(deps, ENGINEER, "legacy-admin");
     const calls = await stats();
     expect(pages[1].usage.passers.sort()).toEqual(["alice", "bob"]);
     // Who can pass each role comes from the users' policies the list already read: no new user call.
@@ -62,19 +63,19 @@ describe("loadRoleDetail on the demo account", () => {
   });
 
   it("eas-oss-reader: used by image-tagger, passable by alice and bob only", async () => {
-    const d = await loadRoleDetail(createInventoryDeps(cloud), "eas-oss-reader");
+    const d = await loadRoleDetail(createInventoryDeps(cloud), ENGINEER, "eas-oss-reader");
     expect(d.trust.easCanAssume).toBe(true);
     expect(d.usage.services.map((s) => s.name)).toContain("image-tagger");
     expect(d.usage.passers).toEqual(["alice", "bob"]);
   });
 
   it("legacy-admin: the expired debug grant is found", async () => {
-    const d = await loadRoleDetail(createInventoryDeps(cloud), "legacy-admin");
+    const d = await loadRoleDetail(createInventoryDeps(cloud), ENGINEER, "legacy-admin");
     expect(d.trust.easCanAssume).toBe(false);
     expect(d.policies.find((p) => p.name === "temp-debug-access")!.lint.map((f) => f.code)).toContain("EXPIRED_CONDITION");
   });
 
   it("an unknown role fails with RAM's code and RequestId", async () => {
-    await expect(loadRoleDetail(createInventoryDeps(cloud), "no-such-role")).rejects.toMatchObject({ code: "EntityNotExist.Role", requestId: expect.any(String) });
+    await expect(loadRoleDetail(createInventoryDeps(cloud), ENGINEER, "no-such-role")).rejects.toMatchObject({ code: "EntityNotExist.Role", requestId: expect.any(String) });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CloudError, type Cloud, type EasService, type Policy, type PolicyType } from "../cloud/types";
 import { TtlCache } from "../cloud/cache";
+import { ENGINEER } from "../../tests/support/actors";
 import { createInventoryDeps } from "./deps";
 import { loadRoleDetail } from "./role-detail";
 
@@ -40,6 +41,10 @@ function fakeCloud(opts?: { failServices?: boolean }) {
       calls.push("ListUsers");
       return { items: Object.keys(userPolicies).map((u) => ({ userId: u, userName: u, displayName: u, createDate: "" })), isTruncated: false };
     },
+    listGroups: async () => {
+      calls.push("ListGroups");
+      return { items: [], isTruncated: false };
+    },
     listPoliciesForUser: async (name: string) => {
       calls.push(`ListPoliciesForUser:${name}`);
       return userPolicies[name].map((p) => ({ policyName: p, policyType: policies[p].type, description: "", defaultVersion: "v1", attachDate: "" }));
@@ -61,17 +66,17 @@ function fakeCloud(opts?: { failServices?: boolean }) {
 describe("loadRoleDetail", () => {
   it("reads the role, its policies and who uses and passes it", async () => {
     const { cloud } = fakeCloud();
-    const d = await loadRoleDetail(createInventoryDeps(cloud), "eas-oss-reader");
+    const d = await loadRoleDetail(createInventoryDeps(cloud), ENGINEER, "eas-oss-reader");
     expect(d.accountId).toBe(ACCOUNT);
     expect(d.trust.easCanAssume).toBe(true);
     expect(d.trust.principals.map((p) => p.value)).toEqual(["eas.pai.aliyuncs.com"]);
     expect(d.policies.map((p) => [p.name, p.type, p.document?.Statement.length])).toEqual([["AliyunOSSReadOnlyAccess", "System", 1]]);
-    expect(d.usage).toEqual({ services: [{ region: "cn-hangzhou", name: "image-tagger" }], passers: ["alice", "bob"] });
+    expect(d.usage).toEqual({ services: [{ region: "cn-hangzhou", name: "image-tagger" }], passers: ["alice", "bob"], passersVia: {} });
   });
 
   it("flags a role EAS services use but EAS cannot assume", async () => {
     const { cloud } = fakeCloud();
-    const d = await loadRoleDetail(createInventoryDeps(cloud), "ecs-batch-role");
+    const d = await loadRoleDetail(createInventoryDeps(cloud), ENGINEER, "ecs-batch-role");
     expect(d.trust.easCanAssume).toBe(false);
     expect(d.trust.lint.map((f) => f.code)).toContain("TRUST_MISSING_EAS");
     expect(d.usage.services.map((s) => s.name)).toEqual(["churn-predictor"]);
@@ -81,12 +86,12 @@ describe("loadRoleDetail", () => {
     let now = 0;
     const { cloud, calls } = fakeCloud();
     const deps = createInventoryDeps(cloud, { cache: new TtlCache(() => now), ttlMs: 1000 });
-    await loadRoleDetail(deps, "eas-oss-reader");
+    await loadRoleDetail(deps, ENGINEER, "eas-oss-reader");
     expect(calls.filter((c) => c === "GetPolicy:AliyunOSSReadOnlyAccess")).toHaveLength(1);
     expect(calls.filter((c) => c.startsWith("ListPoliciesForUser"))).toHaveLength(3);
     now = 5000;
     calls.length = 0;
-    await loadRoleDetail(deps, "eas-oss-reader");
+    await loadRoleDetail(deps, ENGINEER, "eas-oss-reader");
     expect(calls).toContain("GetRole:eas-oss-reader");
     expect(calls).toContain("GetPolicy:PassRole-eas-oss-reader");
     expect(calls.filter((c) => c.startsWith("GetPolicy:Aliyun"))).toEqual([]);
@@ -94,12 +99,12 @@ describe("loadRoleDetail", () => {
 
   it("throws RAM's own error for an unknown role, RequestId kept", async () => {
     const { cloud } = fakeCloud();
-    await expect(loadRoleDetail(createInventoryDeps(cloud), "nope")).rejects.toMatchObject({ code: "EntityNotExist.Role", requestId: "REQ-1" });
+    await expect(loadRoleDetail(createInventoryDeps(cloud), ENGINEER, "nope")).rejects.toMatchObject({ code: "EntityNotExist.Role", requestId: "REQ-1" });
   });
 
   it("still shows the role when the usage lookup fails, with the cloud's error", async () => {
     const { cloud } = fakeCloud({ failServices: true });
-    const d = await loadRoleDetail(createInventoryDeps(cloud), "eas-oss-reader");
+    const d = await loadRoleDetail(createInventoryDeps(cloud), ENGINEER, "eas-oss-reader");
     expect(d.policies).toHaveLength(1);
     expect(d.usage.error).toMatchObject({ code: "Throttling.User", requestId: "REQ-2" });
   });

@@ -1,19 +1,19 @@
 import { z } from "zod";
 import { EAS_SERVICE_PRINCIPAL, canAssume, lintPolicy, parseArn, parsePolicy, trustedPrincipals, type TrustedPrincipal } from "../policy";
-import type { LintFinding, NamedPolicy, PolicyDocument, PolicyError } from "../policy/types";
+import type { LintFinding, PolicyDocument, PolicyError } from "../policy/types";
 import { mapLimit } from "../cloud/pool";
 import { CloudError, type AttachedPolicy, type CloudErrorShape, type Policy, type Role } from "../cloud/types";
 import { analyseService } from "./analyse";
 import type { InventoryDeps } from "./deps";
-import { fetchRegionServices, fetchRolePolicies, fetchUserPolicies, fetchUsers } from "./fetch";
-import { passersByRole, servicesByRole, type UserPolicies } from "./role-index";
+import { requirePermission, type Actor } from "../auth/actor";
+import { fetchPolicy, fetchRegionServices, fetchRole, fetchRolePolicies } from "./fetch";
+import { fetchAllUserPolicies } from "./principal-policies";
+import { passersByRole, servicesByRole } from "./role-index";
 import type { ServiceRef } from "./types";
 
 // One role, everything the detail page shows: the role, its trust (parsed, linted, who it
 // trusts), each attached policy's document with its lint findings, and who uses and passes it.
 
-/** System policies change only when Alibaba Cloud ships a new version: keep them longer. */
-export const SYSTEM_POLICY_TTL_MS = 10 * 60_000;
 const FAN_OUT = 8;
 
 /** A RAM role name as RAM accepts it: 1–64 letters, digits, dots and hyphens. */
@@ -44,20 +44,8 @@ export interface RoleDetail {
     lint: LintFinding[];
   };
   policies: PolicyView[];
-  usage: { services: ServiceRef[]; passers: string[]; error?: CloudErrorShape };
+  usage: { services: ServiceRef[]; passers: string[]; passersVia: Record<string, string>; error?: CloudErrorShape };
   fetchedAt: number;
-}
-
-/** GetRole, keeping RAM's error (EntityNotExist.Role and its RequestId) for the page to show. */
-function getRole(deps: InventoryDeps, name: string): Promise<Role> {
-  return deps.cache.get(`ram:role-detail:${name}`, deps.ttlMs, () => deps.limiter.run(() => deps.cloud.ram.getRole(name))).then((c) => c.value);
-}
-
-export function getPolicyCached(deps: InventoryDeps, name: string, type: "System" | "Custom"): Promise<Policy> {
-  const ttl = type === "System" ? Math.max(SYSTEM_POLICY_TTL_MS, deps.ttlMs) : deps.ttlMs;
-  return deps.cache
-    .get(`ram:policy:${type}:${name}`, ttl, () => deps.limiter.run(() => deps.cloud.ram.getPolicy(name, type)))
-    .then((c) => c.value);
 }
 
 function policyView(attached: AttachedPolicy, policy: Policy): PolicyView {
@@ -77,38 +65,32 @@ function policyView(attached: AttachedPolicy, policy: Policy): PolicyView {
 
 async function loadUsage(deps: InventoryDeps, role: Role, accountId: string | undefined): Promise<RoleDetail["usage"]> {
   try {
+    const account = accountId ?? "";
     const [services, users] = await Promise.all([
       Promise.all(deps.cloud.eas.regions.map((r) => fetchRegionServices(deps, r))),
-      fetchUsers(deps),
+      fetchAllUserPolicies(deps),
     ]);
-    const account = accountId ?? "";
     const used = servicesByRole(
       services.flat().map((s) => ({ region: s.region, name: s.serviceName, roleName: analyseService(s.serviceConfig, account, s.region).roleName })),
     ).get(role.roleName) ?? [];
-    const withPolicies = await mapLimit(users, FAN_OUT, async (u): Promise<UserPolicies> => {
-      const attached = await fetchUserPolicies(deps, u.userName);
-      const docs = await mapLimit(attached, FAN_OUT, (p) => getPolicyCached(deps, p.policyName, p.policyType));
-      const policies = docs.flatMap((d): NamedPolicy[] => {
-        const parsed = parsePolicy(d.policyDocument, { kind: "permission" });
-        return parsed.ok ? [{ name: d.policyName, type: d.policyType, document: parsed.policy }] : [];
-      });
-      return { userName: u.userName, policies };
-    });
-    const passers = passersByRole([{ name: role.roleName, arn: role.arn }], withPolicies, account).get(role.roleName) ?? [];
-    return { services: used, passers };
+    const passers = passersByRole([{ name: role.roleName, arn: role.arn }], users, account).get(role.roleName);
+    return { services: used, passers: passers?.names ?? [], passersVia: passers?.via ?? {} };
   } catch (err) {
-    if (err instanceof CloudError) return { services: [], passers: [], error: err.toJSON() };
+    if (err instanceof CloudError) return { services: [], passers: [], passersVia: {}, error: err.toJSON() };
     throw err;
   }
 }
 
 /** Throws the cloud's CloudError when the role cannot be read (EntityNotExist.Role included). */
-export async function loadRoleDetail(deps: InventoryDeps, name: string): Promise<RoleDetail> {
+export async function loadRoleDetail(deps: InventoryDeps, actor: Actor, name: string): Promise<RoleDetail> {
+  requirePermission(actor, "inventory:read");
   const fetchedAt = Date.now();
-  const [role, attached] = await Promise.all([getRole(deps, name), fetchRolePolicies(deps, name)]);
+  const [lookup, attached] = await Promise.all([fetchRole(deps, name), fetchRolePolicies(deps, name).catch(() => [] as AttachedPolicy[])]);
+  if (!lookup.role) throw new CloudError(lookup.missing);
+  const role = lookup.role;
   const accountId = deps.cloud.describe().accountId ?? parseArn(role.arn)?.account;
   const [docs, usage] = await Promise.all([
-    mapLimit(attached, FAN_OUT, (p) => getPolicyCached(deps, p.policyName, p.policyType)),
+    mapLimit(attached, FAN_OUT, (p) => fetchPolicy(deps, p.policyName, p.policyType)),
     loadUsage(deps, role, accountId),
   ]);
   const parsed = parsePolicy(role.assumeRolePolicyDocument, { kind: "trust" });

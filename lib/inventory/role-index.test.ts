@@ -34,14 +34,14 @@ describe("passersByRole", () => {
     const m = passersByRole(
       roles,
       [
-        { userName: "alice", policies: [admin] },
-        { userName: "bob", policies: [named("pass-oss-reader", buildPassRolePolicy("eas-oss-reader"))] },
-        { userName: "carol", policies: [] },
+        { userName: "alice", policies: [admin], fromGroup: {} },
+        { userName: "bob", policies: [named("pass-oss-reader", buildPassRolePolicy("eas-oss-reader"))], fromGroup: {} },
+        { userName: "carol", policies: [], fromGroup: {} },
       ],
       ACCOUNT,
     );
-    expect(m.get("eas-oss-reader")).toEqual(["alice", "bob"]);
-    expect(m.get("eas-restricted")).toEqual(["alice"]);
+    expect(m.get("eas-oss-reader")).toEqual({ names: ["alice", "bob"], via: {} });
+    expect(m.get("eas-restricted")).toEqual({ names: ["alice"], via: {} });
   });
 
   it("an explicit Deny or a condition on another service takes the user out", () => {
@@ -50,8 +50,22 @@ describe("passersByRole", () => {
       Version: "1",
       Statement: [{ Effect: "Allow", Action: ["ram:PassRole"], Resource: ["*"], Condition: { StringEquals: { "acs:Service": ["ecs.aliyuncs.com"] } } }],
     });
-    const m = passersByRole(roles, [{ userName: "dave", policies: [admin, deny] }, { userName: "erin", policies: [ecsOnly] }], ACCOUNT);
-    expect(m.get("eas-oss-reader")).toEqual(["dave"]);
-    expect(m.get("eas-restricted")).toEqual([]);
+    const m = passersByRole(roles, [{ userName: "dave", policies: [admin, deny], fromGroup: {} }, { userName: "erin", policies: [ecsOnly], fromGroup: {} }], ACCOUNT);
+    expect(m.get("eas-oss-reader")?.names).toEqual(["dave"]);
+    expect(m.get("eas-restricted")?.names).toEqual([]);
+  });
+
+  it("counts PassRole a user holds only through a group, and says which group", () => {
+    const fromGroup = named("PassRole-eas-restricted", buildPassRolePolicy("eas-restricted"));
+    const m = passersByRole(
+      roles,
+      [
+        { userName: "carol", policies: [fromGroup], fromGroup: { "PassRole-eas-restricted": "ml-platform" } },
+        { userName: "alice", policies: [admin, fromGroup], fromGroup: {} },
+      ],
+      ACCOUNT,
+    );
+    expect(m.get("eas-restricted")).toEqual({ names: ["alice", "carol"], via: { carol: "ml-platform" } });
+    expect(m.get("eas-oss-reader")).toEqual({ names: ["alice"], via: {} });
   });
 });

@@ -1,4 +1,5 @@
-import { EAS_SERVICE_PRINCIPAL, evaluate, type NamedPolicy } from "../policy";
+import { EAS_SERVICE_PRINCIPAL, evaluate } from "../policy";
+import type { UserPolicies } from "./principal-policies";
 import type { ServiceRef } from "./types";
 
 /** Role name → the services whose config names it, sorted by name then region. */
@@ -14,35 +15,44 @@ export function servicesByRole(services: (ServiceRef & { roleName?: string })[])
   return index;
 }
 
-export interface UserPolicies {
-  userName: string;
-  policies: NamedPolicy[];
+export interface Passers {
+  /** RAM users who may pass the role to EAS, sorted. */
+  names: string[];
+  /** User → the group whose policy lets them, for those who may only through a group. */
+  via: Record<string, string>;
+}
+
+/** May this user pass the role to EAS, as RAM decides it when a service is deployed? */
+export function passRoleDecision(user: UserPolicies, roleArn: string, accountId: string) {
+  return evaluate(
+    {
+      principal: { type: "RAMUser", account: accountId, name: user.userName },
+      action: "ram:PassRole",
+      resource: roleArn,
+      context: { "acs:Service": EAS_SERVICE_PRINCIPAL },
+    },
+    user.policies,
+  );
 }
 
 /**
- * Role name → RAM users whose own policies let them pass the role to EAS: ram:PassRole on its
- * ARN with acs:Service = eas.pai.aliyuncs.com, as RAM decides it when a service is deployed.
+ * Role name → RAM users whose policies (their own and their groups') let them pass the role to
+ * EAS: ram:PassRole on its ARN with acs:Service = eas.pai.aliyuncs.com.
  */
-export function passersByRole(roles: { name: string; arn: string }[], users: UserPolicies[], accountId: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+export function passersByRole(roles: { name: string; arn: string }[], users: UserPolicies[], accountId: string): Map<string, Passers> {
+  const out = new Map<string, Passers>();
   for (const role of roles) {
-    const names = users
-      .filter(
-        (u) =>
-          u.policies.length > 0 &&
-          evaluate(
-            {
-              principal: { type: "RAMUser", account: accountId, name: u.userName },
-              action: "ram:PassRole",
-              resource: role.arn,
-              context: { "acs:Service": EAS_SERVICE_PRINCIPAL },
-            },
-            u.policies,
-          ).decision === "Allow",
-      )
-      .map((u) => u.userName)
-      .sort((a, b) => a.localeCompare(b));
-    out.set(role.name, names);
+    const names: string[] = [];
+    const via: Record<string, string> = {};
+    for (const u of users) {
+      if (u.policies.length === 0) continue;
+      const d = passRoleDecision(u, role.arn, accountId);
+      if (d.decision !== "Allow") continue;
+      names.push(u.userName);
+      const groups = d.matched.filter((m) => m.effect === "Allow").map((m) => u.fromGroup[m.policy]);
+      if (groups.length > 0 && groups.every(Boolean)) via[u.userName] = groups[0]!;
+    }
+    out.set(role.name, { names: names.sort((a, b) => a.localeCompare(b)), via });
   }
   return out;
 }

@@ -66,8 +66,10 @@ export interface RoleRow {
   trustError?: string;
   policies: { name: string; type: "System" | "Custom" }[];
   usedBy: ServiceRef[];
-  /** RAM users whose own policies allow ram:PassRole on this role for EAS. */
+  /** RAM users whose policies (their own or their groups') allow ram:PassRole on this role for EAS. */
   passers: string[];
+  /** Passer → the group that lets them, for those who may pass the role only through a group. */
+  passersVia: Record<string, string>;
 }
 
 export interface Paged<T> {

@@ -75,6 +75,13 @@ describe("access matrix", () => {
     }
   });
 
+  it("wraps every handler in apiRoute, so every answer has the one error shape and no-store", () => {
+    for (const r of codeRoutes) {
+      const src = fs.readFileSync(r.file, "utf8");
+      expect(src, `${rel(r.file)} must export ${r.method} = apiRoute(...)`).toMatch(new RegExp(`export const ${r.method}\\s*=\\s*apiRoute\\(`));
+    }
+  });
+
   it("gives dynamic routes a concrete probe path", () => {
     for (const e of ROUTE_ACCESS) if (e.path.includes("[")) expect(e.probe?.path, `${e.method} ${e.path}`).toMatch(/^\/[^[\]]+$/);
   });

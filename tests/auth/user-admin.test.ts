@@ -18,7 +18,7 @@ describe("user management", () => {
     const { h, alice } = await setup();
     const input = newUserSchema.parse({ username: "dana", displayName: "Dana", role: "engineer", ramUserName: "dana", password: "dana-initial-pass" });
     const r = await createConsoleUser(h.deps, alice, input);
-    expect(r).toMatchObject({ ok: true, user: { username: "dana", role: "engineer", ramUserName: "dana", disabled: false } });
+    expect(r).toMatchObject({ username: "dana", role: "engineer", ramUserName: "dana", disabled: false });
     expect((await signIn(h.deps, { username: "dana", password: "dana-initial-pass", address: "a" })).ok).toBe(true);
     const created = (await h.audit()).find((e) => e.action === "users.create");
     expect(created).toMatchObject({ actor: "alice", target: "dana", outcome: "success" });
@@ -28,7 +28,7 @@ describe("user management", () => {
   it("refuses a taken username, whatever its case", async () => {
     const { h, alice } = await setup();
     const input = newUserSchema.parse({ username: "bob", displayName: "B", role: "admin", password: "another-password" });
-    expect(await createConsoleUser(h.deps, alice, { ...input, username: "bob" })).toMatchObject({ ok: false, code: "username_taken" });
+    await expect(createConsoleUser(h.deps, alice, { ...input, username: "bob" })).rejects.toMatchObject({ code: "username_taken", status: 409, fields: { username: "is taken" } });
     await expect(h.stores.users.create({ username: "BOB", displayName: "x", role: "engineer", ramUserName: null, passwordHash: "h" })).rejects.toThrow(/taken/);
   });
 
@@ -37,7 +37,7 @@ describe("user management", () => {
     const s = await signIn(h.deps, { username: "bob", password: "bob-password-1", address: "a" });
     if (!s.ok) throw new Error("expected success");
     const r = await changeConsoleUser(h.deps, alice, bob.id, { role: "admin" });
-    expect(r).toMatchObject({ ok: true, user: { role: "admin" } });
+    expect(r).toMatchObject({ role: "admin" });
     expect(await resolveSession(h.deps, s.sessionId)).toBeNull();
     expect((await h.audit())[0]).toMatchObject({ action: "users.role_change", actor: "alice", target: "bob", detail: { from: "engineer", to: "admin" } });
   });
@@ -54,14 +54,14 @@ describe("user management", () => {
 
   it("never leaves the console without an enabled admin, and admins cannot lock themselves out", async () => {
     const { h, alice } = await setup();
-    expect(await changeConsoleUser(h.deps, alice, alice.id, { role: "engineer" })).toMatchObject({ ok: false, code: "self_lockout" });
-    expect(await changeConsoleUser(h.deps, alice, alice.id, { disabled: true })).toMatchObject({ ok: false, code: "self_lockout" });
+    await expect(changeConsoleUser(h.deps, alice, alice.id, { role: "engineer" })).rejects.toMatchObject({ code: "self_lockout" });
+    await expect(changeConsoleUser(h.deps, alice, alice.id, { disabled: true })).rejects.toMatchObject({ code: "self_lockout" });
     const other = toConsoleUser(await h.addUser("zed", "admin"));
     await changeConsoleUser(h.deps, alice, other.id, { disabled: true });
     // zed is disabled; alice is now the only enabled admin, so nobody may demote her.
     const zedActor = { ...other };
-    expect(await changeConsoleUser(h.deps, zedActor, alice.id, { role: "engineer" })).toMatchObject({ ok: false, code: "last_admin" });
-    expect(await changeConsoleUser(h.deps, alice, "missing", { disabled: true })).toMatchObject({ ok: false, code: "not_found" });
+    await expect(changeConsoleUser(h.deps, zedActor, alice.id, { role: "engineer" })).rejects.toMatchObject({ code: "last_admin" });
+    await expect(changeConsoleUser(h.deps, alice, "missing", { disabled: true })).rejects.toMatchObject({ code: "not_found", status: 404 });
   });
 
   it("validates input and names the field", () => {

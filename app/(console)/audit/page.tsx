@@ -23,10 +23,10 @@ function queryString(q: AuditQuery, page?: number): string {
 
 // Admins: who did what, when, with what outcome; filtered by the URL, exportable as CSV.
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireUser("audit:read");
+  const me = await requireUser("audit:read");
   const t = await getTranslations("audit");
   const query = parseAuditQuery(await searchParams);
-  const [result, actions] = await Promise.all([listAudit(toAuditFilters(query), { page: query.page, pageSize: PAGE_SIZE }), listAuditActions()]);
+  const [result, actions] = await Promise.all([listAudit(me, toAuditFilters(query), { page: query.page, pageSize: PAGE_SIZE }), listAuditActions(me)]);
   return (
     <>
       <PageHeader

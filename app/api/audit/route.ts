@@ -1,15 +1,13 @@
-import { NextResponse, type NextRequest } from "next/server";
 import { listAudit } from "@/lib/audit";
 import { parseAuditQuery, toAuditFilters } from "@/lib/audit/filters";
 import { authorizeRequest } from "@/lib/auth/session";
+import { apiRoute, json } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
 
 // One page of the audit log, newest first, with the same filters as the audit page (admins).
-export async function GET(req: NextRequest) {
-  const auth = await authorizeRequest(req, "audit:read");
-  if (auth instanceof Response) return auth;
-  const query = parseAuditQuery(req.nextUrl.searchParams);
-  const page = await listAudit(toAuditFilters(query), { page: query.page, pageSize: 50 });
-  return NextResponse.json(page, { headers: { "Cache-Control": "no-store" } });
-}
+export const GET = apiRoute(async (req: Request) => {
+  const actor = await authorizeRequest(req, "audit:read");
+  const query = parseAuditQuery(new URL(req.url).searchParams);
+  return json(await listAudit(actor, toAuditFilters(query), { page: query.page, pageSize: 50 }));
+});

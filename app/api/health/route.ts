@@ -1,12 +1,12 @@
-import { NextResponse } from "next/server";
 import { getEnv } from "@/lib/env";
 import { describeCloud } from "@/lib/cloud/describe";
+import { apiRoute, json } from "@/lib/http/api-route";
 import pkg from "@/package.json";
 
 export const dynamic = "force-dynamic";
 
 // Liveness for load balancers and the e2e suite: which cloud the console talks to, never a secret.
-export function GET() {
+export const GET = apiRoute(async () => {
   const cloud = describeCloud(getEnv());
-  return NextResponse.json({ status: "ok", version: pkg.version, cloud: { mode: cloud.mode, endpoint: cloud.endpoint } });
-}
+  return json({ status: "ok", version: pkg.version, cloud: { mode: cloud.mode, endpoint: cloud.endpoint } });
+});

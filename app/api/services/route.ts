@@ -1,25 +1,18 @@
 import { authorizeRequest } from "@/lib/auth/session";
-import { getInventoryDeps } from "@/lib/inventory/server-deps";
-import { errorResponse, pickRegions } from "@/lib/inventory/http";
-import { invalidateInventory } from "@/lib/inventory/fetch";
+import { apiRoute, json, readQuery } from "@/lib/http/api-route";
 import { loadServices } from "@/lib/inventory/load-services";
-import { paramsToObject, queryServices, servicesQuerySchema } from "@/lib/inventory/query";
+import { queryServices, servicesQuerySchema } from "@/lib/inventory/query";
+import { pickRegions } from "@/lib/inventory/regions";
+import { getInventoryDeps } from "@/lib/inventory/server-deps";
 
 export const dynamic = "force-dynamic";
 
 // The services list the /services table polls: filtered, sorted and paged on the server.
-export async function GET(req: Request): Promise<Response> {
-  const auth = await authorizeRequest(req, "inventory:read");
-  if (auth instanceof Response) return auth;
-  try {
-    const params = new URL(req.url).searchParams;
-    const query = servicesQuerySchema.parse(paramsToObject(params));
-    const deps = getInventoryDeps();
-    const regions = pickRegions(query.region, deps.cloud.eas.regions);
-    if (params.get("refresh") === "1") invalidateInventory(deps);
-    const { rows, fetchedAt } = await loadServices(deps, regions);
-    return Response.json({ ...queryServices(rows, query, fetchedAt), regions: deps.cloud.eas.regions });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const GET = apiRoute(async (req: Request) => {
+  const actor = await authorizeRequest(req, "inventory:read");
+  const query = readQuery(req.url, servicesQuerySchema);
+  const deps = getInventoryDeps();
+  const regions = pickRegions(query.region, deps.cloud.eas.regions);
+  const { rows, fetchedAt } = await loadServices(deps, actor, regions);
+  return json({ ...queryServices(rows, query, fetchedAt), regions: deps.cloud.eas.regions });
+});

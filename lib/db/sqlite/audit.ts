@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "../connection";
 import type { AuditEntry, AuditFilters, AuditStore, NewAuditEntry } from "../types";
 

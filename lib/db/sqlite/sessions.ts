@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "../connection";
 import type { SessionRecord, SessionStore } from "../types";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../connection";
 import { UsernameTakenError, type NewUser, type UserChange, type UserRecord, type UserStore } from "../types";

@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export default async function UsersPage() {
   const me = await requireUser("users:manage");
   const t = await getTranslations("users");
-  const users = await listConsoleUsers(getAuthDeps());
+  const users = await listConsoleUsers(getAuthDeps(), me);
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />

@@ -35,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 // One role: who may assume it, what it may do, what is wrong with it, and who uses it.
 export default async function RoleDetailPage({ params, searchParams }: Props) {
-  await requireUser("inventory:read");
+  const me = await requireUser("inventory:read");
   const name = roleNameSchema.safeParse(decodeName((await params).name));
   if (!name.success) notFound();
   const t = await getTranslations("role-detail");
@@ -43,7 +43,7 @@ export default async function RoleDetailPage({ params, searchParams }: Props) {
 
   let detail: RoleDetail;
   try {
-    detail = await loadRoleDetail(getInventoryDeps(), name.data);
+    detail = await loadRoleDetail(getInventoryDeps(), me, name.data);
   } catch (err) {
     if (!(err instanceof CloudError)) throw err;
     if (err.code === "EntityNotExist.Role") return <RoleNotFound name={name.data} code={err.code} message={err.message} requestId={err.requestId} />;

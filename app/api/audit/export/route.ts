@@ -1,8 +1,8 @@
-import type { NextRequest } from "next/server";
 import { listAudit } from "@/lib/audit";
 import { AUDIT_CSV_HEADER, auditCsvRow } from "@/lib/audit/csv";
 import { parseAuditQuery, toAuditFilters } from "@/lib/audit/filters";
 import { authorizeRequest } from "@/lib/auth/session";
+import { apiRoute } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -10,10 +10,9 @@ const BATCH = 500;
 const MAX_ROWS = 100_000;
 
 // The filtered audit log as CSV, streamed in batches so a long log does not sit in memory (admins).
-export async function GET(req: NextRequest) {
-  const auth = await authorizeRequest(req, "audit:read");
-  if (auth instanceof Response) return auth;
-  const filters = toAuditFilters(parseAuditQuery(req.nextUrl.searchParams));
+export const GET = apiRoute(async (req: Request) => {
+  const actor = await authorizeRequest(req, "audit:read");
+  const filters = toAuditFilters(parseAuditQuery(new URL(req.url).searchParams));
   const encoder = new TextEncoder();
   let beforeId: number | undefined;
   let sent = 0;
@@ -23,7 +22,7 @@ export async function GET(req: NextRequest) {
     },
     async pull(controller) {
       // Keyset paging: entries appended during the export cannot shift or repeat rows.
-      const { entries } = await listAudit({ ...filters, beforeId }, { page: 1, pageSize: BATCH });
+      const { entries } = await listAudit(actor, { ...filters, beforeId }, { page: 1, pageSize: BATCH });
       if (entries.length > 0) controller.enqueue(encoder.encode(entries.map((e) => `${auditCsvRow(e)}\r\n`).join("")));
       sent += entries.length;
       beforeId = entries.at(-1)?.id;
@@ -38,4 +37,4 @@ export async function GET(req: NextRequest) {
       "Cache-Control": "no-store",
     },
   });
-}
+});

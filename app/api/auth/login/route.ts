@@ -1,21 +1,26 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
 import { getAuthDeps } from "@/lib/auth/deps";
-import { jsonError, readBody, seeOther, setSessionCookie } from "@/lib/auth/http";
+import { seeOther, setSessionCookie } from "@/lib/auth/http";
 import { clientAddress, isCrossOrigin, isHttps, readCookie, safeNextPath, SESSION_COOKIE } from "@/lib/auth/request";
 import { signIn } from "@/lib/auth/sign-in";
-import { fieldErrors, loginSchema } from "@/lib/auth/user-schemas";
+import { loginSchema } from "@/lib/auth/user-schemas";
+import { AppError } from "@/lib/errors/app-error";
+import { fieldRules } from "@/lib/errors/zod-rules";
+import { apiRoute, readBodyValue } from "@/lib/http/api-route";
+import { NO_STORE } from "@/lib/http/error-response";
 
 export const dynamic = "force-dynamic";
 
 // Sign in with a username and password: JSON from the login page, or a plain form post without JavaScript.
-export async function POST(req: NextRequest) {
+export const POST = apiRoute(async (req: Request) => {
   const isForm = (req.headers.get("content-type") ?? "").includes("form");
   const back = (error: string, next: string) => seeOther(`/login?error=${error}&next=${encodeURIComponent(next)}`);
-  if (isCrossOrigin(req.headers, req.url)) return jsonError(403, "cross_origin", "Cross-origin sign-in is not allowed.");
+  if (isCrossOrigin(req.headers, req.url)) throw new AppError("cross_origin", "Cross-origin sign-in is not allowed.");
 
-  const parsed = loginSchema.safeParse(await readBody(req));
+  const parsed = loginSchema.safeParse(await readBodyValue(req).catch(() => ({})));
   if (!parsed.success) {
-    return isForm ? back("missing", "/") : jsonError(400, "invalid_input", "Enter a username and a password.", fieldErrors(parsed.error));
+    if (isForm) return back("missing", "/");
+    throw AppError.invalid(fieldRules(parsed.error), "Enter a username and a password.");
   }
   const next = safeNextPath(parsed.data.next);
   const result = await signIn(getAuthDeps(), {
@@ -28,11 +33,13 @@ export async function POST(req: NextRequest) {
   if (!result.ok) {
     // A failed attempt leaves any existing session alone: it only fails to start a new one.
     if (result.reason === "rate_limited") {
-      return isForm ? back("rate_limited", next) : jsonError(429, "rate_limited", "Too many failed sign-ins. Wait 15 minutes and try again.");
+      if (isForm) return back("rate_limited", next);
+      throw new AppError("rate_limited", "Too many failed sign-ins. Wait 15 minutes and try again.");
     }
-    return isForm ? back("invalid", next) : jsonError(401, "invalid_credentials", "Wrong username or password.");
+    if (isForm) return back("invalid", next);
+    throw new AppError("invalid_credentials", "Wrong username or password.");
   }
-  const res = isForm ? seeOther(next) : NextResponse.json({ user: result.user, next }, { headers: { "Cache-Control": "no-store" } });
+  const res = isForm ? seeOther(next) : NextResponse.json({ user: result.user, next }, { headers: NO_STORE });
   setSessionCookie(res, result.sessionId, result.expiresAt, secure);
   return res;
-}
+});

@@ -1,18 +1,15 @@
 import { authorizeRequest } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/inventory/http";
+import { apiRoute, json } from "@/lib/http/api-route";
+import { fromZodError } from "@/lib/errors/from";
 import { loadRoleDetail, roleNameSchema } from "@/lib/inventory/role-detail";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 
 export const dynamic = "force-dynamic";
 
 // One role for the detail page: the role, parsed trust, attached policies with documents, lint, usage.
-export async function GET(req: Request, ctx: { params: Promise<{ name: string }> }): Promise<Response> {
-  const auth = await authorizeRequest(req, "inventory:read");
-  if (auth instanceof Response) return auth;
-  try {
-    const name = roleNameSchema.parse((await ctx.params).name);
-    return Response.json(await loadRoleDetail(getInventoryDeps(), name), { headers: { "Cache-Control": "no-store" } });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const GET = apiRoute(async (req: Request, ctx: { params: Promise<{ name: string }> }) => {
+  const actor = await authorizeRequest(req, "inventory:read");
+  const name = roleNameSchema.safeParse((await ctx.params).name);
+  if (!name.success) throw fromZodError(name.error, "name");
+  return json(await loadRoleDetail(getInventoryDeps(), actor, name.data));
+});

@@ -10,12 +10,12 @@ import { getInventoryDeps } from "@/lib/inventory/server-deps";
 // The load goes through the cached loader the page uses: the page's own load is a cache hit.
 // Other cloud errors are left to the page, which shows them with code and RequestId.
 export default async function ServiceLayout({ children, params }: { children: ReactNode; params: Promise<{ region: string; name: string }> }) {
-  await requireUser("inventory:read");
+  const me = await requireUser("inventory:read");
   const { region, name } = await params;
   const deps = getInventoryDeps();
   if (!deps.cloud.eas.regions.includes(region)) notFound();
   try {
-    await loadServiceDetail(deps, region, name);
+    await loadServiceDetail(deps, me, region, name);
   } catch (err) {
     if (err instanceof CloudError && (err.code === "InvalidService.NotFound" || err.httpStatus === 404)) notFound();
   }

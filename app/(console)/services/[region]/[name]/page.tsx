@@ -22,7 +22,7 @@ const eventsPage = z.coerce.number().int().min(1).max(10_000).catch(1);
 
 // One service: its role chain, what it needs against what its role allows, config and events.
 export default async function ServiceDetailPage({ params, searchParams }: Props) {
-  await requireUser("inventory:read");
+  const me = await requireUser("inventory:read");
   const t = await getTranslations("services");
   const tc = await getTranslations("common");
   const { region, name } = await params;
@@ -37,7 +37,7 @@ export default async function ServiceDetailPage({ params, searchParams }: Props)
       description={region}
     />
   );
-  const loaded = await Promise.all([loadServiceDetail(deps, region, name), loadServiceEvents(deps, region, name, page)]).then(
+  const loaded = await Promise.all([loadServiceDetail(deps, me, region, name), loadServiceEvents(deps, me, region, name, page)]).then(
     ([detail, events]) => ({ detail, events }),
     (err: unknown) => {
       if (err instanceof CloudError) return { error: err };

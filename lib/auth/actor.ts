@@ -1,0 +1,42 @@
+import { AppError } from "../errors/app-error";
+import { can, type Permission } from "./permissions";
+import type { ConsoleUser } from "./types";
+
+// Who a data-layer function acts for. Every function in lib/ that reads or writes on someone's
+// behalf takes an Actor and checks the permission itself, whatever its caller already checked.
+
+/** Start-up, the grant sweeper and other jobs the console runs by itself. */
+export interface SystemActor {
+  id: "system";
+  username: "system";
+  role: "system";
+}
+
+export const SYSTEM_ACTOR: SystemActor = { id: "system", username: "system", role: "system" };
+
+export type Actor = ConsoleUser | SystemActor;
+
+export function actorCan(actor: Actor, permission: Permission): boolean {
+  return actor.role === "system" || can(actor.role, permission);
+}
+
+/** What a refusal in the data layer carries, so the API layer can audit it once. */
+export interface Denial {
+  actor: string;
+  permission: Permission;
+}
+
+export class ForbiddenError extends AppError {
+  constructor(
+    readonly denial: Denial,
+    /** True when the refusal was already written to the audit log. */
+    readonly audited = false,
+  ) {
+    super("forbidden", `Your role does not include ${denial.permission}.`);
+  }
+}
+
+/** Throws ForbiddenError unless the actor holds the permission. */
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (!actorCan(actor, permission)) throw new ForbiddenError({ actor: actor.username, permission });
+}

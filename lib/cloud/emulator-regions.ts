@@ -1,0 +1,65 @@
+import "server-only";
+import type { Env } from "../env";
+import { DEFAULT_REGIONS, easPortFor } from "./emulator-endpoints";
+
+// In emulator mode each EAS region has its own port, in the order the emulator was started
+// with (`--regions`). The console learns that map from the emulator at start-up and refuses a
+// configured region the emulator does not serve, instead of failing every EAS call later.
+
+const KEY = Symbol.for("rolescope.emulator-region-ports");
+type Holder = { [KEY]?: Record<string, number> };
+
+export class EmulatorRegionsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EmulatorRegionsError";
+  }
+}
+
+interface Health {
+  regions?: string[];
+  regionPorts?: Record<string, number>;
+}
+
+/** The region → port map the emulator reports, checked against ROLESCOPE_REGIONS. */
+export function regionPortsFrom(env: Env, health: Health): Record<string, number> {
+  const base = Number(env.EMULATOR_ENDPOINT.split(":")[1]);
+  const served = health.regionPorts ?? Object.fromEntries((health.regions ?? []).map((r, i) => [r, base + 1 + i]));
+  const missing = env.ROLESCOPE_REGIONS.filter((r) => !(r in served));
+  if (missing.length > 0) {
+    const list = Object.keys(served).join(", ") || "none";
+    throw new EmulatorRegionsError(
+      `RoleScope cannot start: ROLESCOPE_REGIONS names ${missing.join(", ")}, which the emulator at ${env.EMULATOR_ENDPOINT} does not serve (it serves: ${list}). Start the emulator with --regions ${[...new Set([...Object.keys(served), ...missing])].join(",")}, or remove the region from ROLESCOPE_REGIONS.`,
+    );
+  }
+  return served;
+}
+
+/**
+ * Asks the emulator which regions it serves, retrying while it starts. When it cannot be
+ * reached, the default map is used and the first EAS call will say the emulator is down.
+ */
+export async function learnEmulatorRegions(env: Env, opts: { attempts?: number; delayMs?: number; fetchImpl?: typeof fetch } = {}): Promise<Record<string, number> | undefined> {
+  const { attempts = 20, delayMs = 250, fetchImpl = fetch } = opts;
+  for (let i = 0; i < attempts; i++) {
+    try {
+      const res = await fetchImpl(`http://${env.EMULATOR_ENDPOINT}/_emulator/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) {
+        const ports = regionPortsFrom(env, (await res.json()) as Health);
+        (globalThis as Holder)[KEY] = ports;
+        return ports;
+      }
+    } catch (err) {
+      if (err instanceof EmulatorRegionsError) throw err;
+    }
+    await new Promise((r) => setTimeout(r, delayMs));
+  }
+  return undefined;
+}
+
+/** host:port of a region's EAS endpoint on the emulator. */
+export function emulatorEasEndpoint(env: Env, region: string): string {
+  const [host, port] = env.EMULATOR_ENDPOINT.split(":");
+  const learned = (globalThis as Holder)[KEY];
+  return `${host}:${learned?.[region] ?? easPortFor(Number(port), DEFAULT_REGIONS, region)}`;
+}

@@ -1,0 +1,31 @@
+// The JSON API's stable error codes and the HTTP status each answers with. Scripts and CI
+// pipelines branch on these codes; README lists them. Add a code here, never reuse one.
+export const ERROR_STATUS = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  cross_origin: 403,
+  read_only: 403,
+  not_found: 404,
+  conflict: 409,
+  username_taken: 409,
+  /** At least one enabled admin must remain. */
+  last_admin: 409,
+  /** An admin may not disable or demote their own account. */
+  self_lockout: 409,
+  rate_limited: 429,
+  /** The cloud refused the request as it was asked (a RAM or EAS 4xx other than those below). */
+  cloud_rejected: 400,
+  /** The cloud refused the console's own identity (NoPermission for the console's credentials). */
+  cloud_denied: 502,
+  /** The cloud asked the console to slow down; Retry-After says when to try again. */
+  cloud_throttled: 429,
+  /** The cloud failed or could not be reached. */
+  cloud_unavailable: 502,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const isErrorCode = (v: unknown): v is ErrorCode => typeof v === "string" && Object.hasOwn(ERROR_STATUS, v);

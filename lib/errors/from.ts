@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { CloudError } from "../cloud/errors";
+import { AppError } from "./app-error";
+import { fieldRules } from "./zod-rules";
+
+/** A failed cloud call as the console answers it: the cloud's code and RequestId kept. */
+export function fromCloudError(err: CloudError): AppError {
+  const cloud = { code: err.code, ...(err.requestId ? { requestId: err.requestId } : {}) };
+  const opts = { cloud, cause: err };
+  if (err.code.includes("Throttling")) return new AppError("cloud_throttled", err.message, { ...opts, retryAfter: 2 });
+  const status = err.httpStatus;
+  if (status === 404) return new AppError("not_found", err.message, opts);
+  if (status === 409) return new AppError("conflict", err.message, opts);
+  if (status === 403) return new AppError("cloud_denied", err.message, opts);
+  if (status !== undefined && status >= 400 && status < 500) return new AppError("cloud_rejected", err.message, opts);
+  return new AppError("cloud_unavailable", err.message, opts);
+}
+
+/** Bad input as the API answers it: each field named with its rule. */
+export function fromZodError(err: z.ZodError, fallback = "body"): AppError {
+  return AppError.invalid(fieldRules(err, fallback));
+}
+
+/** The AppError for a known failure, or undefined for one the console cannot explain. */
+export function toAppError(err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err;
+  if (err instanceof CloudError) return fromCloudError(err);
+  if (err instanceof z.ZodError) return fromZodError(err);
+  return undefined;
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { ForbiddenError } from "../auth/actor";
+import { getAuthDeps } from "../auth/deps";
+import { AppError, type ApiErrorBody } from "../errors/app-error";
+import { toAppError } from "../errors/from";
+
+export const NO_STORE = { "Cache-Control": "no-store" } as const;
+
+/** A short id for the server log entry of a failure the console cannot explain to the browser. */
+export function newErrorReference(): string {
+  return `E-${randomBytes(5).toString("hex").toUpperCase()}`;
+}
+
+/** Logs an unexplained failure under a reference; the browser gets the reference, never the message. */
+export function logUnexpected(err: unknown, where: string): string {
+  const reference = newErrorReference();
+  const detail = err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err);
+  console.error(`[rolescope] ${reference} ${where}: ${detail}`);
+  return reference;
+}
+
+export function appErrorResponse(err: AppError, extra: { reference?: string } = {}): Response {
+  const body: ApiErrorBody = { error: { ...err.toJSON(), ...extra } };
+  const headers: Record<string, string> = { ...NO_STORE };
+  if (err.retryAfter !== undefined) headers["Retry-After"] = String(err.retryAfter);
+  return Response.json(body, { status: err.status, headers });
+}
+
+/**
+ * Any failure → the one JSON error shape. Known failures keep their message (and the cloud's
+ * code and RequestId); anything else is logged with a reference and answered as internal_error.
+ */
+export async function errorResponse(err: unknown, req?: Request): Promise<Response> {
+  const known = toAppError(err);
+  if (!known) {
+    const where = req ? `${req.method} ${new URL(req.url).pathname}` : "request";
+    const reference = logUnexpected(err, where);
+    return appErrorResponse(new AppError("internal_error", "The console failed to answer. Quote the reference when you report it."), { reference });
+  }
+  // A refusal by the data layer that no route check wrote down (defence in depth caught it).
+  if (known instanceof ForbiddenError && !known.audited && req) {
+    await getAuthDeps().audit.append({
+      actor: known.denial.actor,
+      action: "auth.denied",
+      target: `${req.method} ${new URL(req.url).pathname}`,
+      outcome: "denied",
+      detail: { permission: known.denial.permission, layer: "data" },
+    });
+  }
+  return appErrorResponse(known);
+}

@@ -1,0 +1,35 @@
+import { requirePermission, type Actor } from "../auth/actor";
+import { tags, tagsFor, type CloudChange } from "./cache-tags";
+import type { InventoryDeps } from "./deps";
+
+/** After a write: drops exactly what it changed and the aggregates that show it. */
+export function invalidateFor(deps: InventoryDeps, ...changes: CloudChange[]): void {
+  deps.cache.invalidate({ tags: [...new Set(changes.flatMap(tagsFor))] });
+}
+
+export type RefreshScope =
+  | { what: "services" }
+  | { what: "roles" }
+  | { what: "service"; region: string; name: string }
+  | { what: "role"; name: string };
+
+/**
+ * The "Refresh" button: the next read of what the view shows goes to the cloud. A list drops
+ * every inventory read except system policies (they change only with a new Alibaba Cloud
+ * version); a detail page drops what it was built from.
+ */
+export function refreshInventory(deps: InventoryDeps, actor: Actor, scope: RefreshScope): number {
+  requirePermission(actor, "inventory:read");
+  const { cache } = deps;
+  if (scope.what === "services" || scope.what === "roles") {
+    const keep = (k: string) => k.startsWith("ram:policy:System:");
+    const keys = cache.keys().filter((k) => (k.startsWith("ram:") || k.startsWith("eas:") || k.startsWith("inv:")) && !keep(k));
+    return cache.invalidate({ keys });
+  }
+  // A detail page: the object itself, what it was built from, and custom policy documents
+  // (cheap to read again; system policies are kept for the reason above).
+  const own = scope.what === "service" ? [tags.service(scope.region, scope.name), ...cache.tagsOf(`inv:service:${scope.region}/${scope.name}`)] : [tags.role(scope.name)];
+  // A role page also shows who can pass the role: users' and groups' policies.
+  const passers = scope.what === "role" ? ["ram:user-policies:", "ram:group-", "ram:users", "ram:groups"] : [];
+  return cache.invalidate({ tags: own.filter((t) => !t.startsWith("policy:")), prefixes: ["ram:policy:Custom:", ...passers] });
+}

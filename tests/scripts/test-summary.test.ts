@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: a plain ES module script without types
+import { summarize } from "../../scripts/test-summary.mjs";
+
+const unit = (p: number, f: number) => ({ numPassedTests: p, numFailedTests: f });
+const e2e = (expected: number, unexpected: number, flaky = 0) => ({ stats: { expected, unexpected, flaky } });
+
+describe("the last line of npm test", () => {
+  it("says a stage did not run, and does not read 0 failed, when the build failed", () => {
+    const { lines, ok } = summarize(["setup passed", "lint passed", "typecheck passed", "unit passed", "build failed", "e2e not run (build failed)"], unit(500, 0), null);
+    expect(lines).toContain("e2e: not run (build failed)");
+    expect(lines).toContain("build: failed");
+    expect(lines.at(-1)).toBe("500 passed, 2 failed");
+    expect(ok).toBe(false);
+  });
+
+  it("counts a lint failure and a crashed unit runner that left no report", () => {
+    const { lines, ok } = summarize(["lint failed", "typecheck passed", "unit failed", "build passed", "e2e passed"], null, e2e(40, 0));
+    expect(lines.at(-1)).toBe("40 passed, 2 failed");
+    expect(ok).toBe(false);
+  });
+
+  it("counts failing tests once, not once more for their stage", () => {
+    const { lines } = summarize(["unit failed", "build passed", "e2e failed"], unit(10, 3), e2e(5, 1, 2));
+    expect(lines).toContain("unit: 10 passed, 3 failed");
+    expect(lines).toContain("e2e: 7 passed, 1 failed (2 flaky)");
+    expect(lines.at(-1)).toBe("17 passed, 4 failed");
+  });
+
+  it("reads N passed, 0 failed only when every stage passed", () => {
+    const all = ["setup passed", "lint passed", "typecheck passed", "unit passed", "build passed", "e2e passed"];
+    expect(summarize(all, unit(3, 0), e2e(2, 0))).toEqual({ lines: expect.arrayContaining(["", "5 passed, 0 failed"]), ok: true });
+    expect(summarize([], null, null).ok).toBe(false);
+  });
+});
