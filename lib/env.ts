@@ -29,6 +29,7 @@ export const envSchema = z.object({
   ROLESCOPE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
   ROLESCOPE_CLOUD_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
   ROLESCOPE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+  ROLESCOPE_READ_ONLY: bool.default(false),
 });
 
 export type Env = z.infer<typeof envSchema> & { demo: boolean };

@@ -1,0 +1,87 @@
+import "server-only";
+import { requirePermission, type Actor } from "../auth/actor";
+import type { AuditInput } from "../audit/audit-log";
+import type { AuditEntry } from "../db/types";
+import type { Cloud, CloudErrorShape } from "../cloud/types";
+import { toCloudError } from "../cloud/call";
+import { AppError } from "../errors/app-error";
+import type { CloudChange } from "../inventory/cache-tags";
+import { previewPlan, type WritePlan } from "./plan";
+
+export interface WriteDeps {
+  cloud: Cloud;
+  audit: { append(input: AuditInput): Promise<AuditEntry> };
+  invalidate(changes: CloudChange[]): void;
+  /** The console runs with ROLESCOPE_READ_ONLY: every cloud write is refused. */
+  readOnly: boolean;
+}
+
+export interface StepOutcome {
+  id: string;
+  operation: string;
+  target: string;
+  state: "done" | "skipped" | "failed" | "not_run";
+  requestId?: string;
+  error?: CloudErrorShape;
+}
+
+export interface PlanOutcome {
+  ok: boolean;
+  steps: StepOutcome[];
+  requestIds: string[];
+  audit: AuditEntry;
+}
+
+/**
+ * Applies a previewed plan: an admin only, the confirmation naming the preview's token, steps one
+ * by one (a step the account already satisfies is skipped, so a retry resumes where a failure
+ * stopped), the cache dropped for what each done step changed, one audit entry for the run.
+ */
+export async function runPlan(
+  deps: WriteDeps,
+  actor: Actor,
+  plan: WritePlan,
+  confirm: { token: string },
+  onStep?: (s: StepOutcome) => void,
+): Promise<PlanOutcome> {
+  requirePermission(actor, "cloud:write");
+  if (deps.readOnly) throw new AppError("read_only", "RoleScope runs read-only (ROLESCOPE_READ_ONLY=true): it makes no changes in the cloud.");
+  const preview = previewPlan(plan);
+  if (confirm.token !== preview.token) {
+    throw new AppError("conflict", "The account changed since the preview was made, or the preview was not confirmed. Preview again and confirm what it shows.", {
+      fields: { token: "must be the token of the current preview" },
+    });
+  }
+  const outcomes: StepOutcome[] = plan.steps.map((s) => ({ id: s.id, operation: s.operation, target: s.target, state: "not_run" }));
+  for (const [i, step] of plan.steps.entries()) {
+    const out = outcomes[i];
+    try {
+      if (step.alreadyDone && (await step.alreadyDone(deps.cloud))) {
+        out.state = "skipped";
+      } else {
+        out.requestId = (await step.run(deps.cloud)).requestId;
+        out.state = "done";
+        deps.invalidate(step.changes);
+      }
+    } catch (err) {
+      const e = toCloudError(err);
+      out.state = "failed";
+      out.error = e.toJSON();
+      if (e.requestId) out.requestId = e.requestId;
+      onStep?.(out);
+      break;
+    }
+    onStep?.(out);
+  }
+  const ok = outcomes.every((o) => o.state === "done" || o.state === "skipped");
+  const requestIds = outcomes.flatMap((o) => (o.requestId ? [o.requestId] : []));
+  const audit = await deps.audit.append({
+    actor: actor.username,
+    action: plan.action,
+    target: plan.target,
+    outcome: ok ? "success" : "failure",
+    requestId: requestIds.at(-1),
+    detail: { title: plan.title, token: preview.token, steps: outcomes.map(({ id, operation, target, state, requestId, error }) => ({ id, operation, target, state, requestId, ...(error ? { error: error.code } : {}) })) },
+  });
+  return { ok, steps: outcomes, requestIds, audit };
+}
