@@ -82,7 +82,7 @@ export async function createEmulator(input: EmulatorOptions = {}): Promise<Runni
     credentialsRole: opts.credentialsRole,
     log: input.log ?? ((l) => console.warn(l)),
   });
-  await app.init();
+  app.init();
 
   const regionByPort = new Map<number, string>();
   const http = createServer((req, res) => {

@@ -1,14 +1,16 @@
 // The emulator's state and lifecycle: RAM store, EAS module, faults, persistence, seeding.
-import { createRamView } from "./authorize";
-import { DEFAULT_ACCOUNT_ID, type RamView } from "./contract";
-import { Faults } from "./faults";
-import { loadCreateEasModule, loadSeedBulkServices, loadSeedDemoServices, type EasModuleInstance } from "./optional-modules";
-import { StateFile } from "./persist";
-import { adoptRam, demoCallers, rootCaller, seedRam, type RootKey, type SeedName } from "./state-setup";
+import { createEasModule } from "../eas/index";
 import { RamStore } from "../ram/store";
 import { emptyRamState } from "../ram/state";
+import { seedBulkServices } from "../seed/bulk-eas";
 import { seedBulkRoles } from "../seed/bulk-ram";
+import { seedDemoServices } from "../seed/demo-eas";
+import { createRamView } from "./authorize";
+import { DEFAULT_ACCOUNT_ID, type EasModuleInstance, type RamView } from "./contract";
 import { STATE_SHAPE_VERSION } from "./defaults";
+import { Faults } from "./faults";
+import { StateFile } from "./persist";
+import { adoptRam, demoCallers, rootCaller, seedRam, type RootKey, type SeedName } from "./state-setup";
 
 export interface AppOptions {
   regions: string[];
@@ -26,7 +28,7 @@ export class EmulatorApp {
   readonly store: RamStore;
   readonly ram: RamView;
   readonly faults = new Faults();
-  eas: EasModuleInstance | undefined;
+  eas: EasModuleInstance;
   private readonly file: StateFile | undefined;
   private closed = false;
 
@@ -38,17 +40,18 @@ export class EmulatorApp {
           shape: STATE_SHAPE_VERSION,
           savedAt: new Date().toISOString(),
           ram: this.store.state,
-          eas: this.eas?.snapshot(),
+          eas: this.eas.snapshot(),
         }), 100, (m) => opts.log(m))
       : undefined;
+    this.eas = this.createEas(undefined);
   }
 
-  async init(): Promise<void> {
+  init(): void {
     const loaded = this.opts.reset ? undefined : this.file?.load();
     if (loaded) {
       adoptRam(this.store, loaded.ram, this.opts.root, this.opts.now());
       try {
-        await this.startEas(loaded.eas);
+        this.replaceEas(this.createEas(loaded.eas));
         this.file?.schedule();
         return;
       } catch (e) {
@@ -56,12 +59,11 @@ export class EmulatorApp {
         this.opts.log(`emulator: the saved EAS state cannot be read (${e instanceof Error ? e.message : String(e)}); starting from the seed instead.`);
       }
     }
-    await this.reseed(this.opts.seed);
+    this.reseed(this.opts.seed);
   }
 
-  private async startEas(state: unknown): Promise<EasModuleInstance | undefined> {
-    const create = await loadCreateEasModule();
-    this.eas = create?.({
+  private createEas(state: unknown): EasModuleInstance {
+    return createEasModule({
       regions: this.opts.regions,
       deployDelayMs: this.opts.deployDelayMs,
       state,
@@ -69,33 +71,29 @@ export class EmulatorApp {
       onChange: () => this.file?.schedule(),
       now: this.opts.now,
     });
-    return this.eas;
   }
 
-  async reseed(seed: SeedName): Promise<void> {
-    this.eas?.dispose();
-    this.eas = undefined;
+  private replaceEas(next: EasModuleInstance): void {
+    this.eas.dispose();
+    this.eas = next;
+  }
+
+  reseed(seed: SeedName): void {
     seedRam(this.store, seed, DEFAULT_ACCOUNT_ID, this.opts.root, this.opts.now());
-    const eas = await this.startEas(undefined);
-    if (seed === "demo" && eas) {
-      const seedServices = await loadSeedDemoServices();
-      await seedServices?.(eas, this.ram, demoCallers(this.store, this.opts.root), this.opts.now());
-      eas.settle();
+    this.replaceEas(this.createEas(undefined));
+    if (seed === "demo") {
+      seedDemoServices(this.eas, this.ram, demoCallers(this.store, this.opts.root), this.opts.now());
+      this.eas.settle();
     }
     this.file?.flush();
   }
 
-  async seedBulk(roles: number, services: number): Promise<{ roles: number; services: number }> {
+  seedBulk(roles: number, services: number): { roles: number; services: number } {
     const roleNames = seedBulkRoles(this.store, roles, this.opts.now());
     let created = 0;
-    if (services > 0 && this.eas) {
-      const seedServices = await loadSeedBulkServices();
-      if (seedServices) {
-        const names = roleNames.length > 0 ? roleNames : Object.values(this.store.state.roles).map((r) => r.roleName);
-        await seedServices(this.eas, this.ram, rootCaller(this.store, this.opts.root), { services, roleNames: names, regions: this.opts.regions });
-        this.eas.settle();
-        created = services;
-      }
+    if (services > 0) {
+      const names = roleNames.length > 0 ? roleNames : Object.values(this.store.state.roles).map((r) => r.roleName);
+      created = seedBulkServices(this.eas, this.ram, rootCaller(this.store, this.opts.root), { services, roleNames: names, regions: this.opts.regions });
     }
     this.file?.schedule();
     return { roles: roleNames.length, services: created };
@@ -105,6 +103,6 @@ export class EmulatorApp {
     if (this.closed) return;
     this.closed = true;
     this.file?.flush();
-    this.eas?.dispose();
+    this.eas.dispose();
   }
 }

@@ -99,7 +99,9 @@ export interface EasModuleInit {
 }
 
 /** Implemented by emulator/eas/index.ts as `createEasModule(init)`. */
-export type CreateEasModule = (init: EasModuleInit) => EasModule & {
+export type CreateEasModule = (init: EasModuleInit) => EasModuleInstance;
+
+export type EasModuleInstance = EasModule & {
   /** Finishes every deployment in flight at once (seeding and tests). */
   settle(): void;
 };

@@ -64,7 +64,6 @@ export async function route(app: EmulatorApp, req: IncomingMessage, res: ServerR
     const context = baseContext(now, peerIp(req));
 
     if (isEas) {
-      if (!app.eas) throw new ApiError(501, "NotImplemented", "EAS is not available in this emulator build.");
       const pathname = decodeURIComponent(rawPath);
       const out = app.eas.handle(
         { method, pathname, query, body: body.toString("utf8") },

@@ -5,7 +5,7 @@ import { seedBaseRam } from "../seed/base-ram";
 import { seedDemoRam } from "../seed/demo-ram";
 import { DEMO_KEYS } from "../seed/demo-keys";
 import type { Caller } from "./contract";
-import type { DemoCallers } from "./optional-modules";
+import type { DemoCallerName } from "../seed/demo-eas-configs";
 
 export type SeedName = "demo" | "empty";
 
@@ -31,7 +31,7 @@ export function rootCaller(store: RamStore, root: RootKey): Caller {
   return { kind: "root", accountId: store.accountId, accessKeyId: root.accessKeyId };
 }
 
-export function demoCallers(store: RamStore, root: RootKey): DemoCallers {
+export function demoCallers(store: RamStore, root: RootKey): Record<DemoCallerName, Caller> {
   const user = (name: keyof typeof DEMO_KEYS): Caller => {
     const u = store.findUser(name);
     if (!u) throw new Error(`the demo seed has no user ${name}`);

@@ -1,7 +1,6 @@
 // Many services at once for benchmarks: spread over regions and roles, created through the
 // EAS API (so outcomes are computed), settled, no timers left.
-import { ApiError, type Caller, type EasContext, type RamView } from "../core/contract";
-import type { EasModuleInstance } from "../core/optional-modules";
+import { ApiError, type Caller, type EasContext, type EasModuleInstance, type RamView } from "../core/contract";
 
 function bulkConfig(name: string, i: number, uid: string, roleNames: string[], region: string): Record<string, unknown> {
   const base = {
