@@ -6,6 +6,7 @@ import { z } from "zod";
 import { DEFAULT_REGIONS } from "../lib/cloud/emulator-endpoints";
 import { EmulatorApp } from "./core/app";
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from "./core/defaults";
+import { answerClientError, MAX_HEADER_BYTES } from "./core/http";
 import { route } from "./core/router";
 
 export const emulatorOptionsSchema = z.object({
@@ -85,11 +86,13 @@ export async function createEmulator(input: EmulatorOptions = {}): Promise<Runni
   app.init();
 
   const regionByPort = new Map<number, string>();
-  const http = createServer((req, res) => {
+  // Policy documents travel in the query string: RAM's gateway takes request lines far past Node's 16 KiB default.
+  const http = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     const local = req.socket.localPort ?? 0;
     const region = regionByPort.get(local) ?? opts.regions[0];
     void route(app, req, res, { region, base: local === base });
   });
+  http.on("clientError", answerClientError);
   http.keepAliveTimeout = 5000;
   const { base, extra } = await bindPorts(http, opts.host, opts.port, opts.regions.length);
   const regionPorts: Record<string, number> = {};
