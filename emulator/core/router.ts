@@ -49,8 +49,12 @@ export async function route(app: EmulatorApp, req: IncomingMessage, res: ServerR
       return;
     }
 
-    const action = header(req, "x-acs-action") ?? query.Action ?? "";
-    const version = header(req, "x-acs-version") ?? query.Version ?? "";
+    const body = await readBody(req);
+    // RPC clients may send every parameter, the signature's too, in a form-encoded body.
+    const form = formParams(req, body);
+    const params = { ...query, ...form };
+    const action = header(req, "x-acs-action") ?? params.Action ?? "";
+    const version = header(req, "x-acs-version") ?? params.Version ?? "";
     const isEas = rawPath.startsWith("/api/v2/");
     if (isEas) hostId = `pai-eas.${at.region}.aliyuncs.com`;
     else if (version === STS_VERSION) hostId = STS_HOST_ID;
@@ -58,9 +62,8 @@ export async function route(app: EmulatorApp, req: IncomingMessage, res: ServerR
 
     app.faults.count(operation || "Unknown");
     await app.faults.apply(operation);
-    const body = await readBody(req);
     const now = app.opts.now();
-    const caller = authenticate({ method, rawPath, query, headers: req.headers, body }, app.store, now);
+    const caller = authenticate({ method, rawPath, query, form, headers: req.headers, body }, app.store, now);
     const context = baseContext(now, peerIp(req));
 
     if (isEas) {
@@ -72,7 +75,6 @@ export async function route(app: EmulatorApp, req: IncomingMessage, res: ServerR
       sendJson(res, out.status, { RequestId: requestId, ...out.body });
       return;
     }
-    const params = { ...query, ...formParams(req, body) };
     sendJson(res, 200, { RequestId: requestId, ...dispatch(app, action, version, params, caller, context, now) });
   } catch (e) {
     const err = e instanceof ApiError ? e : internal(e, app);

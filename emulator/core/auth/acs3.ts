@@ -22,6 +22,8 @@ export interface SignedRequest {
   /** The path as it arrived, still percent-encoded. */
   rawPath: string;
   query: Record<string, string>;
+  /** Parameters of a form-encoded body (RPC V1 clients); ACS3 covers the body through its hash instead. */
+  form?: Record<string, string>;
   headers: IncomingHttpHeaders;
   body: Buffer;
 }
