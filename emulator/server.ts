@@ -9,13 +9,19 @@ import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from "./core/default
 import { answerClientError, MAX_HEADER_BYTES } from "./core/http";
 import { route } from "./core/router";
 
+/** Region ids like `cn-hangzhou`, each once; region i is served on base port + 1 + i. */
+export const regionListSchema = z
+  .array(z.string().regex(/^[a-z]{2}(?:-[a-z0-9]+)+$/, "must be region ids like cn-hangzhou"))
+  .min(1, "must name at least one region")
+  .refine((list) => new Set(list).size === list.length, "must not name a region twice");
+
 export const emulatorOptionsSchema = z.object({
   port: z.number().int().min(0).max(65535).default(0),
   host: z.string().min(1).default("127.0.0.1"),
   dataDir: z.string().min(1).optional(),
   seed: z.enum(["demo", "empty"]).default("demo"),
   reset: z.boolean().default(false),
-  regions: z.array(z.string().min(1)).min(1).default([...DEFAULT_REGIONS]),
+  regions: regionListSchema.default([...DEFAULT_REGIONS]),
   deployDelayMs: z.number().int().min(0).default(3000),
   accessKeyId: z.string().min(1).default(DEFAULT_ACCESS_KEY_ID),
   accessKeySecret: z.string().min(1).default(DEFAULT_ACCESS_KEY_SECRET),
@@ -100,6 +106,7 @@ export async function createEmulator(input: EmulatorOptions = {}): Promise<Runni
     regionPorts[r] = base + 1 + i;
     regionByPort.set(base + 1 + i, r);
   });
+  app.regionPorts = regionPorts;
 
   let closing: Promise<void> | undefined;
   return {

@@ -28,6 +28,8 @@ export class EmulatorApp {
   readonly store: RamStore;
   readonly ram: RamView;
   readonly faults = new Faults();
+  /** EAS port of each region, known once the server has bound its ports. */
+  regionPorts: Record<string, number> = {};
   eas: EasModuleInstance;
   private readonly file: StateFile | undefined;
   private closed = false;
