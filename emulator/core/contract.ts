@@ -44,6 +44,7 @@ export interface RamView {
   getRole(roleName: string): RoleView | undefined;
   /** Parsed documents (default versions) of the policies attached to a role. */
   policiesForRole(roleName: string): NamedPolicy[];
+  /** A user's own policies and those of the groups it belongs to. */
   policiesForUser(userName: string): NamedPolicy[];
   /**
    * May `caller` do `action` on `resource`? Root is always allowed; users and assumed roles

@@ -22,6 +22,7 @@ export function seedRam(store: RamStore, seed: SeedName, accountId: string, root
 
 /** A loaded state keeps its data; the configured root key and the service-linked role are always there. */
 export function adoptRam(store: RamStore, loaded: RamState, root: RootKey, now: Date): void {
+  loaded.groups ??= {};
   store.state = loaded;
   loaded.accessKeys[root.accessKeyId] = { ...root };
   seedBaseRam(store, now);
