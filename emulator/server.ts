@@ -5,6 +5,7 @@ import { createServer as createNetServer, type Server as NetServer } from "node:
 import { z } from "zod";
 import { DEFAULT_REGIONS } from "../lib/cloud/emulator-endpoints";
 import { EmulatorApp } from "./core/app";
+import { EmulatorClock } from "./core/clock";
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from "./core/defaults";
 import { answerClientError, MAX_HEADER_BYTES } from "./core/http";
 import { route } from "./core/router";
@@ -30,7 +31,7 @@ export const emulatorOptionsSchema = z.object({
 });
 
 export type EmulatorOptions = z.input<typeof emulatorOptionsSchema> & {
-  /** The emulator's clock (tests move it to expire STS tokens). */
+  /** The time the emulator's clock starts from (real time by default); the control API moves it from there. */
   now?: () => Date;
   log?: (line: string) => void;
 };
@@ -78,6 +79,7 @@ async function bindPorts(http: Server, host: string, port: number, regions: numb
 
 export async function createEmulator(input: EmulatorOptions = {}): Promise<RunningEmulator> {
   const opts = emulatorOptionsSchema.parse(input);
+  const clock = new EmulatorClock(input.now);
   const app = new EmulatorApp({
     regions: opts.regions,
     deployDelayMs: opts.deployDelayMs,
@@ -85,7 +87,7 @@ export async function createEmulator(input: EmulatorOptions = {}): Promise<Runni
     dataDir: opts.dataDir,
     seed: opts.seed,
     reset: opts.reset,
-    now: input.now ?? (() => new Date()),
+    clock,
     credentialsRole: opts.credentialsRole,
     log: input.log ?? ((l) => console.warn(l)),
   });

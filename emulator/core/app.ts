@@ -6,6 +6,7 @@ import { seedBulkServices } from "../seed/bulk-eas";
 import { seedBulkRoles } from "../seed/bulk-ram";
 import { seedDemoServices } from "../seed/demo-eas";
 import { createRamView } from "./authorize";
+import type { EmulatorClock } from "./clock";
 import { DEFAULT_ACCOUNT_ID, type EasModuleInstance, type RamView } from "./contract";
 import { STATE_SHAPE_VERSION } from "./defaults";
 import { Faults } from "./faults";
@@ -19,7 +20,7 @@ export interface AppOptions {
   dataDir?: string;
   seed: SeedName;
   reset: boolean;
-  now: () => Date;
+  clock: EmulatorClock;
   credentialsRole?: string;
   log: (line: string) => void;
 }
@@ -27,7 +28,9 @@ export interface AppOptions {
 export class EmulatorApp {
   readonly store: RamStore;
   readonly ram: RamView;
-  readonly faults = new Faults();
+  readonly faults: Faults;
+  /** Every time the emulator reads. */
+  readonly now: () => Date;
   /** EAS port of each region, known once the server has bound its ports. */
   regionPorts: Record<string, number> = {};
   eas: EasModuleInstance;
@@ -35,12 +38,14 @@ export class EmulatorApp {
   private closed = false;
 
   constructor(readonly opts: AppOptions) {
+    this.now = opts.clock.now;
+    this.faults = new Faults({ now: this.now });
     this.store = new RamStore(emptyRamState(DEFAULT_ACCOUNT_ID, { ...opts.root }), () => this.file?.schedule());
-    this.ram = createRamView(this.store, opts.now);
+    this.ram = createRamView(this.store, this.now);
     this.file = opts.dataDir
       ? new StateFile(opts.dataDir, () => ({
           shape: STATE_SHAPE_VERSION,
-          savedAt: new Date().toISOString(),
+          savedAt: this.now().toISOString(),
           ram: this.store.state,
           eas: this.eas.snapshot(),
         }), 100, (m) => opts.log(m))
@@ -51,7 +56,7 @@ export class EmulatorApp {
   init(): void {
     const loaded = this.opts.reset ? undefined : this.file?.load();
     if (loaded) {
-      adoptRam(this.store, loaded.ram, this.opts.root, this.opts.now());
+      adoptRam(this.store, loaded.ram, this.opts.root, this.now());
       try {
         this.replaceEas(this.createEas(loaded.eas));
         this.file?.schedule();
@@ -71,7 +76,7 @@ export class EmulatorApp {
       state,
       ram: this.ram,
       onChange: () => this.file?.schedule(),
-      now: this.opts.now,
+      now: this.now,
     });
   }
 
@@ -81,21 +86,23 @@ export class EmulatorApp {
   }
 
   reseed(seed: SeedName): void {
-    seedRam(this.store, seed, DEFAULT_ACCOUNT_ID, this.opts.root, this.opts.now());
+    // A reset brings back real time too, so one test's clock move never leaks into the next.
+    this.opts.clock.move({ reset: true });
+    seedRam(this.store, seed, DEFAULT_ACCOUNT_ID, this.opts.root, this.now());
     this.replaceEas(this.createEas(undefined));
     if (seed === "demo") {
-      seedDemoServices(this.eas, this.ram, demoCallers(this.store, this.opts.root), this.opts.now());
+      seedDemoServices(this.eas, this.ram, demoCallers(this.store, this.opts.root), this.now());
       this.eas.settle();
     }
     this.file?.flush();
   }
 
   seedBulk(roles: number, services: number): { roles: number; services: number } {
-    const roleNames = seedBulkRoles(this.store, roles, this.opts.now());
+    const roleNames = seedBulkRoles(this.store, roles, this.now());
     let created = 0;
     if (services > 0) {
       const names = roleNames.length > 0 ? roleNames : Object.values(this.store.state.roles).map((r) => r.roleName);
-      created = seedBulkServices(this.eas, this.ram, rootCaller(this.store, this.opts.root), { services, roleNames: names, regions: this.opts.regions });
+      created = seedBulkServices(this.eas, this.ram, rootCaller(this.store, this.opts.root), { services, roleNames: names, regions: this.opts.regions, now: this.now });
     }
     this.file?.schedule();
     return { roles: roleNames.length, services: created };

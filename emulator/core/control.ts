@@ -1,6 +1,8 @@
-// The control API under /_emulator/ (loopback only): reset, bulk seed, faults, stats, settle, health.
+// The control API under /_emulator/ (loopback only): reset, bulk seed, faults, stats, settle,
+// clock, health.
 import { z } from "zod";
 import type { EmulatorApp } from "./app";
+import { clockMoveSchema } from "./clock";
 import { ApiError } from "./contract";
 import { faultSchema } from "./faults";
 
@@ -63,6 +65,11 @@ export async function handleControl(app: EmulatorApp, method: string, path: stri
     case "DELETE /_emulator/stats":
       app.faults.resetStats();
       return { status: 200, body: { ok: true } };
+    case "GET /_emulator/clock":
+      return { status: 200, body: app.opts.clock.describe() };
+    case "POST /_emulator/clock":
+      app.opts.clock.move(json(clockMoveSchema, body));
+      return { status: 200, body: app.opts.clock.describe() };
     case "POST /_emulator/settle":
       app.eas.settle();
       return { status: 200, body: { ok: true, eas: true } };

@@ -43,7 +43,7 @@ export async function route(app: EmulatorApp, req: IncomingMessage, res: ServerR
     if (at.base && method === "GET" && (rawPath === "/credentials" || rawPath.startsWith("/credentials/"))) {
       if (!isLoopback(req.socket.remoteAddress)) throw new ApiError(403, "Forbidden", "The credentials endpoint answers loopback clients only.");
       const role = rawPath === "/credentials" ? app.opts.credentialsRole : decodeURIComponent(rawPath.slice("/credentials/".length));
-      const now = app.opts.now();
+      const now = app.now();
       const out = credentialsForRole(app.store, role, now, baseContext(now, peerIp(req)));
       sendJson(res, out.status, out.body);
       return;
@@ -62,7 +62,7 @@ export async function route(app: EmulatorApp, req: IncomingMessage, res: ServerR
 
     app.faults.count(operation || "Unknown");
     await app.faults.apply(operation);
-    const now = app.opts.now();
+    const now = app.now();
     const caller = authenticate({ method, rawPath, query, form, headers: req.headers, body }, app.store, now);
     const context = baseContext(now, peerIp(req));
 
@@ -70,7 +70,7 @@ export async function route(app: EmulatorApp, req: IncomingMessage, res: ServerR
       const pathname = decodeURIComponent(rawPath);
       const out = app.eas.handle(
         { method, pathname, query, body: body.toString("utf8") },
-        { region: at.region, caller, ram: app.ram, requestId, now: app.opts.now, markDirty: () => app.store.markDirty() },
+        { region: at.region, caller, ram: app.ram, requestId, now: app.now, markDirty: () => app.store.markDirty() },
       );
       sendJson(res, out.status, { RequestId: requestId, ...out.body });
       return;

@@ -24,7 +24,7 @@ export function seedBulkServices(
   eas: EasModuleInstance,
   ram: RamView,
   caller: Caller,
-  opts: { services: number; roleNames: string[]; regions: string[] },
+  opts: { services: number; roleNames: string[]; regions: string[]; now?: () => Date },
 ): number {
   let created = 0;
   let seq = 0;
@@ -32,7 +32,7 @@ export function seedBulkServices(
   for (let i = 0; created < opts.services; i++) {
     const region = opts.regions[i % opts.regions.length];
     const name = `bulk-svc-${String(i).padStart(6, "0")}`;
-    const ctx: EasContext = { region, caller, ram, requestId: `BULK-${++seq}`, now: () => new Date(), markDirty: () => undefined };
+    const ctx: EasContext = { region, caller, ram, requestId: `BULK-${++seq}`, now: opts.now ?? (() => new Date()), markDirty: () => undefined };
     try {
       eas.handle({ method: "POST", pathname: "/api/v2/services", query: {}, body: JSON.stringify(bulkConfig(name, i, ram.accountId, opts.roleNames, region)) }, ctx);
       created++;
