@@ -55,7 +55,7 @@ export interface RamView {
 
 export interface EasRequest {
   method: string;
-  /** Decoded path, e.g. `/api/v2/services/cn-hangzhou/echo/events`. */
+  /** The path as sent, still percent-encoded, e.g. `/api/v2/services/cn-hangzhou/echo/events`; each segment is decoded on its own, so a name may hold `/`. */
   pathname: string;
   query: Record<string, string>;
   body: string;

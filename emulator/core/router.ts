@@ -67,9 +67,8 @@ export async function route(app: EmulatorApp, req: IncomingMessage, res: ServerR
     const context = baseContext(now, peerIp(req));
 
     if (isEas) {
-      const pathname = decodeURIComponent(rawPath);
       const out = app.eas.handle(
-        { method, pathname, query, body: body.toString("utf8") },
+        { method, pathname: rawPath, query, body: body.toString("utf8") },
         { region: at.region, caller, ram: app.ram, requestId, now: app.now, markDirty: () => app.store.markDirty() },
       );
       sendJson(res, out.status, { RequestId: requestId, ...out.body });
