@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import OpenApi, { $OpenApiUtil } from "@alicloud/openapi-core";
 import * as $dara from "@darabonba/typescript";
 import { control, credentialFor, ramGateway, rejection, ROOT_KEY, stsClient } from "../testing/clients";
 import { STATE_FILE } from "./defaults";
+import { writePrivateFile } from "./persist";
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -75,6 +76,37 @@ describe("persistence", () => {
   });
 });
 
+describe("the state file holds AccessKey secrets", () => {
+  const mode = (path: string) => statSync(path).mode & 0o777;
+
+  it("is created 0600, and an older 0644 file is replaced by a 0600 one", async () => {
+    const dataDir = tempDir();
+    const emu = await createEmulator({ port: 0, dataDir, seed: "demo" });
+    await emu.close();
+    const file = join(dataDir, STATE_FILE);
+    expect(readFileSync(file, "utf8")).toContain("RoleScopeEmulatorSecret");
+    expect(mode(file)).toBe(0o600);
+    chmodSync(file, 0o644);
+    const again = await createEmulator({ port: 0, dataDir, seed: "demo" });
+    await again.close();
+    expect(mode(file)).toBe(0o600);
+    expect(readdirSync(dataDir)).toEqual([STATE_FILE]);
+  });
+
+  it("writes through a 0600 temp file, even over a temp file left behind with a wider mode", () => {
+    const dir = tempDir();
+    const path = join(dir, "secret.json");
+    const stale = `${path}.${process.pid}.tmp`;
+    writeFileSync(stale, "left over", { mode: 0o644 });
+    chmodSync(stale, 0o644);
+    writePrivateFile(path, '{"secret":1}');
+    // The file is the renamed temp file, so its mode is the temp file's.
+    expect(mode(path)).toBe(0o600);
+    expect(existsSync(stale)).toBe(false);
+    expect(readFileSync(path, "utf8")).toBe('{"secret":1}');
+  });
+});
+
 describe("unreadable EAS state", () => {
   it("starts from the seed, with a warning, instead of refusing to start", async () => {
     const dataDir = tempDir();
@@ -125,6 +157,7 @@ describe("control API", () => {
     const emu = await createEmulator({ port: 0, seed: "empty", regions: ["cn-hangzhou", "ap-southeast-1", "cn-beijing"] });
     try {
       expect(Object.values(emu.regionPorts)).toEqual([emu.port + 1, emu.port + 2, emu.port + 3]);
+      expect((await control(emu.url, "GET", "/_emulator/health")).json.regionPorts).toEqual(emu.regionPorts);
       const gw = ramGateway(emu.regionPorts["cn-beijing"]);
       expect((await gw.listRoles()).items.length).toBe(1);
       const unsigned = await fetch(`${emu.url}/?Action=ListRoles&Version=2015-05-01`, { method: "POST" });
