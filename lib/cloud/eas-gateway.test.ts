@@ -201,7 +201,8 @@ describe("fixing each failure cause in RAM, then updating or starting the servic
   let emu: RunningEmulator;
   let eas: EasGateway;
   beforeAll(async () => {
-    emu = await createEmulator({ port: 0, seed: "demo", deployDelayMs: 20 });
+    // Deployments end only when a test settles them, so "in flight" can be observed on a busy machine.
+    emu = await createEmulator({ port: 0, seed: "demo", deployDelayMs: 60_000 });
     eas = easGateway(emu);
   });
   afterAll(() => emu.close());
