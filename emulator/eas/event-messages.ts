@@ -34,11 +34,19 @@ const stage = (versionId: number, message: string, available: number, unavailabl
 const pullFailed = (name: string, image: string, detail: string) =>
   instance("Warning", "Failed", `Failed to pull image "${image}": rpc error: ${detail}`, name);
 
+/** The Service's own Message while nothing went wrong. */
+export const SERVICE_MESSAGES = {
+  inFlight: (status: string) => `Service is ${status.toLowerCase()}`,
+  running: "Service is now running",
+  stopped: "Service is stopped",
+} as const;
+
 export const EAS_EVENTS = {
   deployRequested: (versionId: number, action: "create" | "update" | "start") =>
     service("Normal", action === "start" ? "StartService" : action === "update" ? "UpdateService" : "CreateService", stage(versionId, "Start to deploy", 0, 0)),
   stopped: (versionId: number) => service("Normal", "StopService", stage(versionId, "Service stopped", 0, 0)),
 
+  configInvalid: (problem: string) => service("Warning", "RenderFailed", `unable to render, error: ${problem}`),
   roleNotExist: (arn: string) =>
     service("Warning", "RenderFailed", `unable to render, error: failed to get role ${arn}, reason: EntityNotExist.Role: The specified Role not exists.`),
   serviceRoleNotExist: (roleName: string) =>
@@ -99,6 +107,11 @@ export const EAS_EVENTS = {
 const perInstance = (r: { cpu: number; memory: number; gpu: number }) => `${r.cpu} CPU, ${r.memory} MB memory, ${r.gpu} GPU`;
 
 export const EAS_DIAGNOSES = {
+  configInvalid: (problem: string): DiagnosisDraft => ({
+    error: problem,
+    causes: ["The service config is not a valid EAS service config."],
+    advices: ["Correct the service config, then update the service."],
+  }),
   roleNotExist: (arn: string): DiagnosisDraft => ({
     error: `The RAM role ${arn} in the service config does not exist.`,
     causes: ["role_arn names a role that was never created or has been deleted."],

@@ -3,7 +3,7 @@
 // PassRole, trust, service-linked role, workspace), scheduling, mounts, image pulls, the run.
 import { analyseServiceConfig, parseServiceConfig, type ServiceConfig } from "../../lib/service-config";
 import type { Caller, RamView } from "../core/contract";
-import { EAS_EVENTS, type DiagnosisDraft, type EventDraft } from "./event-messages";
+import { EAS_DIAGNOSES, EAS_EVENTS, SERVICE_MESSAGES, type DiagnosisDraft, type EventDraft } from "./event-messages";
 import type { EasPlatform } from "./platform";
 import { instanceCount, type Resources } from "./resources";
 import { roleStage } from "./role-stage";
@@ -60,7 +60,7 @@ function success(t: DeployTarget, config: ServiceConfig): Outcome {
   return {
     status: "Running",
     reason: "",
-    message: "Service is now running",
+    message: SERVICE_MESSAGES.running,
     events: [EAS_EVENTS.scaling(t.version, n), ...(n > 0 ? perInstance : []), EAS_EVENTS.scaleComplete(t.version, n)],
     instances: { status: "Running", reason: "", ready: true },
     diagnosis: [],
@@ -69,7 +69,7 @@ function success(t: DeployTarget, config: ServiceConfig): Outcome {
 
 export function decideOutcome(t: DeployTarget, env: DeployEnv): Outcome {
   const parsed = parseServiceConfig(t.serviceConfig);
-  if (!parsed.ok) return renderFailure({ type: "Warning", reason: "RenderFailed", message: `unable to render, error: ${parsed.error}`, resource: "Service" }, { error: parsed.error, causes: [], advices: [] });
+  if (!parsed.ok) return renderFailure(EAS_EVENTS.configInvalid(parsed.error), EAS_DIAGNOSES.configInvalid(parsed.error));
   const config = parsed.config;
   const a = analyseServiceConfig(config, env.ram.accountId, { region: t.region });
   const role = roleStage(a, t.deployer, env.ram, env.platform.genericRoleErrors);

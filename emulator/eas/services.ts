@@ -2,7 +2,7 @@
 // what the running services hold of each region's resource pool.
 import type { RamView } from "../core/contract";
 import { parseServiceConfig, type ServiceConfig } from "../../lib/service-config";
-import { EAS_EVENTS, type EventDraft } from "./event-messages";
+import { EAS_EVENTS, SERVICE_MESSAGES, type EventDraft } from "./event-messages";
 import { crashInstance, makeInstances } from "./instances";
 import { decideOutcome, type Outcome } from "./outcome";
 import type { EasPlatform } from "./platform";
@@ -75,7 +75,7 @@ export class EasServices {
     const version = rec.latestVersion;
     rec.status = IN_FLIGHT[action];
     rec.reason = "";
-    rec.message = `Service is ${IN_FLIGHT[action].toLowerCase()}`;
+    rec.message = SERVICE_MESSAGES.inFlight(IN_FLIGHT[action]);
     rec.updateTime = at.toISOString();
     rec.pending = { action, version, requestedAt: at.toISOString(), dueAt: new Date(at.getTime() + this.init.deployDelayMs).toISOString() };
     this.addEvent(rec, EAS_EVENTS.deployRequested(version, action), at);
@@ -87,7 +87,7 @@ export class EasServices {
     this.hold(rec, undefined);
     rec.status = "Stopped";
     rec.reason = "";
-    rec.message = "Service is stopped";
+    rec.message = SERVICE_MESSAGES.stopped;
     rec.instances = [];
     rec.updateTime = at.toISOString();
     this.addEvent(rec, EAS_EVENTS.stopped(rec.currentVersion), at);
