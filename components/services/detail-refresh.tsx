@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Freshness } from "./freshness";
+import { Freshness } from "@/components/ui/freshness";
 
 /** Drops the server's cached reads for this service and renders the page again. */
 export function DetailRefresh({ fetchedAt, apiPath }: { fetchedAt: number; apiPath: string }) {

@@ -1,4 +1,20 @@
 import type { ReactNode } from "react";
+import { CopyButton } from "./copy-button";
+
+/** What a caller may add to one line of a JSON view: anchors, a tint, data attributes, a tag. */
+export interface JsonLine {
+  /** id of the whole line (e.g. a statement's anchor). */
+  id?: string;
+  /** id of the line number (a line's anchor). */
+  numberId?: string;
+  /** Background and left-border classes of a highlighted line. */
+  tint?: string;
+  data?: Record<`data-${string}`, string>;
+  /** Shown after the line's text. */
+  tag?: ReactNode;
+  /** Read out after the line, not shown. */
+  note?: string;
+}
 
 // Light syntax colouring for pretty-printed JSON: keys, strings, and literals.
 const TOKEN = /("(?:[^"\\]|\\.)*")(\s*:)?|\b(true|false|null)\b|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g;
@@ -21,27 +37,43 @@ function colour(line: string): ReactNode[] {
   return out;
 }
 
-/** JSON with line numbers; `marked` lines are highlighted and labelled for screen readers too. */
-export function JsonView({ json, marked, markLabel, label }: { json: string; marked?: Map<number, string>; markLabel?: string; label: string }) {
-  const lines = json.split("\n");
+/** JSON with line numbers and a copy button; `lines` decorates single lines (0-based). */
+export function JsonView({ json, label, copyLabel, lines, caption }: {
+  json: string;
+  label: string;
+  copyLabel: string;
+  lines?: ReadonlyMap<number, JsonLine>;
+  caption?: ReactNode;
+}) {
   return (
-    <pre aria-label={label} tabIndex={0} className="max-h-[28rem] overflow-auto rounded border border-slate-200 bg-slate-50 py-2 font-mono text-xs leading-5 focus-visible:outline-2 focus-visible:outline-blue-600">
-      <code>
-        {lines.map((line, i) => {
-          const mark = marked?.get(i);
-          return (
-            <div key={i} className={`flex ${mark ? "bg-amber-100" : ""}`} data-ram-field={mark}>
-              <span aria-hidden className={`w-10 shrink-0 select-none pr-3 text-right ${mark ? "text-amber-950" : "text-slate-600"}`}>
-                {i + 1}
+    <figure className="min-w-0">
+      {caption && <figcaption className="mb-1 text-xs text-amber-800">{caption}</figcaption>}
+      <div className="relative">
+      <CopyButton value={json} label={copyLabel} className="absolute right-2 top-1.5 z-10" />
+      <pre
+        aria-label={label}
+        tabIndex={0}
+        className="max-h-[28rem] overflow-auto rounded border border-slate-200 bg-slate-50 py-1.5 font-mono text-xs leading-5 text-slate-800 focus-visible:outline-2 focus-visible:outline-blue-600"
+      >
+        <code>
+          {json.split("\n").map((text, i) => {
+            const line = lines?.get(i);
+            return (
+              <span key={i} id={line?.id} {...line?.data} className={`flex scroll-mt-24 border-l-2 target:bg-sky-100 ${line?.tint ?? "border-l-transparent"}`}>
+                <span id={line?.numberId} aria-hidden className="w-10 shrink-0 scroll-mt-24 select-none pr-3 text-right text-slate-600">
+                  {i + 1}
+                </span>
+                <span className="whitespace-pre pr-4">
+                  {colour(text)}
+                  {line?.tag}
+                </span>
+                {line?.note && <span className="sr-only">{line.note}</span>}
               </span>
-              <span className={`whitespace-pre pr-4 ${mark ? "border-l-2 border-amber-500 pl-1" : "pl-1.5"}`}>
-                {colour(line)}
-                {mark && markLabel && <span className="ml-3 rounded bg-amber-200 px-1 font-sans text-[11px] text-amber-950">{markLabel}</span>}
-              </span>
-            </div>
-          );
-        })}
-      </code>
-    </pre>
+            );
+          })}
+        </code>
+      </pre>
+      </div>
+    </figure>
   );
 }

@@ -1,16 +1,19 @@
-"use client";
-
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonClasses } from "./button";
+import { FilterSelect } from "./filter-controls";
+import type { ParamChanges } from "./use-list-params";
 
-export function Pager({ page, pageSize, total, hrefWith }: {
+/** "21–40 of 57 ‹ ›", page links in the URL, and a rows-per-page choice when `pageSizes` is given. */
+export function Pager({ page, pageSize, total, hrefWith, pageSizes, onPageSize }: {
   page: number;
   pageSize: number;
   total: number;
-  hrefWith: (changes: Record<string, string | undefined>) => string;
+  hrefWith: (changes: ParamChanges) => string;
+  pageSizes?: readonly number[];
+  onPageSize?: (size: number) => void;
 }) {
-  const t = useTranslations("services");
+  const t = useTranslations("common");
   const last = Math.max(1, Math.ceil(total / pageSize));
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
@@ -24,8 +27,18 @@ export function Pager({ page, pageSize, total, hrefWith }: {
         {text}
       </Link>
     );
+  // A size set by hand in the URL (say 5) stays selectable, so the control never shows a value it does not hold.
+  const sizes = pageSizes && [...new Set([...pageSizes, pageSize])].sort((a, b) => a - b);
   return (
-    <nav aria-label={t("pagination")} className="flex items-center justify-end gap-2 text-xs text-slate-600">
+    <nav aria-label={t("pagination")} className="flex flex-wrap items-center justify-end gap-2 text-xs text-slate-600">
+      {sizes && onPageSize && (
+        <FilterSelect
+          label={t("pageSize")}
+          value={String(pageSize)}
+          options={sizes.map((s) => ({ value: String(s), label: String(s) }))}
+          onChange={(v) => onPageSize(Number(v))}
+        />
+      )}
       <span>{t("pageInfo", { from, to, total })}</span>
       {link(page - 1, t("prev"), "‹")}
       {link(page + 1, t("next"), "›")}
