@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { e2eEnv } from "../playwright.config";
 import { signIn } from "./fixtures/auth";
+import { test as cloudTest } from "./fixtures/cloud";
 
 const VIEWPORTS = [
   { width: 1440, height: 900 },
@@ -106,27 +106,37 @@ test.describe("list filters and page size", () => {
     await expect(page.getByText("No service matches these filters.")).toBeVisible();
     expect((await page.request.get(`/api/services?q=${"x".repeat(200)}`)).status()).toBe(200);
   });
+});
 
-  test("a failed list shows the cloud's code and RequestId, and no stray separator before Refresh", async ({ page, request }) => {
-    const fault = { operation: "ListServices", errorRate: 1, errorCode: "Throttling.User", httpStatus: 400 };
-    expect((await request.put(`${e2eEnv.EMULATOR_URL}/_emulator/faults`, { data: fault })).status()).toBe(200);
-    try {
-      // Drop the server's cached reads, so the page's first load meets the fault.
-      expect((await page.request.get("/api/services?refresh=1")).status()).toBe(400);
-      await page.goto("/services");
-      const alert = page.getByRole("alert").filter({ hasText: "The services could not be loaded" });
-      await expect(alert).toContainText("Throttling.User");
-      await expect(alert).toContainText(/RequestId: [0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}/i);
-      const refresh = page.getByRole("button", { name: "Refresh" });
-      await expect(refresh).toBeVisible();
-      await expect(refresh.locator("xpath=..")).toHaveText("Refresh");
-    } finally {
-      await request.delete(`${e2eEnv.EMULATOR_URL}/_emulator/faults`);
-    }
-    await page.getByRole("button", { name: "Try again" }).click();
-    await expect(page.getByText(/Data as of \d\d:\d\d:\d\d/)).toBeVisible();
-    await expect(page.getByRole("button", { name: "Refresh" }).locator("xpath=..")).toHaveText(/^Data as of \d\d:\d\d:\d\d·Refresh$/);
-  });
+cloudTest("a failed list shows the cloud's code and RequestId, no stray separator before Refresh, and Refresh reads again", async ({ page, cloud, baseURL }) => {
+  await signIn(page, "bob");
+  await cloud.control("PUT", "/_emulator/faults", { operation: "ListServices", errorRate: 1, errorCode: "Throttling.User", httpStatus: 400 });
+  try {
+    // Drop the console's cached reads, so the page's first load meets the fault.
+    expect((await page.request.post("/api/refresh", { data: { what: "services" }, headers: { origin: baseURL! } })).status()).toBe(200);
+    await page.goto("/services");
+    const alert = page.getByRole("alert").filter({ hasText: "The services could not be loaded" });
+    await expect(alert).toContainText("Throttling.User");
+    await expect(alert).toContainText(/RequestId: [0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}/i);
+    const refresh = page.getByRole("button", { name: "Refresh" });
+    await expect(refresh).toBeVisible();
+    await expect(refresh.locator("xpath=..")).toHaveText("Refresh");
+  } finally {
+    await cloud.control("DELETE", "/_emulator/faults");
+  }
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByText(/Data as of \d\d:\d\d:\d\d/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Refresh" }).locator("xpath=..")).toHaveText(/^Data as of \d\d:\d\d:\d\d·Refresh$/);
+
+  // Refresh asks the console to drop its cached reads, then the list is read again from the cloud.
+  await cloud.control("DELETE", "/_emulator/stats");
+  const dropped = page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/api/refresh"));
+  const reread = page.waitForResponse((r) => r.url().includes("/api/services") && r.request().method() === "GET");
+  await page.getByRole("button", { name: "Refresh" }).click();
+  expect((await dropped).postDataJSON()).toEqual({ what: "services" });
+  expect((await reread).status()).toBe(200);
+  const stats = (await cloud.control("GET", "/_emulator/stats")) as { calls: Record<string, number> };
+  expect(stats.calls.ListServices).toBeGreaterThan(0);
 });
 
 test.describe("JSON blocks", () => {

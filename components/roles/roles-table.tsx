@@ -15,9 +15,11 @@ import { useListParams } from "@/components/ui/use-list-params";
 import { useListQuery } from "@/components/ui/use-list-query";
 import { roleHref, serviceHref } from "@/components/inventory/links";
 import { PAGE_SIZES, SEARCH_MAX_LENGTH } from "@/components/inventory/list-options";
+import { dropServerCache } from "@/components/inventory/refresh";
 import type { Paged, RoleRow } from "@/lib/inventory/types";
 import { PrincipalList } from "./principal-list";
 
+const refreshList = () => dropServerCache({ what: "roles" });
 const FILTERS = ["q", "eas"] as const;
 const SHOWN = 3;
 
@@ -39,7 +41,7 @@ const link = "text-blue-700 hover:underline focus-visible:outline-2 focus-visibl
 export function RolesTable() {
   const t = useTranslations("roles");
   const { params, qs, hrefWith, set, clear } = useListParams();
-  const { data, error, isPending, isFetching, refresh, refreshing } = useListQuery<Paged<RoleRow>>("/api/roles", qs);
+  const { data, error, isPending, isFetching, refresh, refreshing } = useListQuery<Paged<RoleRow>>("/api/roles", qs, refreshList);
   const sort = params.get("sort") ?? "name";
   const filtered = FILTERS.some((k) => params.get(k));
 

@@ -98,6 +98,21 @@ describe("services list filters", () => {
   });
 });
 
+describe("services list refresh", () => {
+  it("asks the console to drop its cached reads of the list, then reads the page again", async () => {
+    await open("/services?mode=custom");
+    const fetchMock = vi.mocked(fetch);
+    const before = fetchMock.mock.calls.length;
+    fireEvent.click(screen.getByRole("button", { name: "Refresh" }));
+    await waitFor(() => expect(fetchMock.mock.calls.length).toBeGreaterThanOrEqual(before + 2));
+    const [url, init] = fetchMock.mock.calls[before] as [string, RequestInit];
+    expect(url).toBe("/api/refresh");
+    expect(init.method).toBe("POST");
+    expect(JSON.parse(String(init.body))).toEqual({ what: "services" });
+    expect(fetchMock.mock.calls[before + 1][0]).toBe("/api/services?mode=custom");
+  });
+});
+
 describe("services list pages", () => {
   it("offers 20, 50 and 100 rows per page, in the URL, back on page 1", async () => {
     await open("/services?status=Running&page=2");

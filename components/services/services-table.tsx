@@ -13,11 +13,13 @@ import { useListParams } from "@/components/ui/use-list-params";
 import { useListQuery } from "@/components/ui/use-list-query";
 import { serviceHref } from "@/components/inventory/links";
 import { PAGE_SIZES, SEARCH_MAX_LENGTH } from "@/components/inventory/list-options";
+import { dropServerCache } from "@/components/inventory/refresh";
 import type { Paged, ServiceRow } from "@/lib/inventory/types";
 import { HealthBadge } from "./health-badge";
 import { RoleModeCell } from "./role-mode-cell";
 import { StatusBadge } from "./status-badge";
 
+const refreshList = () => dropServerCache({ what: "services" });
 const FILTERS = ["q", "status", "mode", "health", "region"] as const;
 const STATUSES = ["Running", "Failed", "Creating", "Updating", "Waiting", "Stopped"];
 
@@ -25,7 +27,7 @@ export function ServicesTable({ regions }: { regions: string[] }) {
   const t = useTranslations("services");
   const format = useFormatter();
   const { params, qs, hrefWith, set, clear } = useListParams();
-  const { data, error, isPending, isFetching, refresh, refreshing } = useListQuery<Paged<ServiceRow>>("/api/services", qs);
+  const { data, error, isPending, isFetching, refresh, refreshing } = useListQuery<Paged<ServiceRow>>("/api/services", qs, refreshList);
   const sort = params.get("sort") ?? "name";
   const filtered = FILTERS.some((k) => params.get(k));
   const any = { value: "", label: t("any") };

@@ -5,10 +5,11 @@ import { useState } from "react";
 import { fetchJson } from "./fetch-json";
 
 /**
- * A server-paged list read from `url` with the page's query string, cached per query; `refresh`
- * asks the server to read the cloud again (`refresh=1`) and drops this list's other cached pages.
+ * A server-paged list read from `url` with the page's query string, cached per query.
+ * `refresh` runs `dropServerCache` (the server's own cached cloud reads), then reads this page
+ * again and marks the list's other cached pages stale.
  */
-export function useListQuery<D>(url: string, qs: string) {
+export function useListQuery<D>(url: string, qs: string, dropServerCache: () => Promise<unknown>) {
   const client = useQueryClient();
   const [refreshing, setRefreshing] = useState(false);
   const query = useQuery({
@@ -19,11 +20,8 @@ export function useListQuery<D>(url: string, qs: string) {
   const refresh = async () => {
     setRefreshing(true);
     try {
-      const fresh = await fetchJson<D>(`${url}?${qs ? `${qs}&` : ""}refresh=1`);
-      client.setQueryData([url, qs], fresh);
-      await client.invalidateQueries({ queryKey: [url], predicate: (q) => q.queryKey[1] !== qs });
-    } catch {
-      await query.refetch();
+      await dropServerCache().catch(() => undefined);
+      await client.invalidateQueries({ queryKey: [url] });
     } finally {
       setRefreshing(false);
     }

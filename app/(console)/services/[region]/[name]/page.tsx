@@ -65,7 +65,7 @@ export default async function ServiceDetailPage({ params, searchParams }: Props)
     <>
       <div className="flex flex-wrap items-start justify-between gap-2">
         {header}
-        <DetailRefresh fetchedAt={detail.fetchedAt} apiPath={`/api${base}`} />
+        <DetailRefresh fetchedAt={detail.fetchedAt} region={region} name={name} />
       </div>
       <ServiceDetailView detail={detail} events={events} eventsHref={(p) => (p === 1 ? base : `${base}?events=${p}`)} />
     </>
