@@ -111,8 +111,11 @@ async function measure(base: string, cookie: string, routes: string[]): Promise<
     const url = sampleUrl(route);
     const res = await fetch(`${base}${url}`, { headers: { cookie }, redirect: "manual" });
     if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}, expected the page`);
+    const html = await res.text();
+    // An error state ships less than the page itself: measuring it would flatter the page.
+    if (html.includes('role="alert"')) throw new Error(`${url}: the page shows an error state, not its content`);
     let bytes = 0;
-    for (const path of chunkPaths(await res.text())) bytes += await gzipped(path);
+    for (const path of chunkPaths(html)) bytes += await gzipped(path);
     out.push({ route, bytes });
   }
   return out;
