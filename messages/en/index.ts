@@ -6,9 +6,10 @@ import auth from "./auth.json";
 import users from "./users.json";
 import audit from "./audit.json";
 import services from "./services.json";
+import serviceDetail from "./service-detail.json";
 import roles from "./roles.json";
 import roleDetail from "./role-detail.json";
 import policy from "./policy.json";
 
-const messages = { common, shell, overview, auth, users, audit, services, roles, "role-detail": roleDetail, policy };
+const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy };
 export default messages;
