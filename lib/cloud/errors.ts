@@ -1,3 +1,5 @@
+import { addBrand, hasBrand } from "../errors/brand";
+
 export interface CloudErrorShape {
   code: string;
   message: string;
@@ -10,8 +12,13 @@ export class CloudError extends Error implements CloudErrorShape {
   readonly code: string;
   readonly requestId?: string;
   readonly httpStatus?: number;
+  static readonly brand = "CloudError";
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, CloudError.brand);
+  }
   constructor(e: CloudErrorShape) {
     super(e.message);
+    addBrand(this, CloudError.brand);
     this.name = "CloudError";
     this.code = e.code;
     this.requestId = e.requestId;
