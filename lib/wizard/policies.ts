@@ -52,3 +52,13 @@ export function leastPrivilegePolicy(needs: NeedChecks[]): PolicyDocument | null
 }
 
 export const policyTooLong = (doc: PolicyDocument) => JSON.stringify(doc).length > MAX_PERMISSION_POLICY_CHARS;
+
+/** The system policy that allows `action` (e.g. a gap's): reading ones where reading is enough. */
+export function systemPolicyCovering(action: string): string | undefined {
+  const [service, name = ""] = action.toLowerCase().split(":");
+  if (service === "oss") return /^(get|list)/.test(name) ? "AliyunOSSReadOnlyAccess" : "AliyunOSSFullAccess";
+  if (service === "nas") return /^(describe|list)/.test(name) ? "AliyunNASReadOnlyAccess" : "AliyunNASFullAccess";
+  if (service === "cr") return /^(get|list|pull)/.test(name) ? "AliyunContainerRegistryReadOnlyAccess" : "AliyunContainerRegistryFullAccess";
+  if (service === "odps") return /^(describe|list|read)/.test(name) ? "AliyunMaxComputeReadOnlyAccess" : "AliyunMaxComputeFullAccess";
+  return undefined;
+}
