@@ -24,7 +24,7 @@ export function deployPlan(region: string, config: Record<string, unknown>, exis
         operation: "UpdateService",
         service: "EAS",
         target,
-        params: { ClusterId: region, ServiceName: name, UpdateType: "replace", body },
+        params: { ClusterId: region, ServiceName: name, UpdateType: "replace", Body: body },
         change: { before: pretty(existing.serviceConfig), after: body },
         run: (c) => c.eas.updateService(region, name, body, "replace"),
         changes,
@@ -34,7 +34,7 @@ export function deployPlan(region: string, config: Record<string, unknown>, exis
         operation: "CreateService",
         service: "EAS",
         target,
-        params: { Region: region, body },
+        params: { Region: region, Body: body },
         run: (c) => c.eas.createService(region, body),
         changes,
       };

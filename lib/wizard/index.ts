@@ -10,3 +10,4 @@ export * from "./service-config";
 export * from "./checks";
 export * from "./policies";
 export * from "./state";
+export * from "./steps";

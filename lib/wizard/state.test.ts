@@ -86,3 +86,20 @@ describe("needs", () => {
     ).toEqual({ method: 2, reasons: ["nas-mount", "custom-image", "other-products"] });
   });
 });
+
+describe("steps", () => {
+  it("Method 1 and both Method 2 paths, each step asking what it needs", async () => {
+    const { stepsFor, stepIssues, firstIncomplete } = await import("./steps");
+    const s: SetupState = { ...DEFAULT_STATE, needs: { ...base, oss: [{ bucket: "models", prefix: "", access: "read" }] } };
+    expect(stepsFor(s)).toEqual(["needs", "method", "method1", "deploy"]);
+    expect(stepsFor({ ...s, method: 2, roleSource: "existing" })).toEqual(["needs", "method", "role", "outputs", "deploy"]);
+    expect(stepsFor({ ...s, method: 2 })).toEqual(["needs", "method", "role", "preview", "outputs", "deploy"]);
+    expect(stepIssues(s, "method1", ["cn-hangzhou"])).toEqual([{ field: "workspaceId", rule: "required" }, { field: "serviceName", rule: "required" }]);
+    expect(stepIssues({ ...s, workspaceId: "38291", serviceName: "Bad" }, "method1", ["cn-hangzhou"])).toEqual([{ field: "serviceName", rule: "serviceName" }]);
+    expect(stepIssues({ ...s, method: 2, roleSource: "new", roleName: "a b" }, "role", [])).toEqual([{ field: "roleName", rule: "roleName" }]);
+    expect(stepIssues({ ...s, serviceName: "svc", deployer: "bob smith" }, "outputs", [])).toEqual([{ field: "deployer", rule: "userName" }]);
+    expect(firstIncomplete({ ...s, method: 1 }, "deploy", ["cn-hangzhou"])).toBe("method1");
+    expect(firstIncomplete({ ...s, method: 1, needs: { ...s.needs, region: "" } }, "deploy", ["cn-hangzhou"])).toBe("needs");
+    expect(firstIncomplete({ ...s, method: 1, workspaceId: "1", serviceName: "svc" }, "deploy", ["cn-hangzhou"])).toBeUndefined();
+  });
+});

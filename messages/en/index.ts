@@ -9,6 +9,8 @@ import services from "./services.json";
 import roles from "./roles.json";
 import roleDetail from "./role-detail.json";
 import policy from "./policy.json";
+import wizard from "./wizard.json";
+import preflight from "./preflight.json";
 
-const messages = { common, shell, overview, auth, users, audit, services, roles, "role-detail": roleDetail, policy };
+const messages = { common, shell, overview, auth, users, audit, services, roles, "role-detail": roleDetail, policy, wizard, preflight };
 export default messages;
