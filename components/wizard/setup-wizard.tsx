@@ -71,7 +71,7 @@ export function SetupWizard({ context, canWrite }: { context: SetupContext; canW
       </aside>
       <section aria-labelledby="step-heading" className="min-w-0 space-y-4">
         <div>
-          <p className="text-xs text-slate-500">{t("stepOf", { n: index + 1, total: steps.length })}</p>
+          <p className="text-xs text-slate-600">{t("stepOf", { n: index + 1, total: steps.length })}</p>
           <h2 id="step-heading" ref={heading} tabIndex={-1} className="text-base font-semibold text-slate-900 focus:outline-none">
             {t(`steps.${step}`)}
           </h2>

@@ -1,18 +1,32 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { readState, writeState, type SetupState } from "@/lib/wizard/state";
 
 /**
- * The setup's state, read from the URL and written back to it: a field edit replaces the history
- * entry, a step change pushes one (so Back goes to the previous step). No server round trip.
+ * The setup's state, kept in the URL: a field edit replaces the history entry, a step change
+ * pushes one (so Back goes to the previous step), with no server round trip. The URL reaches
+ * useSearchParams a moment later, so the state is also held here: controlled inputs must see
+ * each keystroke at once. Back, Forward and links bring the URL's state in again.
  */
 export function useSetupState() {
   const params = useSearchParams();
   const pathname = usePathname();
   const qs = params.toString();
-  const state = useMemo(() => readState(new URLSearchParams(qs)), [qs]);
+  const [state, setState] = useState(() => readState(new URLSearchParams(qs)));
+  const latest = useRef(state);
+  // Query strings this page wrote and useSearchParams has not caught up with yet.
+  const written = useRef(new Set<string>());
+
+  useEffect(() => {
+    if (qs === writeState(latest.current).toString()) return written.current.clear();
+    if (written.current.has(qs)) return;
+    const fromUrl = readState(new URLSearchParams(qs));
+    latest.current = fromUrl;
+    written.current.clear();
+    setState(fromUrl);
+  }, [qs]);
 
   const href = useCallback((s: SetupState) => {
     const next = writeState(s).toString();
@@ -24,10 +38,13 @@ export function useSetupState() {
 
   const update = useCallback(
     (patch: Partial<SetupState>, opts: { push?: boolean } = {}) => {
-      // Read the URL itself: several edits in one event must not overwrite each other.
-      const url = href({ ...readState(new URLSearchParams(window.location.search)), ...patch });
-      if (opts.push) window.history.pushState(null, "", url);
-      else window.history.replaceState(null, "", url);
+      const next = { ...latest.current, ...patch };
+      latest.current = next;
+      setState(next);
+      const nextQs = writeState(next).toString();
+      written.current.add(nextQs);
+      if (opts.push) window.history.pushState(null, "", href(next));
+      else window.history.replaceState(null, "", href(next));
     },
     [href],
   );
