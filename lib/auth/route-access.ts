@@ -45,6 +45,13 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: "GET", path: "/api/services/[region]/[name]", access: "inventory:read", probe: { path: "/api/services/cn-hangzhou/fraud-detector" } },
   { method: "GET", path: "/api/roles", access: "inventory:read" },
   { method: "POST", path: "/api/refresh", access: "inventory:read", probe: { body: {}, allowed: 400 } },
+  { method: "POST", path: "/api/preflight", access: "inventory:read", probe: { body: {}, allowed: 400 } },
+  { method: "POST", path: "/api/setup/roles", access: "wizard:generate", probe: { body: {}, allowed: 400 } },
+  { method: "POST", path: "/api/setup/role/preview", access: "wizard:generate", probe: { body: {}, allowed: 400 } },
+  { method: "POST", path: "/api/setup/role/apply", access: "cloud:write", probe: { body: {}, allowed: 400 } },
+  { method: "POST", path: "/api/setup/deploy/preview", access: "wizard:generate", probe: { body: {}, allowed: 400 } },
+  { method: "POST", path: "/api/setup/deploy/apply", access: "cloud:write", probe: { body: {}, allowed: 400 } },
+  { method: "GET", path: "/api/setup/deploy/status", access: "inventory:read", probe: { path: "/api/setup/deploy/status?region=cn-hangzhou&name=fraud-detector" } },
 ];
 
 export const ACTION_ACCESS: readonly ActionAccess[] = [];

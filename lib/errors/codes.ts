@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   /** An admin may not disable or demote their own account. */
   self_lockout: 409,
   rate_limited: 429,
+  /** A deploy was refused because preflight found errors in the service config. */
+  preflight_failed: 409,
   /** The cloud refused the request as it was asked (a RAM or EAS 4xx other than those below). */
   cloud_rejected: 400,
   /** The cloud refused the console's own identity (NoPermission for the console's credentials). */
