@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { callWithRetry, DEFAULT_RETRY, toCloudError } from "./call";
+import { fromCloudError } from "../errors/from";
 import { CloudError } from "./types";
 
 const throttled = (retryAfter?: number) => Object.assign(new Error("Throttling.User: flow control"), { name: "ThrottlingError", code: "Throttling.User", statusCode: 400, retryAfter, requestId: "R1" });
@@ -73,5 +74,13 @@ describe("cloud call retries", () => {
   it("keeps the cloud's code, RequestId and retry-after", () => {
     expect(toCloudError(throttled(1500)).toJSON()).toEqual({ code: "Throttling.User", message: "Throttling.User: flow control", requestId: "R1", httpStatus: 400, retryAfterMs: 1500 });
     expect(toCloudError(serverFault()).retryAfterMs).toBeUndefined();
+  });
+});
+
+describe("throttling as the browser gets it", () => {
+  it("is a 429 whose Retry-After is the cloud's own wait, in whole seconds, or 2 s when it gave none", () => {
+    const withWait = fromCloudError(toCloudError(throttled(5_500)));
+    expect([withWait.code, withWait.status, withWait.retryAfter]).toEqual(["cloud_throttled", 429, 6]);
+    expect(fromCloudError(toCloudError(throttled())).retryAfter).toBe(2);
   });
 });
