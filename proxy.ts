@@ -19,21 +19,19 @@ function withSecurityHeaders(res: NextResponse, request: NextRequest, csp: strin
 //   audited by its path. Authorisation itself happens in the data-access layer.
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const isApi = pathname.startsWith("/api/");
-  if (hasMalformedSegment(pathname)) {
-    if (isApi) {
-      const body = { error: { code: "invalid_input", message: "The path holds a malformed percent-encoding.", fields: { path: "must be valid percent-encoding" } } };
-      return withSecurityHeaders(NextResponse.json(body, { status: 400, headers: { "Cache-Control": "no-store" } }), request, API_CSP);
-    }
+  const malformed = hasMalformedSegment(pathname);
+  if (pathname.startsWith("/api/")) {
+    if (!malformed) return withSecurityHeaders(NextResponse.next(), request, API_CSP);
+    const body = { error: { code: "invalid_input", message: "The path holds a malformed percent-encoding.", fields: { path: "must be valid percent-encoding" } } };
+    return withSecurityHeaders(NextResponse.json(body, { status: 400, headers: { "Cache-Control": "no-store" } }), request, API_CSP);
   }
-  if (isApi) return withSecurityHeaders(NextResponse.next(), request, API_CSP);
 
-  const nonce = newNonce();
-  const csp = pageCsp(nonce, DEV);
+  const csp = pageCsp(newNonce(), DEV);
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", csp);
   headers.set("x-rolescope-path", `${pathname}${search}`);
-  const res = hasMalformedSegment(pathname)
+  // No page has this path: the rewrite renders the not-found page with a 404.
+  const res = malformed
     ? NextResponse.rewrite(new URL("/_rolescope/not-found", request.url), { request: { headers } })
     : NextResponse.next({ request: { headers } });
   return withSecurityHeaders(res, request, csp);

@@ -73,4 +73,13 @@ test.describe("malformed input", () => {
     expect(log).not.toContain("URIError");
     await ctx.dispose();
   });
+
+  test("a role name RAM could not hold is a real 404 inside the console, saying why", async ({ page }) => {
+    await signInRequest(page.request, "bob");
+    const res = await page.goto("/roles/it's");
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole("alert").filter({ hasText: "A role name is 1–64" })).toBeVisible();
+    await expect(page.getByTestId("user-menu")).toBeVisible();
+    await page.screenshot({ path: "e2e/screens/role-bad-name.png", fullPage: true });
+  });
 });
