@@ -1,5 +1,9 @@
 import { EnvError, getEnv } from "./lib/env";
 import { EmulatorRegionsError, learnEmulatorRegions } from "./lib/cloud/emulator-regions";
+import { installPeerStamp } from "./lib/http/peer-stamp";
+
+// Before the first request is handled: sign-in limits and the audit log need the socket's address.
+installPeerStamp();
 
 // A bad setting stops start-up here, naming the variable and the rule.
 try {

@@ -5,6 +5,8 @@ export interface CloudErrorShape {
   message: string;
   requestId?: string;
   httpStatus?: number;
+  /** How long the cloud asked the caller to wait before trying again, when it said. */
+  retryAfterMs?: number;
 }
 
 /** One error type for every failed cloud call: the cloud's own code and RequestId, kept. */
@@ -12,6 +14,7 @@ export class CloudError extends Error implements CloudErrorShape {
   readonly code: string;
   readonly requestId?: string;
   readonly httpStatus?: number;
+  readonly retryAfterMs?: number;
   static readonly brand = "CloudError";
   static [Symbol.hasInstance](value: unknown): boolean {
     return hasBrand(value, CloudError.brand);
@@ -23,8 +26,9 @@ export class CloudError extends Error implements CloudErrorShape {
     this.code = e.code;
     this.requestId = e.requestId;
     this.httpStatus = e.httpStatus;
+    this.retryAfterMs = e.retryAfterMs;
   }
   toJSON(): CloudErrorShape {
-    return { code: this.code, message: this.message, requestId: this.requestId, httpStatus: this.httpStatus };
+    return { code: this.code, message: this.message, requestId: this.requestId, httpStatus: this.httpStatus, ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }) };
   }
 }
