@@ -15,12 +15,12 @@ function freePort(): Promise<number> {
   });
 }
 
-it("starts from the CLI, prints its URL, and saves state on SIGTERM", async () => {
+const cli = (args: string[]) => spawn(join(__dirname, "../node_modules/.bin/tsx"), [join(__dirname, "main.ts"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
+
+it("starts from the CLI with any list of regions, prints its URL, and saves state on SIGTERM", async () => {
   const port = await freePort();
   const data = mkdtempSync(join(tmpdir(), "emu-cli-"));
-  const child = spawn(join(__dirname, "../node_modules/.bin/tsx"), [join(__dirname, "main.ts"), "--port", String(port), "--data", data, "--seed", "empty"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = cli(["--port", String(port), "--data", data, "--seed", "empty", "--regions", "cn-hangzhou,ap-southeast-1,cn-beijing"]);
   try {
     let out = "";
     await new Promise<void>((resolve, reject) => {
@@ -30,8 +30,11 @@ it("starts from the CLI, prints its URL, and saves state on SIGTERM", async () =
       });
       child.on("exit", (code) => reject(new Error(`exited ${code}`)));
     });
-    const health = (await (await fetch(`http://127.0.0.1:${port}/_emulator/health`)).json()) as { status: string };
+    const health = (await (await fetch(`http://127.0.0.1:${port}/_emulator/health`)).json()) as { status: string; regions: string[]; regionPorts: Record<string, number> };
     expect(health.status).toBe("ok");
+    expect(health.regions).toEqual(["cn-hangzhou", "ap-southeast-1", "cn-beijing"]);
+    expect(health.regionPorts).toEqual({ "cn-hangzhou": port + 1, "ap-southeast-1": port + 2, "cn-beijing": port + 3 });
+    expect(out).toContain(`cn-beijing=${port + 3}`);
     expect(out).not.toContain("RoleScopeEmulatorSecret");
     const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
     child.kill("SIGTERM");
@@ -41,4 +44,14 @@ it("starts from the CLI, prints its URL, and saves state on SIGTERM", async () =
     if (child.exitCode === null) child.kill("SIGKILL");
     rmSync(data, { recursive: true, force: true });
   }
+});
+
+it("refuses a region list with a repeated or malformed entry, naming the option", async () => {
+  const child = cli(["--port", "0", "--regions", "cn-hangzhou,cn-hangzhou"]);
+  let err = "";
+  child.stderr.on("data", (c: Buffer) => (err += c.toString()));
+  const code = await new Promise<number | null>((r) => child.on("exit", (c) => r(c)));
+  expect(code).toBe(2);
+  expect(err).toContain("--regions");
+  expect(err).toContain("twice");
 });

@@ -1,9 +1,10 @@
-// `npm run emulator -- --port 4610 --data data/emulator [--seed demo|empty] [--reset] [--deploy-ms N]`
+// `npm run emulator -- --port 4610 --data data/emulator [--seed demo|empty] [--reset] [--deploy-ms N]
+//   [--regions cn-hangzhou,ap-southeast-1]`
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { DEFAULT_EMULATOR_PORT } from "../lib/cloud/emulator-endpoints";
+import { DEFAULT_EMULATOR_PORT, DEFAULT_REGIONS } from "../lib/cloud/emulator-endpoints";
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from "./core/defaults";
-import { createEmulator } from "./server";
+import { createEmulator, regionListSchema } from "./server";
 
 const argsSchema = z.object({
   port: z.coerce.number().int().min(1).max(65535).default(DEFAULT_EMULATOR_PORT),
@@ -13,6 +14,11 @@ const argsSchema = z.object({
   "deploy-ms": z.coerce.number().int().min(0).default(3000),
   "credentials-role": z.string().min(1).optional(),
   host: z.string().min(1).default("127.0.0.1"),
+  regions: z
+    .string()
+    .default(DEFAULT_REGIONS.join(","))
+    .transform((v) => v.split(",").map((r) => r.trim()).filter(Boolean))
+    .pipe(regionListSchema),
 });
 
 async function main(): Promise<void> {
@@ -25,6 +31,7 @@ async function main(): Promise<void> {
       "deploy-ms": { type: "string" },
       "credentials-role": { type: "string" },
       host: { type: "string" },
+      regions: { type: "string" },
     },
   });
   const parsed = argsSchema.safeParse(values);
@@ -36,6 +43,7 @@ async function main(): Promise<void> {
   const emulator = await createEmulator({
     port: a.port,
     host: a.host,
+    regions: a.regions,
     dataDir: a.data,
     seed: a.seed,
     reset: a.reset,

@@ -5,8 +5,16 @@ import { createServer as createNetServer, type Server as NetServer } from "node:
 import { z } from "zod";
 import { DEFAULT_REGIONS } from "../lib/cloud/emulator-endpoints";
 import { EmulatorApp } from "./core/app";
+import { EmulatorClock } from "./core/clock";
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from "./core/defaults";
+import { answerClientError, MAX_HEADER_BYTES } from "./core/http";
 import { route } from "./core/router";
+
+/** Region ids like `cn-hangzhou`, each once; region i is served on base port + 1 + i. */
+export const regionListSchema = z
+  .array(z.string().regex(/^[a-z]{2}(?:-[a-z0-9]+)+$/, "must be region ids like cn-hangzhou"))
+  .min(1, "must name at least one region")
+  .refine((list) => new Set(list).size === list.length, "must not name a region twice");
 
 export const emulatorOptionsSchema = z.object({
   port: z.number().int().min(0).max(65535).default(0),
@@ -14,7 +22,7 @@ export const emulatorOptionsSchema = z.object({
   dataDir: z.string().min(1).optional(),
   seed: z.enum(["demo", "empty"]).default("demo"),
   reset: z.boolean().default(false),
-  regions: z.array(z.string().min(1)).min(1).default([...DEFAULT_REGIONS]),
+  regions: regionListSchema.default([...DEFAULT_REGIONS]),
   deployDelayMs: z.number().int().min(0).default(3000),
   accessKeyId: z.string().min(1).default(DEFAULT_ACCESS_KEY_ID),
   accessKeySecret: z.string().min(1).default(DEFAULT_ACCESS_KEY_SECRET),
@@ -23,7 +31,7 @@ export const emulatorOptionsSchema = z.object({
 });
 
 export type EmulatorOptions = z.input<typeof emulatorOptionsSchema> & {
-  /** The emulator's clock (tests move it to expire STS tokens). */
+  /** The time the emulator's clock starts from (real time by default); the control API moves it from there. */
   now?: () => Date;
   log?: (line: string) => void;
 };
@@ -71,6 +79,7 @@ async function bindPorts(http: Server, host: string, port: number, regions: numb
 
 export async function createEmulator(input: EmulatorOptions = {}): Promise<RunningEmulator> {
   const opts = emulatorOptionsSchema.parse(input);
+  const clock = new EmulatorClock(input.now);
   const app = new EmulatorApp({
     regions: opts.regions,
     deployDelayMs: opts.deployDelayMs,
@@ -78,18 +87,20 @@ export async function createEmulator(input: EmulatorOptions = {}): Promise<Runni
     dataDir: opts.dataDir,
     seed: opts.seed,
     reset: opts.reset,
-    now: input.now ?? (() => new Date()),
+    clock,
     credentialsRole: opts.credentialsRole,
     log: input.log ?? ((l) => console.warn(l)),
   });
-  await app.init();
+  app.init();
 
   const regionByPort = new Map<number, string>();
-  const http = createServer((req, res) => {
+  // Policy documents travel in the query string: RAM's gateway takes request lines far past Node's 16 KiB default.
+  const http = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     const local = req.socket.localPort ?? 0;
     const region = regionByPort.get(local) ?? opts.regions[0];
     void route(app, req, res, { region, base: local === base });
   });
+  http.on("clientError", answerClientError);
   http.keepAliveTimeout = 5000;
   const { base, extra } = await bindPorts(http, opts.host, opts.port, opts.regions.length);
   const regionPorts: Record<string, number> = {};
@@ -97,6 +108,7 @@ export async function createEmulator(input: EmulatorOptions = {}): Promise<Runni
     regionPorts[r] = base + 1 + i;
     regionByPort.set(base + 1 + i, r);
   });
+  app.regionPorts = regionPorts;
 
   let closing: Promise<void> | undefined;
   return {

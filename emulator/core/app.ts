@@ -1,14 +1,17 @@
 // The emulator's state and lifecycle: RAM store, EAS module, faults, persistence, seeding.
-import { createRamView } from "./authorize";
-import { DEFAULT_ACCOUNT_ID, type RamView } from "./contract";
-import { Faults } from "./faults";
-import { loadCreateEasModule, loadSeedBulkServices, loadSeedDemoServices, type EasModuleInstance } from "./optional-modules";
-import { StateFile } from "./persist";
-import { adoptRam, demoCallers, rootCaller, seedRam, type RootKey, type SeedName } from "./state-setup";
+import { createEasModule } from "../eas/index";
 import { RamStore } from "../ram/store";
 import { emptyRamState } from "../ram/state";
+import { seedBulkServices } from "../seed/bulk-eas";
 import { seedBulkRoles } from "../seed/bulk-ram";
+import { seedDemoServices } from "../seed/demo-eas";
+import { createRamView } from "./authorize";
+import type { EmulatorClock } from "./clock";
+import { DEFAULT_ACCOUNT_ID, type EasModuleInstance, type RamView } from "./contract";
 import { STATE_SHAPE_VERSION } from "./defaults";
+import { Faults } from "./faults";
+import { StateFile } from "./persist";
+import { adoptRam, demoCallers, rootCaller, seedRam, type RootKey, type SeedName } from "./state-setup";
 
 export interface AppOptions {
   regions: string[];
@@ -17,7 +20,7 @@ export interface AppOptions {
   dataDir?: string;
   seed: SeedName;
   reset: boolean;
-  now: () => Date;
+  clock: EmulatorClock;
   credentialsRole?: string;
   log: (line: string) => void;
 }
@@ -25,30 +28,37 @@ export interface AppOptions {
 export class EmulatorApp {
   readonly store: RamStore;
   readonly ram: RamView;
-  readonly faults = new Faults();
-  eas: EasModuleInstance | undefined;
+  readonly faults: Faults;
+  /** Every time the emulator reads. */
+  readonly now: () => Date;
+  /** EAS port of each region, known once the server has bound its ports. */
+  regionPorts: Record<string, number> = {};
+  eas: EasModuleInstance;
   private readonly file: StateFile | undefined;
   private closed = false;
 
   constructor(readonly opts: AppOptions) {
+    this.now = opts.clock.now;
+    this.faults = new Faults({ now: this.now });
     this.store = new RamStore(emptyRamState(DEFAULT_ACCOUNT_ID, { ...opts.root }), () => this.file?.schedule());
-    this.ram = createRamView(this.store, opts.now);
+    this.ram = createRamView(this.store, this.now);
     this.file = opts.dataDir
       ? new StateFile(opts.dataDir, () => ({
           shape: STATE_SHAPE_VERSION,
-          savedAt: new Date().toISOString(),
+          savedAt: this.now().toISOString(),
           ram: this.store.state,
-          eas: this.eas?.snapshot(),
+          eas: this.eas.snapshot(),
         }), 100, (m) => opts.log(m))
       : undefined;
+    this.eas = this.createEas(undefined);
   }
 
-  async init(): Promise<void> {
+  init(): void {
     const loaded = this.opts.reset ? undefined : this.file?.load();
     if (loaded) {
-      adoptRam(this.store, loaded.ram, this.opts.root, this.opts.now());
+      adoptRam(this.store, loaded.ram, this.opts.root, this.now());
       try {
-        await this.startEas(loaded.eas);
+        this.replaceEas(this.createEas(loaded.eas));
         this.file?.schedule();
         return;
       } catch (e) {
@@ -56,46 +66,43 @@ export class EmulatorApp {
         this.opts.log(`emulator: the saved EAS state cannot be read (${e instanceof Error ? e.message : String(e)}); starting from the seed instead.`);
       }
     }
-    await this.reseed(this.opts.seed);
+    this.reseed(this.opts.seed);
   }
 
-  private async startEas(state: unknown): Promise<EasModuleInstance | undefined> {
-    const create = await loadCreateEasModule();
-    this.eas = create?.({
+  private createEas(state: unknown): EasModuleInstance {
+    return createEasModule({
       regions: this.opts.regions,
       deployDelayMs: this.opts.deployDelayMs,
       state,
       ram: this.ram,
       onChange: () => this.file?.schedule(),
-      now: this.opts.now,
+      now: this.now,
     });
-    return this.eas;
   }
 
-  async reseed(seed: SeedName): Promise<void> {
-    this.eas?.dispose();
-    this.eas = undefined;
-    seedRam(this.store, seed, DEFAULT_ACCOUNT_ID, this.opts.root, this.opts.now());
-    const eas = await this.startEas(undefined);
-    if (seed === "demo" && eas) {
-      const seedServices = await loadSeedDemoServices();
-      await seedServices?.(eas, this.ram, demoCallers(this.store, this.opts.root), this.opts.now());
-      eas.settle();
+  private replaceEas(next: EasModuleInstance): void {
+    this.eas.dispose();
+    this.eas = next;
+  }
+
+  reseed(seed: SeedName): void {
+    // A reset brings back real time too, so one test's clock move never leaks into the next.
+    this.opts.clock.move({ reset: true });
+    seedRam(this.store, seed, DEFAULT_ACCOUNT_ID, this.opts.root, this.now());
+    this.replaceEas(this.createEas(undefined));
+    if (seed === "demo") {
+      seedDemoServices(this.eas, this.ram, demoCallers(this.store, this.opts.root), this.now());
+      this.eas.settle();
     }
     this.file?.flush();
   }
 
-  async seedBulk(roles: number, services: number): Promise<{ roles: number; services: number }> {
-    const roleNames = seedBulkRoles(this.store, roles, this.opts.now());
+  seedBulk(roles: number, services: number): { roles: number; services: number } {
+    const roleNames = seedBulkRoles(this.store, roles, this.now());
     let created = 0;
-    if (services > 0 && this.eas) {
-      const seedServices = await loadSeedBulkServices();
-      if (seedServices) {
-        const names = roleNames.length > 0 ? roleNames : Object.values(this.store.state.roles).map((r) => r.roleName);
-        await seedServices(this.eas, this.ram, rootCaller(this.store, this.opts.root), { services, roleNames: names, regions: this.opts.regions });
-        this.eas.settle();
-        created = services;
-      }
+    if (services > 0) {
+      const names = roleNames.length > 0 ? roleNames : Object.values(this.store.state.roles).map((r) => r.roleName);
+      created = seedBulkServices(this.eas, this.ram, rootCaller(this.store, this.opts.root), { services, roleNames: names, regions: this.opts.regions, now: this.now });
     }
     this.file?.schedule();
     return { roles: roleNames.length, services: created };
@@ -105,6 +112,6 @@ export class EmulatorApp {
     if (this.closed) return;
     this.closed = true;
     this.file?.flush();
-    this.eas?.dispose();
+    this.eas.dispose();
   }
 }

@@ -31,7 +31,7 @@ export function decide(store: RamStore, caller: Caller, action: string, resource
   if (caller.kind === "root") return { ...ALLOW, policyType: "AccountLevelIdentityBasedPolicy" };
   const req = { principal: principalOf(caller), action, resource, context };
   if (caller.kind === "user") {
-    return { ...evaluate(req, store.namedPolicies(store.findUser(caller.userName)?.policies ?? [])), policyType: "AccountLevelIdentityBasedPolicy" };
+    return { ...evaluate(req, store.namedPolicies(store.effectiveUserAttachments(caller.userName))), policyType: "AccountLevelIdentityBasedPolicy" };
   }
   const { role, session } = sessionPolicies(store, caller);
   // Session policy first: it is evaluated before identity policies and may only narrow them.
@@ -100,7 +100,7 @@ export function createRamView(store: RamStore, now: () => Date): RamView {
       return r && { roleName: r.roleName, roleId: r.roleId, arn: r.arn, assumeRolePolicyDocument: r.assumeRolePolicyDocument };
     },
     policiesForRole: (roleName) => store.namedPolicies(store.findRole(roleName)?.policies ?? []),
-    policiesForUser: (userName) => store.namedPolicies(store.findUser(userName)?.policies ?? []),
+    policiesForUser: (userName) => store.namedPolicies(store.effectiveUserAttachments(userName)),
     authorize: (caller, action, resource, context) =>
       decide(store, caller, action, resource, { ...baseContext(now()), ...context }),
   };

@@ -44,6 +44,7 @@ export interface RamView {
   getRole(roleName: string): RoleView | undefined;
   /** Parsed documents (default versions) of the policies attached to a role. */
   policiesForRole(roleName: string): NamedPolicy[];
+  /** A user's own policies and those of the groups it belongs to. */
   policiesForUser(userName: string): NamedPolicy[];
   /**
    * May `caller` do `action` on `resource`? Root is always allowed; users and assumed roles
@@ -54,7 +55,7 @@ export interface RamView {
 
 export interface EasRequest {
   method: string;
-  /** Decoded path, e.g. `/api/v2/services/cn-hangzhou/echo/events`. */
+  /** The path as sent, still percent-encoded, e.g. `/api/v2/services/cn-hangzhou/echo/events`; each segment is decoded on its own, so a name may hold `/`. */
   pathname: string;
   query: Record<string, string>;
   body: string;
@@ -99,7 +100,9 @@ export interface EasModuleInit {
 }
 
 /** Implemented by emulator/eas/index.ts as `createEasModule(init)`. */
-export type CreateEasModule = (init: EasModuleInit) => EasModule & {
+export type CreateEasModule = (init: EasModuleInit) => EasModuleInstance;
+
+export type EasModuleInstance = EasModule & {
   /** Finishes every deployment in flight at once (seeding and tests). */
   settle(): void;
 };

@@ -1,6 +1,8 @@
-// The control API under /_emulator/ (loopback only): reset, bulk seed, faults, stats, settle, health.
+// The control API under /_emulator/ (loopback only): reset, bulk seed, faults, stats, settle,
+// clock, health.
 import { z } from "zod";
 import type { EmulatorApp } from "./app";
+import { clockMoveSchema } from "./clock";
 import { ApiError } from "./contract";
 import { faultSchema } from "./faults";
 
@@ -37,16 +39,16 @@ export async function handleControl(app: EmulatorApp, method: string, path: stri
     case "GET /_emulator/health":
       return {
         status: 200,
-        body: { status: "ok", accountId: app.store.accountId, regions: app.opts.regions, eas: app.eas !== undefined },
+        body: { status: "ok", accountId: app.store.accountId, regions: app.opts.regions, regionPorts: app.regionPorts, eas: true },
       };
     case "POST /_emulator/reset": {
       const { seed } = json(resetSchema, body);
-      await app.reseed(seed);
+      app.reseed(seed);
       return { status: 200, body: { ok: true, seed } };
     }
     case "POST /_emulator/seed/bulk": {
       const { roles, services } = json(bulkSchema, body);
-      return { status: 200, body: { ok: true, ...(await app.seedBulk(roles, services)) } };
+      return { status: 200, body: { ok: true, ...app.seedBulk(roles, services) } };
     }
     case "PUT /_emulator/faults": {
       const fault = json(faultSchema, body);
@@ -63,9 +65,14 @@ export async function handleControl(app: EmulatorApp, method: string, path: stri
     case "DELETE /_emulator/stats":
       app.faults.resetStats();
       return { status: 200, body: { ok: true } };
+    case "GET /_emulator/clock":
+      return { status: 200, body: app.opts.clock.describe() };
+    case "POST /_emulator/clock":
+      app.opts.clock.move(json(clockMoveSchema, body));
+      return { status: 200, body: app.opts.clock.describe() };
     case "POST /_emulator/settle":
-      app.eas?.settle();
-      return { status: 200, body: { ok: true, eas: app.eas !== undefined } };
+      app.eas.settle();
+      return { status: 200, body: { ok: true, eas: true } };
     default:
       throw new ApiError(404, "NotFound", `No control endpoint ${key}.`);
   }

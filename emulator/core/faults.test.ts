@@ -6,7 +6,7 @@ import { isLoopback } from "./http";
 describe("Faults", () => {
   it("fails at the configured rate with the configured code and status", async () => {
     let i = 0;
-    const faults = new Faults(() => (i++ % 10) / 10); // 0.0, 0.1, … 0.9
+    const faults = new Faults({ random: () => (i++ % 10) / 10 }); // 0.0, 0.1, … 0.9
     faults.set({ operation: "ListRoles", errorRate: 0.2, errorCode: "Throttling.User", httpStatus: 400 });
     const outcomes = await Promise.all(Array.from({ length: 10 }, () => faults.apply("ListRoles").then(() => "ok", (e: unknown) => e)));
     const errors = outcomes.filter((o): o is ApiError => o instanceof ApiError);
@@ -16,7 +16,7 @@ describe("Faults", () => {
   });
 
   it("falls back to the * fault and defaults non-throttling codes to HTTP 500", async () => {
-    const faults = new Faults(() => 0);
+    const faults = new Faults({ random: () => 0 });
     faults.set({ operation: "*", errorRate: 1, errorCode: "InternalError" });
     await expect(faults.apply("DescribeService")).rejects.toMatchObject({ code: "InternalError", status: 500 });
     faults.clear();

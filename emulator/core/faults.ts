@@ -14,9 +14,15 @@ export type Fault = z.infer<typeof faultSchema>;
 export class Faults {
   private readonly byOperation = new Map<string, Fault>();
   private calls: Record<string, number> = {};
-  private since = new Date();
+  private readonly now: () => Date;
+  private readonly random: () => number;
+  private since: Date;
 
-  constructor(private readonly random: () => number = Math.random) {}
+  constructor(o: { random?: () => number; now?: () => Date } = {}) {
+    this.random = o.random ?? Math.random;
+    this.now = o.now ?? (() => new Date());
+    this.since = this.now();
+  }
 
   set(f: Fault): void {
     this.byOperation.set(f.operation, f);
@@ -37,7 +43,7 @@ export class Faults {
   }
   resetStats(): void {
     this.calls = {};
-    this.since = new Date();
+    this.since = this.now();
   }
 
   /** Waits the configured latency, then throws the configured error at the configured rate. */

@@ -125,6 +125,7 @@ describe("control API", () => {
     const emu = await createEmulator({ port: 0, seed: "empty", regions: ["cn-hangzhou", "ap-southeast-1", "cn-beijing"] });
     try {
       expect(Object.values(emu.regionPorts)).toEqual([emu.port + 1, emu.port + 2, emu.port + 3]);
+      expect((await control(emu.url, "GET", "/_emulator/health")).json.regionPorts).toEqual(emu.regionPorts);
       const gw = ramGateway(emu.regionPorts["cn-beijing"]);
       expect((await gw.listRoles()).items.length).toBe(1);
       const unsigned = await fetch(`${emu.url}/?Action=ListRoles&Version=2015-05-01`, { method: "POST" });

@@ -21,6 +21,8 @@ const persistedSchema = z.object({
     accountId: z.string(),
     roles: z.record(z.string(), entity.extend({ roleName: z.string(), roleId: z.string(), assumeRolePolicyDocument: z.string() })),
     users: z.record(z.string(), entity.extend({ userName: z.string(), userId: z.string() })),
+    // Absent in files written before groups existed; adoptRam adds an empty map.
+    groups: z.record(z.string(), entity.extend({ groupName: z.string(), groupId: z.string(), members: z.array(z.object({ userName: z.string(), joinDate: z.string() })) })).optional(),
     policies: z.record(z.string(), z.object({ policyName: z.string(), defaultVersion: z.string(), versions: z.array(z.object({ versionId: z.string(), document: z.string() })) })),
     accessKeys: z.record(z.string(), z.object({ accessKeyId: z.string(), accessKeySecret: z.string() })),
     sts: z.record(z.string(), z.object({ accessKeyId: z.string(), securityToken: z.string(), expiration: z.string(), roleName: z.string() })),

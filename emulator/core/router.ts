@@ -43,14 +43,18 @@ export async function route(app: EmulatorApp, req: IncomingMessage, res: ServerR
     if (at.base && method === "GET" && (rawPath === "/credentials" || rawPath.startsWith("/credentials/"))) {
       if (!isLoopback(req.socket.remoteAddress)) throw new ApiError(403, "Forbidden", "The credentials endpoint answers loopback clients only.");
       const role = rawPath === "/credentials" ? app.opts.credentialsRole : decodeURIComponent(rawPath.slice("/credentials/".length));
-      const now = app.opts.now();
+      const now = app.now();
       const out = credentialsForRole(app.store, role, now, baseContext(now, peerIp(req)));
       sendJson(res, out.status, out.body);
       return;
     }
 
-    const action = header(req, "x-acs-action") ?? query.Action ?? "";
-    const version = header(req, "x-acs-version") ?? query.Version ?? "";
+    const body = await readBody(req);
+    // RPC clients may send every parameter, the signature's too, in a form-encoded body.
+    const form = formParams(req, body);
+    const params = { ...query, ...form };
+    const action = header(req, "x-acs-action") ?? params.Action ?? "";
+    const version = header(req, "x-acs-version") ?? params.Version ?? "";
     const isEas = rawPath.startsWith("/api/v2/");
     if (isEas) hostId = `pai-eas.${at.region}.aliyuncs.com`;
     else if (version === STS_VERSION) hostId = STS_HOST_ID;
@@ -58,22 +62,18 @@ export async function route(app: EmulatorApp, req: IncomingMessage, res: ServerR
 
     app.faults.count(operation || "Unknown");
     await app.faults.apply(operation);
-    const body = await readBody(req);
-    const now = app.opts.now();
-    const caller = authenticate({ method, rawPath, query, headers: req.headers, body }, app.store, now);
+    const now = app.now();
+    const caller = authenticate({ method, rawPath, query, form, headers: req.headers, body }, app.store, now);
     const context = baseContext(now, peerIp(req));
 
     if (isEas) {
-      if (!app.eas) throw new ApiError(501, "NotImplemented", "EAS is not available in this emulator build.");
-      const pathname = decodeURIComponent(rawPath);
       const out = app.eas.handle(
-        { method, pathname, query, body: body.toString("utf8") },
-        { region: at.region, caller, ram: app.ram, requestId, now: app.opts.now, markDirty: () => app.store.markDirty() },
+        { method, pathname: rawPath, query, body: body.toString("utf8") },
+        { region: at.region, caller, ram: app.ram, requestId, now: app.now, markDirty: () => app.store.markDirty() },
       );
       sendJson(res, out.status, { RequestId: requestId, ...out.body });
       return;
     }
-    const params = { ...query, ...formParams(req, body) };
     sendJson(res, 200, { RequestId: requestId, ...dispatch(app, action, version, params, caller, context, now) });
   } catch (e) {
     const err = e instanceof ApiError ? e : internal(e, app);

@@ -5,7 +5,7 @@ import { seedBaseRam } from "../seed/base-ram";
 import { seedDemoRam } from "../seed/demo-ram";
 import { DEMO_KEYS } from "../seed/demo-keys";
 import type { Caller } from "./contract";
-import type { DemoCallers } from "./optional-modules";
+import type { DemoCallerName } from "../seed/demo-eas-configs";
 
 export type SeedName = "demo" | "empty";
 
@@ -22,6 +22,7 @@ export function seedRam(store: RamStore, seed: SeedName, accountId: string, root
 
 /** A loaded state keeps its data; the configured root key and the service-linked role are always there. */
 export function adoptRam(store: RamStore, loaded: RamState, root: RootKey, now: Date): void {
+  loaded.groups ??= {};
   store.state = loaded;
   loaded.accessKeys[root.accessKeyId] = { ...root };
   seedBaseRam(store, now);
@@ -31,7 +32,7 @@ export function rootCaller(store: RamStore, root: RootKey): Caller {
   return { kind: "root", accountId: store.accountId, accessKeyId: root.accessKeyId };
 }
 
-export function demoCallers(store: RamStore, root: RootKey): DemoCallers {
+export function demoCallers(store: RamStore, root: RootKey): Record<DemoCallerName, Caller> {
   const user = (name: keyof typeof DEMO_KEYS): Caller => {
     const u = store.findUser(name);
     if (!u) throw new Error(`the demo seed has no user ${name}`);

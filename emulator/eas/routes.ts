@@ -1,5 +1,7 @@
 // EAS 2021-07-01 is ROA: the operation is the method and the path.
+import { decodeSegment } from "../core/auth/encode";
 import { ApiError } from "../core/contract";
+import { invalidParameter } from "./errors";
 
 export type EasOperation =
   | "ListServices"
@@ -26,7 +28,11 @@ const SUB: Record<string, Partial<Record<string, EasOperation>>> = {
 
 export function resolveRoute(method: string, pathname: string): Route {
   const m = method.toUpperCase();
-  const parts = pathname.replace(/\/+$/, "").split("/").slice(1);
+  const parts = pathname.replace(/\/+$/, "").split("/").slice(1).map((raw) => {
+    const seg = decodeSegment(raw);
+    if (seg === undefined) throw invalidParameter(`Invalid path segment "${raw}": it is not valid percent-encoding.`);
+    return seg;
+  });
   const notFound = () => new ApiError(404, "InvalidAction.NotFound", `Specified api is not found, please check your url and method: ${m} ${pathname}.`);
   if (parts[0] !== "api" || parts[1] !== "v2" || parts[2] !== "services") throw notFound();
   if (parts.length === 3) {

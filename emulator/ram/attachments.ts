@@ -1,4 +1,4 @@
-// Attach/Detach a policy to a role or user, ListPoliciesForRole/User, ListEntitiesForPolicy.
+// Attach/Detach a policy to a role, user or group, ListPoliciesForRole/User/Group, ListEntitiesForPolicy.
 import { isoSeconds } from "../core/http";
 import { ramErrors } from "./errors";
 import { keyOf, type Attachment } from "./state";
@@ -7,6 +7,8 @@ import * as v from "./validate";
 import { attachedPolicies, type RamHandler } from "./wire";
 
 interface Target {
+  /** Role, User or Group: names the LimitExceeded code. */
+  entity: string;
   name: string;
   policies: Attachment[];
   exists: (policy: string, target: string) => Error;
@@ -16,6 +18,7 @@ interface Target {
 function roleTarget(store: RamStore, p: v.Params): Target {
   const role = store.role(v.required(p, "RoleName"));
   return {
+    entity: "Role",
     name: role.roleName,
     get policies() {
       return role.policies;
@@ -31,6 +34,7 @@ function roleTarget(store: RamStore, p: v.Params): Target {
 function userTarget(store: RamStore, p: v.Params): Target {
   const user = store.user(v.required(p, "UserName"));
   return {
+    entity: "User",
     name: user.userName,
     get policies() {
       return user.policies;
@@ -43,6 +47,22 @@ function userTarget(store: RamStore, p: v.Params): Target {
   };
 }
 
+function groupTarget(store: RamStore, p: v.Params): Target {
+  const group = store.group(v.required(p, "GroupName"));
+  return {
+    entity: "Group",
+    name: group.groupName,
+    get policies() {
+      return group.policies;
+    },
+    set policies(list: Attachment[]) {
+      group.policies = list;
+    },
+    exists: ramErrors.groupPolicyExists,
+    missing: ramErrors.groupPolicyNotFound,
+  };
+}
+
 function attach(target: (s: RamStore, p: v.Params) => Target): RamHandler {
   return (p, { store, now }) => {
     const type = v.policyType(p.PolicyType)!;
@@ -50,6 +70,8 @@ function attach(target: (s: RamStore, p: v.Params) => Target): RamHandler {
     const t = target(store, p);
     const name = found.policy.policyName;
     if (t.policies.some((a) => a.policyType === type && keyOf(a.policyName) === keyOf(name))) throw t.exists(name, t.name);
+    const max = type === "System" ? v.QUOTAS.systemPoliciesPerEntity : v.QUOTAS.customPoliciesPerEntity;
+    if (t.policies.filter((a) => a.policyType === type).length >= max) throw ramErrors.attachmentLimit(t.entity, t.name, type, max);
     t.policies = [...t.policies, { policyType: type, policyName: name, attachDate: isoSeconds(now) }];
     store.markDirty();
     return {};
@@ -75,11 +97,17 @@ export const detachPolicyFromRole = detach(roleTarget);
 export const attachPolicyToUser = attach(userTarget);
 export const detachPolicyFromUser = detach(userTarget);
 
+export const attachPolicyToGroup = attach(groupTarget);
+export const detachPolicyFromGroup = detach(groupTarget);
+
 export const listPoliciesForRole: RamHandler = (p, { store }) =>
   attachedPolicies(store, store.role(v.required(p, "RoleName")).policies);
 
 export const listPoliciesForUser: RamHandler = (p, { store }) =>
   attachedPolicies(store, store.user(v.required(p, "UserName")).policies);
+
+export const listPoliciesForGroup: RamHandler = (p, { store }) =>
+  attachedPolicies(store, store.group(v.required(p, "GroupName")).policies);
 
 export const listEntitiesForPolicy: RamHandler = (p, { store }) => {
   const type = v.policyType(p.PolicyType)!;
@@ -94,5 +122,9 @@ export const listEntitiesForPolicy: RamHandler = (p, { store }) => {
     const a = find(u.policies);
     return a ? [{ UserId: u.userId, UserName: u.userName, DisplayName: u.displayName, AttachDate: a.attachDate }] : [];
   });
-  return { Users: { User }, Groups: { Group: [] }, Roles: { Role } };
+  const Group = Object.values(store.state.groups).flatMap((g) => {
+    const a = find(g.policies);
+    return a ? [{ GroupName: g.groupName, Comments: g.comments, AttachDate: a.attachDate }] : [];
+  });
+  return { Users: { User }, Groups: { Group }, Roles: { Role } };
 };

@@ -1,5 +1,6 @@
 // RAM's operation table: handler, and the resource RAM authorises the call against.
 import * as a from "./attachments";
+import * as g from "./groups";
 import * as pol from "./policies";
 import * as r from "./roles";
 import * as u from "./users";
@@ -13,6 +14,7 @@ export interface RamOperation {
 
 const role = (p: Params, uid: string) => `acs:ram:*:${uid}:role/${p.RoleName ?? ""}`;
 const user = (p: Params, uid: string) => `acs:ram:*:${uid}:user/${p.UserName ?? ""}`;
+const group = (p: Params, uid: string) => `acs:ram:*:${uid}:group/${p.GroupName ?? ""}`;
 const policy = (p: Params, uid: string) => `acs:ram:*:${uid}:policy/${p.PolicyName ?? ""}`;
 const any = () => "*";
 
@@ -39,4 +41,16 @@ export const RAM_OPERATIONS: Record<string, RamOperation> = {
   CreateUser: { handler: u.createUser, resource: user },
   GetUser: { handler: u.getUser, resource: user },
   ListUsers: { handler: u.listUsers, resource: any },
+  CreateGroup: { handler: g.createGroup, resource: group },
+  GetGroup: { handler: g.getGroup, resource: group },
+  UpdateGroup: { handler: g.updateGroup, resource: group },
+  ListGroups: { handler: g.listGroups, resource: any },
+  DeleteGroup: { handler: g.deleteGroup, resource: group },
+  AddUserToGroup: { handler: g.addUserToGroup, resource: group },
+  RemoveUserFromGroup: { handler: g.removeUserFromGroup, resource: group },
+  ListGroupsForUser: { handler: g.listGroupsForUser, resource: user },
+  ListUsersForGroup: { handler: g.listUsersForGroup, resource: group },
+  AttachPolicyToGroup: { handler: a.attachPolicyToGroup, resource: group },
+  DetachPolicyFromGroup: { handler: a.detachPolicyFromGroup, resource: group },
+  ListPoliciesForGroup: { handler: a.listPoliciesForGroup, resource: group },
 };

@@ -107,14 +107,16 @@ export const deletePolicy: RamHandler = (p, { store }) => {
   const isIt = (a: { policyType: string; policyName: string }) => a.policyType === "Custom" && keyOf(a.policyName) === k;
   const roles = Object.values(store.state.roles).filter((r) => r.policies.some(isIt));
   const users = Object.values(store.state.users).filter((u) => u.policies.some(isIt));
+  const groups = Object.values(store.state.groups).filter((g) => g.policies.some(isIt));
   if (!v.bool(p.CascadingDelete)) {
     if (users.length > 0) throw ramErrors.deleteConflictPolicyUser(policy.policyName);
+    if (groups.length > 0) throw ramErrors.deleteConflictPolicyGroup(policy.policyName);
     if (roles.length > 0) throw ramErrors.deleteConflictPolicyRole(policy.policyName);
     if (policy.versions.length > 1) {
       throw ramErrors.deleteConflictPolicyVersion(policy.policyName);
     }
   }
-  for (const e of [...roles, ...users]) e.policies = e.policies.filter((a) => !isIt(a));
+  for (const e of [...roles, ...users, ...groups]) e.policies = e.policies.filter((a) => !isIt(a));
   delete store.state.policies[k];
   store.markDirty();
   return {};

@@ -1,5 +1,6 @@
 // RAM's state: plain JSON, so that persistence is one JSON.stringify. Keys of the maps are
-// lower-cased names, because RAM treats role, user and policy names case-insensitively.
+// lower-cased names, because RAM treats role, user, group and policy names case-insensitively.
+import { createHash } from "node:crypto";
 import type { PolicyType } from "../../lib/cloud/types";
 
 export interface Attachment {
@@ -39,6 +40,21 @@ export interface UserRecord {
   updateDate: string;
   lastLoginDate?: string;
   policies: Attachment[];
+}
+
+export interface GroupMember {
+  userName: string;
+  joinDate: string;
+}
+
+export interface GroupRecord {
+  groupId: string;
+  groupName: string;
+  comments: string;
+  createDate: string;
+  updateDate: string;
+  policies: Attachment[];
+  members: GroupMember[];
 }
 
 export interface PolicyVersionRecord {
@@ -82,6 +98,7 @@ export interface RamState {
   accountId: string;
   roles: Record<string, RoleRecord>;
   users: Record<string, UserRecord>;
+  groups: Record<string, GroupRecord>;
   policies: Record<string, CustomPolicyRecord>;
   accessKeys: Record<string, AccessKeyRecord>;
   sts: Record<string, StsCredentialRecord>;
@@ -94,6 +111,7 @@ export function emptyRamState(accountId: string, rootKey: AccessKeyRecord): RamS
     accountId,
     roles: {},
     users: {},
+    groups: {},
     policies: {},
     accessKeys: { [rootKey.accessKeyId]: rootKey },
     sts: {},
@@ -109,4 +127,12 @@ export function nextRoleId(s: RamState): string {
 
 export function nextUserId(s: RamState): string {
   return `2${String(s.nextId++).padStart(15, "0")}`.replace(/^2(0{4})/, "2088");
+}
+
+const GROUP_ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+/** `g-` and 16 letters and digits, like `g-FpMEHiMysofp1a2b`; derived from the id counter so seeds are reproducible. */
+export function nextGroupId(s: RamState): string {
+  const digest = createHash("sha256").update(`${s.accountId}:group:${s.nextId++}`).digest();
+  return `g-${[...digest.subarray(0, 16)].map((b) => GROUP_ID_ALPHABET[b % GROUP_ID_ALPHABET.length]).join("")}`;
 }

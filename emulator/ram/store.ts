@@ -2,7 +2,7 @@
 import { parsePolicy } from "../../lib/policy";
 import type { NamedPolicy, PolicyDocument } from "../../lib/policy/types";
 import { ramErrors } from "./errors";
-import { keyOf, type Attachment, type CustomPolicyRecord, type RamState, type RoleRecord, type UserRecord } from "./state";
+import { keyOf, type Attachment, type CustomPolicyRecord, type GroupRecord, type RamState, type RoleRecord, type UserRecord } from "./state";
 import { systemPolicy, type SystemPolicy } from "./system-policies";
 
 export type AnyPolicy = { kind: "System"; policy: SystemPolicy } | { kind: "Custom"; policy: CustomPolicyRecord };
@@ -35,6 +35,25 @@ export class RamStore {
     const u = this.findUser(name);
     if (!u) throw ramErrors.userNotFound(name);
     return u;
+  }
+
+  findGroup(name: string): GroupRecord | undefined {
+    return this.state.groups[keyOf(name)];
+  }
+  group(name: string): GroupRecord {
+    const g = this.findGroup(name);
+    if (!g) throw ramErrors.groupNotFound(name);
+    return g;
+  }
+  /** The groups the user is a member of, in the order they were created. */
+  groupsOf(userName: string): GroupRecord[] {
+    const k = keyOf(userName);
+    return Object.values(this.state.groups).filter((g) => g.members.some((m) => keyOf(m.userName) === k));
+  }
+  /** What counts in every decision about the user: its own attachments and those of its groups. */
+  effectiveUserAttachments(userName: string): Attachment[] {
+    const own = this.findUser(userName)?.policies ?? [];
+    return [...own, ...this.groupsOf(userName).flatMap((g) => g.policies)];
   }
 
   findPolicy(name: string, type?: string): AnyPolicy | undefined {
@@ -97,6 +116,7 @@ export class RamStore {
     let n = 0;
     for (const r of Object.values(this.state.roles)) n += r.policies.filter(match).length;
     for (const u of Object.values(this.state.users)) n += u.policies.filter(match).length;
+    for (const g of Object.values(this.state.groups)) n += g.policies.filter(match).length;
     return n;
   }
 }

@@ -7,6 +7,9 @@ import type { WireTag } from "./state";
 
 export type Params = Record<string, string | undefined>;
 
+/** RAM's current quotas (Limitations page), as far as the emulator keeps the entities they count. */
+export const QUOTAS = { groupsPerAccount: 300, groupsPerUser: 10, systemPoliciesPerEntity: 20, customPoliciesPerEntity: 10 } as const;
+
 export function required(p: Params, name: string): string {
   const v = p[name];
   if (v === undefined || v === "") throw ramErrors.missing(name);
@@ -26,6 +29,7 @@ function named(value: string, field: string, max: number, chars: RegExp): string
 export const roleName = (v: string) => named(v, "RoleName", 64, /^[A-Za-z0-9.-]+$/);
 export const policyName = (v: string) => named(v, "PolicyName", 128, /^[A-Za-z0-9-]+$/);
 export const userName = (v: string) => named(v, "UserName", 64, /^[A-Za-z0-9._@-]+$/);
+export const groupName = (v: string, field = "GroupName") => named(v, field, 64, /^[A-Za-z0-9._-]+$/);
 
 export function maxLength(value: string | undefined, field: string, max: number): string {
   const v = value ?? "";
@@ -86,12 +90,12 @@ export function bool(v: string | undefined): boolean {
   return v === "true" || v === "True" || v === "TRUE";
 }
 
-/** RAM paging: MaxItems 1–1000 (default 100); Marker is opaque and names the next offset. */
-export function page<T>(items: T[], p: Params): { items: T[]; IsTruncated: boolean; Marker?: string } {
+/** RAM paging: MaxItems 1–1000 (ListGroups: 1–100), default 100; Marker is opaque and names the next offset. */
+export function page<T>(items: T[], p: Params, maxItems = 1000): { items: T[]; IsTruncated: boolean; Marker?: string } {
   const maxRaw = p.MaxItems;
   const max = maxRaw === undefined || maxRaw === "" ? 100 : Number(maxRaw);
-  if (!Number.isInteger(max) || max < 1 || max > 1000) {
-    throw ramErrors.invalid("InvalidParameter.MaxItems", "The parameter MaxItems must be an integer from 1 to 1000.");
+  if (!Number.isInteger(max) || max < 1 || max > maxItems) {
+    throw ramErrors.invalid("InvalidParameter.MaxItems", `The parameter MaxItems must be an integer from 1 to ${maxItems}.`);
   }
   let start = 0;
   if (p.Marker) {

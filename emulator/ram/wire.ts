@@ -1,6 +1,6 @@
 // RAM's response shapes, with the XML-style list wrappers (`Roles:{Role:[…]}`) the SDK needs.
 import type { RamStore, AnyPolicy } from "./store";
-import type { Attachment, PolicyVersionRecord, RoleRecord, UserRecord } from "./state";
+import type { Attachment, GroupRecord, PolicyVersionRecord, RoleRecord, UserRecord } from "./state";
 import type { Params } from "./validate";
 
 export interface RamCtx {
@@ -46,6 +46,10 @@ export function userWire(u: UserRecord) {
     CreateDate: u.createDate,
     UpdateDate: u.updateDate,
   };
+}
+
+export function groupWire(g: GroupRecord) {
+  return { GroupId: g.groupId, GroupName: g.groupName, Comments: g.comments, CreateDate: g.createDate, UpdateDate: g.updateDate };
 }
 
 export function policySummary(store: RamStore, p: AnyPolicy) {

@@ -2,7 +2,7 @@
 import { parsePolicy, roleArn, serializePolicy } from "../../lib/policy";
 import type { PolicyDocument } from "../../lib/policy/types";
 import { isoSeconds } from "../core/http";
-import { keyOf, nextRoleId, nextUserId, type Attachment, type RoleRecord, type UserRecord } from "../ram/state";
+import { keyOf, nextGroupId, nextRoleId, nextUserId, type Attachment, type GroupRecord, type RoleRecord, type UserRecord } from "../ram/state";
 import type { RamStore } from "../ram/store";
 
 function text(doc: PolicyDocument, kind: "permission" | "trust"): string {
@@ -73,6 +73,25 @@ export function putUser(
   store.state.users[keyOf(u.name)] = user;
   if (u.key) store.state.accessKeys[u.key.id] = { accessKeyId: u.key.id, accessKeySecret: u.key.secret, userName: u.name };
   return user;
+}
+
+/** `members` are user names already in the store. */
+export function putGroup(store: RamStore, g: { name: string; comments?: string; members?: string[]; policies?: string[]; at: Date }): GroupRecord {
+  const at = isoSeconds(g.at);
+  const group: GroupRecord = {
+    groupId: nextGroupId(store.state),
+    groupName: g.name,
+    comments: g.comments ?? "",
+    createDate: at,
+    updateDate: at,
+    policies: (g.policies ?? []).map((p) => attach(p, at)),
+    members: (g.members ?? []).map((userName) => {
+      if (!store.findUser(userName)) throw new Error(`seed group ${g.name} names no user ${userName}`);
+      return { userName, joinDate: at };
+    }),
+  };
+  store.state.groups[keyOf(g.name)] = group;
+  return group;
 }
 
 export const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);

@@ -1,7 +1,6 @@
 // Many services at once for benchmarks: spread over regions and roles, created through the
 // EAS API (so outcomes are computed), settled, no timers left.
-import { ApiError, type Caller, type EasContext, type RamView } from "../core/contract";
-import type { EasModuleInstance } from "../core/optional-modules";
+import { ApiError, type Caller, type EasContext, type EasModuleInstance, type RamView } from "../core/contract";
 
 function bulkConfig(name: string, i: number, uid: string, roleNames: string[], region: string): Record<string, unknown> {
   const base = {
@@ -25,7 +24,7 @@ export function seedBulkServices(
   eas: EasModuleInstance,
   ram: RamView,
   caller: Caller,
-  opts: { services: number; roleNames: string[]; regions: string[] },
+  opts: { services: number; roleNames: string[]; regions: string[]; now?: () => Date },
 ): number {
   let created = 0;
   let seq = 0;
@@ -33,7 +32,7 @@ export function seedBulkServices(
   for (let i = 0; created < opts.services; i++) {
     const region = opts.regions[i % opts.regions.length];
     const name = `bulk-svc-${String(i).padStart(6, "0")}`;
-    const ctx: EasContext = { region, caller, ram, requestId: `BULK-${++seq}`, now: () => new Date(), markDirty: () => undefined };
+    const ctx: EasContext = { region, caller, ram, requestId: `BULK-${++seq}`, now: opts.now ?? (() => new Date()), markDirty: () => undefined };
     try {
       eas.handle({ method: "POST", pathname: "/api/v2/services", query: {}, body: JSON.stringify(bulkConfig(name, i, ram.accountId, opts.roleNames, region)) }, ctx);
       created++;

@@ -1,7 +1,6 @@
 // Seeds the demo account's EAS services through the EAS API itself, so every outcome is
 // computed from the demo RAM state, with a few days of history behind each service.
-import type { Caller, EasContext, EasRequest, RamView } from "../core/contract";
-import type { EasModuleInstance } from "../core/optional-modules";
+import type { Caller, EasContext, EasModuleInstance, EasRequest, RamView } from "../core/contract";
 import { demoServices, type DemoCallerName } from "./demo-eas-configs";
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -4,7 +4,7 @@ import type { PolicyDocument } from "../../lib/policy/types";
 import { EAS_SERVICE_PRINCIPAL } from "../core/contract";
 import type { RamStore } from "../ram/store";
 import { seedBaseRam } from "./base-ram";
-import { daysBefore, putPolicy, putRole, putUser, serviceTrust } from "./build";
+import { daysBefore, putGroup, putPolicy, putRole, putUser, serviceTrust } from "./build";
 import { DEMO_KEYS } from "./demo-keys";
 
 const allow = (Action: string[], Resource: string[]): PolicyDocument => ({ Version: "1", Statement: [{ Effect: "Allow", Action, Resource }] });
@@ -13,6 +13,7 @@ const bucket = (name: string) => [`acs:oss:*:*:${name}`, `acs:oss:*:*:${name}/*`
 function policies(store: RamStore, now: Date): void {
   const at = daysBefore(now, 60);
   putPolicy(store, { name: "PassRole-eas-oss-reader", document: buildPassRolePolicy("eas-oss-reader"), description: "Lets engineers deploy EAS services with eas-oss-reader", at });
+  putPolicy(store, { name: "PassRole-eas-nas-image", document: buildPassRolePolicy("eas-nas-image"), description: "Lets the ML platform team deploy EAS services with eas-nas-image", at });
   putPolicy(store, { name: "oss-models-rw", document: allow(["oss:GetObject", "oss:PutObject", "oss:ListObjects"], bucket("models")), description: "Read and write the models bucket", at });
   putPolicy(store, { name: "llm-artifacts-read", document: allow(["oss:GetObject", "oss:ListObjects"], bucket("llm-artifacts")), description: "Read LLM weights and tokenizers", at });
   putPolicy(store, {
@@ -107,9 +108,15 @@ function users(store: RamStore, now: Date): void {
   });
 }
 
+// carol may pass eas-nas-image only through this group, never by a policy of her own.
+function groups(store: RamStore, now: Date): void {
+  putGroup(store, { name: "ml-platform", comments: "ML platform engineers", members: ["carol"], policies: ["Custom:PassRole-eas-nas-image"], at: daysBefore(now, 50) });
+}
+
 export function seedDemoRam(store: RamStore, now: Date): void {
   seedBaseRam(store, now);
   policies(store, now);
   roles(store, now);
   users(store, now);
+  groups(store, now);
 }

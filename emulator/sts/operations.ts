@@ -37,7 +37,7 @@ export function assumeRole(p: Params, { store, caller, now, context }: StsCtx): 
   }
   if (p.Policy !== undefined && p.Policy !== "") {
     if (p.Policy.length > MAX_SESSION_POLICY_CHARS) {
-      throw invalid("InvalidParameter.PolicySize", `The size of the policy must be at most ${MAX_SESSION_POLICY_CHARS} bytes.`);
+      throw invalid("InvalidParameter.PolicySize", `The size of the policy must be at most ${MAX_SESSION_POLICY_CHARS} characters.`);
     }
     const parsed = parsePolicy(p.Policy);
     if (!parsed.ok) throw invalid("InvalidParameter.PolicyGrammar", parsed.errors.map((e) => `${e.path}: ${e.message}`).join("; "));

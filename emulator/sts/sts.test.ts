@@ -2,6 +2,7 @@ import Credential, { Config as CredentialConfig } from "@alicloud/credentials";
 import * as $Ram from "@alicloud/ram20150501";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CloudError } from "../../lib/cloud/types";
+import { MAX_SESSION_POLICY_CHARS } from "../../lib/policy";
 import { DEMO_KEYS } from "../seed/demo-keys";
 import { createEmulator, type RunningEmulator } from "../server";
 import { ramClient, rejection, stsClient, type KeyPair } from "../testing/clients";
@@ -22,6 +23,14 @@ async function stsError(p: Promise<unknown>): Promise<CloudError> {
   const e = await rejection<CloudError>(p);
   expect(e).toBeInstanceOf(CloudError);
   return e;
+}
+
+/** A valid session policy of exactly `length` characters. */
+function sessionPolicyOf(length: number): string {
+  const doc = (pad: string) => JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "oss:GetObject", Resource: `acs:oss:*:*:models/${pad}*` }] });
+  const text = doc("p".repeat(length - doc("").length));
+  expect(text.length).toBe(length);
+  return text;
 }
 
 async function assume(k: KeyPair, role: string, extra: { policy?: string; durationSeconds?: number } = {}) {
@@ -53,8 +62,11 @@ describe("AssumeRole", () => {
     expect((await stsError(assume(alice, "data-pipeline", { durationSeconds: 100 }))).code).toBe("InvalidParameter.DurationSeconds");
     expect((await stsError(assume(alice, "data-pipeline", { durationSeconds: 7201 }))).code).toBe("InvalidParameter.DurationSeconds");
     expect((await assume(alice, "data-pipeline", { durationSeconds: 7200 })).r.credentials.accessKeyId).toBeTruthy();
-    const big = JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "oss:" + "x".repeat(1100), Resource: "*" }] });
-    expect((await stsError(assume(alice, "data-pipeline", { policy: big }))).code).toBe("InvalidParameter.PolicySize");
+    const atLimit = sessionPolicyOf(MAX_SESSION_POLICY_CHARS);
+    expect(MAX_SESSION_POLICY_CHARS).toBe(2048);
+    expect((await assume(alice, "data-pipeline", { policy: atLimit })).r.credentials.accessKeyId).toMatch(/^STS\./);
+    const over = await stsError(assume(alice, "data-pipeline", { policy: sessionPolicyOf(MAX_SESSION_POLICY_CHARS + 1) }));
+    expect([over.code, over.httpStatus]).toEqual(["InvalidParameter.PolicySize", 400]);
     expect((await stsError(assume(alice, "data-pipeline", { policy: '{"Version":"2"}' }))).code).toBe("InvalidParameter.PolicyGrammar");
   });
 });

@@ -1,7 +1,9 @@
 // Official clients pointed at an in-process emulator, for tests and benchmarks.
 import Credential, { Config as CredentialConfig } from "@alicloud/credentials";
-import { $OpenApiUtil } from "@alicloud/openapi-core";
+import OpenApi, { $OpenApiUtil } from "@alicloud/openapi-core";
 import Ram from "@alicloud/ram20150501";
+import * as $dara from "@darabonba/typescript";
+import { createEasGateway } from "../../lib/cloud/eas-gateway";
 import { createRamGateway } from "../../lib/cloud/ram-gateway";
 import { createStsClient } from "../../lib/cloud/sts-client";
 import type { RetryPolicy } from "../../lib/cloud/call";
@@ -39,6 +41,42 @@ export function ramClient(port: number, k: KeyPair = ROOT_KEY): Ram {
   return new Ram(
     new $OpenApiUtil.Config({ credential: credentialFor(k), endpoint: `127.0.0.1:${port}`, protocol: "HTTP", readTimeout: 5000, connectTimeout: 5000 }),
   );
+}
+
+/** The console's EAS gateway, one client per region port of the emulator. */
+export function easGateway(emu: { regionPorts: Record<string, number> }, k: KeyPair = ROOT_KEY, retry: RetryPolicy = FAST_RETRY) {
+  return createEasGateway({
+    regions: Object.keys(emu.regionPorts),
+    endpointFor: (r) => `127.0.0.1:${emu.regionPorts[r]}`,
+    protocol: "HTTP",
+    credential: credentialFor(k),
+    retry,
+    readTimeoutMs: 5000,
+    connectTimeoutMs: 5000,
+  });
+}
+
+/** One raw EAS call through openapi-core's callApi: the PascalCase body exactly as it came over the wire. */
+export async function easCall(
+  port: number,
+  op: { action: string; method: string; pathname: string; query?: Record<string, string>; body?: string },
+  k: KeyPair = ROOT_KEY,
+): Promise<Record<string, unknown>> {
+  const client = new OpenApi(new $OpenApiUtil.Config({ credential: credentialFor(k), endpoint: `127.0.0.1:${port}`, protocol: "HTTP", readTimeout: 5000, connectTimeout: 5000 }));
+  const params = new $OpenApiUtil.Params({
+    action: op.action,
+    version: "2021-07-01",
+    protocol: "HTTP",
+    pathname: op.pathname,
+    method: op.method,
+    authType: "AK",
+    style: "ROA",
+    reqBodyType: "json",
+    bodyType: "json",
+  });
+  const req = new $OpenApiUtil.OpenApiRequest({ query: op.query ?? {}, ...(op.body === undefined ? {} : { body: op.body }) });
+  const res = (await client.callApi(params, req, new $dara.RuntimeOptions({}))) as { body: Record<string, unknown> };
+  return res.body;
 }
 
 export async function control(url: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {

@@ -18,7 +18,9 @@ const str = (v: unknown) => (typeof v === "string" ? v : v === undefined || v ==
 const num = (v: unknown) => (typeof v === "number" ? v : Number(v) || 0);
 const list = (v: unknown): Body[] => (Array.isArray(v) ? (v as Body[]) : []);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(str) : []);
-const seg = encodeURIComponent;
+// RFC 3986, as the signer encodes query values: encodeURIComponent leaves `! ' ( ) *` raw, and the
+// HTTP stack escapes `'` after signing, so a name holding one would no longer match its signature.
+const seg = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 const LIST_PAGE = 100;
 
 function toService(b: Body): EasService {

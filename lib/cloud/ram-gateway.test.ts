@@ -108,7 +108,7 @@ describe("policies", () => {
     expect(system.map((p) => p.policyName)).toContain("AliyunServiceRolePolicyForPaiEas");
     const custom = await ram.listAllPolicies("Custom");
     expect(custom.map((p) => p.policyName).sort()).toEqual(
-      ["PassRole-eas-oss-reader", "deny-oss-delete", "llm-artifacts-read", "oss-models-rw", "temp-debug-access"].sort(),
+      ["PassRole-eas-nas-image", "PassRole-eas-oss-reader", "deny-oss-delete", "llm-artifacts-read", "oss-models-rw", "temp-debug-access"].sort(),
     );
     const paged = await ram.listPolicies({ maxItems: 5 });
     expect(paged.items).toHaveLength(5);

@@ -5,8 +5,8 @@
 // someone verifies it against the cloud. Change them here only: the emulator reads these too.
 export const MAX_PERMISSION_POLICY_CHARS = 6_144;
 export const MAX_TRUST_POLICY_CHARS = 2_048;
-/** STS AssumeRole session policy (`InvalidParameter.PolicySize`). */
-export const MAX_SESSION_POLICY_CHARS = 1_024;
+/** STS AssumeRole session policy (`InvalidParameter.PolicySize`); raised from 1,024 in September 2022. */
+export const MAX_SESSION_POLICY_CHARS = 2_048;
 export const POLICY_VERSION = "1";
 
 export function maxPolicyChars(kind: "permission" | "trust"): number {

@@ -1,7 +1,7 @@
 // ACS3-HMAC-SHA256: rebuilds the canonical request from what arrived and compares signatures.
 import type { IncomingHttpHeaders } from "node:http";
 import { ApiError } from "../contract";
-import { hmacSha256Hex, percentEncode, sameString, sha256Hex } from "./encode";
+import { canonicalPath, hmacSha256Hex, percentEncode, sameString, sha256Hex } from "./encode";
 
 export const ACS3 = "ACS3-HMAC-SHA256";
 
@@ -22,6 +22,8 @@ export interface SignedRequest {
   /** The path as it arrived, still percent-encoded. */
   rawPath: string;
   query: Record<string, string>;
+  /** Parameters of a form-encoded body (RPC V1 clients); ACS3 covers the body through its hash instead. */
+  form?: Record<string, string>;
   headers: IncomingHttpHeaders;
   body: Buffer;
 }
@@ -32,7 +34,8 @@ function header(headers: IncomingHttpHeaders, name: string): string {
 }
 
 export function acs3StringToSign(req: SignedRequest, signedHeaders: string[]): string {
-  const uri = req.rawPath.replace(/\+/g, "%20").replace(/\*/g, "%2A").replace(/%7E/g, "~");
+  // Path and query in their RFC 3986 form, however the client escaped them on the wire.
+  const uri = canonicalPath(req.rawPath);
   const query = Object.keys(req.query)
     .sort()
     .map((k) => `${k}=${percentEncode(req.query[k])}`)

@@ -68,12 +68,13 @@ export function authenticate(req: SignedRequest, store: RamStore, now: Date): Ca
   if (authorization) {
     throw new ApiError(400, "InvalidAuthorization", "Only ACS3-HMAC-SHA256 and RPC HMAC-SHA1 signatures are supported.");
   }
-  if (isRpcV1(req.query)) {
-    const accessKeyId = req.query.AccessKeyId;
+  const params = { ...req.query, ...req.form };
+  if (isRpcV1(params)) {
+    const accessKeyId = params.AccessKeyId;
     if (!accessKeyId) throw new ApiError(400, "MissingAccessKeyId", "AccessKeyId is mandatory for this action.");
     const key = lookup(store, accessKeyId);
-    verifyRpcV1(req.method, req.query, key.secret);
-    checkToken(key, req.query.SecurityToken, store, now);
+    verifyRpcV1(req.method, params, key.secret);
+    checkToken(key, params.SecurityToken, store, now);
     return key.caller;
   }
   throw new ApiError(400, "MissingAccessKeyId", "AccessKeyId is mandatory for this action.");

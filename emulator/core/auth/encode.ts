@@ -1,8 +1,31 @@
 import { createHash, createHmac } from "node:crypto";
 
-/** encodeURIComponent that also escapes `! ' ( ) *`, as the Alibaba Cloud signers do. */
+/**
+ * RFC 3986: everything but ALPHA / DIGIT / "-" / "." / "_" / "~" percent-encoded (UTF-8, upper-case
+ * hex), as the Alibaba Cloud signers encode query values and as the console encodes path segments.
+ */
 export function percentEncode(s: string): string {
   return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** One path segment as it arrived, decoded; a raw `+` is a space, as the SDK signer reads it. Undefined when malformed. */
+export function decodeSegment(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, "%20"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The canonical form of a path: each segment decoded, then encoded by RFC 3986 (a malformed one kept as sent). */
+export function canonicalPath(rawPath: string): string {
+  return rawPath
+    .split("/")
+    .map((seg) => {
+      const decoded = decodeSegment(seg);
+      return decoded === undefined ? seg : percentEncode(decoded);
+    })
+    .join("/");
 }
 
 export const sha256Hex = (data: Buffer | string) => createHash("sha256").update(data).digest("hex");

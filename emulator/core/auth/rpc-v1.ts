@@ -1,4 +1,5 @@
-// Legacy RPC HMAC-SHA1 (signatureAlgorithm 'v2' in the SDK): Signature in the query.
+// Legacy RPC HMAC-SHA1 (signatureAlgorithm 'v2' in the SDK, pop-core): Signature among the
+// parameters, which arrive in the query or in a form-encoded body; all of them are signed.
 import { ApiError } from "../contract";
 import { hmacSha1Base64, percentEncode, sameString } from "./encode";
 
