@@ -1,3 +1,4 @@
+import type { ServiceRef } from "../inventory/types";
 import type { GrantDuration } from "./durations";
 import type { RequestState } from "./states";
 
@@ -48,3 +49,18 @@ export type ApprovalEvent = (typeof APPROVAL_EVENTS)[number];
 
 /** Steps only the audit log needs: `granting` is followed at once by `granted` or `failed`. */
 export const QUIET_EVENTS: readonly ApprovalEvent[] = ["granting"];
+
+/** A role the request form offers. */
+export interface RoleChoice {
+  name: string;
+  description: string;
+  easCanAssume: boolean;
+  services: ServiceRef[];
+}
+
+export interface RequestFormData {
+  roles: RoleChoice[];
+  ramUsers: string[];
+  defaultRamUser: string | null;
+  fetchedAt: number;
+}

@@ -9,6 +9,7 @@ import services from "./services.json";
 import roles from "./roles.json";
 import roleDetail from "./role-detail.json";
 import policy from "./policy.json";
+import approvals from "./approvals.json";
 
-const messages = { common, shell, overview, auth, users, audit, services, roles, "role-detail": roleDetail, policy };
+const messages = { common, shell, overview, auth, users, audit, services, roles, "role-detail": roleDetail, policy, approvals };
 export default messages;

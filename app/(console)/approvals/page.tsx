@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ApprovalsTable } from "@/components/approvals/approvals-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Approvals" };
+
+// Admins: the PassRole requests waiting for a decision and the grants they made; polls /api/passrole-requests.
+export default async function ApprovalsPage() {
+  await requireUser("approvals:decide");
+  const t = await getTranslations("approvals.list");
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("intro")} />
+      <ApprovalsTable />
+    </>
+  );
+}
