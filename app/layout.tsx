@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/providers/client-messages";
 import { QueryProvider } from "@/components/providers/query-provider";
 import "./globals.css";
 
@@ -10,14 +10,16 @@ export const metadata: Metadata = {
   description: "RAM roles of PAI-EAS services",
 };
 
+// Client components get `common` here; a page whose client components say more wraps them in
+// its own <ClientMessages namespaces={[…]}>.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        <ClientMessages namespaces={[]}>
           <QueryProvider>{children}</QueryProvider>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

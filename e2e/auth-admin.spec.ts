@@ -18,17 +18,24 @@ test.describe("user management and the audit log", () => {
     await expect(form.getByRole("status")).toHaveText(`Created ${username}.`);
 
     const row = page.getByTestId(`user-${username}`);
+    const menu = row.getByRole("button", { name: `Actions for ${username}` });
     await expect(row).toContainText("Engineer");
-    await row.getByRole("button", { name: "Make admin" }).click();
+    await menu.click();
+    await row.getByRole("menuitem", { name: "Make admin" }).click();
     await expect(row).toContainText("Admin");
-    await row.getByRole("button", { name: "Link RAM user" }).click();
+    await menu.click();
+    await row.getByRole("menuitem", { name: "Link RAM user" }).click();
     await row.getByLabel(`RAM user name for ${username}`).fill("bob");
     await row.getByRole("button", { name: "Save" }).click();
     await expect(row).toContainText("bob");
-    await row.getByRole("button", { name: "Disable" }).click();
+    await menu.click();
+    await row.getByRole("menuitem", { name: "Disable" }).click();
     await expect(row).toContainText("Disabled");
     // alice cannot demote or disable herself from the table.
-    await expect(page.getByTestId("user-alice").getByRole("button", { name: "Disable" })).toHaveCount(0);
+    await page.getByTestId("user-alice").getByRole("button", { name: "Actions for alice" }).click();
+    await expect(page.getByTestId("user-alice").getByRole("menuitem", { name: "Link RAM user" })).toBeVisible();
+    await expect(page.getByTestId("user-alice").getByRole("menuitem", { name: "Disable" })).toHaveCount(0);
+    await page.keyboard.press("Escape");
     await page.screenshot({ path: "e2e/screens/users.png", fullPage: true });
 
     // The disabled account cannot sign in.

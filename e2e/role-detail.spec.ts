@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { e2eEnv } from "../playwright.config";
 import { signIn } from "./fixtures/auth";
+import { REQUEST_ID } from "../tests/support/request-id";
 
 const decision = (page: Page) => page.getByTestId("sim-decision");
 const lintRow = (page: Page, code: string) => page.getByTestId("lint-findings").locator(`tr[data-code="${code}"]`);
@@ -141,7 +142,7 @@ test.describe("role detail", () => {
 
     const api = await page.request.get("/api/roles/no-such-role");
     expect(api.status()).toBe(404);
-    expect((await api.json()).error).toMatchObject({ code: "EntityNotExist.Role", requestId: expect.any(String) });
+    expect((await api.json()).error).toMatchObject({ code: "not_found", cloud: { code: "EntityNotExist.Role", requestId: expect.stringMatching(REQUEST_ID) } });
   });
 
   test("a name RAM could never accept is refused before any cloud call", async ({ page }) => {

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./fixtures/auth";
+import { REQUEST_ID } from "../tests/support/request-id";
 
 const row = (page: Page, name: string) => page.getByTestId(`service-row-${name}`);
 
@@ -105,15 +106,17 @@ test.describe("services", () => {
     const res = await page.request.get("/api/services/cn-hangzhou/no-such-service");
     expect(res.status()).toBe(404);
     const body = await res.json();
-    expect(body.error.code).toMatch(/NotFound|NotExist/);
-    expect(body.error.requestId).toBeTruthy();
+    expect(body.error.code).toBe("not_found");
+    expect(body.error.cloud).toEqual({ code: "InvalidService.NotFound", requestId: expect.stringMatching(REQUEST_ID) });
+    expect(res.headers()["cache-control"]).toBe("no-store");
   });
 
   test("the API refuses a bad filter with the field and rule", async ({ page }) => {
     const res = await page.request.get("/api/services?mode=sideways");
     expect(res.status()).toBe(400);
     const body = await res.json();
-    expect(body.error.code).toBe("InvalidParameter");
-    expect(body.error.message).toContain("mode");
+    expect(body.error.code).toBe("invalid_input");
+    expect(body.error.fields).toEqual({ mode: "must be one of none, default or custom" });
+    expect(body.error.message).toBe("mode must be one of none, default or custom");
   });
 });

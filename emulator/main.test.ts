@@ -20,7 +20,7 @@ const cli = (args: string[]) => spawn(join(__dirname, "../node_modules/.bin/tsx"
 it("starts from the CLI with any list of regions, prints its URL, and saves state on SIGTERM", async () => {
   const port = await freePort();
   const data = mkdtempSync(join(tmpdir(), "emu-cli-"));
-  const child = cli(["--port", String(port), "--data", data, "--seed", "empty", "--regions", "cn-hangzhou,ap-southeast-1,cn-beijing"]);
+  const child = cli(["--port", String(port), "--data", data, "--seed", "empty", "--regions", "cn-hangzhou,ap-southeast-1,cn-beijing", "--generic-role-errors"]);
   try {
     let out = "";
     await new Promise<void>((resolve, reject) => {
@@ -30,7 +30,8 @@ it("starts from the CLI with any list of regions, prints its URL, and saves stat
       });
       child.on("exit", (code) => reject(new Error(`exited ${code}`)));
     });
-    const health = (await (await fetch(`http://127.0.0.1:${port}/_emulator/health`)).json()) as { status: string; regions: string[]; regionPorts: Record<string, number> };
+    const health = (await (await fetch(`http://127.0.0.1:${port}/_emulator/health`)).json()) as { status: string; regions: string[]; regionPorts: Record<string, number>; genericRoleErrors: boolean };
+    expect(health.genericRoleErrors).toBe(true);
     expect(health.status).toBe("ok");
     expect(health.regions).toEqual(["cn-hangzhou", "ap-southeast-1", "cn-beijing"]);
     expect(health.regionPorts).toEqual({ "cn-hangzhou": port + 1, "ap-southeast-1": port + 2, "cn-beijing": port + 3 });

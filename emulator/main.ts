@@ -1,5 +1,5 @@
 // `npm run emulator -- --port 4610 --data data/emulator [--seed demo|empty] [--reset] [--deploy-ms N]
-//   [--regions cn-hangzhou,ap-southeast-1]`
+//   [--regions cn-hangzhou,ap-southeast-1] [--generic-role-errors]`
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { DEFAULT_EMULATOR_PORT, DEFAULT_REGIONS } from "../lib/cloud/emulator-endpoints";
@@ -11,6 +11,7 @@ const argsSchema = z.object({
   data: z.string().min(1).optional(),
   seed: z.enum(["demo", "empty"]).default("demo"),
   reset: z.boolean().default(false),
+  "generic-role-errors": z.boolean().default(false),
   "deploy-ms": z.coerce.number().int().min(0).default(3000),
   "credentials-role": z.string().min(1).optional(),
   host: z.string().min(1).default("127.0.0.1"),
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       data: { type: "string" },
       seed: { type: "string" },
       reset: { type: "boolean" },
+      "generic-role-errors": { type: "boolean" },
       "deploy-ms": { type: "string" },
       "credentials-role": { type: "string" },
       host: { type: "string" },
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
     dataDir: a.data,
     seed: a.seed,
     reset: a.reset,
+    genericRoleErrors: a["generic-role-errors"],
     deployDelayMs: a["deploy-ms"],
     accessKeyId: process.env.EMULATOR_ACCESS_KEY_ID || DEFAULT_ACCESS_KEY_ID,
     accessKeySecret: process.env.EMULATOR_ACCESS_KEY_SECRET || DEFAULT_ACCESS_KEY_SECRET,

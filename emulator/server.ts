@@ -26,6 +26,8 @@ export const emulatorOptionsSchema = z.object({
   deployDelayMs: z.number().int().min(0).default(3000),
   accessKeyId: z.string().min(1).default(DEFAULT_ACCESS_KEY_ID),
   accessKeySecret: z.string().min(1).default(DEFAULT_ACCESS_KEY_SECRET),
+  /** Role-not-found, PassRole-denied and trust failures at deploy all give the seed's one message. */
+  genericRoleErrors: z.boolean().default(false),
   /** Role served by `GET /credentials` (no role in the path). */
   credentialsRole: z.string().min(1).optional(),
 });
@@ -88,6 +90,7 @@ export async function createEmulator(input: EmulatorOptions = {}): Promise<Runni
     seed: opts.seed,
     reset: opts.reset,
     clock,
+    genericRoleErrors: opts.genericRoleErrors,
     credentialsRole: opts.credentialsRole,
     log: input.log ?? ((l) => console.warn(l)),
   });

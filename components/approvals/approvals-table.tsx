@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import { fetchJson } from "@/components/services/fetch-json";
+import { fetchJson } from "@/components/ui/fetch-json";
 import type { PassRoleRequestView } from "@/lib/approvals/types";
 import { utcMinute } from "./format";
 import { StateBadge } from "./state-badge";

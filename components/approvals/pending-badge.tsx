@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { fetchJson } from "@/components/services/fetch-json";
+import { fetchJson } from "@/components/ui/fetch-json";
 
 // The admins' count of requests waiting for a decision, beside "Approvals" in the navigation;
 // polled, since the console's layout does not re-render on each navigation.

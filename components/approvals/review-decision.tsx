@@ -10,7 +10,7 @@ import { grantDocumentText } from "@/lib/approvals/grant-document";
 import type { PassRoleRequestView } from "@/lib/approvals/types";
 import { diffJsonLines } from "@/lib/policy/json-lines";
 import type { PlanPreview } from "@/lib/writes/plan";
-import { postJson } from "./api";
+import { ApiCallError, sendJson } from "@/components/ui/fetch-json";
 import { utcMinute } from "./format";
 import { PlanSteps } from "./plan-steps";
 import { PolicyDiff } from "./policy-diff";
@@ -51,10 +51,16 @@ export function ReviewDecision(props: ReviewDecisionProps) {
 
   async function act(verb: "approve" | "reject" | "revoke", body: unknown) {
     setBusy(verb);
-    const res = await postJson<PassRoleRequestView>(`/api/passrole-requests/${r.id}/${verb}`, body);
-    setBusy(undefined);
-    setFailure(res.ok ? undefined : t("actionFailed", { code: res.error.code, message: res.error.fields ? Object.values(res.error.fields).join("; ") : res.error.message }));
-    setConfirmRevoke(false);
+    try {
+      await sendJson<PassRoleRequestView>(`/api/passrole-requests/${r.id}/${verb}`, "POST", body);
+      setFailure(undefined);
+    } catch (err) {
+      const e = err instanceof ApiCallError ? err : undefined;
+      setFailure(t("actionFailed", { code: e?.code ?? "error", message: err instanceof Error ? err.message : String(err) }));
+    } finally {
+      setBusy(undefined);
+      setConfirmRevoke(false);
+    }
     router.refresh();
   }
 

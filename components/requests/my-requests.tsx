@@ -6,10 +6,9 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import { postJson } from "@/components/approvals/api";
 import { utcMinute } from "@/components/approvals/format";
 import { StateBadge } from "@/components/approvals/state-badge";
-import { fetchJson } from "@/components/services/fetch-json";
+import { fetchJson, sendJson } from "@/components/ui/fetch-json";
 import type { PassRoleRequestView } from "@/lib/approvals/types";
 
 export const MY_REQUESTS_KEY = ["passrole-requests", "mine"];
@@ -40,8 +39,12 @@ export function MyRequests() {
   }
 
   async function cancel(id: string) {
-    const res = await postJson(`/api/passrole-requests/${id}/cancel`);
-    setFailure(res.ok ? undefined : tr("cancelFailed", { message: res.error.message }));
+    try {
+      await sendJson(`/api/passrole-requests/${id}/cancel`, "POST");
+      setFailure(undefined);
+    } catch (err) {
+      setFailure(tr("cancelFailed", { message: err instanceof Error ? err.message : String(err) }));
+    }
     await queries.invalidateQueries({ queryKey: MY_REQUESTS_KEY });
   }
 

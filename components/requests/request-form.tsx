@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { postJson } from "@/components/approvals/api";
+import { ApiCallError, sendJson } from "@/components/ui/fetch-json";
 import { GRANT_DURATIONS, type GrantDuration } from "@/lib/approvals/durations";
 import type { RequestFormData } from "@/lib/approvals/types";
 import { RolePicker } from "./role-picker";
@@ -29,13 +29,15 @@ export function RequestForm({ data }: { data: RequestFormData }) {
     if (!roleName) return setErrors({ roleName: t("pickRole") });
     const body = { roleName, ramUser: String(form.get("ramUser") ?? ""), reason: String(form.get("reason") ?? ""), duration: String(form.get("duration") ?? "") as GrantDuration };
     setPending(true);
-    const res = await postJson<{ id: string; state: string }>("/api/passrole-requests", body);
-    setPending(false);
-    if (!res.ok) {
+    try {
+      await sendJson("/api/passrole-requests", "POST", body);
+    } catch (err) {
       setSent(undefined);
-      const fields = res.error.fields as Partial<Record<Field, string>> | undefined;
+      const fields = err instanceof ApiCallError ? err.fields : undefined;
       const labels: Record<string, string> = { roleName: t("role"), ramUser: t("ramUser"), reason: t("reason"), duration: t("duration") };
-      return setErrors(fields ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, t("fieldError", { field: labels[k] ?? k, message: v ?? "" })])) : { _: res.error.message });
+      return setErrors(fields ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, t("fieldError", { field: labels[k] ?? k, message: v })])) : { _: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setPending(false);
     }
     setErrors({});
     setSent(t("sent", { role: roleName }));

@@ -1,13 +1,11 @@
-"use client";
-
 import { useMemo } from "react";
 import { Background, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import type { TrustEdge, TrustNode } from "@/lib/policy-view/trust-graph";
-import { NODE_HEIGHT, NODE_WIDTH, type Positioned } from "@/lib/policy-view/trust-layout";
+import type { Positioned } from "@/lib/policy-view/trust-layout";
 
 // A mapped copy: React Flow wants node data as a plain record type, which an interface is not.
-type PrincipalData = { [K in keyof TrustNode]: TrustNode[K] } & { kindLabel: string; easLabel: string };
+type PrincipalData = { [K in keyof TrustNode]: TrustNode[K] } & { kindLabel: string; easLabel: string; width: number; height: number };
 
 function PrincipalNode({ data }: NodeProps<Node<PrincipalData>>) {
   const target = data.kind === "target";
@@ -17,7 +15,7 @@ function PrincipalNode({ data }: NodeProps<Node<PrincipalData>>) {
       ? "border-blue-600 bg-blue-50 text-slate-900 ring-2 ring-blue-600/30"
       : "border-slate-300 bg-white text-slate-900";
   return (
-    <div style={{ width: NODE_WIDTH, height: NODE_HEIGHT }} className={`flex flex-col justify-center rounded border px-2.5 ${frame}`}>
+    <div style={{ width: data.width, height: data.height }} className={`flex flex-col justify-center rounded border px-2.5 ${frame}`}>
       {!target && <Handle type="source" position={Position.Right} isConnectable={false} className="!opacity-0" />}
       {target && <Handle type="target" position={Position.Left} isConnectable={false} className="!opacity-0" />}
       <span className={`flex items-center gap-1.5 text-[10px] uppercase tracking-wide ${target ? "text-slate-300" : "text-slate-500"}`}>
@@ -41,6 +39,7 @@ export function TrustGraphView({
   nodes,
   edges,
   positions,
+  nodeSize,
   height,
   kindLabels,
   easLabel,
@@ -50,6 +49,8 @@ export function TrustGraphView({
   nodes: TrustNode[];
   edges: TrustEdge[];
   positions: Positioned[];
+  /** The size the server-side layout gave each node. */
+  nodeSize: { width: number; height: number };
   height: number;
   kindLabels: Record<TrustNode["kind"], string>;
   easLabel: string;
@@ -62,10 +63,10 @@ export function TrustGraphView({
       id: n.id,
       type: "principal",
       position: { x: at.get(n.id)?.x ?? 0, y: at.get(n.id)?.y ?? 0 },
-      data: { ...n, kindLabel: kindLabels[n.kind], easLabel },
+      data: { ...n, kindLabel: kindLabels[n.kind], easLabel, ...nodeSize },
       className: n.isEas ? "eas-principal" : undefined,
     }));
-  }, [nodes, positions, kindLabels, easLabel]);
+  }, [nodes, positions, kindLabels, easLabel, nodeSize]);
 
   const flowEdges = useMemo<Edge[]>(
     () =>
@@ -89,7 +90,7 @@ export function TrustGraphView({
   );
 
   return (
-    <div aria-hidden="true" style={{ height }} className="rounded border border-slate-200 bg-slate-50">
+    <div aria-hidden="true" style={{ height }}>
       <ReactFlow
         nodes={flowNodes}
         edges={flowEdges}

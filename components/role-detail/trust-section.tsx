@@ -6,8 +6,8 @@ import { PolicyJson } from "@/components/policy/policy-json";
 import type { RoleDetail } from "@/lib/inventory/role-detail";
 import { statementAnchor, TRUST_ANCHOR } from "@/lib/policy-view/policy-lines";
 import { buildTrustGraph, type TrustNode } from "@/lib/policy-view/trust-graph";
-import { layoutTrustGraph } from "@/lib/policy-view/trust-layout";
-import { TrustGraphView } from "./trust-graph-view";
+import { layoutTrustGraph, NODE_HEIGHT, NODE_WIDTH } from "@/lib/policy-view/trust-layout";
+import { TrustGraph } from "./trust-graph";
 
 export async function TrustSection({ detail }: { detail: RoleDetail }) {
   const t = await getTranslations("role-detail");
@@ -29,10 +29,11 @@ export async function TrustSection({ detail }: { detail: RoleDetail }) {
         <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
           <div className="min-w-0">
             <h3 className="mb-1.5 text-xs font-medium text-slate-600">{t("trustGraph", { name: role.roleName })}</h3>
-            <TrustGraphView
+            <TrustGraph
               nodes={graph.nodes}
               edges={graph.edges}
               positions={layout.positions}
+              nodeSize={{ width: NODE_WIDTH, height: NODE_HEIGHT }}
               height={Math.min(380, Math.max(110, layout.height + 40))}
               kindLabels={kindLabels}
               easLabel={t("easPrincipal")}

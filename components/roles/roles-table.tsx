@@ -5,19 +5,22 @@ import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FilterSelect, SearchBox } from "@/components/ui/filter-controls";
+import { Freshness } from "@/components/ui/freshness";
+import { ListStates } from "@/components/ui/list-states";
+import { Pager } from "@/components/ui/pager";
+import { SortHeader } from "@/components/ui/sort-header";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import { FilterSelect, SearchBox } from "@/components/services/filter-controls";
-import { ListStates } from "@/components/services/list-states";
-import { Freshness } from "@/components/services/freshness";
-import { Pager } from "@/components/services/pager";
-import { roleHref } from "@/components/services/role-mode-cell";
-import { serviceHref } from "@/components/services/services-table";
-import { SortHeader } from "@/components/services/sort-header";
-import { useListParams } from "@/components/services/use-list-params";
-import { useListQuery } from "@/components/services/use-list-query";
-import type { RoleRow } from "@/lib/inventory/types";
+import { useListParams } from "@/components/ui/use-list-params";
+import { useListQuery } from "@/components/ui/use-list-query";
+import { roleHref, serviceHref } from "@/components/inventory/links";
+import { PAGE_SIZES, SEARCH_MAX_LENGTH } from "@/components/inventory/list-options";
+import { dropServerCache } from "@/components/inventory/refresh";
+import type { Paged, RoleRow } from "@/lib/inventory/types";
 import { PrincipalList } from "./principal-list";
 
+const refreshList = () => dropServerCache({ what: "roles" });
+const FILTERS = ["q", "eas"] as const;
 const SHOWN = 3;
 
 function Capped<T>({ items, render, empty }: { items: T[]; render: (item: T) => ReactNode; empty: string }) {
@@ -38,14 +41,14 @@ const link = "text-blue-700 hover:underline focus-visible:outline-2 focus-visibl
 export function RolesTable() {
   const t = useTranslations("roles");
   const { params, qs, hrefWith, set, clear } = useListParams();
-  const { data, error, isPending, isFetching, refresh, refreshing } = useListQuery<RoleRow>("roles", qs);
+  const { data, error, isPending, isFetching, refresh, refreshing } = useListQuery<Paged<RoleRow>>("/api/roles", qs, refreshList);
   const sort = params.get("sort") ?? "name";
-  const filtered = ["q", "eas"].some((k) => params.get(k));
+  const filtered = FILTERS.some((k) => params.get(k));
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <SearchBox label={t("searchLabel")} placeholder={t("searchPlaceholder")} value={params.get("q") ?? ""} onChange={(q) => set({ q }, { replace: true })} />
+        <SearchBox label={t("searchLabel")} placeholder={t("searchPlaceholder")} value={params.get("q") ?? ""} maxLength={SEARCH_MAX_LENGTH} onChange={(q) => set({ q }, { replace: true })} />
         <FilterSelect
           label={t("easLabel")}
           value={params.get("eas") ?? ""}
@@ -53,7 +56,7 @@ export function RolesTable() {
           onChange={(eas) => set({ eas })}
         />
         {filtered && (
-          <Button size="sm" variant="ghost" onClick={clear}>
+          <Button size="sm" variant="ghost" onClick={() => clear(FILTERS)}>
             {t("clearFilters")}
           </Button>
         )}
@@ -86,7 +89,7 @@ export function RolesTable() {
             <tbody>
               {data.items.map((r) => (
                 <TR key={r.name} data-testid={`role-row-${r.name}`}>
-                  <TD className="max-w-[14rem]">
+                  <TD className="max-w-[12rem]">
                     <Link href={roleHref(r.name)} className={`font-mono text-xs font-medium ${link}`}>
                       {r.name}
                     </Link>
@@ -103,7 +106,7 @@ export function RolesTable() {
                       items={r.policies}
                       empty={t("noPolicies")}
                       render={(p) => (
-                        <Link href={`${roleHref(r.name)}#policy-${encodeURIComponent(p.name)}`} className={`font-mono text-xs ${link}`}>
+                        <Link href={`${roleHref(r.name)}#policy-${encodeURIComponent(p.name)}`} title={p.name} className={`block max-w-[13rem] truncate font-mono text-xs ${link}`}>
                           {p.name}
                         </Link>
                       )}
@@ -114,11 +117,11 @@ export function RolesTable() {
                       items={r.usedBy}
                       empty={t("noServices")}
                       render={(s) => (
-                        <span className="whitespace-nowrap text-xs">
-                          <Link href={serviceHref(s.region, s.name)} className={link}>
+                        <span className="flex flex-wrap items-baseline gap-x-1 text-xs">
+                          <Link href={serviceHref(s.region, s.name)} className={`whitespace-nowrap ${link}`}>
                             {s.name}
                           </Link>
-                          <span className="ml-1 text-[11px] text-slate-600">{s.region}</span>
+                          <span className="whitespace-nowrap text-[11px] text-slate-600">{s.region}</span>
                         </span>
                       )}
                     />
@@ -130,7 +133,7 @@ export function RolesTable() {
               ))}
             </tbody>
           </Table>
-          <Pager page={data.page} pageSize={data.pageSize} total={data.total} hrefWith={hrefWith} />
+          <Pager page={data.page} pageSize={data.pageSize} total={data.total} hrefWith={hrefWith} pageSizes={PAGE_SIZES} onPageSize={(n) => set({ pageSize: n === PAGE_SIZES[0] ? undefined : String(n) })} />
           </>
         )}
       </ListStates>

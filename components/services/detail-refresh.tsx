@@ -2,10 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Freshness } from "./freshness";
+import { Freshness } from "@/components/ui/freshness";
+import { dropServerCache } from "@/components/inventory/refresh";
 
 /** Drops the server's cached reads for this service and renders the page again. */
-export function DetailRefresh({ fetchedAt, apiPath }: { fetchedAt: number; apiPath: string }) {
+export function DetailRefresh({ fetchedAt, region, name }: { fetchedAt: number; region: string; name: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   return (
@@ -14,7 +15,7 @@ export function DetailRefresh({ fetchedAt, apiPath }: { fetchedAt: number; apiPa
       refreshing={busy}
       onRefresh={async () => {
         setBusy(true);
-        await fetch(`${apiPath}?refresh=1`).catch(() => undefined);
+        await dropServerCache({ what: "service", region, name }).catch(() => undefined);
         router.refresh();
         setBusy(false);
       }}

@@ -11,8 +11,8 @@ const eventDate = (time: string) => new Date(`${time.replace(" ", "T")}Z`);
 
 /** A page of deployment events, Warning rows marked, with links to the other pages. */
 export function EventsTable({ events, hrefFor }: { events: EventsPage; hrefFor: (page: number) => string }) {
-  const t = useTranslations("services.detail");
-  const ts = useTranslations("services");
+  const t = useTranslations("service-detail");
+  const tc = useTranslations("common");
   const format = useFormatter();
   if (events.items.length === 0) return <EmptyState title={t("noEvents")} />;
   const pages = Math.max(1, events.totalPages);
@@ -45,17 +45,17 @@ export function EventsTable({ events, hrefFor }: { events: EventsPage; hrefFor: 
                 <TD>
                   <Badge tone={warning ? "warning" : "neutral"}>{warning ? t("warning") : t("normal")}</Badge>
                 </TD>
-                <TD className="break-all font-mono text-xs">{e.reason}</TD>
-                <TD className="break-all text-xs">{e.message}</TD>
+                <TD className="whitespace-nowrap font-mono text-xs" data-event-reason>{e.reason}</TD>
+                <TD className="break-words text-xs">{e.message}</TD>
               </TR>
             );
           })}
         </tbody>
       </Table>
-      <nav aria-label={ts("pagination")} className="flex items-center justify-end gap-2 text-xs text-slate-600">
+      <nav aria-label={tc("pagination")} className="flex items-center justify-end gap-2 text-xs text-slate-600">
         <span>{t("eventsPageInfo", { page: events.page, pages })}</span>
-        {nav(events.page - 1, ts("prev"), "‹")}
-        {nav(events.page + 1, ts("next"), "›")}
+        {nav(events.page - 1, tc("prev"), "‹")}
+        {nav(events.page + 1, tc("next"), "›")}
       </nav>
     </div>
   );

@@ -3,11 +3,11 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import type { NeedCheck } from "@/lib/inventory/analyse";
-import { roleHref } from "./role-mode-cell";
+import { roleHref } from "@/components/inventory/links";
 
 /** Each need of the service config against the role: allowed or denied, and the statement that decides. */
 export function NeedsTable({ needs, roleName }: { needs: NeedCheck[]; roleName?: string }) {
-  const t = useTranslations("services.detail");
+  const t = useTranslations("service-detail");
   if (needs.length === 0) return <p className="text-sm text-slate-600">{t("noNeeds")}</p>;
   return (
     <Table aria-label={t("needs")}>

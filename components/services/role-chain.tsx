@@ -2,10 +2,10 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
+import { JsonView } from "@/components/ui/json-view";
 import type { ServiceDetail } from "@/lib/inventory/load-service-detail";
 import { HealthBadge } from "./health-badge";
-import { JsonView } from "./json-view";
-import { roleHref } from "./role-mode-cell";
+import { roleHref } from "@/components/inventory/links";
 import { StatusBadge } from "./status-badge";
 
 function Step({ title, children, last = false }: { title: string; children: ReactNode; last?: boolean }) {
@@ -24,8 +24,9 @@ function Step({ title, children, last = false }: { title: string; children: Reac
 
 /** Service → role → who the role trusts → what the role may do, in one row. */
 export function RoleChain({ detail }: { detail: ServiceDetail }) {
-  const t = useTranslations("services.detail");
+  const t = useTranslations("service-detail");
   const tm = useTranslations("services.mode");
+  const tc = useTranslations("common");
   const { role, use, service } = detail;
   return (
     <div className="space-y-3">
@@ -95,9 +96,9 @@ export function RoleChain({ detail }: { detail: ServiceDetail }) {
         <details className="group">
           <summary className="cursor-pointer text-xs text-slate-600 hover:text-slate-900">{t("documents")}</summary>
           <div className="mt-2 grid gap-3 lg:grid-cols-2">
-            <JsonView json={role.trustJson} label={t("chainTrust")} />
+            <JsonView json={role.trustJson} label={t("chainTrust")} copyLabel={tc("copyNamed", { name: t("trustDocument") })} />
             {detail.policies.map((p) => (
-              <JsonView key={p.name} json={p.json} label={p.name} />
+              <JsonView key={p.name} json={p.json} label={p.name} copyLabel={tc("copyNamed", { name: p.name })} />
             ))}
           </div>
         </details>

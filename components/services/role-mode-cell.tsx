@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { roleHref } from "@/components/inventory/links";
 import type { RoleMode } from "@/lib/inventory/types";
-
-export const roleHref = (name: string) => `/roles/${encodeURIComponent(name)}`;
 
 /** None, the PAI default role (Method 1) or a custom role (Method 2) linked to its page. */
 export function RoleModeCell({ mode, roleName }: { mode: RoleMode; roleName?: string }) {

@@ -1,16 +1,23 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { DescriptionList } from "@/components/ui/description-list";
 import { Panel } from "@/components/ui/panel";
+import { JsonView, type JsonLine } from "@/components/ui/json-view";
 import { ramFieldLines } from "@/lib/inventory/config-lines";
 import type { EventsPage, ServiceDetail } from "@/lib/inventory/load-service-detail";
 import { EventsTable } from "./events-table";
-import { JsonView } from "./json-view";
 import { NeedsTable } from "./needs-table";
 import { RoleChain } from "./role-chain";
 import { StatusBadge } from "./status-badge";
 
+// The fields that decide the RAM role, tinted and tagged in the config.
+function ramLines(fields: Map<number, string>, tag: string): Map<number, JsonLine> {
+  const tagged = <span className="ml-3 rounded bg-amber-200 px-1 font-sans text-[11px] text-amber-950">{tag}</span>;
+  return new Map([...fields].map(([line, path]) => [line, { tint: "bg-amber-100 border-l-amber-500", data: { "data-ram-field": path }, tag: tagged }]));
+}
+
 export function ServiceDetailView({ detail, events, eventsHref }: { detail: ServiceDetail; events: EventsPage; eventsHref: (page: number) => string }) {
-  const t = useTranslations("services.detail");
+  const t = useTranslations("service-detail");
+  const tc = useTranslations("common");
   const format = useFormatter();
   const s = detail.service;
   const when = (iso: string) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : "—");
@@ -46,7 +53,7 @@ export function ServiceDetailView({ detail, events, eventsHref }: { detail: Serv
       </Panel>
       <Panel title={t("config")} id="config">
         <p className="mb-2 text-xs text-slate-600">{t("configNote")}</p>
-        <JsonView json={detail.configJson} marked={ramFieldLines(detail.configJson)} markLabel={t("ramField")} label={t("config")} />
+        <JsonView json={detail.configJson} lines={ramLines(ramFieldLines(detail.configJson), t("ramField"))} label={t("config")} copyLabel={tc("copyNamed", { name: t("config") })} />
       </Panel>
     </div>
   );

@@ -3,36 +3,39 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { FilterSelect, SearchBox } from "@/components/ui/filter-controls";
+import { Freshness } from "@/components/ui/freshness";
+import { ListStates } from "@/components/ui/list-states";
+import { Pager } from "@/components/ui/pager";
+import { SortHeader } from "@/components/ui/sort-header";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import type { ServiceRow } from "@/lib/inventory/types";
-import { FilterSelect, SearchBox } from "./filter-controls";
-import { ListStates } from "./list-states";
-import { Freshness } from "./freshness";
+import { useListParams } from "@/components/ui/use-list-params";
+import { useListQuery } from "@/components/ui/use-list-query";
+import { serviceHref } from "@/components/inventory/links";
+import { PAGE_SIZES, SEARCH_MAX_LENGTH } from "@/components/inventory/list-options";
+import { dropServerCache } from "@/components/inventory/refresh";
+import type { Paged, ServiceRow } from "@/lib/inventory/types";
 import { HealthBadge } from "./health-badge";
-import { Pager } from "./pager";
 import { RoleModeCell } from "./role-mode-cell";
-import { SortHeader } from "./sort-header";
 import { StatusBadge } from "./status-badge";
-import { useListParams } from "./use-list-params";
-import { useListQuery } from "./use-list-query";
 
+const refreshList = () => dropServerCache({ what: "services" });
+const FILTERS = ["q", "status", "mode", "health", "region"] as const;
 const STATUSES = ["Running", "Failed", "Creating", "Updating", "Waiting", "Stopped"];
-
-export const serviceHref = (region: string, name: string) => `/services/${encodeURIComponent(region)}/${encodeURIComponent(name)}`;
 
 export function ServicesTable({ regions }: { regions: string[] }) {
   const t = useTranslations("services");
   const format = useFormatter();
   const { params, qs, hrefWith, set, clear } = useListParams();
-  const { data, error, isPending, isFetching, refresh, refreshing } = useListQuery<ServiceRow>("services", qs);
+  const { data, error, isPending, isFetching, refresh, refreshing } = useListQuery<Paged<ServiceRow>>("/api/services", qs, refreshList);
   const sort = params.get("sort") ?? "name";
-  const filtered = ["q", "status", "mode", "health", "region"].some((k) => params.get(k));
+  const filtered = FILTERS.some((k) => params.get(k));
   const any = { value: "", label: t("any") };
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <SearchBox label={t("searchLabel")} placeholder={t("searchPlaceholder")} value={params.get("q") ?? ""} onChange={(q) => set({ q }, { replace: true })} />
+        <SearchBox label={t("searchLabel")} placeholder={t("searchPlaceholder")} value={params.get("q") ?? ""} maxLength={SEARCH_MAX_LENGTH} onChange={(q) => set({ q }, { replace: true })} />
         <FilterSelect
           label={t("regionLabel")}
           value={params.get("region") ?? ""}
@@ -53,7 +56,7 @@ export function ServicesTable({ regions }: { regions: string[] }) {
           onChange={(health) => set({ health })}
         />
         {filtered && (
-          <Button size="sm" variant="ghost" onClick={clear}>
+          <Button size="sm" variant="ghost" onClick={() => clear(FILTERS)}>
             {t("clearFilters")}
           </Button>
         )}
@@ -70,7 +73,7 @@ export function ServicesTable({ regions }: { regions: string[] }) {
         emptyTitle={filtered ? t("empty") : t("emptyAccount")}
         emptyAction={
           filtered && (
-            <Button size="sm" variant="ghost" onClick={clear}>
+            <Button size="sm" variant="ghost" onClick={() => clear(FILTERS)}>
               {t("clearFilters")}
             </Button>
           )
@@ -109,7 +112,8 @@ export function ServicesTable({ regions }: { regions: string[] }) {
                   <TD>
                     <HealthBadge health={s.health} />
                   </TD>
-                  <TD className="max-w-[18rem]">
+                  {/* The warning takes the width the other columns leave, cut short (the title holds all of it), so the table fits its card. */}
+                  <TD className="w-full min-w-40 max-w-0">
                     {s.warning ? (
                       <span className="block truncate text-xs" title={`${s.warning.reason}: ${s.warning.message}`}>
                         <span className="font-medium text-slate-800">{s.warning.reason}</span>
@@ -126,7 +130,7 @@ export function ServicesTable({ regions }: { regions: string[] }) {
               ))}
             </tbody>
           </Table>
-          <Pager page={data.page} pageSize={data.pageSize} total={data.total} hrefWith={hrefWith} />
+          <Pager page={data.page} pageSize={data.pageSize} total={data.total} hrefWith={hrefWith} pageSizes={PAGE_SIZES} onPageSize={(n) => set({ pageSize: n === PAGE_SIZES[0] ? undefined : String(n) })} />
           </>
         )}
       </ListStates>

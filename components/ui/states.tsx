@@ -9,15 +9,22 @@ export function EmptyState({ title, children }: { title: ReactNode; children?: R
   );
 }
 
-/** A failed call, with the cloud's own code and RequestId when there is one. */
-export function ErrorState({ title, code, message, requestId, requestIdLabel = "RequestId", action }: {
+/**
+ * A failed call: the code a person can look up (the cloud's own when there is one), the fields
+ * the server refused and why, the cloud's RequestId and the reference the server log keeps.
+ */
+export function ErrorState({ title, code, message, fields, requestId, requestIdLabel = "RequestId", reference, referenceLabel = "Reference", action }: {
   title: ReactNode;
   code?: string;
   message?: string;
+  fields?: Record<string, string>;
   requestId?: string;
   requestIdLabel?: string;
+  reference?: string;
+  referenceLabel?: string;
   action?: ReactNode;
 }) {
+  const fieldList = Object.entries(fields ?? {});
   return (
     <div role="alert" className="rounded border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
       <p className="font-medium">{title}</p>
@@ -27,9 +34,27 @@ export function ErrorState({ title, code, message, requestId, requestIdLabel = "
           {message}
         </p>
       )}
-      {requestId && (
-        <p className="mt-1 text-xs text-red-800">
-          {requestIdLabel}: <code className="font-mono">{requestId}</code>
+      {fieldList.length > 0 && (
+        <ul className="mt-1 list-disc pl-5 text-xs">
+          {fieldList.map(([field, rule]) => (
+            <li key={field}>
+              <code className="font-mono">{field}</code>: {rule}
+            </li>
+          ))}
+        </ul>
+      )}
+      {(requestId || reference) && (
+        <p className="mt-1 flex flex-wrap gap-x-4 text-xs text-red-800">
+          {requestId && (
+            <span>
+              {requestIdLabel}: <code className="font-mono">{requestId}</code>
+            </span>
+          )}
+          {reference && (
+            <span>
+              {referenceLabel}: <code className="font-mono">{reference}</code>
+            </span>
+          )}
         </p>
       )}
       {action && <div className="mt-2">{action}</div>}
@@ -48,5 +73,50 @@ export function TableSkeleton({ rows = 8, label }: { rows?: number; label: strin
         <Skeleton key={i} className="h-5 w-full" />
       ))}
     </div>
+  );
+}
+
+/** Stand-ins for a page's parts while it loads; `loading.tsx` files and Suspense fallbacks compose them. */
+export function PageHeaderSkeleton() {
+  return (
+    <div aria-hidden className="mb-4 space-y-1.5">
+      <Skeleton className="h-6 w-48" />
+      <Skeleton className="h-4 w-96 max-w-full" />
+    </div>
+  );
+}
+
+/** A filter bar over a table: the shape of every server-paged list. */
+export function ListSkeleton({ rows = 10, label }: { rows?: number; label: string }) {
+  return (
+    <div className="space-y-3">
+      <div aria-hidden className="flex flex-wrap items-center gap-3">
+        <Skeleton className="h-7 w-64" />
+        <Skeleton className="h-7 w-36" />
+        <Skeleton className="h-7 w-36" />
+      </div>
+      <TableSkeleton rows={rows} label={label} />
+    </div>
+  );
+}
+
+export function PanelSkeleton({ lines = 3 }: { lines?: number }) {
+  return (
+    <div aria-hidden className="space-y-2 rounded border border-slate-200 bg-white p-4">
+      <Skeleton className="h-4 w-40" />
+      {Array.from({ length: lines }, (_, i) => (
+        <Skeleton key={i} className="h-4 w-full" />
+      ))}
+    </div>
+  );
+}
+
+/** A list page while it loads: its header, then its filters and table. */
+export function ListPageSkeleton({ label }: { label: string }) {
+  return (
+    <>
+      <PageHeaderSkeleton />
+      <ListSkeleton label={label} />
+    </>
   );
 }

@@ -1,17 +1,12 @@
-// Browser-side calls to the user-management route handlers; the server checks `users:manage` on each.
-export interface ApiError {
-  code: string;
-  message: string;
-  fields?: Record<string, string>;
-}
+import { ApiCallError, sendJson } from "@/components/ui/fetch-json";
 
-export async function sendUserChange(url: string, method: "POST" | "PATCH", body: unknown): Promise<ApiError | null> {
+// Browser-side calls to the user-management route handlers; the server checks `users:manage` on each.
+export async function sendUserChange(url: string, method: "POST" | "PATCH", body: unknown): Promise<ApiCallError | null> {
   try {
-    const res = await fetch(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    if (res.ok) return null;
-    const data = (await res.json().catch(() => null)) as { error?: ApiError } | null;
-    return data?.error ?? { code: String(res.status), message: res.statusText };
+    await sendJson(url, method, body);
+    return null;
   } catch (err) {
-    return { code: "network", message: err instanceof Error ? err.message : "network error" };
+    if (err instanceof ApiCallError) return err;
+    return new ApiCallError(0, { code: "network", message: err instanceof Error ? err.message : "network error" });
   }
 }

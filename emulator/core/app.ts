@@ -1,5 +1,6 @@
 // The emulator's state and lifecycle: RAM store, EAS module, faults, persistence, seeding.
 import { createEasModule } from "../eas/index";
+import { EasPlatform } from "../eas/platform";
 import { RamStore } from "../ram/store";
 import { emptyRamState } from "../ram/state";
 import { seedBulkServices } from "../seed/bulk-eas";
@@ -21,6 +22,8 @@ export interface AppOptions {
   seed: SeedName;
   reset: boolean;
   clock: EmulatorClock;
+  /** Role failures at deploy all speak the seed's one message. */
+  genericRoleErrors: boolean;
   credentialsRole?: string;
   log: (line: string) => void;
 }
@@ -29,6 +32,8 @@ export class EmulatorApp {
   readonly store: RamStore;
   readonly ram: RamView;
   readonly faults: Faults;
+  /** Instance faults, quotas and the registry: what the control API sets on the EAS platform. */
+  readonly platform: EasPlatform;
   /** Every time the emulator reads. */
   readonly now: () => Date;
   /** EAS port of each region, known once the server has bound its ports. */
@@ -40,6 +45,7 @@ export class EmulatorApp {
   constructor(readonly opts: AppOptions) {
     this.now = opts.clock.now;
     this.faults = new Faults({ now: this.now });
+    this.platform = new EasPlatform(opts.genericRoleErrors);
     this.store = new RamStore(emptyRamState(DEFAULT_ACCOUNT_ID, { ...opts.root }), () => this.file?.schedule());
     this.ram = createRamView(this.store, this.now);
     this.file = opts.dataDir
@@ -56,7 +62,7 @@ export class EmulatorApp {
   init(): void {
     const loaded = this.opts.reset ? undefined : this.file?.load();
     if (loaded) {
-      adoptRam(this.store, loaded.ram, this.opts.root, this.now());
+      adoptRam(this.store, loaded.ram, this.opts.root);
       try {
         this.replaceEas(this.createEas(loaded.eas));
         this.file?.schedule();
@@ -77,6 +83,7 @@ export class EmulatorApp {
       ram: this.ram,
       onChange: () => this.file?.schedule(),
       now: this.now,
+      platform: this.platform,
     });
   }
 
@@ -86,8 +93,9 @@ export class EmulatorApp {
   }
 
   reseed(seed: SeedName): void {
-    // A reset brings back real time too, so one test's clock move never leaks into the next.
+    // A reset brings back real time and the platform's defaults too, so one test's scenario never leaks into the next.
     this.opts.clock.move({ reset: true });
+    this.platform.reset();
     seedRam(this.store, seed, DEFAULT_ACCOUNT_ID, this.opts.root, this.now());
     this.replaceEas(this.createEas(undefined));
     if (seed === "demo") {

@@ -1,6 +1,7 @@
 // The seam between the emulator's core (server, auth, RAM, STS, persistence) and its EAS
 // half. Both sides code against this file only.
 import type { EvaluationResult, NamedPolicy, RequestContext } from "../../lib/policy/types";
+import type { EasPlatform } from "../eas/platform";
 
 export const DEFAULT_ACCOUNT_ID = "1784200000000001";
 export const EAS_SERVICE_PRINCIPAL = "eas.pai.aliyuncs.com";
@@ -97,6 +98,8 @@ export interface EasModuleInit {
   /** Called whenever EAS state changed (the core persists, debounced). */
   onChange(): void;
   now?: () => Date;
+  /** Instance faults, quotas, the registry, generic role errors (defaults when absent). */
+  platform?: EasPlatform;
 }
 
 /** Implemented by emulator/eas/index.ts as `createEasModule(init)`. */
@@ -105,4 +108,8 @@ export type CreateEasModule = (init: EasModuleInit) => EasModuleInstance;
 export type EasModuleInstance = EasModule & {
   /** Finishes every deployment in flight at once (seeding and tests). */
   settle(): void;
+  /** Makes a running service's instances die now, per the platform's instance fault; false when it is not running. */
+  applyInstanceFault(region: string, name: string): boolean;
+  /** CPU cores, memory (MB) and GPUs the region's running services hold. */
+  usage(region: string): { cpu: number; memory: number; gpu: number };
 };

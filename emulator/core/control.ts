@@ -1,15 +1,12 @@
 // The control API under /_emulator/ (loopback only): reset, bulk seed, faults, stats, settle,
-// clock, health.
+// clock, health; the EAS platform's scenario endpoints are in control-platform.ts.
 import { z } from "zod";
 import type { EmulatorApp } from "./app";
 import { clockMoveSchema } from "./clock";
 import { ApiError } from "./contract";
+import { readJson as json, type ControlAnswer } from "./control-body";
+import { handlePlatformControl } from "./control-platform";
 import { faultSchema } from "./faults";
-
-export interface ControlAnswer {
-  status: number;
-  body: Record<string, unknown>;
-}
 
 const resetSchema = z.object({ seed: z.enum(["demo", "empty"]).default("demo") });
 const bulkSchema = z.object({
@@ -17,29 +14,15 @@ const bulkSchema = z.object({
   services: z.number().int().min(0).max(20000).default(0),
 });
 
-function json<T>(schema: z.ZodType<T>, text: string): T {
-  let raw: unknown = {};
-  if (text.trim() !== "") {
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new ApiError(400, "InvalidParameter", "The body must be JSON.");
-    }
-  }
-  const r = schema.safeParse(raw);
-  if (!r.success) {
-    throw new ApiError(400, "InvalidParameter", r.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
-  }
-  return r.data;
-}
-
 export async function handleControl(app: EmulatorApp, method: string, path: string, body: string): Promise<ControlAnswer> {
   const key = `${method} ${path.replace(/\/+$/, "")}`;
+  const platform = handlePlatformControl(app, key, body);
+  if (platform) return platform;
   switch (key) {
     case "GET /_emulator/health":
       return {
         status: 200,
-        body: { status: "ok", accountId: app.store.accountId, regions: app.opts.regions, regionPorts: app.regionPorts, eas: true },
+        body: { status: "ok", accountId: app.store.accountId, regions: app.opts.regions, regionPorts: app.regionPorts, genericRoleErrors: app.platform.genericRoleErrors, eas: true },
       };
     case "POST /_emulator/reset": {
       const { seed } = json(resetSchema, body);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import OpenApi, { $OpenApiUtil } from "@alicloud/openapi-core";
 import * as $dara from "@darabonba/typescript";
 import { control, credentialFor, ramGateway, rejection, ROOT_KEY, stsClient } from "../testing/clients";
 import { STATE_FILE } from "./defaults";
+import { writePrivateFile } from "./persist";
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -72,6 +73,37 @@ describe("persistence", () => {
     } finally {
       await emu.close();
     }
+  });
+});
+
+describe("the state file holds AccessKey secrets", () => {
+  const mode = (path: string) => statSync(path).mode & 0o777;
+
+  it("is created 0600, and an older 0644 file is replaced by a 0600 one", async () => {
+    const dataDir = tempDir();
+    const emu = await createEmulator({ port: 0, dataDir, seed: "demo" });
+    await emu.close();
+    const file = join(dataDir, STATE_FILE);
+    expect(readFileSync(file, "utf8")).toContain("RoleScopeEmulatorSecret");
+    expect(mode(file)).toBe(0o600);
+    chmodSync(file, 0o644);
+    const again = await createEmulator({ port: 0, dataDir, seed: "demo" });
+    await again.close();
+    expect(mode(file)).toBe(0o600);
+    expect(readdirSync(dataDir)).toEqual([STATE_FILE]);
+  });
+
+  it("writes through a 0600 temp file, even over a temp file left behind with a wider mode", () => {
+    const dir = tempDir();
+    const path = join(dir, "secret.json");
+    const stale = `${path}.${process.pid}.tmp`;
+    writeFileSync(stale, "left over", { mode: 0o644 });
+    chmodSync(stale, 0o644);
+    writePrivateFile(path, '{"secret":1}');
+    // The file is the renamed temp file, so its mode is the temp file's.
+    expect(mode(path)).toBe(0o600);
+    expect(existsSync(stale)).toBe(false);
+    expect(readFileSync(path, "utf8")).toBe('{"secret":1}');
   });
 });
 

@@ -1,6 +1,7 @@
 // One JSON file under --data: RAM state, issued STS credentials and EAS's snapshot. Written
-// atomically (tmp + rename), debounced, and flushed on close.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+// atomically (tmp + rename), debounced, and flushed on close; readable by its owner only, since
+// it holds AccessKey secrets.
+import { closeSync, existsSync, fchmodSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import type { RamState } from "../ram/state";
@@ -75,8 +76,21 @@ export class StateFile {
   }
 
   private write(): void {
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.collect()));
-    renameSync(tmp, this.path);
+    writePrivateFile(this.path, JSON.stringify(this.collect()));
   }
+}
+
+export const PRIVATE_FILE_MODE = 0o600;
+
+/** Writes through a temp file created 0600 (and made so, should one be left over), then renames it over `path`. */
+export function writePrivateFile(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, "w", PRIVATE_FILE_MODE);
+  try {
+    fchmodSync(fd, PRIVATE_FILE_MODE);
+    writeFileSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
 }

@@ -1,6 +1,6 @@
 // One request: control API and credentials URI (loopback only), EAS by path, RAM and STS by action.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { RAM_OPERATIONS } from "../ram/operations";
+import { RAM_OPERATIONS, RESOURCE_MANAGER_OPERATIONS } from "../ram/operations";
 import { STS_OPERATIONS } from "../sts/operations";
 import type { EmulatorApp } from "./app";
 import { authenticate } from "./auth/authenticate";
@@ -9,7 +9,7 @@ import { baseContext, requirePermission } from "./authorize";
 import { ApiError, type Caller } from "./contract";
 import { handleControl } from "./control";
 import { credentialsForRole } from "./credentials-endpoint";
-import { RAM_HOST_ID, RAM_VERSION, STS_HOST_ID, STS_VERSION } from "./defaults";
+import { RAM_HOST_ID, RAM_VERSION, RESOURCE_MANAGER_HOST_ID, RESOURCE_MANAGER_VERSION, STS_HOST_ID, STS_VERSION } from "./defaults";
 import { errorBody, isLoopback, newRequestId, readBody, sendJson } from "./http";
 
 export interface Arrival {
@@ -58,6 +58,7 @@ export async function route(app: EmulatorApp, req: IncomingMessage, res: ServerR
     const isEas = rawPath.startsWith("/api/v2/");
     if (isEas) hostId = `pai-eas.${at.region}.aliyuncs.com`;
     else if (version === STS_VERSION) hostId = STS_HOST_ID;
+    else if (version === RESOURCE_MANAGER_VERSION) hostId = RESOURCE_MANAGER_HOST_ID;
     const operation = isEas ? action || "EAS" : action;
 
     app.faults.count(operation || "Unknown");
@@ -90,9 +91,10 @@ function dispatch(
   context: ReturnType<typeof baseContext>,
   now: Date,
 ): Record<string, unknown> {
-  if (version === RAM_VERSION && Object.hasOwn(RAM_OPERATIONS, action)) {
+  const ram = version === RAM_VERSION || (version === RESOURCE_MANAGER_VERSION && RESOURCE_MANAGER_OPERATIONS.has(action));
+  if (ram && Object.hasOwn(RAM_OPERATIONS, action)) {
     const op = RAM_OPERATIONS[action];
-    requirePermission(app.store, caller, `ram:${action}`, op.resource(params, app.store.accountId), context);
+    requirePermission(app.store, caller, `ram:${action}`, op.resource(params, app.store.accountId), { ...context, ...op.context?.(params) });
     return op.handler(params, { store: app.store, now });
   }
   if (version === STS_VERSION && Object.hasOwn(STS_OPERATIONS, action)) {

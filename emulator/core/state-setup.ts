@@ -20,12 +20,14 @@ export function seedRam(store: RamStore, seed: SeedName, accountId: string, root
   else seedBaseRam(store, now);
 }
 
-/** A loaded state keeps its data; the configured root key and the service-linked role are always there. */
-export function adoptRam(store: RamStore, loaded: RamState, root: RootKey, now: Date): void {
+/**
+ * A loaded state keeps its data, a deleted service-linked role included (DeleteServiceLinkedRole
+ * must outlive a restart); the configured root key is always there.
+ */
+export function adoptRam(store: RamStore, loaded: RamState, root: RootKey): void {
   loaded.groups ??= {};
   store.state = loaded;
   loaded.accessKeys[root.accessKeyId] = { ...root };
-  seedBaseRam(store, now);
 }
 
 export function rootCaller(store: RamStore, root: RootKey): Caller {

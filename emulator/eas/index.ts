@@ -2,6 +2,7 @@
 // outcome is decided from the live RAM state, and their events.
 import type { CreateEasModule, EasContext, EasModuleInit, EasRequest, EasResponse } from "../core/contract";
 import type { OpInput } from "./op-context";
+import { EasPlatform } from "./platform";
 import { describeService, describeServiceDiagnosis, describeServiceEvent, listServiceInstances, listServices } from "./read-ops";
 import { resolveRoute } from "./routes";
 import { EasServices } from "./services";
@@ -9,7 +10,8 @@ import { createService, deleteService, startService, stopService, updateService 
 
 export const createEasModule: CreateEasModule = (init: EasModuleInit) => {
   const now = init.now ?? (() => new Date());
-  const services = new EasServices({ ram: init.ram, deployDelayMs: init.deployDelayMs, now, onChange: init.onChange });
+  const platform = init.platform ?? new EasPlatform();
+  const services = new EasServices({ ram: init.ram, platform, deployDelayMs: init.deployDelayMs, now, onChange: init.onChange });
   services.restore(init.state);
 
   function handle(req: EasRequest, ctx: EasContext): EasResponse {
@@ -47,6 +49,12 @@ export const createEasModule: CreateEasModule = (init: EasModuleInit) => {
       services.settle();
       init.onChange();
     },
+    applyInstanceFault: (region, name) => {
+      const applied = services.applyInstanceFault(region, name);
+      if (applied) init.onChange();
+      return applied;
+    },
+    usage: (region) => services.usage(region),
   };
 };
 

@@ -1,5 +1,6 @@
 // Simulated instances: stable names and addresses derived from the service and its version.
 import { createHash } from "node:crypto";
+import type { InstanceState } from "./outcome";
 import type { InstanceRecord } from "./state";
 
 const ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
@@ -19,7 +20,7 @@ export function makeInstances(
   rec: { serviceName: string; serviceId: string; region: string },
   version: number,
   count: number,
-  state: { status: string; reason: string; ready: boolean },
+  state: InstanceState,
   startTime: string,
 ): InstanceRecord[] {
   return Array.from({ length: count }, (_, i) => {
@@ -35,6 +36,25 @@ export function makeInstances(
       innerIp: `172.20.${d[2]}.${d[3]}`,
       startTime,
       zone: `${rec.region}-${"hijk"[d[4] % 4]}`,
+      ...(state.crash ? { crashedAt: startTime, exitCode: state.crash.exitCode } : {}),
     };
   });
+}
+
+/** Kubernetes' restart back-off: 10 s doubling to a 5-minute cap, so restarts come at 10, 30, 70, 150, 310 s, then every 300 s. */
+export function restartsAfter(elapsedMs: number): number {
+  const s = Math.max(0, elapsedMs / 1000);
+  if (s >= 310) return 5 + Math.floor((s - 310) / 300);
+  let at = 0;
+  let n = 0;
+  for (let delay = 10; at + delay <= s; delay *= 2) {
+    at += delay;
+    n++;
+  }
+  return n;
+}
+
+/** A running instance starts crash-looping now (an instance fault set on a running service). */
+export function crashInstance(i: InstanceRecord, state: InstanceState, at: string): InstanceRecord {
+  return { ...i, status: state.status, reason: state.reason, readyProcesses: 0, crashedAt: at, exitCode: state.crash?.exitCode ?? 1 };
 }

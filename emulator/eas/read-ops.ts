@@ -120,7 +120,7 @@ export function listServiceInstances(input: OpInput, region: string, name: strin
   const from = (q.PageNumber - 1) * q.PageSize;
   return {
     status: 200,
-    body: { RequestId: ctx.requestId, PageNumber: q.PageNumber, PageSize: q.PageSize, TotalCount: list.length, Instances: list.slice(from, from + q.PageSize).map(instanceToWire) },
+    body: { RequestId: ctx.requestId, PageNumber: q.PageNumber, PageSize: q.PageSize, TotalCount: list.length, Instances: list.slice(from, from + q.PageSize).map((i) => instanceToWire(i, ctx.now())) },
   };
 }
 

@@ -1,9 +1,13 @@
-// The services of every region, and the deployments in flight (timers that decide outcomes).
+// The services of every region, the deployments in flight (timers that decide outcomes), and
+// what the running services hold of each region's resource pool.
 import type { RamView } from "../core/contract";
-import { parseServiceConfig } from "../../lib/service-config";
-import { EAS_EVENTS, type EventDraft } from "./event-messages";
-import { makeInstances } from "./instances";
-import { decideOutcome, instanceCount } from "./outcome";
+import { parseServiceConfig, type ServiceConfig } from "../../lib/service-config";
+import { EAS_EVENTS, SERVICE_MESSAGES, type EventDraft } from "./event-messages";
+import { crashInstance, makeInstances } from "./instances";
+import { decideOutcome, type Outcome } from "./outcome";
+import type { EasPlatform } from "./platform";
+import { Allocations, instanceCount, requestOf } from "./resources";
+import { runFailure } from "./runtime-stage";
 import { easSnapshotSchema, serviceKey, type DeployAction, type EasSnapshot, type ServiceRecord } from "./state";
 
 const IN_FLIGHT: Record<DeployAction, string> = { create: "Creating", update: "Updating", start: "Starting" };
@@ -12,14 +16,21 @@ const EVENT_STEP_MS = 4000;
 
 export interface ServicesInit {
   ram: RamView;
+  platform: EasPlatform;
   deployDelayMs: number;
   now: () => Date;
   onChange: () => void;
 }
 
+const configOf = (rec: ServiceRecord): ServiceConfig | undefined => {
+  const parsed = parseServiceConfig(rec.serviceConfig);
+  return parsed.ok ? parsed.config : undefined;
+};
+
 export class EasServices {
   readonly records = new Map<string, ServiceRecord>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly allocations = new Allocations();
 
   constructor(private readonly init: ServicesInit) {}
 
@@ -29,7 +40,9 @@ export class EasServices {
     const parsed = easSnapshotSchema.safeParse(state);
     if (!parsed.success) throw new Error(`EAS state is not readable: ${parsed.error.issues[0]?.message ?? "invalid"}`);
     for (const rec of parsed.data.services) {
-      this.records.set(serviceKey(rec.region, rec.serviceName), rec);
+      const key = serviceKey(rec.region, rec.serviceName);
+      this.records.set(key, rec);
+      if (rec.status === "Running") this.hold(rec, configOf(rec));
       if (rec.pending) this.arm(rec);
     }
   }
@@ -48,6 +61,7 @@ export class EasServices {
 
   remove(rec: ServiceRecord): void {
     this.cancel(rec);
+    this.hold(rec, undefined);
     this.records.delete(serviceKey(rec.region, rec.serviceName));
   }
 
@@ -61,7 +75,7 @@ export class EasServices {
     const version = rec.latestVersion;
     rec.status = IN_FLIGHT[action];
     rec.reason = "";
-    rec.message = `Service is ${IN_FLIGHT[action].toLowerCase()}`;
+    rec.message = SERVICE_MESSAGES.inFlight(IN_FLIGHT[action]);
     rec.updateTime = at.toISOString();
     rec.pending = { action, version, requestedAt: at.toISOString(), dueAt: new Date(at.getTime() + this.init.deployDelayMs).toISOString() };
     this.addEvent(rec, EAS_EVENTS.deployRequested(version, action), at);
@@ -70,12 +84,31 @@ export class EasServices {
 
   stop(rec: ServiceRecord, at: Date): void {
     this.cancel(rec);
+    this.hold(rec, undefined);
     rec.status = "Stopped";
     rec.reason = "";
-    rec.message = "Service is stopped";
+    rec.message = SERVICE_MESSAGES.stopped;
     rec.instances = [];
     rec.updateTime = at.toISOString();
     this.addEvent(rec, EAS_EVENTS.stopped(rec.currentVersion), at);
+  }
+
+  /** An instance fault set on a service that is running now: its instances die at once. */
+  applyInstanceFault(region: string, name: string): boolean {
+    const rec = this.find(region, name);
+    const fault = this.init.platform.instanceFault(region, name);
+    const config = rec && configOf(rec);
+    if (!rec || !fault || !config || rec.status !== "Running" || rec.pending || rec.instances.length === 0) return false;
+    const at = this.init.now();
+    const outcome = runFailure({ ...rec, version: rec.currentVersion }, config, fault, false);
+    outcome.events.forEach((e) => this.addEvent(rec, e, at));
+    rec.instances = rec.instances.map((i) => crashInstance(i, outcome.instances, at.toISOString()));
+    this.write(rec, outcome, config, at.toISOString());
+    return true;
+  }
+
+  usage(region: string) {
+    return this.allocations.used(region);
   }
 
   /** Ends every deployment in flight now. */
@@ -111,25 +144,37 @@ export class EasServices {
     this.timers.set(key, t);
   }
 
+  /** A running service holds its request of the region's pool; anything else holds nothing. */
+  private hold(rec: ServiceRecord, config: ServiceConfig | undefined): void {
+    this.allocations.set(serviceKey(rec.region, rec.serviceName), rec.region, config ? requestOf(config) : undefined);
+  }
+
+  private write(rec: ServiceRecord, outcome: Outcome, config: ServiceConfig | undefined, endedAt: string): void {
+    rec.status = outcome.status;
+    rec.reason = outcome.reason;
+    rec.message = outcome.message;
+    rec.diagnosis = outcome.diagnosis;
+    rec.updateTime = endedAt;
+    this.hold(rec, outcome.status === "Running" ? config : undefined);
+  }
+
   private finish(rec: ServiceRecord): void {
     const pending = rec.pending;
     if (!pending) return;
     this.cancel(rec);
-    const outcome = decideOutcome({ ...rec, version: pending.version }, this.init.ram);
+    const key = serviceKey(rec.region, rec.serviceName);
+    const env = { ram: this.init.ram, platform: this.init.platform, used: this.allocations.used(rec.region, key) };
+    const outcome = decideOutcome({ ...rec, version: pending.version }, env);
     const start = new Date(pending.requestedAt).getTime();
     const cap = Math.max(start, this.init.now().getTime());
     const stamp = (i: number) => new Date(Math.min(cap, start + (i + 1) * EVENT_STEP_MS));
     outcome.events.forEach((e, i) => this.addEvent(rec, e, stamp(i)));
     const endedAt = stamp(outcome.events.length - 1).toISOString();
-    const parsed = parseServiceConfig(rec.serviceConfig);
-    const count = parsed.ok ? instanceCount(parsed.config) : 1;
+    const config = configOf(rec);
+    const count = config ? instanceCount(config) : 1;
     const hasInstances = outcome.status === "Running" || outcome.instances.reason !== "";
     rec.instances = hasInstances ? makeInstances(rec, pending.version, count, outcome.instances, endedAt) : [];
-    rec.status = outcome.status;
-    rec.reason = outcome.reason;
-    rec.message = outcome.message;
     rec.currentVersion = pending.version;
-    rec.diagnosis = outcome.diagnosis;
-    rec.updateTime = endedAt;
+    this.write(rec, outcome, config, endedAt);
   }
 }

@@ -24,6 +24,9 @@ export interface InstanceRecord {
   innerIp: string;
   startTime: string;
   zone: string;
+  /** Set while the container crash-loops: when it first died (restarts count on from there) and its exit code. */
+  crashedAt?: string;
+  exitCode?: number;
 }
 
 export interface DiagnosisRecord {
@@ -101,6 +104,8 @@ const recordSchema = z.object({
       innerIp: z.string(),
       startTime: z.string(),
       zone: z.string(),
+      crashedAt: z.string().optional(),
+      exitCode: z.number().optional(),
     }),
   ),
   diagnosis: z.array(z.object({ error: z.string(), causes: z.array(z.string()), advices: z.array(z.string()) })),

@@ -1,7 +1,9 @@
 // Records → the PascalCase JSON EAS answers with.
 import type { EventRecord, InstanceRecord, ServiceRecord } from "./state";
 import { easTime, isoSeconds } from "./state";
-import { instanceCount, mainImage } from "./outcome";
+import { restartsAfter } from "./instances";
+import { mainImage } from "./outcome";
+import { instanceCount } from "./resources";
 import { parseServiceConfig } from "../../lib/service-config";
 
 export function endpoints(accountId: string, region: string, name: string) {
@@ -60,11 +62,12 @@ export function serviceToWire(r: ServiceRecord): Record<string, unknown> {
 
 export const eventToWire = (e: EventRecord) => ({ Type: e.type, Reason: e.reason, Message: e.message, Time: easTime(new Date(e.time)), Resource: e.resource });
 
-export const instanceToWire = (i: InstanceRecord) => ({
+/** A crash-looping instance's restarts go on counting with the emulator's clock. */
+export const instanceToWire = (i: InstanceRecord, now: Date) => ({
   InstanceName: i.instanceName,
   Status: i.status,
   Reason: i.reason,
-  RestartCount: i.restartCount,
+  RestartCount: i.crashedAt ? i.restartCount + restartsAfter(now.getTime() - Date.parse(i.crashedAt)) : i.restartCount,
   ReadyProcesses: i.readyProcesses,
   TotalProcesses: i.totalProcesses,
   HostIP: i.hostIp,
@@ -83,5 +86,7 @@ export const instanceToWire = (i: InstanceRecord) => ({
   Isolated: false,
   IsLatest: true,
   IsReplica: false,
-  LastState: [],
+  LastState: i.crashedAt
+    ? [{ reason: i.reason, exitCode: i.exitCode ?? 1, startedAt: isoSeconds(i.crashedAt), finishedAt: isoSeconds(i.crashedAt) }]
+    : [],
 });

@@ -3,13 +3,17 @@ import * as a from "./attachments";
 import * as g from "./groups";
 import * as pol from "./policies";
 import * as r from "./roles";
+import * as slr from "./service-linked-roles";
 import * as u from "./users";
+import type { RequestContext } from "../../lib/policy/types";
 import type { Params } from "./validate";
 import type { RamHandler } from "./wire";
 
 export interface RamOperation {
   handler: RamHandler;
   resource: (p: Params, accountId: string) => string;
+  /** Condition keys the call adds to its own authorisation (e.g. `ram:ServiceName`). */
+  context?: (p: Params) => RequestContext;
 }
 
 const role = (p: Params, uid: string) => `acs:ram:*:${uid}:role/${p.RoleName ?? ""}`;
@@ -17,6 +21,16 @@ const user = (p: Params, uid: string) => `acs:ram:*:${uid}:user/${p.UserName ?? 
 const group = (p: Params, uid: string) => `acs:ram:*:${uid}:group/${p.GroupName ?? ""}`;
 const policy = (p: Params, uid: string) => `acs:ram:*:${uid}:policy/${p.PolicyName ?? ""}`;
 const any = () => "*";
+
+const linked = (handler: RamHandler): RamOperation => ({ handler, resource: slr.serviceLinkedRoleResource, context: slr.serviceNameContext });
+const SERVICE_LINKED_ROLE_OPERATIONS: Record<string, RamOperation> = {
+  CreateServiceLinkedRole: linked(slr.createServiceLinkedRole),
+  DeleteServiceLinkedRole: linked(slr.deleteServiceLinkedRole),
+  GetServiceLinkedRoleDeletionStatus: { handler: slr.getServiceLinkedRoleDeletionStatus, resource: any },
+};
+
+/** Service-linked roles live in ResourceManager 2020-03-31 too; the emulator answers them under both versions. */
+export const RESOURCE_MANAGER_OPERATIONS = new Set(Object.keys(SERVICE_LINKED_ROLE_OPERATIONS));
 
 export const RAM_OPERATIONS: Record<string, RamOperation> = {
   CreateRole: { handler: r.createRole, resource: role },
@@ -53,4 +67,5 @@ export const RAM_OPERATIONS: Record<string, RamOperation> = {
   AttachPolicyToGroup: { handler: a.attachPolicyToGroup, resource: group },
   DetachPolicyFromGroup: { handler: a.detachPolicyFromGroup, resource: group },
   ListPoliciesForGroup: { handler: a.listPoliciesForGroup, resource: group },
+  ...SERVICE_LINKED_ROLE_OPERATIONS,
 };

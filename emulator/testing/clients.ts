@@ -79,6 +79,14 @@ export async function easCall(
   return res.body;
 }
 
+/** An RPC call the RAM SDK has no method for (CreateServiceLinkedRole…), signed like the SDK's own. */
+export async function ramRpc(port: number, action: string, query: Record<string, string>, k: KeyPair = ROOT_KEY, version = "2015-05-01"): Promise<Record<string, unknown>> {
+  const client = new OpenApi(new $OpenApiUtil.Config({ credential: credentialFor(k), endpoint: `127.0.0.1:${port}`, protocol: "HTTP", readTimeout: 5000, connectTimeout: 5000 }));
+  const params = new $OpenApiUtil.Params({ action, version, protocol: "HTTP", pathname: "/", method: "POST", authType: "AK", style: "RPC", reqBodyType: "formData", bodyType: "json" });
+  const res = (await client.callApi(params, new $OpenApiUtil.OpenApiRequest({ query }), new $dara.RuntimeOptions({}))) as { body: Record<string, unknown> };
+  return res.body;
+}
+
 export async function control(url: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${url}${path}`, {
     method,

@@ -8,6 +8,7 @@ import { createEmulator, type RunningEmulator } from "../../emulator/server";
 import { credentialFor, FAST_RETRY, ramGateway, rejection, ROOT_KEY, type KeyPair } from "../../emulator/testing/clients";
 import { createEasGateway } from "./eas-gateway";
 import { CloudError, type EasGateway } from "./types";
+import { REQUEST_ID } from "../../tests/support/request-id";
 
 const HZ = "cn-hangzhou";
 const SG = "ap-southeast-1";
@@ -29,7 +30,7 @@ function easGateway(emu: RunningEmulator, k: KeyPair = ROOT_KEY): EasGateway {
 async function cloudError(p: Promise<unknown>): Promise<CloudError> {
   const e = await rejection<CloudError>(p);
   expect(e).toBeInstanceOf(CloudError);
-  expect(e.requestId).toBeTruthy();
+  expect(e.requestId).toMatch(REQUEST_ID);
   return e;
 }
 
@@ -122,7 +123,7 @@ describe("EasGateway against the emulator", () => {
     const created = await eas.createService(HZ, config, { workspaceId: "777" });
     expect(created).toMatchObject({ serviceName: "gw_echo", status: "Creating", region: HZ });
     expect(created.serviceId).toMatch(/^eas-m-/);
-    expect(created.requestId).toBeTruthy();
+    expect(created.requestId).toMatch(REQUEST_ID);
     await new Promise((r) => setTimeout(r, 80));
     const svc = await eas.describeService(HZ, "gw_echo");
     expect(svc).toMatchObject({ serviceName: "gw_echo", status: "Running", serviceConfig: config, workspaceId: "777", runningInstance: 2, totalInstance: 2, cpu: 2, memory: 2000, parentUid: UID });
@@ -135,19 +136,19 @@ describe("EasGateway against the emulator", () => {
     expect(ev.items).toHaveLength(2);
     expect(ev.totalPageNum).toBe(Math.ceil((ev.totalCount ?? 0) / 2));
     expect(ev.items[0].time).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
-    expect((await eas.updateService(HZ, "gw_echo", JSON.stringify({ metadata: { instance: 1 } }))).requestId).toBeTruthy();
+    expect((await eas.updateService(HZ, "gw_echo", JSON.stringify({ metadata: { instance: 1 } }))).requestId).toMatch(REQUEST_ID);
     expect((await eas.describeService(HZ, "gw_echo")).status).toBe("Updating");
     await settle(emu);
     expect(await eas.describeService(HZ, "gw_echo")).toMatchObject({ status: "Running", totalInstance: 1, latestVersion: 2 });
     await eas.updateService(HZ, "gw_echo", JSON.stringify({ metadata: { instance: 1 } }), "replace");
     await settle(emu);
     expect(JSON.parse((await eas.describeService(HZ, "gw_echo")).serviceConfig)).toEqual({ name: "gw_echo", metadata: { instance: 1 } });
-    expect((await eas.stopService(HZ, "gw_echo")).requestId).toBeTruthy();
+    expect((await eas.stopService(HZ, "gw_echo")).requestId).toMatch(REQUEST_ID);
     expect((await eas.describeService(HZ, "gw_echo")).status).toBe("Stopped");
-    expect((await eas.startService(HZ, "gw_echo")).requestId).toBeTruthy();
+    expect((await eas.startService(HZ, "gw_echo")).requestId).toMatch(REQUEST_ID);
     await settle(emu);
     expect((await eas.describeService(HZ, "gw_echo")).status).toBe("Running");
-    expect((await eas.deleteService(HZ, "gw_echo")).requestId).toBeTruthy();
+    expect((await eas.deleteService(HZ, "gw_echo")).requestId).toMatch(REQUEST_ID);
     expect((await cloudError(eas.describeService(HZ, "gw_echo"))).code).toBe("InvalidService.NotFound");
   });
 
@@ -200,7 +201,8 @@ describe("fixing each failure cause in RAM, then updating or starting the servic
   let emu: RunningEmulator;
   let eas: EasGateway;
   beforeAll(async () => {
-    emu = await createEmulator({ port: 0, seed: "demo", deployDelayMs: 20 });
+    // Deployments end only when a test settles them, so "in flight" can be observed on a busy machine.
+    emu = await createEmulator({ port: 0, seed: "demo", deployDelayMs: 60_000 });
     eas = easGateway(emu);
   });
   afterAll(() => emu.close());

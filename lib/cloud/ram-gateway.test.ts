@@ -3,6 +3,7 @@ import { createEmulator, type RunningEmulator } from "../../emulator/server";
 import { control, ramGateway, rejection } from "../../emulator/testing/clients";
 import type { SdkRamGateway } from "./ram-gateway";
 import { CloudError } from "./types";
+import { REQUEST_ID } from "../../tests/support/request-id";
 
 const trust = (service: string) =>
   JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: [service] } }] });
@@ -21,7 +22,7 @@ afterAll(() => emu.close());
 async function cloudError(p: Promise<unknown>): Promise<CloudError> {
   const e = await rejection<CloudError>(p);
   expect(e).toBeInstanceOf(CloudError);
-  expect(e.requestId).toMatch(/^[0-9A-F-]{36}$/);
+  expect(e.requestId).toMatch(REQUEST_ID);
   return e;
 }
 
@@ -31,14 +32,14 @@ describe("roles", () => {
     expect(created).toMatchObject({ roleName: "gw-role", arn: "acs:ram::1784200000000001:role/gw-role", description: "d", maxSessionDuration: 7200 });
     expect(created.roleId).toMatch(/^\d+$/);
     expect(created.createDate).toMatch(ISO);
-    expect(created.requestId).toBeTruthy();
+    expect(created.requestId).toMatch(REQUEST_ID);
     const got = await ram.getRole("gw-role");
     expect(JSON.parse(got.assumeRolePolicyDocument).Statement[0].Principal.Service).toEqual(["eas.pai.aliyuncs.com"]);
     expect(got.updateDate).toMatch(ISO);
     const updated = await ram.updateRoleTrust("gw-role", trust("ecs.aliyuncs.com"));
     expect(JSON.parse(updated.assumeRolePolicyDocument).Statement[0].Principal.Service).toEqual(["ecs.aliyuncs.com"]);
     expect((await ram.getRole("gw-role")).assumeRolePolicyDocument).toBe(updated.assumeRolePolicyDocument);
-    expect((await ram.deleteRole("gw-role")).requestId).toBeTruthy();
+    expect((await ram.deleteRole("gw-role")).requestId).toMatch(REQUEST_ID);
     expect((await cloudError(ram.getRole("gw-role"))).code).toBe("EntityNotExist.Role");
   });
 
@@ -188,5 +189,25 @@ describe("fault injection", () => {
     const t1 = performance.now();
     await ram.getRole("eas-oss-reader");
     expect(performance.now() - t1).toBeLessThan(140);
+  });
+});
+
+describe("groups", () => {
+  it("creates a group, adds a user, attaches a policy, lists both ways, and deletes it", async () => {
+    const created = await ram.createGroup({ groupName: "gw-group", comments: "gateway test" });
+    expect(created).toMatchObject({ groupName: "gw-group", comments: "gateway test" });
+    expect(created.requestId).toMatch(REQUEST_ID);
+    expect((await ram.addUserToGroup({ groupName: "gw-group", userName: "bob" })).requestId).toMatch(REQUEST_ID);
+    await ram.attachPolicyToGroup({ groupName: "gw-group", policyName: "AliyunOSSReadOnlyAccess", policyType: "System" });
+    expect((await ram.listUsersForGroup("gw-group")).items.map((u) => u.userName)).toEqual(["bob"]);
+    expect((await ram.listGroupsForUser("bob")).map((g) => g.groupName)).toContain("gw-group");
+    expect((await ram.listPoliciesForGroup("gw-group")).map((p) => [p.policyName, p.policyType])).toEqual([["AliyunOSSReadOnlyAccess", "System"]]);
+    expect((await ram.getGroup("gw-group")).comments).toBe("gateway test");
+    expect((await ram.listGroups()).items.map((g) => g.groupName)).toEqual(expect.arrayContaining(["gw-group", "ml-platform"]));
+    expect((await cloudError(ram.deleteGroup("gw-group"))).code).toMatch(/^DeleteConflict\.Group\./);
+    await ram.detachPolicyFromGroup({ groupName: "gw-group", policyName: "AliyunOSSReadOnlyAccess", policyType: "System" });
+    await ram.removeUserFromGroup({ groupName: "gw-group", userName: "bob" });
+    expect((await ram.deleteGroup("gw-group")).requestId).toMatch(REQUEST_ID);
+    expect((await cloudError(ram.getGroup("gw-group"))).code).toBe("EntityNotExist.Group");
   });
 });

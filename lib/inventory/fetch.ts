@@ -22,6 +22,8 @@ import type { InventoryDeps } from "./deps";
 
 export const EAS_PAGE_SIZE = 100;
 const RAM_MAX_ITEMS = 1000;
+/** ListGroups and ListUsersForGroup take at most 100 per page (RAM's limit for those two). */
+const RAM_GROUP_MAX_ITEMS = 100;
 /** System policies change only when Alibaba Cloud ships a new version: keep them longer. */
 export const SYSTEM_POLICY_TTL_MS = 10 * 60_000;
 
@@ -45,13 +47,13 @@ export function fetchUsers(deps: InventoryDeps): Promise<RamUser[]> {
 
 export function fetchGroups(deps: InventoryDeps): Promise<RamGroup[]> {
   return cached(deps, "ram:groups", [tags.groupList], () =>
-    followMarkers((marker) => call(deps, () => deps.cloud.ram.listGroups({ marker, maxItems: RAM_MAX_ITEMS }))),
+    followMarkers((marker) => call(deps, () => deps.cloud.ram.listGroups({ marker, maxItems: RAM_GROUP_MAX_ITEMS }))),
   );
 }
 
 export function fetchGroupMembers(deps: InventoryDeps, groupName: string): Promise<GroupMember[]> {
   return cached(deps, `ram:group-users:${groupName}`, [tags.group(groupName)], () =>
-    followMarkers((marker) => call(deps, () => deps.cloud.ram.listUsersForGroup(groupName, { marker, maxItems: RAM_MAX_ITEMS }))),
+    followMarkers((marker) => call(deps, () => deps.cloud.ram.listUsersForGroup(groupName, { marker, maxItems: RAM_GROUP_MAX_ITEMS }))),
   );
 }
 

@@ -118,12 +118,19 @@ describe("loadRoles on the demo account", () => {
     expect(role("eas-restricted").passers).toEqual(["alice"]);
   });
 
+  it("counts PassRole held through a RAM group, and says which group", () => {
+    expect(role("eas-nas-image").passers).toEqual(["alice", "carol"]);
+    expect(role("eas-nas-image").passersVia).toEqual({ carol: "ml-platform" });
+    expect(role("eas-oss-reader").passersVia).toEqual({});
+  });
+
   it("reads each distinct policy once, and each role and user once", () => {
     expect(calls.ListPoliciesForUser).toBe(3);
     expect(calls.GetRole).toBe(rows.length);
     expect(calls.ListPoliciesForRole).toBe(rows.length);
-    // alice, bob and carol hold 5 distinct policies between them.
-    expect(calls.GetPolicy).toBe(5);
+    // alice, bob and carol hold 5 distinct policies between them, and the ml-platform group one more.
+    expect(calls.GetPolicy).toBe(6);
+    expect([calls.ListGroups, calls.ListUsersForGroup, calls.ListPoliciesForGroup]).toEqual([1, 1, 1]);
   });
 });
 

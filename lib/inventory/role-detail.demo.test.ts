@@ -42,7 +42,7 @@ describe("loadRoleDetail on the demo account", () => {
     expect(calls.ListUsers).toBe(1);
     expect(calls.ListPoliciesForUser).toBe(3);
     expect(calls.ListServices).toBe(Object.keys(emulator.regionPorts).length);
-    const distinct = new Set([...d.policies.map((p) => p.name), "AliyunRAMFullAccess", "AliyunPAIEASFullAccess", "AliyunSTSAssumeRoleAccess", "AliyunRAMReadOnlyAccess", "PassRole-eas-oss-reader"]);
+    const distinct = new Set([...d.policies.map((p) => p.name), "AliyunRAMFullAccess", "AliyunPAIEASFullAccess", "AliyunSTSAssumeRoleAccess", "AliyunRAMReadOnlyAccess", "PassRole-eas-oss-reader", "PassRole-eas-nas-image"]);
     expect(calls.GetPolicy).toBe(distinct.size);
   });
 

@@ -85,7 +85,8 @@ async function loadUsage(deps: InventoryDeps, role: Role, accountId: string | un
 export async function loadRoleDetail(deps: InventoryDeps, actor: Actor, name: string): Promise<RoleDetail> {
   requirePermission(actor, "inventory:read");
   const fetchedAt = Date.now();
-  const [lookup, attached] = await Promise.all([fetchRole(deps, name), fetchRolePolicies(deps, name).catch(() => [] as AttachedPolicy[])]);
+  // For a role that does not exist both calls answer EntityNotExist.Role; either carries RAM's RequestId.
+  const [lookup, attached] = await Promise.all([fetchRole(deps, name), fetchRolePolicies(deps, name)]);
   if (!lookup.role) throw new CloudError(lookup.missing);
   const role = lookup.role;
   const accountId = deps.cloud.describe().accountId ?? parseArn(role.arn)?.account;

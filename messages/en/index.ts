@@ -6,10 +6,11 @@ import auth from "./auth.json";
 import users from "./users.json";
 import audit from "./audit.json";
 import services from "./services.json";
+import serviceDetail from "./service-detail.json";
 import roles from "./roles.json";
 import roleDetail from "./role-detail.json";
 import policy from "./policy.json";
 import approvals from "./approvals.json";
 
-const messages = { common, shell, overview, auth, users, audit, services, roles, "role-detail": roleDetail, policy, approvals };
+const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy, approvals };
 export default messages;

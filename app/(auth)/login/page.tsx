@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm, type DemoAccount } from "@/components/auth/login-form";
+import { ClientMessages } from "@/components/providers/client-messages";
 import { DEMO_USERS } from "@/lib/auth/demo-users";
 import { safeNextPath } from "@/lib/auth/request";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -38,7 +39,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
           {first(params.signedOut) && !error && (
             <p role="status" className="mb-3 rounded border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">{t("login.signedOut")}</p>
           )}
-          <LoginForm next={next} initialError={error} demoAccounts={demoAccounts} />
+          <ClientMessages namespaces={["auth.login"]}>
+            <LoginForm next={next} initialError={error} demoAccounts={demoAccounts} />
+          </ClientMessages>
         </div>
       </div>
     </main>

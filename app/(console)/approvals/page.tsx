@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ApprovalsTable } from "@/components/approvals/approvals-table";
+import { ClientMessages } from "@/components/providers/client-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 
@@ -13,7 +14,9 @@ export default async function ApprovalsPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />
-      <ApprovalsTable />
+      <ClientMessages namespaces={["approvals.list", "approvals.columns", "approvals.states", "approvals.durations", "approvals.requests"]}>
+        <ApprovalsTable />
+      </ClientMessages>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/providers/client-messages";
 import { Panel } from "@/components/ui/panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState } from "@/components/ui/states";
@@ -15,6 +16,8 @@ import { CloudError } from "@/lib/cloud/types";
 export const metadata: Metadata = { title: "PassRole requests" };
 export const dynamic = "force-dynamic";
 
+const CLIENT_MESSAGES = ["approvals.requests", "approvals.columns", "approvals.states", "approvals.durations", "approvals.never"] as const;
+
 // Engineers: ask for ram:PassRole on a role, and follow their requests as admins decide on them.
 export default async function RequestsPage() {
   const me = await requireUser("passrole:request");
@@ -29,7 +32,7 @@ export default async function RequestsPage() {
     listNotices(deps, me),
   ]);
   return (
-    <>
+    <ClientMessages namespaces={CLIENT_MESSAGES}>
       <PageHeader title={t("title")} description={t("intro")} />
       <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,28rem)_minmax(0,1fr)]">
         <Panel id="new-request" title={t("formTitle")}>
@@ -46,6 +49,6 @@ export default async function RequestsPage() {
           <RequestUpdates notices={updates.notices} unread={updates.unread} />
         </div>
       </div>
-    </>
+    </ClientMessages>
   );
 }

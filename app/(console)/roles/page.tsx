@@ -3,8 +3,9 @@ import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
-import { TableSkeleton } from "@/components/ui/states";
+import { ListSkeleton } from "@/components/ui/states";
 import { RolesTable } from "@/components/roles/roles-table";
+import { ClientMessages } from "@/components/providers/client-messages";
 
 export const metadata: Metadata = { title: "Roles" };
 
@@ -16,8 +17,10 @@ export default async function RolesPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />
-      <Suspense fallback={<TableSkeleton label={tc("loading")} />}>
-        <RolesTable />
+      <Suspense fallback={<ListSkeleton label={tc("loading")} />}>
+        <ClientMessages namespaces={["roles"]}>
+          <RolesTable />
+        </ClientMessages>
       </Suspense>
     </>
   );

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_KEYS } from "../../seed/demo-keys";
 import { createEmulator, type RunningEmulator } from "../../server";
 import { ramClient, rejection, ROOT_KEY } from "../../testing/clients";
+import { REQUEST_ID } from "../../../tests/support/request-id";
 
 interface SdkError {
   code: string;
@@ -59,7 +60,7 @@ describe("signatures", () => {
     expect([wrong.code, wrong.statusCode]).toEqual(["SignatureDoesNotMatch", 400]);
     const unknown = await rejection<SdkError>(ramClient(emu.port, { accessKeyId: "LTAI5tNobody", accessKeySecret: "x" }).listRoles(new $Ram.ListRolesRequest({})));
     expect([unknown.code, unknown.statusCode]).toEqual(["InvalidAccessKeyId.NotFound", 404]);
-    expect(unknown.requestId).toBeTruthy();
+    expect(unknown.requestId).toMatch(REQUEST_ID);
   });
 
   it("accepts the legacy RPC HMAC-SHA1 signature", async () => {

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { CreateUserForm } from "@/components/users/create-user-form";
+import { ClientMessages } from "@/components/providers/client-messages";
 import { UsersTable } from "@/components/users/users-table";
 import { getAuthDeps } from "@/lib/auth/deps";
 import { requireUser } from "@/lib/auth/session";
@@ -17,7 +18,7 @@ export default async function UsersPage() {
   const t = await getTranslations("users");
   const users = await listConsoleUsers(getAuthDeps(), me);
   return (
-    <>
+    <ClientMessages namespaces={["users", "auth.roles"]}>
       <PageHeader title={t("title")} description={t("intro")} />
       <div className="grid items-start gap-4 xl:grid-cols-[1fr_18rem]">
         <div className="min-w-0 space-y-2">
@@ -32,6 +33,6 @@ export default async function UsersPage() {
           <CreateUserForm />
         </Panel>
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { RequestSummary } from "@/components/approvals/request-summary";
 import { ReviewDecision } from "@/components/approvals/review-decision";
 import { UserHoldings } from "@/components/approvals/user-holdings";
+import { ClientMessages } from "@/components/providers/client-messages";
 import { LintSection } from "@/components/role-detail/lint-section";
 import { PermissionsSection } from "@/components/role-detail/permissions-section";
 import { RoleSummary } from "@/components/role-detail/role-summary";
@@ -44,16 +45,18 @@ export default async function ReviewPage({ params }: Props) {
           <RequestSummary request={r} />
           <UserHoldings holdings={review.user} request={r} />
         </div>
-        <ReviewDecision
-          request={r}
-          accountId={review.accountId}
-          durations={review.durations}
-          canDecide={review.canDecide}
-          existingDocument={review.existingDocument}
-          grantPlan={review.grantPlan}
-          removalPlan={review.removalPlan}
-          readAt={review.readAt}
-        />
+        <ClientMessages namespaces={["approvals.review", "approvals.durations", "approvals.states"]}>
+          <ReviewDecision
+            request={r}
+            accountId={review.accountId}
+            durations={review.durations}
+            canDecide={review.canDecide}
+            existingDocument={review.existingDocument}
+            grantPlan={review.grantPlan}
+            removalPlan={review.removalPlan}
+            readAt={review.readAt}
+          />
+        </ClientMessages>
         <section aria-labelledby="blast-radius" className="space-y-4">
           <div>
             <h2 id="blast-radius" className="text-base font-semibold text-slate-900">{t("blastTitle", { role: r.roleName })}</h2>

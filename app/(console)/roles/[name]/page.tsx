@@ -11,6 +11,7 @@ import { RoleNotFound } from "@/components/role-detail/role-not-found";
 import { RoleSummary } from "@/components/role-detail/role-summary";
 import { SectionNav } from "@/components/role-detail/section-nav";
 import { Simulator } from "@/components/role-detail/simulator";
+import { ClientMessages } from "@/components/providers/client-messages";
 import { TrustSection } from "@/components/role-detail/trust-section";
 import { UsageSection } from "@/components/role-detail/usage-section";
 import { requireUser } from "@/lib/auth/session";
@@ -68,11 +69,13 @@ export default async function RoleDetailPage({ params, searchParams }: Props) {
         <div id="simulator" className="scroll-mt-12">
           <Panel id="simulator-panel" title={t("simulator")}>
             <p className="mb-3 text-xs text-slate-600">{t("simulatorIntro")}</p>
-            <Simulator
-              principal={{ type: "RAMRole", account: detail.accountId ?? "", name: detail.role.roleName }}
-              policies={parsedPolicies(detail)}
-              initial={readSimulationQuery(await searchParams)}
-            />
+            <ClientMessages namespaces={["policy.simulator", "policy.decision"]}>
+              <Simulator
+                principal={{ type: "RAMRole", account: detail.accountId ?? "", name: detail.role.roleName }}
+                policies={parsedPolicies(detail)}
+                initial={readSimulationQuery(await searchParams)}
+              />
+            </ClientMessages>
           </Panel>
         </div>
         <UsageSection usage={detail.usage} />

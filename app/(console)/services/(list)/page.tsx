@@ -3,8 +3,9 @@ import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
-import { TableSkeleton } from "@/components/ui/states";
+import { ListSkeleton } from "@/components/ui/states";
 import { ServicesTable } from "@/components/services/services-table";
+import { ClientMessages } from "@/components/providers/client-messages";
 import { getEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Services" };
@@ -17,8 +18,10 @@ export default async function ServicesPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />
-      <Suspense fallback={<TableSkeleton label={tc("loading")} />}>
-        <ServicesTable regions={getEnv().ROLESCOPE_REGIONS} />
+      <Suspense fallback={<ListSkeleton label={tc("loading")} />}>
+        <ClientMessages namespaces={["services"]}>
+          <ServicesTable regions={getEnv().ROLESCOPE_REGIONS} />
+        </ClientMessages>
       </Suspense>
     </>
   );

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/states";
 
 export default async function ServiceNotFound() {
-  const t = await getTranslations("services.detail");
+  const t = await getTranslations("service-detail");
   return (
     <EmptyState title={t("notFoundTitle")}>
       <Link href="/services" className="text-blue-700 underline">{t("backToServices")}</Link>

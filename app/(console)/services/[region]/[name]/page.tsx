@@ -23,7 +23,7 @@ const eventsPage = z.coerce.number().int().min(1).max(10_000).catch(1);
 // One service: its role chain, what it needs against what its role allows, config and events.
 export default async function ServiceDetailPage({ params, searchParams }: Props) {
   const me = await requireUser("inventory:read");
-  const t = await getTranslations("services");
+  const t = await getTranslations("service-detail");
   const tc = await getTranslations("common");
   const { region, name } = await params;
   const page = eventsPage.parse((await searchParams).events ?? 1);
@@ -32,7 +32,7 @@ export default async function ServiceDetailPage({ params, searchParams }: Props)
   const base = `/services/${encodeURIComponent(region)}/${encodeURIComponent(name)}`;
   const header = (
     <PageHeader
-      breadcrumb={<Link href="/services" className="text-blue-700 hover:underline">{t("detail.breadcrumb")}</Link>}
+      breadcrumb={<Link href="/services" className="text-blue-700 hover:underline">{t("breadcrumb")}</Link>}
       title={name}
       description={region}
     />
@@ -51,8 +51,8 @@ export default async function ServiceDetailPage({ params, searchParams }: Props)
       <>
         {header}
         {err.httpStatus === 404 ? (
-          <EmptyState title={t("detail.notFound", { name, region })}>
-            <Link href="/services" className="text-blue-700 underline">{t("detail.breadcrumb")}</Link>
+          <EmptyState title={t("notFound", { name, region })}>
+            <Link href="/services" className="text-blue-700 underline">{t("breadcrumb")}</Link>
           </EmptyState>
         ) : (
           <ErrorState title={tc("cloudError", { code: err.code })} code={err.code} message={err.message} requestId={err.requestId} requestIdLabel={tc("requestId")} />
@@ -65,7 +65,7 @@ export default async function ServiceDetailPage({ params, searchParams }: Props)
     <>
       <div className="flex flex-wrap items-start justify-between gap-2">
         {header}
-        <DetailRefresh fetchedAt={detail.fetchedAt} apiPath={`/api${base}`} />
+        <DetailRefresh fetchedAt={detail.fetchedAt} region={region} name={name} />
       </div>
       <ServiceDetailView detail={detail} events={events} eventsHref={(p) => (p === 1 ? base : `${base}?events=${p}`)} />
     </>

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 
-export function CopyButton({ value, label }: { value: string; label: string }) {
+/** Copies `value` to the clipboard; `label` names what is copied for screen readers ("Copy ARN"). */
+export function CopyButton({ value, label, className = "" }: { value: string; label: string; className?: string }) {
   const t = useTranslations("common");
   const [copied, setCopied] = useState(false);
   const copy = async () => {
@@ -20,7 +21,8 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
       type="button"
       onClick={copy}
       aria-label={label}
-      className="rounded px-1.5 py-0.5 text-xs text-blue-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600"
+      data-copy-button
+      className={`rounded bg-white px-1.5 py-0.5 text-xs text-blue-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 ${className}`}
     >
       <span aria-live="polite">{copied ? t("copied") : t("copy")}</span>
     </button>

@@ -28,8 +28,14 @@ export function FilterSelect({ label, value, options, onChange }: {
   );
 }
 
-/** A search box that writes to the URL a moment after typing stops. */
-export function SearchBox({ label, placeholder, value, onChange }: { label: string; placeholder: string; value: string; onChange: (value: string) => void }) {
+/** A search box that writes to the URL a moment after typing stops; `maxLength` matches what the server accepts. */
+export function SearchBox({ label, placeholder, value, maxLength, onChange }: {
+  label: string;
+  placeholder: string;
+  value: string;
+  maxLength: number;
+  onChange: (value: string) => void;
+}) {
   const [text, setText] = useState(value);
   // The URL changed from elsewhere (back button, clear filters): show its value.
   const [seen, setSeen] = useState(value);
@@ -48,6 +54,7 @@ export function SearchBox({ label, placeholder, value, onChange }: { label: stri
       aria-label={label}
       placeholder={placeholder}
       value={text}
+      maxLength={maxLength}
       onChange={(e) => setText(e.target.value)}
       className={`${control} w-64`}
     />

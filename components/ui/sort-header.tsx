@@ -1,17 +1,16 @@
-"use client";
-
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { TH } from "@/components/ui/table";
+import { TH } from "./table";
+import type { ParamChanges } from "./use-list-params";
 
 /** A column header that sorts by link, so the sort is in the URL and works from the keyboard. */
 export function SortHeader({ label, field, sort, hrefWith }: {
   label: string;
   field: string;
   sort: string;
-  hrefWith: (changes: Record<string, string | undefined>) => string;
+  hrefWith: (changes: ParamChanges) => string;
 }) {
-  const t = useTranslations("services");
+  const t = useTranslations("common");
   const active = sort === field || sort === `-${field}`;
   const desc = sort === `-${field}`;
   const nextSort = active && !desc ? `-${field}` : field;
