@@ -18,7 +18,7 @@ async function pageAs(browser: Browser, user: DemoUserName): Promise<Page> {
   return page;
 }
 
-async function apiAs(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }, baseURL: string, user: DemoUserName) {
+async function apiAs(playwright: Playwright, baseURL: string, user: DemoUserName) {
   const ctx = await playwright.request.newContext({ baseURL });
   await signInRequest(ctx, user);
   return ctx;
@@ -33,7 +33,25 @@ async function deployAsBob(cloud: CloudControl, name: string): Promise<{ status:
 
 const requestRow = (page: Page) => page.getByTestId("my-requests").locator(`tr[data-role="${ROLE}"]`).first();
 
+type Playwright = { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } };
+
+/** Closes what an earlier spec (or a failed run) left open, so each test may ask for the same role again. */
+async function closeOpenRequests(playwright: Playwright, baseURL: string): Promise<void> {
+  const alice = await apiAs(playwright, baseURL, "alice");
+  const open = (await (await alice.get("/api/passrole-requests")).json()) as { requests: PassRoleRequestView[] };
+  for (const r of open.requests.filter((x) => x.state === "granted")) await alice.post(`/api/passrole-requests/${r.id}/revoke`, { data: {} });
+  for (const user of ["alice", "bob", "carol"] as const) {
+    const ctx = user === "alice" ? alice : await apiAs(playwright, baseURL, user);
+    const mine = (await (await ctx.get("/api/passrole-requests?state=pending&mine=true")).json()) as { requests: PassRoleRequestView[] };
+    for (const r of mine.requests) await ctx.post(`/api/passrole-requests/${r.id}/cancel`);
+  }
+}
+
 test.describe("PassRole requests and approvals", () => {
+  test.beforeEach(async ({ playwright, baseURL }) => {
+    await closeOpenRequests(playwright, baseURL!);
+  });
+
   test("bob asks, alice reviews the blast radius and approves, bob deploys with his own keys; after the revoke RAM refuses him again", async ({ browser, cloud }) => {
     const bob = await pageAs(browser, "bob");
     await bob.goto("/requests");
@@ -78,7 +96,10 @@ test.describe("PassRole requests and approvals", () => {
     await alice.screenshot({ path: "e2e/screens/approvals-review-top.png" });
 
     await alice.getByRole("button", { name: "Approve and grant" }).click();
-    await expect(alice.locator("#request").locator("[data-state]")).toHaveText("Granted");
+    await expect(alice.getByRole("region", { name: "Request" }).locator("[data-state]")).toHaveText("Granted");
+    // The page reads again after the grant: bob now holds the new policy, and RAM lets him pass the role.
+    await expect(alice.getByTestId("can-pass-now")).toHaveText("Yes");
+    await expect(alice.getByTestId("user-policies")).toContainText("RoleScope-PassRole-bob-eas-restricted-");
     const view = (await (await alice.request.get(`/api/passrole-requests/${id}`)).json()) as PassRoleRequestView;
     expect(view).toMatchObject({ state: "granted", approver: "alice", requester: "bob", ramUser: "bob", roleName: ROLE });
     expect(view.grant.requestIds).toHaveLength(2);
@@ -99,7 +120,8 @@ test.describe("PassRole requests and approvals", () => {
 
     await alice.getByRole("button", { name: "Revoke grant" }).click();
     await alice.getByRole("button", { name: "Yes, revoke" }).click();
-    await expect(alice.locator("#request").locator("[data-state]")).toHaveText("Revoked");
+    await expect(alice.getByRole("region", { name: "Request" }).locator("[data-state]")).toHaveText("Revoked");
+    await expect(alice.getByTestId("can-pass-now")).toHaveText("No");
     expect(await grantInRam(view.grant.policyName, "bob")).toEqual({ attached: false });
     const refused = await deployAsBob(cloud, "pr-revoked");
     expect(refused.status).toBe("Failed");

@@ -13,7 +13,7 @@ export function PolicyDiff({ lines, label }: { lines: JsonLine[]; label: string 
       <code>
         {lines.map((l, i) => (
           <span key={i} data-kind={l.kind} className={`flex ${STYLE[l.kind].row}`}>
-            <span aria-hidden className="w-6 shrink-0 select-none text-center text-slate-500">{STYLE[l.kind].sign}</span>
+            <span aria-hidden className="w-6 shrink-0 select-none text-center text-slate-600">{STYLE[l.kind].sign}</span>
             <span className="whitespace-pre pr-3">{l.text}</span>
           </span>
         ))}

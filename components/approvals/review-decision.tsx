@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
@@ -37,6 +38,7 @@ export function ReviewDecision(props: ReviewDecisionProps) {
   const td = useTranslations("approvals.durations");
   const ts = useTranslations("approvals.states");
   const router = useRouter();
+  const queries = useQueryClient();
   const [duration, setDuration] = useState<GrantDuration>(r.duration);
   const [reason, setReason] = useState("");
   const [confirmRevoke, setConfirmRevoke] = useState(false);
@@ -61,12 +63,14 @@ export function ReviewDecision(props: ReviewDecisionProps) {
       setBusy(undefined);
       setConfirmRevoke(false);
     }
+    // The page and every request list (the navigation's pending count too) read again.
+    await queries.invalidateQueries({ queryKey: ["passrole-requests"] });
     router.refresh();
   }
 
   const plan = r.state === "granted" ? props.removalPlan : props.grantPlan;
   return (
-    <div className="grid gap-4 xl:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
+    <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
       <Panel id="decision" title={t("decisionTitle")}>
         <div className="space-y-3">
           {failure && <p role="alert" className="rounded bg-red-50 px-2 py-1 text-sm text-red-800">{failure}</p>}

@@ -67,14 +67,16 @@ export function MyRequests() {
               <TH>{t("columns.state")}</TH>
               <TH>{t("columns.expires")}</TH>
               <TH>{t("columns.approver")}</TH>
-              <TH>{t("columns.asked")}</TH>
               <TH><span className="sr-only">{t("columns.actions")}</span></TH>
             </tr>
           </THead>
           <tbody>
             {rows.map((r) => (
               <TR key={r.id} data-request={r.id} data-role={r.roleName} className={changed.ids.has(r.id) ? "bg-sky-50" : ""}>
-                <TD className="font-mono text-xs">{r.roleName}</TD>
+                <TD>
+                  <span className="block whitespace-nowrap font-mono text-xs text-slate-900">{r.roleName}</span>
+                  <span className="block whitespace-nowrap text-[11px] text-slate-600">{tr("askedAt", { time: utcMinute(r.createdAt) })}</span>
+                </TD>
                 <TD className="font-mono text-xs">{r.ramUser}</TD>
                 <TD className="whitespace-nowrap text-xs">{t(`durations.${r.grantedDuration ?? r.duration}`)}</TD>
                 <TD>
@@ -84,7 +86,6 @@ export function MyRequests() {
                 </TD>
                 <TD className="whitespace-nowrap font-mono text-xs text-slate-600">{r.state === "granted" ? (utcMinute(r.expiresAt) || t("never")) : utcMinute(r.expiresAt)}</TD>
                 <TD className="text-xs">{r.approver ?? ""}</TD>
-                <TD className="whitespace-nowrap font-mono text-xs text-slate-600">{utcMinute(r.createdAt)}</TD>
                 <TD className="text-right">{r.state === "pending" && <Button size="sm" onClick={() => void cancel(r.id)}>{tr("cancel")}</Button>}</TD>
               </TR>
             ))}

@@ -15,7 +15,7 @@ export async function RequestUpdates({ notices, unread }: { notices: RequestNoti
         <ul className="divide-y divide-slate-100" data-testid="request-updates">
           {notices.map((n) => (
             <li key={n.id} className="flex items-baseline gap-2 py-1.5 text-sm" data-event={n.event}>
-              <span className="w-28 shrink-0 font-mono text-xs text-slate-500">{utcMinute(n.at)}</span>
+              <span className="w-32 shrink-0 whitespace-nowrap font-mono text-xs text-slate-500">{utcMinute(n.at)}</span>
               <span className={n.read ? "text-slate-700" : "font-medium text-slate-900"}>
                 {t(`events.${n.event}`, { actor: n.actor, role: n.roleName, user: n.ramUser })}
               </span>

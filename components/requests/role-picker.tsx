@@ -39,7 +39,7 @@ export function RolePicker({ roles, value, onChange, error }: { roles: RoleChoic
                 <span className="font-mono text-sm text-slate-900">{r.name}</span>
                 <Badge tone={r.easCanAssume ? "success" : "danger"}>{r.easCanAssume ? t("easYes") : t("easNo")}</Badge>
               </span>
-              <span className="block truncate text-xs text-slate-500">
+              <span className="block truncate text-xs text-slate-600">
                 {t("services", { count: r.services.length, names: r.services.map((s) => s.name).join(", ") })}
               </span>
             </span>

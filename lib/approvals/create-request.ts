@@ -45,7 +45,7 @@ export async function createRequest(deps: ApprovalDeps, actor: Actor, body: unkn
       return created;
     })
     .catch(async (err: unknown) => {
-      if (!(err instanceof OpenRequestExistsError)) throw err;
+      if (!OpenRequestExistsError.is(err)) throw err;
       const open = await deps.stores.passRoleRequests.list({ states: OPEN_STATES, pair: { ramUser: user.userName, roleName: lookup.role.roleName }, limit: 1 });
       const same = open.requests[0];
       throw new AppError("conflict", `${user.userName} already has an open request for ${lookup.role.roleName}${same ? ` (${same.id}, ${same.state})` : ""}.`);

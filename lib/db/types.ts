@@ -248,4 +248,10 @@ export class OpenRequestExistsError extends Error {
     super(`${ramUser} already has an open request for ${roleName}`);
     this.name = "OpenRequestExistsError";
   }
+
+  // The store is made once per process, possibly by another bundle of this module (see index.ts),
+  // so the class a caller imports may not be the one that threw: recognise it by name.
+  static is(err: unknown): err is OpenRequestExistsError {
+    return err instanceof Error && err.name === "OpenRequestExistsError";
+  }
 }

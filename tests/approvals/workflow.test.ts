@@ -7,6 +7,8 @@ import { rejectRequest } from "../../lib/approvals/reject-request";
 import { revokeRequest } from "../../lib/approvals/revoke-request";
 import { grantPolicyName } from "../../lib/approvals/policy-name";
 import { listNotices } from "../../lib/approvals/notices";
+import { loadReview } from "../../lib/approvals/load-review";
+import { loadRequestForm } from "../../lib/approvals/load-request-form";
 import { DEFAULT_ACCOUNT_ID } from "../../emulator/core/contract";
 import type { RunningEmulator } from "../../emulator/server";
 import { REQUEST_ID } from "../support/request-id";
@@ -136,5 +138,35 @@ describe("a PassRole request from ask to revoke", () => {
     await expect(approveRequest(ro.deps, s.alice, asked.id, {})).rejects.toMatchObject({ code: "read_only" });
     expect((await p.stores.passRoleRequests.find(asked.id))?.state).toBe("pending");
     await cancelRequest(p.deps, s.bob, asked.id);
+  });
+
+  it("gives the reviewer the blast radius, what the user holds, and the plan; after the grant the user can pass the role, by RAM's evaluation at this minute", async () => {
+    const p = s.start();
+    const form = await loadRequestForm(p.deps, s.bob);
+    expect(form.defaultRamUser).toBe("bob");
+    expect(form.ramUsers[0]).toBe("bob");
+    expect(form.roles.find((r) => r.name === "eas-restricted")).toMatchObject({ easCanAssume: true, services: expect.arrayContaining([{ name: "chat-summarizer", region: "cn-hangzhou" }]) });
+    expect(form.roles.find((r) => r.name === "ecs-batch-role")?.easCanAssume).toBe(false);
+
+    const asked = await ask(p, "eas-restricted", "30d");
+    const before = await loadReview(p.deps, s.alice, asked.id);
+    expect(before.canDecide).toBe(true);
+    expect(before.durations).toEqual(["1d", "7d", "30d"]);
+    expect(before.role.detail?.usage).toMatchObject({ services: expect.arrayContaining([{ name: "chat-summarizer", region: "cn-hangzhou" }]), passers: ["alice"] });
+    expect(before.user).toMatchObject({ userName: "bob", canPassNow: false });
+    expect(before.user.attached.map((a) => a.policyName)).toEqual(expect.arrayContaining(["PassRole-eas-oss-reader"]));
+    expect(before.grantPlan.steps.map((st) => `${st.operation} ${st.target}`)).toEqual([`CreatePolicy ${asked.policyName}`, "AttachPolicyToUser bob"]);
+    expect(before.existingDocument).toBeNull();
+
+    await approveRequest(p.deps, s.alice, asked.id, { duration: "7d" });
+    const after = await loadReview(p.deps, s.dave, asked.id);
+    expect(after.user).toMatchObject({ canPassNow: true });
+    expect(after.role.detail?.usage.passers).toEqual(["alice", "bob"]);
+    expect(after.user.attached.map((a) => a.policyName)).toContain(asked.policyName);
+    expect(after.removalPlan.steps.map((st) => st.operation)).toEqual(["DetachPolicyFromUser", "DeletePolicy"]);
+    // Past the expiry, the same evaluation says no, as RAM will.
+    const late = s.start({ now: () => new Date(Date.now() + 8 * 86_400_000) });
+    expect((await loadReview(late.deps, s.dave, asked.id)).user.canPassNow).toBe(false);
+    await revokeRequest(p.deps, s.alice, asked.id, {});
   });
 });
