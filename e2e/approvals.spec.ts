@@ -55,6 +55,8 @@ test.describe("PassRole requests and approvals", () => {
   test("bob asks, alice reviews the blast radius and approves, bob deploys with his own keys; after the revoke RAM refuses him again", async ({ browser, cloud }) => {
     const bob = await pageAs(browser, "bob");
     await bob.goto("/requests");
+    await expect(bob.getByRole("radio", { name: "ecs-batch-role" })).toBeVisible();
+    await bob.screenshot({ path: "e2e/screens/approvals-request-roles.png" });
     await bob.getByLabel("Search roles").fill("restricted");
     const option = bob.getByRole("radio", { name: ROLE });
     await expect(bob.getByRole("radiogroup", { name: "Role" })).toContainText("Used by 1: chat-summarizer");

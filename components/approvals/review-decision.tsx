@@ -6,10 +6,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
-import { expiryFor, type GrantDuration } from "@/lib/approvals/durations";
-import { grantDocumentText } from "@/lib/approvals/grant-document";
+import type { GrantDuration } from "@/lib/approvals/durations";
+import type { Review } from "@/lib/approvals/load-review";
 import type { PassRoleRequestView } from "@/lib/approvals/types";
-import { diffJsonLines } from "@/lib/policy/json-lines";
 import type { PlanPreview } from "@/lib/writes/plan";
 import { ApiCallError, sendJson } from "@/components/ui/fetch-json";
 import { utcMinute } from "./format";
@@ -24,10 +23,10 @@ export interface ReviewDecisionProps {
   durations: GrantDuration[];
   canDecide: boolean;
   existingDocument: string | null;
+  /** Computed on the server: the policy engine stays out of the browser's bundle. */
+  documents: Review["documents"];
   grantPlan: PlanPreview;
   removalPlan: PlanPreview;
-  /** When the page was read: the preview's expiry counts from it, so server and browser render the same document. */
-  readAt: string;
 }
 
 // The decision and exactly what it will do in RAM, side by side: the chosen duration changes
@@ -46,10 +45,8 @@ export function ReviewDecision(props: ReviewDecisionProps) {
   const [failure, setFailure] = useState<string>();
 
   const pending = r.state === "pending";
-  const expiry = pending ? expiryFor(duration, new Date(props.readAt)) : null;
-  const document = pending ? grantDocumentText(r.roleName, props.accountId, expiry) : (r.grant.document ?? "");
-  // Pending: against what RAM holds under that name today (normally nothing). Decided: the document as granted.
-  const lines = diffJsonLines(pending ? props.existingDocument : document, document);
+  const shown = props.documents.find((d) => d.duration === duration) ?? props.documents[0];
+  const expiry = pending ? shown.expiresAt : null;
 
   async function act(verb: "approve" | "reject" | "revoke", body: unknown) {
     setBusy(verb);
@@ -116,10 +113,10 @@ export function ReviewDecision(props: ReviewDecisionProps) {
           <div>
             <h3 className="mb-1 text-xs font-medium text-slate-600">{t("documentTitle", { policy: r.grant.policyName })}</h3>
             {pending && <p className="mb-1.5 text-xs text-slate-500">{props.existingDocument ? t("documentChanged") : t("documentNew")}</p>}
-            <PolicyDiff lines={lines} label={t("documentTitle", { policy: r.grant.policyName })} />
+            <PolicyDiff lines={shown.lines} label={t("documentTitle", { policy: r.grant.policyName })} />
             {pending && (
               <p className="mt-1.5 text-xs text-slate-600" data-testid="expiry-note">
-                {expiry ? t("expiryNote", { duration: td(duration), time: utcMinute(expiry.toISOString()) }) : t("permanentNote")}
+                {expiry ? t("expiryNote", { duration: td(duration), time: utcMinute(expiry) }) : t("permanentNote")}
               </p>
             )}
           </div>

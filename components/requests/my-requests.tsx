@@ -67,7 +67,6 @@ export function MyRequests() {
               <TH>{t("columns.state")}</TH>
               <TH>{t("columns.expires")}</TH>
               <TH>{t("columns.approver")}</TH>
-              <TH><span className="sr-only">{t("columns.actions")}</span></TH>
             </tr>
           </THead>
           <tbody>
@@ -80,13 +79,15 @@ export function MyRequests() {
                 <TD className="font-mono text-xs">{r.ramUser}</TD>
                 <TD className="whitespace-nowrap text-xs">{t(`durations.${r.grantedDuration ?? r.duration}`)}</TD>
                 <TD>
-                  <StateBadge state={r.state} />
+                  <span className="flex items-center gap-2">
+                    <StateBadge state={r.state} />
+                    {r.state === "pending" && <Button size="sm" onClick={() => void cancel(r.id)}>{tr("cancel")}</Button>}
+                  </span>
                   {r.rejectReason && <p className="mt-0.5 max-w-64 text-xs text-slate-600">{r.rejectReason}</p>}
                   {r.failure && <p className="mt-0.5 max-w-64 break-words font-mono text-[11px] text-red-700">{r.failure.code}</p>}
                 </TD>
                 <TD className="whitespace-nowrap font-mono text-xs text-slate-600">{r.state === "granted" ? (utcMinute(r.expiresAt) || t("never")) : utcMinute(r.expiresAt)}</TD>
                 <TD className="text-xs">{r.approver ?? ""}</TD>
-                <TD className="text-right">{r.state === "pending" && <Button size="sm" onClick={() => void cancel(r.id)}>{tr("cancel")}</Button>}</TD>
               </TR>
             ))}
           </tbody>

@@ -1,13 +1,14 @@
 import "server-only";
 import { requirePermission, type Actor } from "../auth/actor";
 import { CloudError, type AttachedPolicy, type CloudErrorShape } from "../cloud/types";
-import { EAS_SERVICE_PRINCIPAL, evaluate, parseArn } from "../policy";
+import { EAS_SERVICE_PRINCIPAL, diffJsonLines, evaluate, parseArn, type JsonLine } from "../policy";
 import { fetchUserPolicies } from "../inventory/fetch";
 import { fetchUserPolicySet } from "../inventory/principal-policies";
 import { loadRoleDetail, type RoleDetail } from "../inventory/role-detail";
 import { previewPlan, type PlanPreview } from "../writes/plan";
 import type { ApprovalDeps } from "./deps";
-import { durationsUpTo, type GrantDuration } from "./durations";
+import { durationsUpTo, expiryFor, type GrantDuration } from "./durations";
+import { grantDocumentText } from "./grant-document";
 import { findRequest } from "./find-request";
 import { planGrant, planRemoval, readPolicy } from "./plans";
 import type { PassRoleRequestView } from "./types";
@@ -33,6 +34,12 @@ export interface Review {
   user: UserHoldings;
   /** The document RAM holds today under the grant's policy name (normally none). */
   existingDocument: string | null;
+  /**
+   * The grant's document as a line diff: for a pending request, one per duration the reviewer may
+   * choose (against what RAM holds under that name), with the expiry an approval now would set;
+   * once decided, the document as granted.
+   */
+  documents: { duration: GrantDuration; expiresAt: string | null; lines: JsonLine[] }[];
   /** The plan an approval runs; its document's expiry is computed when the approval is made. */
   grantPlan: PlanPreview;
   removalPlan: PlanPreview;
@@ -83,16 +90,27 @@ export async function loadReview(deps: ApprovalDeps, actor: Actor, id: string): 
     readPolicy(deps.writes.cloud, r.policyName).catch(() => null),
   ]);
   const document = r.policyDocument ?? "";
+  const now = deps.now();
+  const existingDocument = existing?.policyDocument ?? null;
+  const durations = durationsUpTo(r.duration);
+  const documents =
+    r.state === "pending"
+      ? durations.map((duration) => {
+          const expiry = expiryFor(duration, now);
+          return { duration, expiresAt: expiry?.toISOString() ?? null, lines: diffJsonLines(existingDocument, grantDocumentText(r.roleName, accountId, expiry)) };
+        })
+      : [{ duration: r.grantedDuration ?? r.duration, expiresAt: r.expiresAt, lines: diffJsonLines(document, document) }];
   return {
     request: toRequestView(r),
     accountId,
     role,
     user,
-    existingDocument: existing?.policyDocument ?? null,
+    existingDocument,
+    documents,
     grantPlan: previewPlan(planGrant({ ...r, policyDocument: document })),
     removalPlan: previewPlan(planRemoval(r)),
-    durations: durationsUpTo(r.duration),
+    durations,
     canDecide: r.requesterId !== actor.id,
-    readAt: deps.now().toISOString(),
+    readAt: now.toISOString(),
   };
 }

@@ -157,6 +157,12 @@ describe("a PassRole request from ask to revoke", () => {
     expect(before.user.attached.map((a) => a.policyName)).toEqual(expect.arrayContaining(["PassRole-eas-oss-reader"]));
     expect(before.grantPlan.steps.map((st) => `${st.operation} ${st.target}`)).toEqual([`CreatePolicy ${asked.policyName}`, "AttachPolicyToUser bob"]);
     expect(before.existingDocument).toBeNull();
+    // One preview per duration the reviewer may choose, each the whole new document with its own expiry.
+    expect(before.documents.map((d) => d.duration)).toEqual(["1d", "7d", "30d"]);
+    const oneDay = before.documents[0];
+    expect(Date.parse(oneDay.expiresAt!) - Date.parse(before.readAt)).toBeGreaterThan(86_399_000);
+    expect(oneDay.lines.every((l) => l.kind === "add")).toBe(true);
+    expect(oneDay.lines.map((l) => l.text).join("\n")).toContain(oneDay.expiresAt);
 
     await approveRequest(p.deps, s.alice, asked.id, { duration: "7d" });
     const after = await loadReview(p.deps, s.dave, asked.id);

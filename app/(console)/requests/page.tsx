@@ -34,7 +34,7 @@ export default async function RequestsPage() {
   return (
     <ClientMessages namespaces={CLIENT_MESSAGES}>
       <PageHeader title={t("title")} description={t("intro")} />
-      <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,28rem)_minmax(0,1fr)]">
+      <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
         <Panel id="new-request" title={t("formTitle")}>
           {form instanceof CloudError ? (
             <ErrorState title={t("formFailed")} code={form.code} message={form.message} requestId={form.requestId} requestIdLabel={tc("requestId")} />

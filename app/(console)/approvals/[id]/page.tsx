@@ -52,9 +52,9 @@ export default async function ReviewPage({ params }: Props) {
             durations={review.durations}
             canDecide={review.canDecide}
             existingDocument={review.existingDocument}
+            documents={review.documents}
             grantPlan={review.grantPlan}
             removalPlan={review.removalPlan}
-            readAt={review.readAt}
           />
         </ClientMessages>
         <section aria-labelledby="blast-radius" className="space-y-4">
