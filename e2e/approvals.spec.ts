@@ -77,6 +77,8 @@ test.describe("PassRole requests and approvals", () => {
     const alice = await pageAs(browser, "alice");
     await alice.goto("/approvals");
     await expect(alice.getByTestId("pending-badge")).toBeVisible();
+    await expect(alice.getByTestId("approvals-table").locator(`tr[data-request="${id}"]`)).toContainText("Pending");
+    await alice.screenshot({ path: "e2e/screens/approvals-list.png" });
     await alice.getByRole("link", { name: `Review bob → ${ROLE}` }).first().click();
     await expect(alice).toHaveURL(new RegExp(`/approvals/${id}$`));
     await expect(alice.getByRole("heading", { level: 1, name: `bob → ${ROLE}` })).toBeVisible();

@@ -1,5 +1,4 @@
 import "server-only";
-import type { Cloud } from "../cloud/types";
 import type { Stores } from "../db/types";
 import type { InventoryDeps } from "../inventory/deps";
 import type { WriteDeps } from "../writes/run-plan";
@@ -22,5 +21,3 @@ export interface ApprovalDeps {
 }
 
 export const DEFAULT_LEASE_MS = 3 * 60_000;
-
-export const cloudOf = (deps: ApprovalDeps): Cloud => deps.writes.cloud;
