@@ -31,3 +31,8 @@ if (getEnv().ROLESCOPE_CLOUD === "emulator") {
 
 // The store's migrations run here, then the first admin (and the demo users in demo mode) are created.
 await (await import("./lib/auth/start-up")).prepareConsoleUsers();
+
+// PassRole grants: reconcile what a stopped console left half-done, then sweep expiries and send reminders every minute.
+const { startApprovalJobs } = await import("./lib/approvals/jobs");
+const { getApprovalDeps } = await import("./lib/approvals/server-deps");
+startApprovalJobs(getApprovalDeps);

@@ -44,6 +44,7 @@ export const envSchema = z.object({
   ROLESCOPE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
   ROLESCOPE_READ_ONLY: bool.default(false),
   ROLESCOPE_TRUSTED_PROXIES: trustedProxies,
+  ROLESCOPE_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { demo: boolean };

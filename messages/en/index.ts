@@ -12,6 +12,7 @@ import roleDetail from "./role-detail.json";
 import policy from "./policy.json";
 import wizard from "./wizard.json";
 import preflight from "./preflight.json";
+import approvals from "./approvals.json";
 
-const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy, wizard, preflight };
+const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy, wizard, preflight, approvals };
 export default messages;
