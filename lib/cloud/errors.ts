@@ -15,9 +15,10 @@ export class CloudError extends Error implements CloudErrorShape {
   readonly requestId?: string;
   readonly httpStatus?: number;
   readonly retryAfterMs?: number;
-  static readonly brand = "CloudError";
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return hasBrand(value, CloudError.brand);
+  /** Each subclass names its own brand, so `instanceof` tells them apart across bundle copies. */
+  static readonly brand: string = "CloudError";
+  static [Symbol.hasInstance](this: { brand: string }, value: unknown): boolean {
+    return hasBrand(value, this.brand);
   }
   constructor(e: CloudErrorShape) {
     super(e.message);
