@@ -1,4 +1,5 @@
 import "server-only";
+import { getConsoleCredentials } from "../credentials/server";
 import { getEnv } from "../env";
 import { createCloud } from "./create-cloud";
 import type { Cloud } from "./types";
@@ -11,6 +12,6 @@ let cloud: Cloud | undefined;
 
 /** The console's one cloud, built on first use. */
 export function getCloud(): Cloud {
-  cloud ??= createCloud(getEnv());
+  cloud ??= createCloud(getEnv(), { credentials: getConsoleCredentials() });
   return cloud;
 }

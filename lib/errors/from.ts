@@ -7,6 +7,8 @@ import { fieldRules } from "./zod-rules";
 export function fromCloudError(err: CloudError): AppError {
   const cloud = { code: err.code, ...(err.requestId ? { requestId: err.requestId } : {}) };
   const opts = { cloud, cause: err };
+  // Not the cloud's answer: the console could not sign the call at all.
+  if (err.code === "CredentialsUnavailable") return new AppError("credentials_unavailable", err.message, { cause: err });
   if (err.code.includes("Throttling")) return new AppError("cloud_throttled", err.message, { ...opts, retryAfter: 2 });
   const status = err.httpStatus;
   if (status === 404) return new AppError("not_found", err.message, opts);
