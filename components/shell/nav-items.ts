@@ -6,8 +6,8 @@ export type ShellNavKey = keyof (typeof shell)["nav"];
 // The console's sections, in order. A section is listed only once its pages exist.
 export interface NavItem {
   /** Key into the `shell.nav` messages, unless `namespace` names the feature catalog whose `nav` message is the label. */
-  key: ShellNavKey | "services" | "roles" | "users" | "audit";
-  namespace?: "services" | "roles" | "users" | "audit";
+  key: ShellNavKey | "services" | "roles" | "users" | "audit" | "settings";
+  namespace?: "services" | "roles" | "users" | "audit" | "settings";
   href: string;
   exact?: boolean;
   /** Shown only to users whose role has this permission (the pages check it again on the server). */
@@ -20,4 +20,5 @@ export const NAV_ITEMS: NavItem[] = [
   { key: "roles", namespace: "roles", href: "/roles", permission: "inventory:read" },
   { key: "users", namespace: "users", href: "/admin/users", permission: "users:manage" },
   { key: "audit", namespace: "audit", href: "/audit", permission: "audit:read" },
+  { key: "settings", namespace: "settings", href: "/settings/credentials", permission: "credentials:read" },
 ];

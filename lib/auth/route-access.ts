@@ -45,6 +45,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: "GET", path: "/api/services/[region]/[name]", access: "inventory:read", probe: { path: "/api/services/cn-hangzhou/fraud-detector" } },
   { method: "GET", path: "/api/roles", access: "inventory:read" },
   { method: "POST", path: "/api/refresh", access: "inventory:read", probe: { body: {}, allowed: 400 } },
+  { method: "GET", path: "/api/credentials", access: "credentials:read" },
 ];
 
 export const ACTION_ACCESS: readonly ActionAccess[] = [];
