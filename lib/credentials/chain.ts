@@ -22,6 +22,7 @@ export interface ChainSettings {
   timeoutMs: number;
 }
 
+// The paths come from the environment at run time; the build must not trace them into the bundle.
 const isTrue = (v: string | undefined) => v?.toLowerCase() === "true";
 
 /** The links as configured now. The SDK's providers read process.env themselves, so this does too. */
@@ -37,10 +38,10 @@ export function describeChain(s: ChainSettings): ChainEntry[] {
   return [
     entry("environment", "environment", Boolean(vars.ALIBABA_CLOUD_ACCESS_KEY_ID && vars.ALIBABA_CLOUD_ACCESS_KEY_SECRET), environmentSource),
     entry("oidc", "oidc", Boolean(oidc), () => oidcSource(vars.ALIBABA_CLOUD_ROLE_ARN ?? "", o)),
-    entry("cli-profile", "profile", !isTrue(vars.ALIBABA_CLOUD_CLI_PROFILE_DISABLED) && existsSync(cliPath), () => cliProfileSource(cliPath, vars.ALIBABA_CLOUD_PROFILE)),
-    entry("ini-profile", "profile", existsSync(iniPath), () => iniProfileSource(iniPath, vars.ALIBABA_CLOUD_PROFILE || "default")),
+    entry("cli-profile", "profile", !isTrue(vars.ALIBABA_CLOUD_CLI_PROFILE_DISABLED) && existsSync(/*turbopackIgnore: true*/ cliPath), () => cliProfileSource(cliPath, vars.ALIBABA_CLOUD_PROFILE)),
+    entry("ini-profile", "profile", existsSync(/*turbopackIgnore: true*/ iniPath), () => iniProfileSource(iniPath, vars.ALIBABA_CLOUD_PROFILE || "default")),
     entry("credentials-uri", "credentials-uri", Boolean(vars.ALIBABA_CLOUD_CREDENTIALS_URI), () => uriSource(vars.ALIBABA_CLOUD_CREDENTIALS_URI ?? "", o)),
-    entry("credentials-file", "credentials-file", existsSync(s.credentialsFile), () => credentialsFileSource(s.credentialsFile)),
+    entry("credentials-file", "credentials-file", existsSync(/*turbopackIgnore: true*/ s.credentialsFile), () => credentialsFileSource(s.credentialsFile)),
     entry("ecs-ram-role", "ecs-ram-role", !isTrue(vars.ALIBABA_CLOUD_ECS_METADATA_DISABLED), () => ecsRamRoleSource(vars.ALIBABA_CLOUD_ECS_METADATA || undefined, o)),
   ];
 }

@@ -25,7 +25,7 @@ export function credentialsFileSource(path: string): CredentialSource {
     async fetch() {
       let text: string;
       try {
-        text = await readFile(path, "utf8");
+        text = await readFile(/*turbopackIgnore: true*/ path, "utf8");
       } catch (e) {
         throw new Error(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }

@@ -1,0 +1,153 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { ROUTE_ACCESS, type RouteAccess } from "../lib/auth/route-access";
+import { CLOUD_OPERATIONS } from "../lib/cloud/operations";
+import { buildConsolePolicy } from "../lib/policy/console-policy";
+import type { PolicyDocument } from "../lib/policy/types";
+import { demoPassword } from "./fixtures/auth";
+import { startChainConsole, type ChainConsole } from "./fixtures/chain-console";
+
+// The console run by a role that holds only the generated read-only policy, with
+// ROLESCOPE_READ_ONLY=true: every page and every API route of the build (taken from its
+// manifest, so what is added later is covered too) loads with no NoPermission, no control that
+// writes to the cloud appears, and no write reaches the cloud. Then one operation is taken out
+// of the policy, and the page that needs it shows the cloud's NoPermission: the policy is exact.
+
+const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
+
+// A value for each dynamic segment, from the demo seed. A dynamic route missing here fails the spec.
+const PAGE_SAMPLES: Record<string, string> = {
+  "/services/[region]/[name]": "/services/cn-hangzhou/fraud-detector",
+  "/roles/[name]": "/roles/eas-oss-reader",
+};
+// Signing out ends the session the rest of the spec uses; it makes no cloud call.
+const NOT_PROBED = new Set(["POST /api/auth/logout"]);
+const WRITE_OPERATIONS = new Set(CLOUD_OPERATIONS.filter((o) => o.kind === "write").map((o) => o.operation));
+
+function manifestKeys(): string[] {
+  return Object.keys(JSON.parse(readFileSync(join(DIST_DIR, "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>);
+}
+const urlOf = (key: string, suffix: string) => `/${key.replace(new RegExp(`/${suffix}$`), "").split("/").filter((s) => s && !/^\(.*\)$/.test(s)).join("/")}`;
+
+/** Console pages of the build: `/(console)/services/(list)/page` → `/services`. */
+function consolePages(): string[] {
+  return manifestKeys().filter((k) => k.startsWith("/(console)/") && k.endsWith("/page")).map((k) => urlOf(k, "page")).sort();
+}
+function apiRoutes(): string[] {
+  return manifestKeys().filter((k) => k.startsWith("/api/") && k.endsWith("/route")).map((k) => urlOf(k, "route")).sort();
+}
+function sample(route: string): string {
+  if (!route.includes("[")) return route;
+  const url = PAGE_SAMPLES[route];
+  if (!url) throw new Error(`no sample URL for the dynamic page ${route}: add one to PAGE_SAMPLES`);
+  return url;
+}
+
+let app: ChainConsole;
+const readOnlyPolicy = buildConsolePolicy(CLOUD_OPERATIONS, { mode: "read-only" });
+
+test.describe.configure({ mode: "serial" });
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  app = await startChainConsole({ policy: readOnlyPolicy, env: { ROLESCOPE_READ_ONLY: "true", ROLESCOPE_CACHE_TTL_MS: "0" } });
+});
+test.afterAll(async () => app?.stop());
+
+async function signIn(request: APIRequestContext) {
+  const res = await request.post(`${app.baseURL}/api/auth/login`, { data: { username: "alice", password: demoPassword("alice") } });
+  expect(res.status(), "sign-in as alice").toBe(200);
+}
+
+async function emulatorCalls(): Promise<Record<string, number>> {
+  return ((await (await fetch(`${app.emulator.url}/_emulator/stats`)).json()) as { calls: Record<string, number> }).calls;
+}
+
+/** Opens a page as a person would and waits until its API calls are done; returns the failed ones. */
+async function open(page: Page, url: string): Promise<string[]> {
+  const failed: string[] = [];
+  const onResponse = (r: import("@playwright/test").Response) => {
+    if (r.url().startsWith(`${app.baseURL}/api/`) && r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  };
+  page.on("response", onResponse);
+  const res = await page.goto(`${app.baseURL}${url}`);
+  expect(res?.status(), url).toBe(200);
+  await page.waitForLoadState("networkidle");
+  page.off("response", onResponse);
+  return failed;
+}
+
+// Next's route announcer is an alert region too; it is no error state.
+const alerts = (page: Page) => page.locator('[role="alert"]:not(#__next-route-announcer__)');
+
+function withoutAction(policy: PolicyDocument, action: string): PolicyDocument {
+  const statements = policy.Statement.map((s) => ({ ...s, Action: (s.Action ?? []).filter((a) => a !== action) })).filter((s) => s.Action.length > 0);
+  expect(JSON.stringify(statements)).not.toContain(`"${action}"`);
+  return { ...policy, Statement: statements };
+}
+
+test("every console page loads with the read-only policy: no NoPermission, no write control, the read-only badge", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page.request);
+  await fetch(`${app.emulator.url}/_emulator/stats`, { method: "DELETE" });
+  const pages = consolePages();
+  expect(pages).toEqual(expect.arrayContaining(["/", "/services", "/roles", "/settings/credentials"]));
+  for (const route of pages) {
+    const url = sample(route);
+    const failed = await open(page, url);
+    expect(failed, `${url}: API calls that failed`).toEqual([]);
+    await expect(alerts(page), `${url} shows an error`).toHaveCount(0);
+    expect(await page.content(), url).not.toContain("NoPermission");
+    await expect(page.locator("[data-cloud-write]"), `${url}: a control that writes to the cloud`).toHaveCount(0);
+    await expect(page.getByTestId("read-only-badge"), url).toBeVisible();
+  }
+  await expect(page.getByTestId("credentials-source")).toContainText("credentials-uri");
+  const calls = await emulatorCalls();
+  expect(Object.keys(calls).length, "the pages read the cloud").toBeGreaterThan(5);
+  expect(Object.keys(calls).filter((op) => WRITE_OPERATIONS.has(op)), "writes that reached the cloud").toEqual([]);
+});
+
+test("every API route answers with the read-only policy, writes are refused, and none reaches the cloud", async ({ request }) => {
+  await signIn(request);
+  await fetch(`${app.emulator.url}/_emulator/stats`, { method: "DELETE" });
+  const routes = apiRoutes();
+  expect(routes).toEqual(expect.arrayContaining(["/api/credentials", "/api/roles", "/api/services"]));
+  const origin = { origin: app.baseURL };
+  for (const path of routes) {
+    const entries = ROUTE_ACCESS.filter((e) => e.path === path);
+    expect(entries.length, `${path} has an entry in lib/auth/route-access.ts`).toBeGreaterThan(0);
+    for (const e of entries.filter((x: RouteAccess) => !NOT_PROBED.has(`${x.method} ${x.path}`))) {
+      const res = await request.fetch(`${app.baseURL}${e.probe?.path ?? e.path}`, { method: e.method, headers: origin, maxRedirects: 0, ...(e.probe?.body === undefined ? {} : { data: e.probe.body }) });
+      const text = await res.text();
+      expect(text, `${e.method} ${e.path}`).not.toContain("NoPermission");
+      if (e.access === "cloud:write") {
+        expect([res.status(), JSON.parse(text).error?.code], `${e.method} ${e.path} in read-only mode`).toEqual([403, "read_only"]);
+      } else {
+        expect(res.status(), `${e.method} ${e.path}`).toBe(e.probe?.allowed ?? 200);
+      }
+    }
+  }
+  expect(Object.keys(await emulatorCalls()).filter((op) => WRITE_OPERATIONS.has(op)), "writes that reached the cloud").toEqual([]);
+});
+
+test("one operation taken out of the policy makes the page that needs it show the cloud's NoPermission", async ({ page }) => {
+  await signIn(page.request);
+  const cases = [
+    { action: "eas:ListServices", url: "/services", api: "/api/services" },
+    { action: "ram:ListPoliciesForRole", url: "/roles/eas-oss-reader", api: "/api/roles/eas-oss-reader" },
+  ];
+  try {
+    for (const c of cases) {
+      await app.role.setPolicy(withoutAction(readOnlyPolicy, c.action));
+      await open(page, c.url);
+      await expect(alerts(page).first(), c.url).toContainText("NoPermission");
+      const res = await page.request.get(`${app.baseURL}${c.api}`);
+      expect(res.status(), c.api).toBe(502);
+      expect(((await res.json()) as { error: { code: string; cloud?: { code: string } } }).error).toMatchObject({ code: "cloud_denied", cloud: { code: "NoPermission" } });
+    }
+  } finally {
+    await app.role.setPolicy(readOnlyPolicy);
+  }
+  await open(page, "/services");
+  await expect(alerts(page)).toHaveCount(0);
+});
