@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test, expect, type APIRequestContext, type Page } from "@playwright/test";
 import { ROUTE_ACCESS, type RouteAccess } from "../lib/auth/route-access";
@@ -101,7 +101,11 @@ test("every console page loads with the read-only policy: no NoPermission, no wr
     await expect(page.locator("[data-cloud-write]"), `${url}: a control that writes to the cloud`).toHaveCount(0);
     await expect(page.getByTestId("read-only-badge"), url).toBeVisible();
   }
+  await open(page, "/settings/credentials");
+  mkdirSync("e2e/screens", { recursive: true });
   await expect(page.getByTestId("credentials-source")).toContainText("credentials-uri");
+  await expect(page.getByText("The console runs read-only (ROLESCOPE_READ_ONLY=true): its identity needs only the policy below")).toBeVisible();
+  await page.screenshot({ path: "e2e/screens/credentials-read-only.png" });
   const calls = await emulatorCalls();
   expect(Object.keys(calls).length, "the pages read the cloud").toBeGreaterThan(5);
   expect(Object.keys(calls).filter((op) => WRITE_OPERATIONS.has(op)), "writes that reached the cloud").toEqual([]);

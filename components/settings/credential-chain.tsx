@@ -15,19 +15,20 @@ export async function CredentialChain({ chain }: { chain: CredentialsView["chain
           <tr>
             <TH className="w-12 text-right">{t("order")}</TH>
             <TH>{t("link")}</TH>
-            <TH>{t("inputs")}</TH>
-            <TH>{t("state")}</TH>
+            <TH className="w-32">{t("state")}</TH>
           </tr>
         </THead>
         <tbody>
           {chain.map((e, i) => (
             <TR key={e.link} data-link={e.link}>
               <TD className="text-right tabular-nums text-slate-500">{i + 1}</TD>
-              <TD className="whitespace-nowrap">
-                {t(`links.${e.link}`)} <code className="ml-1 font-mono text-[11px] text-slate-500">{e.source}</code>
-              </TD>
-              <TD className="font-mono text-[11px] text-slate-600">{t(`reads.${e.link}`)}</TD>
               <TD>
+                <div>
+                  {t(`links.${e.link}`)} <code className="ml-1 font-mono text-[11px] text-slate-500">{e.source}</code>
+                </div>
+                <div className="mt-0.5 font-mono text-[11px] text-slate-500">{t(`reads.${e.link}`)}</div>
+              </TD>
+              <TD className="whitespace-nowrap">
                 {e.inUse ? <Badge tone="success" dot>{t("inUse")}</Badge> : e.configured ? <Badge tone="info">{t("configured")}</Badge> : <Badge tone="neutral">{t("notConfigured")}</Badge>}
               </TD>
             </TR>

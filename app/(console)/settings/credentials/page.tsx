@@ -25,14 +25,12 @@ export default async function CredentialsPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />
-      <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,30rem)]">
-        <CredentialsInUse view={view} />
+      <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,28rem)]">
+        <div className="min-w-0 space-y-4">
+          <CredentialsInUse view={view} />
+          {view.chain.length > 0 && <CredentialChain chain={view.chain} />}
+        </div>
         <ConsolePolicyPanel readOnly={readOnly} policyJson={policy} />
-        {view.chain.length > 0 && (
-          <div className="min-w-0 xl:col-span-2">
-            <CredentialChain chain={view.chain} />
-          </div>
-        )}
       </div>
     </>
   );
