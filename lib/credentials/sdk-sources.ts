@@ -41,7 +41,10 @@ export function oidcSource(roleArn: string, o: SdkSourceOptions): CredentialSour
 
 /** The ECS instance's RAM role from the metadata service (100.100.100.200). */
 export function ecsRamRoleSource(roleName: string | undefined, o: SdkSourceOptions): CredentialSource {
-  const provider = ECSRAMRoleCredentialsProvider.builder().withRoleName(roleName as string).withReadTimeout(o.timeoutMs).withConnectTimeout(o.timeoutMs).build();
+  const builder = ECSRAMRoleCredentialsProvider.builder().withReadTimeout(o.timeoutMs).withConnectTimeout(o.timeoutMs);
+  // With no role name the SDK asks the metadata service which role the instance has.
+  if (roleName) builder.withRoleName(roleName);
+  const provider = builder.build();
   return { source: "ecs-ram-role", link: "ecs-ram-role", location: roleName ?? "the instance's role", providerName: "ecs_ram_role", fetch: () => fromSession(provider) };
 }
 
