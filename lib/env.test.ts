@@ -36,6 +36,13 @@ describe("parseEnv", () => {
     expect(parseEnv({ DB_PATH: "" }).DB_PATH).toBe("data/rolescope.db");
   });
 
+  it("takes an optional http(s) webhook URL for PassRole events, and names the rule for anything else", () => {
+    expect(parseEnv({}).ROLESCOPE_WEBHOOK_URL).toBeUndefined();
+    expect(parseEnv({ ROLESCOPE_WEBHOOK_URL: "https://hooks.example.com/rolescope" }).ROLESCOPE_WEBHOOK_URL).toBe("https://hooks.example.com/rolescope");
+    expect(() => parseEnv({ ROLESCOPE_WEBHOOK_URL: "ftp://example.com/x" })).toThrow(/ROLESCOPE_WEBHOOK_URL: must be an http:\/\/ or https:\/\/ URL/);
+    expect(() => parseEnv({ ROLESCOPE_WEBHOOK_URL: "not a url" })).toThrow(/ROLESCOPE_WEBHOOK_URL/);
+  });
+
   it("takes the console's credentials from the emulator's key with the emulator, from the chain with a real account", () => {
     expect(parseEnv({}).ROLESCOPE_CREDENTIALS).toBe("emulator");
     expect(parseEnv({ ROLESCOPE_CLOUD: "aliyun" }).ROLESCOPE_CREDENTIALS).toBe("chain");

@@ -11,11 +11,14 @@ import { ServiceDetailView } from "@/components/services/service-detail-view";
 import { CloudError } from "@/lib/cloud/types";
 import { loadServiceDetail, loadServiceEvents } from "@/lib/inventory/load-service-detail";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
+import { isServiceAddress } from "@/lib/service-config/names";
 
 type Props = { params: Promise<{ region: string; name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+// Next hands the segments over decoded; a name EAS could not hold is not echoed into the title.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).name) };
+  const { region, name } = await params;
+  return isServiceAddress(region, name) ? { title: name } : {};
 }
 
 const eventsPage = z.coerce.number().int().min(1).max(10_000).catch(1);
@@ -28,7 +31,7 @@ export default async function ServiceDetailPage({ params, searchParams }: Props)
   const { region, name } = await params;
   const page = eventsPage.parse((await searchParams).events ?? 1);
   const deps = getInventoryDeps();
-  if (!deps.cloud.eas.regions.includes(region)) notFound();
+  if (!isServiceAddress(region, name) || !deps.cloud.eas.regions.includes(region)) notFound();
   const base = `/services/${encodeURIComponent(region)}/${encodeURIComponent(name)}`;
   const header = (
     <PageHeader
