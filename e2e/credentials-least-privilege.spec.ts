@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { test, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test, expect, request, type APIRequestContext, type Page } from "@playwright/test";
 import { ROUTE_ACCESS, type RouteAccess } from "../lib/auth/route-access";
 import { CLOUD_OPERATIONS } from "../lib/cloud/operations";
 import { buildConsolePolicy } from "../lib/policy/console-policy";
@@ -20,7 +20,12 @@ const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 const PAGE_SAMPLES: Record<string, string> = {
   "/services/[region]/[name]": "/services/cn-hangzhou/fraud-detector",
   "/roles/[name]": "/roles/eas-oss-reader",
+  // `:request` is a PassRole request bob makes once the console runs (the demo seed holds none).
+  "/approvals/[id]": "/approvals/:request",
 };
+let requestId = "";
+// Pages whose write controls show only deep in their state (the setup wizard's apply step).
+const DEEP_URLS = ["/setup?step=preview&region=cn-hangzhou&image=registry.cn-hangzhou.aliyuncs.com%2Fml-team%2Fasr%3A1.4&method=2&source=new&role=eas-ro-role"];
 // Signing out ends the session the rest of the spec uses; it makes no cloud call.
 const NOT_PROBED = new Set(["POST /api/auth/logout"]);
 const WRITE_OPERATIONS = new Set(CLOUD_OPERATIONS.filter((o) => o.kind === "write").map((o) => o.operation));
@@ -41,7 +46,7 @@ function sample(route: string): string {
   if (!route.includes("[")) return route;
   const url = PAGE_SAMPLES[route];
   if (!url) throw new Error(`no sample URL for the dynamic page ${route}: add one to PAGE_SAMPLES`);
-  return url;
+  return url.replace(":request", requestId);
 }
 
 let app: ChainConsole;
@@ -51,6 +56,14 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   app = await startChainConsole({ policy: readOnlyPolicy, env: { ROLESCOPE_READ_ONLY: "true", ROLESCOPE_CACHE_TTL_MS: "0" } });
+  // A request to review: asking writes to the console's store only, so read-only mode allows it.
+  const bob = await request.newContext();
+  const login = await bob.post(`${app.baseURL}/api/auth/login`, { data: { username: "bob", password: demoPassword("bob") } });
+  expect(login.status()).toBe(200);
+  const asked = await bob.post(`${app.baseURL}/api/passrole-requests`, { data: { roleName: "eas-restricted", reason: "read-only review", duration: "7d" }, headers: { origin: app.baseURL } });
+  expect(asked.status()).toBe(201);
+  requestId = ((await asked.json()) as { id: string }).id;
+  await bob.dispose();
 });
 test.afterAll(async () => app?.stop());
 
@@ -91,9 +104,8 @@ test("every console page loads with the read-only policy: no NoPermission, no wr
   await signIn(page.request);
   await fetch(`${app.emulator.url}/_emulator/stats`, { method: "DELETE" });
   const pages = consolePages();
-  expect(pages).toEqual(expect.arrayContaining(["/", "/services", "/roles", "/settings/credentials"]));
-  for (const route of pages) {
-    const url = sample(route);
+  expect(pages).toEqual(expect.arrayContaining(["/", "/services", "/roles", "/settings/credentials", "/setup", "/approvals/[id]"]));
+  for (const url of [...pages.map(sample), ...DEEP_URLS]) {
     const failed = await open(page, url);
     expect(failed, `${url}: API calls that failed`).toEqual([]);
     await expect(alerts(page), `${url} shows an error`).toHaveCount(0);
@@ -101,6 +113,10 @@ test("every console page loads with the read-only policy: no NoPermission, no wr
     await expect(page.locator("[data-cloud-write]"), `${url}: a control that writes to the cloud`).toHaveCount(0);
     await expect(page.getByTestId("read-only-badge"), url).toBeVisible();
   }
+  // The review of a pending request offers no approval: granting writes to RAM.
+  await open(page, `/approvals/${requestId}`);
+  await expect(page.getByText("RoleScope runs read-only (ROLESCOPE_READ_ONLY=true): it makes no changes in the cloud, so it grants and revokes nothing.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Reject" })).toBeVisible();
   await open(page, "/settings/credentials");
   mkdirSync("e2e/screens", { recursive: true });
   await expect(page.getByTestId("credentials-source")).toContainText("credentials-uri");

@@ -79,4 +79,20 @@ test.describe("console credentials", () => {
     expect((await page.goto(`${app.baseURL}/settings/credentials`))?.status()).toBe(403);
     expect((await page.request.get(`${app.baseURL}/api/credentials`)).status()).toBe(403);
   });
+
+  test("while the console may write, its write controls are offered and carry data-cloud-write (what read-only mode must hide)", async ({ page }) => {
+    await signInAt(page, "alice");
+    await page.goto(`${app.baseURL}/setup?step=preview&region=cn-hangzhou&image=registry.cn-hangzhou.aliyuncs.com%2Fml-team%2Fasr%3A1.4&method=2&source=new&role=eas-rw-role`);
+    await expect(page.getByRole("button", { name: "Confirm and apply" })).toHaveAttribute("data-cloud-write");
+
+    const bob = await page.context().browser()!.newContext();
+    const asked = await bob.request.post(`${app.baseURL}/api/auth/login`, { data: { username: "bob", password: demoPassword("bob") } });
+    expect(asked.status()).toBe(200);
+    const created = await bob.request.post(`${app.baseURL}/api/passrole-requests`, { data: { roleName: "eas-restricted", reason: "marker check", duration: "7d" }, headers: { origin: app.baseURL } });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await bob.close();
+    await page.goto(`${app.baseURL}/approvals/${id}`);
+    await expect(page.getByRole("button", { name: "Approve and grant" })).toHaveAttribute("data-cloud-write");
+  });
 });
