@@ -45,9 +45,17 @@ export const envSchema = z.object({
   ROLESCOPE_READ_ONLY: bool.default(false),
   ROLESCOPE_TRUSTED_PROXIES: trustedProxies,
   ROLESCOPE_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  /** Where the console's own cloud credentials come from: the emulator's root key, or the default chain. */
+  ROLESCOPE_CREDENTIALS: z.enum(["emulator", "chain"]).optional(),
+  /** The file EAS injects into an instance; no SDK provider reads it. */
+  ROLESCOPE_CREDENTIALS_FILE: z.string().min(1).default("/etc/ram/credentials"),
+  /** Connect and read timeout of one fetch from a credentials source (URI, metadata service, STS for OIDC). */
+  ROLESCOPE_CREDENTIALS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
 });
 
-export type Env = z.infer<typeof envSchema> & { demo: boolean };
+type Parsed = z.infer<typeof envSchema>;
+export type CredentialsMode = "emulator" | "chain";
+export type Env = Omit<Parsed, "ROLESCOPE_CREDENTIALS"> & { ROLESCOPE_CREDENTIALS: CredentialsMode; demo: boolean };
 
 export class EnvError extends Error {
   constructor(readonly issues: string[]) {
@@ -64,7 +72,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const env = result.data;
-  return { ...env, demo: env.ROLESCOPE_DEMO ?? env.ROLESCOPE_CLOUD === "emulator" };
+  if (env.ROLESCOPE_CREDENTIALS === "emulator" && env.ROLESCOPE_CLOUD !== "emulator") {
+    throw new EnvError(["ROLESCOPE_CREDENTIALS: emulator works only with ROLESCOPE_CLOUD=emulator; a real account takes chain"]);
+  }
+  return {
+    ...env,
+    ROLESCOPE_CREDENTIALS: env.ROLESCOPE_CREDENTIALS ?? (env.ROLESCOPE_CLOUD === "emulator" ? "emulator" : "chain"),
+    demo: env.ROLESCOPE_DEMO ?? env.ROLESCOPE_CLOUD === "emulator",
+  };
 }
 
 let cached: Env | undefined;

@@ -22,6 +22,8 @@ export interface ReviewDecisionProps {
   accountId: string;
   durations: GrantDuration[];
   canDecide: boolean;
+  /** From canWriteCloud: false while the console runs read-only, so approve and revoke are not offered. */
+  canWrite: boolean;
   existingDocument: string | null;
   /** Computed on the server: the policy engine stays out of the browser's bundle. */
   documents: Review["documents"];
@@ -81,9 +83,13 @@ export function ReviewDecision(props: ReviewDecisionProps) {
                 </select>
                 <p className="text-xs text-slate-500">{t("durationShorter")}</p>
               </div>
-              <Button variant="primary" disabled={busy !== undefined} onClick={() => void act("approve", { duration })}>
-                {busy === "approve" ? t("approving") : t("approve")}
-              </Button>
+              {props.canWrite ? (
+                <Button variant="primary" disabled={busy !== undefined} onClick={() => void act("approve", { duration })} data-cloud-write>
+                  {busy === "approve" ? t("approving") : t("approve")}
+                </Button>
+              ) : (
+                <p className="text-sm text-amber-900">{t("readOnly")}</p>
+              )}
               <div className="space-y-1 border-t border-slate-200 pt-3">
                 <label htmlFor="reject-reason" className="block text-xs font-medium text-slate-700">{t("rejectReasonLabel")}</label>
                 <textarea id="reject-reason" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} className={input} />
@@ -91,7 +97,9 @@ export function ReviewDecision(props: ReviewDecisionProps) {
               </div>
             </>
           )}
+          {r.state === "granted" && !props.canWrite && <p className="text-sm text-amber-900">{t("readOnly")}</p>}
           {r.state === "granted" &&
+            props.canWrite &&
             (confirmRevoke ? (
               <div className="space-y-2" role="group" aria-label={t("revoke")}>
                 <p className="text-sm text-slate-800">{t("revokeConfirm", { policy: r.grant.policyName, user: r.ramUser })}</p>
@@ -101,7 +109,7 @@ export function ReviewDecision(props: ReviewDecisionProps) {
                 </div>
               </div>
             ) : (
-              <Button variant="danger" onClick={() => setConfirmRevoke(true)}>{t("revoke")}</Button>
+              <Button variant="danger" onClick={() => setConfirmRevoke(true)} data-cloud-write>{t("revoke")}</Button>
             ))}
           {!pending && r.state !== "granted" && <p className="text-sm text-slate-700">{t("decided", { state: ts(r.state) })}</p>}
         </div>

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getEnv } from "@/lib/env";
 import { describeCloud } from "@/lib/cloud/describe";
 import { CloudBadge } from "./cloud-badge";
+import { ReadOnlyBadge } from "./read-only-badge";
 import type { Permission } from "@/lib/auth/permissions";
 import { NAV_ITEMS, type ShellNavKey } from "./nav-items";
 import { SideNav } from "./side-nav";
@@ -27,6 +28,7 @@ export async function AppShell({ children, userMenu, permissions, badges }: { ch
           <span className="hidden text-xs text-slate-500 sm:inline">{t("tagline")}</span>
         </Link>
         <div className="flex items-center gap-3">
+          {getEnv().ROLESCOPE_READ_ONLY && <ReadOnlyBadge />}
           <CloudBadge cloud={describeCloud(getEnv())} />
           {userMenu}
         </div>

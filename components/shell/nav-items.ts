@@ -6,8 +6,8 @@ export type ShellNavKey = keyof (typeof shell)["nav"];
 // The console's sections, in order. A section is listed only once its pages exist.
 export interface NavItem {
   /** Key into the `shell.nav` messages, unless `namespace` names the feature catalog whose `nav` message is the label. */
-  key: ShellNavKey | "services" | "roles" | "setup" | "preflight" | "requests" | "approvals" | "users" | "audit";
-  namespace?: "services" | "roles" | "wizard" | "preflight" | "approvals" | "users" | "audit";
+  key: ShellNavKey | "services" | "roles" | "setup" | "preflight" | "requests" | "approvals" | "users" | "audit" | "settings";
+  namespace?: "services" | "roles" | "wizard" | "preflight" | "approvals" | "users" | "audit" | "settings";
   /** The message under `namespace` when it is not `nav` (a catalog with several sections). */
   labelKey?: "approvals.nav.requests" | "approvals.nav.approvals";
   href: string;
@@ -26,4 +26,5 @@ export const NAV_ITEMS: NavItem[] = [
   { key: "approvals", namespace: "approvals", labelKey: "approvals.nav.approvals", href: "/approvals", permission: "approvals:decide" },
   { key: "users", namespace: "users", href: "/admin/users", permission: "users:manage" },
   { key: "audit", namespace: "audit", href: "/audit", permission: "audit:read" },
+  { key: "settings", namespace: "settings", href: "/settings/credentials", permission: "credentials:read" },
 ];

@@ -58,7 +58,7 @@ export function DeployStep({ state, accountId, canWrite }: { state: SetupState; 
             <Notice tone="danger" title={t("blocked")} testId="deploy-blocked">{t("blockedText")}</Notice>
           ) : (
             run.phase !== "done" && (
-              <Button variant="primary" disabled={run.phase === "running"} onClick={() => apply({ ...request, token: preview.token })}>
+              <Button variant="primary" disabled={run.phase === "running"} onClick={() => apply({ ...request, token: preview.token })} data-cloud-write>
                 {t(existing ? "confirmUpdate" : "confirmCreate")}
               </Button>
             )

@@ -46,7 +46,7 @@ export function PreviewStep({ state, canWrite }: { state: SetupState; canWrite: 
           {canWrite ? (
             <div className="flex flex-wrap items-center gap-3">
               {run.phase !== "done" && (
-                <Button variant="primary" disabled={busy} onClick={confirm}>
+                <Button variant="primary" disabled={busy} onClick={confirm} data-cloud-write>
                   {run.phase === "failed" && run.steps.some((s) => s.state === "done" || s.state === "failed") ? t("retry") : t("confirm")}
                 </Button>
               )}

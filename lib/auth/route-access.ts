@@ -59,6 +59,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: "POST", path: "/api/passrole-requests/[id]/reject", access: "approvals:decide", probe: { path: "/api/passrole-requests/no-such-request/reject", body: {}, allowed: 400 } },
   { method: "POST", path: "/api/passrole-requests/[id]/cancel", access: "passrole:request", probe: { path: "/api/passrole-requests/no-such-request/cancel", allowed: 404 } },
   { method: "POST", path: "/api/passrole-requests/[id]/revoke", access: "approvals:decide", probe: { path: "/api/passrole-requests/no-such-request/revoke", body: {}, allowed: 404 } },
+  { method: "GET", path: "/api/credentials", access: "credentials:read" },
 ];
 
 export const ACTION_ACCESS: readonly ActionAccess[] = [{ action: "app/(console)/requests/actions.ts#markUpdatesRead", access: "passrole:request" }];

@@ -1,4 +1,5 @@
 import "server-only";
+import { getConsoleCredentials } from "../credentials/server";
 import { getEnv } from "../env";
 import { createCloud } from "./create-cloud";
 import type { Cloud } from "./types";
@@ -14,6 +15,6 @@ type Holder = { [KEY]?: Cloud };
 /** The console's one cloud, built on first use. */
 export function getCloud(): Cloud {
   const g = globalThis as Holder;
-  g[KEY] ??= createCloud(getEnv());
+  g[KEY] ??= createCloud(getEnv(), { credentials: getConsoleCredentials() });
   return g[KEY];
 }

@@ -27,6 +27,8 @@ export const ERROR_STATUS = {
   cloud_throttled: 429,
   /** The cloud failed or could not be reached. */
   cloud_unavailable: 502,
+  /** The console's own cloud credentials cannot be had: their source fails and the last ones expired. */
+  credentials_unavailable: 503,
   internal_error: 500,
 } as const;
 

@@ -13,6 +13,7 @@ import policy from "./policy.json";
 import wizard from "./wizard.json";
 import preflight from "./preflight.json";
 import approvals from "./approvals.json";
+import settings from "./settings.json";
 
-const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy, wizard, preflight, approvals };
+const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy, wizard, preflight, approvals, settings };
 export default messages;

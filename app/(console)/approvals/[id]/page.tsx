@@ -14,6 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState } from "@/components/ui/states";
 import { loadReview } from "@/lib/approvals/load-review";
 import { getApprovalDeps } from "@/lib/approvals/server-deps";
+import { canWriteCloud } from "@/lib/auth/cloud-write";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -51,6 +52,7 @@ export default async function ReviewPage({ params }: Props) {
             accountId={review.accountId}
             durations={review.durations}
             canDecide={review.canDecide}
+            canWrite={canWriteCloud(me)}
             existingDocument={review.existingDocument}
             documents={review.documents}
             grantPlan={review.grantPlan}
