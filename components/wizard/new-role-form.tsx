@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { needChecks } from "@/lib/wizard/checks";
+import { needChecks } from "@/lib/wizard/need-checks";
 import { customPolicyName, easTrustPolicy, leastPrivilegePolicy, systemPoliciesFor } from "@/lib/wizard/policies";
 import type { FieldIssue } from "@/lib/wizard/rules";
 import type { SetupState } from "@/lib/wizard/state";

@@ -1,4 +1,5 @@
-import { parseNasServer, parseOssPath, parseRegistryImage } from "../service-config";
+import { parseRegistryImage } from "../service-config/image-ref";
+import { parseNasServer, parseOssPath } from "../service-config/needs";
 import { checkPattern, RULE_PATTERNS, type FieldIssue } from "./rules";
 
 // What a service needs from the cloud, as the setup wizard asks it: the code's own access
