@@ -11,6 +11,23 @@ import type { Queryable } from "./pool";
 import { postgresSessionStore } from "./sessions";
 import { postgresUserStore } from "./users";
 
+/**
+ * A pooled client for work that spans several statements. The pool watches only idle clients: a
+ * checked-out one that loses its connection would otherwise throw its error at the process.
+ * Its next statement fails instead, and the caller hears of it there.
+ */
+async function checkOut(pool: pg.Pool): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  const lost = (err: Error) => console.warn(`RoleScope: a PostgreSQL connection in use was lost (${err.message}).`);
+  client.on("error", lost);
+  const release = client.release.bind(client);
+  client.release = (err?: Error | boolean) => {
+    client.off("error", lost);
+    release(err);
+  };
+  return client;
+}
+
 function storesOn(db: Queryable): TxStores {
   return {
     users: postgresUserStore(db),
@@ -35,7 +52,7 @@ export function postgresStores(pool: pg.Pool): Stores {
 
   const transaction: Stores["transaction"] = async (fn) => {
     await migrated;
-    const client = await pool.connect();
+    const client = await checkOut(pool);
     const tx: TxStores & { transaction: Stores["transaction"] } = { ...storesOn(client), transaction: (inner) => inner(tx) };
     let broken: Error | undefined;
     try {
@@ -59,7 +76,7 @@ export function postgresStores(pool: pg.Pool): Stores {
       await migrated;
       // A session-level lock belongs to one connection: that connection is held for the whole job,
       // and when the process dies the server ends the session and frees the lock with it.
-      const client = await pool.connect();
+      const client = await checkOut(pool);
       const key = lockKey(name);
       let got: boolean;
       try {
