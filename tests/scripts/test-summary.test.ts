@@ -32,4 +32,12 @@ describe("the last line of npm test", () => {
     expect(summarize(all, unit(3, 0), e2e(2, 0))).toEqual({ lines: expect.arrayContaining(["", "5 passed, 0 failed"]), ok: true });
     expect(summarize([], null, null).ok).toBe(false);
   });
+
+  it("adds the replicas stage's tests to the count, and its failures once", () => {
+    const { lines, ok } = summarize(["unit passed", "build passed", "replicas failed", "e2e passed"], unit(10, 0), e2e(5, 0), unit(3, 1));
+    expect(lines).toContain("replicas: 3 passed, 1 failed");
+    expect(lines.at(-1)).toBe("18 passed, 1 failed");
+    expect(ok).toBe(false);
+    expect(summarize(["replicas not run (build failed)"], null, null, null).lines.at(-1)).toBe("0 passed, 1 failed");
+  });
 });
