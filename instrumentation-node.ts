@@ -29,8 +29,18 @@ if (getEnv().ROLESCOPE_CLOUD === "emulator") {
   }
 }
 
-// The store's migrations run here, then the first admin (and the demo users in demo mode) are created.
+// The store's migrations run here (on PostgreSQL, once for every replica starting together), then
+// the first admin (and the demo users in demo mode) are created.
+try {
+  await (await import("./lib/db")).getStores().ready();
+} catch (err) {
+  console.error(`RoleScope cannot start: the store is not reachable or its schema cannot be brought up to date: ${(err as Error).message}`);
+  process.exit(1);
+}
 await (await import("./lib/auth/start-up")).prepareConsoleUsers();
+
+// Replicas on one PostgreSQL: a cache entry a write drops here is dropped on the others too.
+if ((await import("./lib/coherence")).startCacheCoherence()) console.log("RoleScope: PostgreSQL store; cache changes are shared with the other replicas.");
 
 // PassRole grants: reconcile what a stopped console left half-done, then sweep expiries and send reminders every minute.
 const { startApprovalJobs } = await import("./lib/approvals/jobs");

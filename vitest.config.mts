@@ -15,6 +15,8 @@ export default defineConfig({
       "app/**/*.test.{ts,tsx}",
       "tests/**/*.test.{ts,tsx}",
     ],
+    // Needs a production build: scripts/test.sh runs it after `next build`.
+    exclude: ["**/node_modules/**", "tests/replicas/**"],
     environment: "node",
     testTimeout: 20_000,
   },

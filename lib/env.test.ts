@@ -32,6 +32,15 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ROLESCOPE_CLOUD: "aws" })).toThrow(/ROLESCOPE_CLOUD/);
   });
 
+  it("chooses PostgreSQL only for a postgres:// URL, with pool settings in bounds", () => {
+    expect(parseEnv({}).DATABASE_URL).toBeUndefined();
+    const env = parseEnv({ DATABASE_URL: "postgresql://rs:p%40ss@db.internal:5432/rolescope?sslmode=require", DATABASE_POOL_MAX: "20" });
+    expect(env).toMatchObject({ DATABASE_URL: "postgresql://rs:p%40ss@db.internal:5432/rolescope?sslmode=require", DATABASE_POOL_MAX: 20, DATABASE_STATEMENT_TIMEOUT_MS: 30_000, ROLESCOPE_LEASE_SECONDS: 180 });
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x@y/z" })).toThrow(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(() => parseEnv({ DATABASE_URL: "postgres://x", DATABASE_POOL_MAX: "1" })).toThrow(/DATABASE_POOL_MAX/);
+    expect(() => parseEnv({ ROLESCOPE_LEASE_SECONDS: "1" })).toThrow(/ROLESCOPE_LEASE_SECONDS/);
+  });
+
   it("treats an empty variable as unset", () => {
     expect(parseEnv({ DB_PATH: "" }).DB_PATH).toBe("data/rolescope.db");
   });

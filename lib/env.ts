@@ -26,6 +26,12 @@ const trustedProxies = z
     }
   });
 
+// node-postgres reads the rest of the URL itself: user, password, host (or `?host=/socket/dir`), database, `sslmode`.
+const databaseUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+  .refine((v) => URL.canParse(v), "must be a valid URL (percent-encode special characters in the password)");
+
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 export const envSchema = z.object({
@@ -36,6 +42,10 @@ export const envSchema = z.object({
   EMULATOR_ACCESS_KEY_SECRET: z.string().min(1).default("RoleScopeEmulatorSecret0000000000"),
   ALIBABA_CLOUD_RAM_ENDPOINT: hostPort.or(z.string().regex(/^[a-z0-9.-]+$/)).default("ram.aliyuncs.com"),
   DB_PATH: z.string().min(1).default("data/rolescope.db"),
+  DATABASE_URL: databaseUrl.optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  ROLESCOPE_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
   ROLESCOPE_DEMO: bool.optional(),
   ROLESCOPE_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   ROLESCOPE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),

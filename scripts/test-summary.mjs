@@ -11,21 +11,25 @@ const read = (f) => {
   }
 };
 
+/** The stages whose tests vitest runs, each with a JSON report of its own. */
+export const VITEST_STAGES = ["unit", "soak", "replicas"];
+
 /**
- * stages: lines like `unit passed`, `build failed`, `e2e not run (build failed)`. `unit` and `soak`
- * are vitest JSON reports, `e2e` Playwright's; a missing report is null.
+ * stages: lines like `unit passed`, `build failed`, `e2e not run (build failed)`. `vitest` maps a
+ * vitest stage (unit, soak, replicas) to its JSON report, `e2e` is Playwright's; a missing report
+ * is null.
  */
-export function summarize(stages, unit, e2e, soak = null) {
-  const vitest = { unit, soak };
-  const vitestOwn = (name) => (name in vitest && vitest[name] ? vitest[name] : null);
-  let passed = (unit ? unit.numPassedTests : 0) + (soak ? soak.numPassedTests : 0) + (e2e ? e2e.stats.expected + e2e.stats.flaky : 0);
-  let failed = (unit ? unit.numFailedTests : 0) + (soak ? soak.numFailedTests : 0) + (e2e ? e2e.stats.unexpected : 0);
+export function summarize(stages, vitest, e2e) {
+  const reports = Object.fromEntries(VITEST_STAGES.map((name) => [name, vitest?.[name] ?? null]));
+  const present = Object.values(reports).filter(Boolean);
+  let passed = present.reduce((n, r) => n + r.numPassedTests, 0) + (e2e ? e2e.stats.expected + e2e.stats.flaky : 0);
+  let failed = present.reduce((n, r) => n + r.numFailedTests, 0) + (e2e ? e2e.stats.unexpected : 0);
   const lines = [];
   for (const line of stages) {
     const [name, ...rest] = line.split(" ");
     const outcome = rest.join(" ");
     let detail = outcome;
-    const report = vitestOwn(name);
+    const report = reports[name] ?? null;
     if (report) detail = `${report.numPassedTests} passed, ${report.numFailedTests} failed`;
     if (name === "e2e" && e2e) detail = `${e2e.stats.expected + e2e.stats.flaky} passed, ${e2e.stats.unexpected} failed${e2e.stats.flaky ? ` (${e2e.stats.flaky} flaky)` : ""}`;
     lines.push(`${name}: ${detail}`);
@@ -39,7 +43,8 @@ export function summarize(stages, unit, e2e, soak = null) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] ?? "reports";
   const stages = fs.existsSync(`${dir}/stages.txt`) ? fs.readFileSync(`${dir}/stages.txt`, "utf8").trim().split("\n").filter(Boolean) : [];
-  const { lines, ok } = summarize(stages, read(`${dir}/unit.json`), read(`${dir}/e2e.json`), read(`${dir}/soak.json`));
+  const vitest = Object.fromEntries(VITEST_STAGES.map((name) => [name, read(`${dir}/${name}.json`)]));
+  const { lines, ok } = summarize(stages, vitest, read(`${dir}/e2e.json`));
   console.log(`\n${lines.join("\n")}`);
   process.exitCode = ok ? 0 : 1;
 }

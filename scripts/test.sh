@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 ALIBABA_CLOUD_ECS_METADATA_DISABLED=true
 mkdir -p reports
-rm -f reports/unit.json reports/e2e.json reports/soak.json reports/soak.log reports/stages.txt
+rm -f reports/unit.json reports/e2e.json reports/soak.json reports/soak.log reports/replicas.json reports/stages.txt
 
 stage() {
   local name="$1"; shift
@@ -15,7 +15,18 @@ stage() {
 }
 skip() { echo "$1 not run ($2)" >> reports/stages.txt; }
 
+# One throwaway PostgreSQL for the run (Debian's postgresql package; a Unix socket in a temporary
+# directory, no port): the store contract tests and the replicas test make their databases on it.
+start_postgres() {
+  local out
+  out="$(npx tsx tests/db/postgres-server.ts start)" || return 1
+  ROLESCOPE_TEST_POSTGRES_DIR="$(node -e 'console.log(JSON.parse(process.argv[1]).dir)' "$out")"
+  export ROLESCOPE_TEST_POSTGRES_DIR
+  trap 'npx tsx tests/db/postgres-server.ts stop "$ROLESCOPE_TEST_POSTGRES_DIR"' EXIT
+}
+
 stage setup bash scripts/ensure-chromium.sh
+stage postgres start_postgres
 # Five minutes of credential rotations, beside the other stages (mostly idle: it waits between calls).
 echo; echo "▶ soak: in the background, log in reports/soak.log"
 ( stage soak npx vitest run --config vitest.soak.config.mts --reporter=default --reporter=json --outputFile.json=reports/soak.json ) > reports/soak.log 2>&1 &
@@ -24,9 +35,11 @@ stage lint npx eslint .
 stage typecheck npx tsc --noEmit
 stage unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
 if stage build npx next build; then
+  stage replicas npx vitest run --config tests/replicas/vitest.config.mts --reporter=default --reporter=json --outputFile.json=reports/replicas.json
   rm -rf data/e2e-*
   PLAYWRIGHT_JSON_OUTPUT_NAME=reports/e2e.json stage e2e npx playwright test --reporter=list,json
 else
+  skip replicas "build failed"
   skip e2e "build failed"
 fi
 

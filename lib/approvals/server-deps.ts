@@ -5,7 +5,7 @@ import { getStores } from "../db";
 import { getEnv } from "../env";
 import { getInventoryDeps } from "../inventory/server-deps";
 import { getWriteDeps } from "../writes/server-deps";
-import { DEFAULT_LEASE_MS, type ApprovalDeps } from "./deps";
+import type { ApprovalDeps } from "./deps";
 import { webhookPublisher } from "./publish";
 
 // One name per console process, so the store can tell which replica holds which lease.
@@ -25,6 +25,6 @@ export function getApprovalDeps(): ApprovalDeps {
     publish,
     now: () => new Date(),
     worker: g[KEY]!,
-    leaseMs: DEFAULT_LEASE_MS,
+    leaseMs: getEnv().ROLESCOPE_LEASE_SECONDS * 1000,
   };
 }

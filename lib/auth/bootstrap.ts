@@ -1,6 +1,6 @@
 import "server-only";
 import type { AuditLog } from "../audit/audit-log";
-import type { Stores } from "../db/types";
+import { UsernameTakenError, type NewUser, type Stores } from "../db/types";
 import { DEMO_USERS } from "./demo-users";
 import { EnvError } from "../env";
 import { generatePassword, hashPassword } from "./password";
@@ -19,14 +19,25 @@ export interface BootstrapResult {
 
 // First start: an `admin` account, with a password from the environment or a random one shown
 // once in the log. A guessable ROLESCOPE_ADMIN_PASSWORD stops start-up, naming the rule.
-// Demo mode also makes sure the demo users exist (never resetting them).
+// Demo mode also makes sure the demo users exist (never resetting them). Replicas starting
+// together on one database race for this: the one whose insert the database refuses made nothing.
+const createdHere = (stores: Stores, user: NewUser) =>
+  stores.users.create(user).then(
+    () => true,
+    (err: unknown) => {
+      if (err instanceof UsernameTakenError) return false;
+      throw err;
+    },
+  );
+
 export async function bootstrapUsers(stores: Stores, audit: AuditLog, opts: BootstrapOptions): Promise<BootstrapResult> {
   const result: BootstrapResult = { createdAdmin: false, createdDemoUsers: [] };
   if ((await stores.users.count()) === 0) {
     const problem = opts.adminPassword === undefined ? undefined : passwordProblem(opts.adminPassword, { username: "admin", demo: opts.demo });
     if (problem) throw new EnvError([`ROLESCOPE_ADMIN_PASSWORD: ${problem}`]);
     const password = opts.adminPassword ?? generatePassword();
-    await stores.users.create({ username: "admin", displayName: "Administrator", role: "admin", ramUserName: null, passwordHash: await hashPassword(password) });
+    const created = await createdHere(stores, { username: "admin", displayName: "Administrator", role: "admin", ramUserName: null, passwordHash: await hashPassword(password) });
+    if (!created) return bootstrapUsers(stores, audit, opts);
     await audit.append({ actor: "system", action: "users.create", target: "admin", outcome: "success", detail: { role: "admin", bootstrap: true } });
     result.createdAdmin = true;
     opts.log(
@@ -38,13 +49,14 @@ export async function bootstrapUsers(stores: Stores, audit: AuditLog, opts: Boot
   if (opts.demo) {
     for (const demo of DEMO_USERS) {
       if (await stores.users.findByUsername(demo.username)) continue;
-      await stores.users.create({
+      const created = await createdHere(stores, {
         username: demo.username,
         displayName: demo.displayName,
         role: demo.role,
         ramUserName: demo.username,
         passwordHash: await hashPassword(demo.password),
       });
+      if (!created) continue;
       await audit.append({ actor: "system", action: "users.create", target: demo.username, outcome: "success", detail: { role: demo.role, demo: true } });
       result.createdDemoUsers.push(demo.username);
     }

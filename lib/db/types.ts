@@ -4,8 +4,8 @@ import type { Role } from "../auth/permissions";
 import type { GrantDuration } from "../approvals/durations";
 import type { RequestState } from "../approvals/states";
 
-// The store's contracts. Callers see only these; the SQLite modules in ./sqlite implement them,
-// and a PostgreSQL store can implement them too. Methods are async for that reason.
+// The store's contracts. Callers see only these; ./sqlite (the embedded default) and ./postgres
+// (several console replicas on one database) implement them, and one contract suite tests both.
 
 export interface UserRecord {
   id: string;
@@ -105,6 +105,15 @@ export interface Stores extends TxStores {
    * or nothing does when it throws. A transaction inside one joins it.
    */
   transaction<T>(fn: (tx: TxStores) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` only while no other holder of the lock `name` runs: across every console replica
+   * on PostgreSQL (an advisory lock, freed by the database when its holder dies), within this
+   * process on SQLite. `{ ran: false }` when another holds it; nothing waits.
+   */
+  runExclusive<T>(name: string, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
+  /** Resolves once the schema is up to date (the migrations ran); rejects when they cannot. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
 }
 
 export class UsernameTakenError extends Error {

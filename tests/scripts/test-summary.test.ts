@@ -7,7 +7,7 @@ const e2e = (expected: number, unexpected: number, flaky = 0) => ({ stats: { exp
 
 describe("the last line of npm test", () => {
   it("says a stage did not run, and does not read 0 failed, when the build failed", () => {
-    const { lines, ok } = summarize(["setup passed", "lint passed", "typecheck passed", "unit passed", "build failed", "e2e not run (build failed)"], unit(500, 0), null);
+    const { lines, ok } = summarize(["setup passed", "lint passed", "typecheck passed", "unit passed", "build failed", "e2e not run (build failed)"], { unit: unit(500, 0) }, null);
     expect(lines).toContain("e2e: not run (build failed)");
     expect(lines).toContain("build: failed");
     expect(lines.at(-1)).toBe("500 passed, 2 failed");
@@ -15,13 +15,13 @@ describe("the last line of npm test", () => {
   });
 
   it("counts a lint failure and a crashed unit runner that left no report", () => {
-    const { lines, ok } = summarize(["lint failed", "typecheck passed", "unit failed", "build passed", "e2e passed"], null, e2e(40, 0));
+    const { lines, ok } = summarize(["lint failed", "typecheck passed", "unit failed", "build passed", "e2e passed"], {}, e2e(40, 0));
     expect(lines.at(-1)).toBe("40 passed, 2 failed");
     expect(ok).toBe(false);
   });
 
   it("counts failing tests once, not once more for their stage", () => {
-    const { lines } = summarize(["unit failed", "build passed", "e2e failed"], unit(10, 3), e2e(5, 1, 2));
+    const { lines } = summarize(["unit failed", "build passed", "e2e failed"], { unit: unit(10, 3) }, e2e(5, 1, 2));
     expect(lines).toContain("unit: 10 passed, 3 failed");
     expect(lines).toContain("e2e: 7 passed, 1 failed (2 flaky)");
     expect(lines.at(-1)).toBe("17 passed, 4 failed");
@@ -29,18 +29,26 @@ describe("the last line of npm test", () => {
 
   it("reads N passed, 0 failed only when every stage passed", () => {
     const all = ["setup passed", "lint passed", "typecheck passed", "unit passed", "build passed", "e2e passed"];
-    expect(summarize(all, unit(3, 0), e2e(2, 0))).toEqual({ lines: expect.arrayContaining(["", "5 passed, 0 failed"]), ok: true });
-    expect(summarize([], null, null).ok).toBe(false);
+    expect(summarize(all, { unit: unit(3, 0) }, e2e(2, 0))).toEqual({ lines: expect.arrayContaining(["", "5 passed, 0 failed"]), ok: true });
+    expect(summarize([], {}, null).ok).toBe(false);
   });
 
   it("counts the background soak's tests like the unit stage's, and a soak that never reported as a failure", () => {
     const all = ["setup passed", "lint passed", "typecheck passed", "unit passed", "build passed", "soak passed", "e2e passed"];
-    const passed = summarize(all, unit(3, 0), e2e(2, 0), unit(1, 0));
+    const passed = summarize(all, { unit: unit(3, 0), soak: unit(1, 0) }, e2e(2, 0));
     expect(passed.lines).toContain("soak: 1 passed, 0 failed");
     expect(passed.lines.at(-1)).toBe("6 passed, 0 failed");
-    const failing = summarize(all.map((l) => (l === "soak passed" ? "soak failed" : l)), unit(3, 0), e2e(2, 0), unit(0, 1));
+    const failing = summarize(all.map((l) => (l === "soak passed" ? "soak failed" : l)), { unit: unit(3, 0), soak: unit(0, 1) }, e2e(2, 0));
     expect([failing.lines.at(-1), failing.ok]).toEqual(["5 passed, 1 failed", false]);
-    const crashed = summarize(all.map((l) => (l === "soak passed" ? "soak failed" : l)), unit(3, 0), e2e(2, 0), null);
+    const crashed = summarize(all.map((l) => (l === "soak passed" ? "soak failed" : l)), { unit: unit(3, 0) }, e2e(2, 0));
     expect([crashed.lines.at(-1), crashed.ok]).toEqual(["5 passed, 1 failed", false]);
+  });
+
+  it("adds the replicas stage's tests to the count, and its failures once", () => {
+    const { lines, ok } = summarize(["unit passed", "build passed", "replicas failed", "e2e passed"], { unit: unit(10, 0), replicas: unit(3, 1) }, e2e(5, 0));
+    expect(lines).toContain("replicas: 3 passed, 1 failed");
+    expect(lines.at(-1)).toBe("18 passed, 1 failed");
+    expect(ok).toBe(false);
+    expect(summarize(["replicas not run (build failed)"], {}, null).lines.at(-1)).toBe("0 passed, 1 failed");
   });
 });

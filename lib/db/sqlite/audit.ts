@@ -1,28 +1,7 @@
 import "server-only";
 import type { Db } from "../connection";
-import type { AuditEntry, AuditFilters, AuditStore, NewAuditEntry } from "../types";
-
-interface Row {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  outcome: AuditEntry["outcome"];
-  request_id: string | null;
-  detail: string | null;
-}
-
-const toEntry = (r: Row): AuditEntry => ({
-  id: r.id,
-  at: r.at,
-  actor: r.actor,
-  action: r.action,
-  target: r.target,
-  outcome: r.outcome,
-  requestId: r.request_id,
-  detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
-});
+import { toAuditEntry as toEntry, type AuditRow as Row } from "../rows";
+import type { AuditFilters, AuditStore, NewAuditEntry } from "../types";
 
 const CLAUSES: { key: keyof AuditFilters; sql: string }[] = [
   { key: "actor", sql: "actor = @actor" },

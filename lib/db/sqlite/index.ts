@@ -27,5 +27,22 @@ export function sqliteStores(db: Db): Stores {
   const raw = rawStores(db);
   const tx: TxStores & { transaction: Stores["transaction"] } = { ...raw, transaction: (fn) => fn(tx) };
   const outside = Object.fromEntries(Object.entries(raw).map(([k, store]) => [k, gated(store, gate)])) as unknown as TxStores;
-  return { ...outside, transaction: (fn) => gate.transaction(() => fn(tx)) };
+  // An embedded store serves one console process: its locks need not reach further.
+  const held = new Set<string>();
+  return {
+    ...outside,
+    transaction: (fn) => gate.transaction(() => fn(tx)),
+    async runExclusive(name, fn) {
+      if (held.has(name)) return { ran: false };
+      held.add(name);
+      try {
+        return { ran: true, value: await fn() };
+      } finally {
+        held.delete(name);
+      }
+    },
+    // openDatabase ran the migrations already.
+    ready: async () => {},
+    close: async () => void db.close(),
+  };
 }

@@ -1,26 +1,7 @@
 import "server-only";
 import type { Db } from "../connection";
-import type { NewNotification, NotificationRecord, NotificationStore } from "../types";
-
-interface Row {
-  id: number;
-  recipient_id: string;
-  request_id: string;
-  event: string;
-  at: string;
-  read_at: string | null;
-  detail: string;
-}
-
-const toRecord = (r: Row): NotificationRecord => ({
-  id: r.id,
-  recipientId: r.recipient_id,
-  requestId: r.request_id,
-  event: r.event,
-  at: r.at,
-  readAt: r.read_at,
-  detail: JSON.parse(r.detail) as Record<string, unknown>,
-});
+import { toNotification as toRecord, type NotificationRow as Row } from "../rows";
+import type { NewNotification, NotificationStore } from "../types";
 
 export function sqliteNotificationStore(db: Db): NotificationStore {
   return {

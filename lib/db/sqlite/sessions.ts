@@ -1,14 +1,7 @@
 import "server-only";
 import type { Db } from "../connection";
+import { toSession, type SessionRow as Row } from "../rows";
 import type { SessionRecord, SessionStore } from "../types";
-
-interface Row {
-  id_hash: string;
-  user_id: string;
-  created_at: number;
-  last_seen_at: number;
-  expires_at: number;
-}
 
 export function sqliteSessionStore(db: Db): SessionStore {
   const find = db.prepare<[string], Row>("SELECT * FROM sessions WHERE id_hash = ?");
@@ -24,7 +17,7 @@ export function sqliteSessionStore(db: Db): SessionStore {
     },
     async find(idHash) {
       const r = find.get(idHash);
-      return r ? { idHash: r.id_hash, userId: r.user_id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at } : null;
+      return r ? toSession(r) : null;
     },
     async touch(idHash, lastSeenAt) {
       db.prepare("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?").run(lastSeenAt, idHash);

@@ -1,31 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../connection";
-import { UsernameTakenError, type NewUser, type UserChange, type UserRecord, type UserStore } from "../types";
-
-interface Row {
-  id: string;
-  username: string;
-  display_name: string;
-  role: UserRecord["role"];
-  ram_user_name: string | null;
-  password_hash: string;
-  disabled: number;
-  created_at: string;
-  updated_at: string;
-}
-
-const toUser = (r: Row): UserRecord => ({
-  id: r.id,
-  username: r.username,
-  displayName: r.display_name,
-  role: r.role,
-  ramUserName: r.ram_user_name,
-  passwordHash: r.password_hash,
-  disabled: r.disabled === 1,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
+import { toUser, type UserRow as Row } from "../rows";
+import { UsernameTakenError, type NewUser, type UserChange, type UserStore } from "../types";
 
 const COLUMNS: Record<keyof UserChange, string> = {
   displayName: "display_name",
