@@ -217,12 +217,13 @@ describe.each(BACKENDS.map((make) => [make().name, make] as const))("the %s stor
   });
 
   it("run an exclusive job in one process at a time, and free the lock when it ends", async () => {
-    let release!: () => void;
+    let release: (() => void) | undefined;
     const running = stores.runExclusive("sweep", () => new Promise<string>((r) => (release = () => r("done"))));
-    await new Promise((r) => setTimeout(r, 50));
+    // The job runs only once the lock is held: wait for it to start, not for a fixed time.
+    await expect.poll(() => release !== undefined).toBe(true);
     expect(await stores.runExclusive("sweep", async () => "twice")).toEqual({ ran: false });
     expect(await stores.runExclusive("another job", async () => 1)).toEqual({ ran: true, value: 1 });
-    release();
+    release!();
     expect(await running).toEqual({ ran: true, value: "done" });
     expect(await stores.runExclusive("sweep", async () => "again")).toEqual({ ran: true, value: "again" });
   });

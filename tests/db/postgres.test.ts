@@ -21,7 +21,7 @@ beforeAll(() => void (server = testPostgres()), 60_000);
 afterAll(async () => {
   await Promise.all(pools.map((p) => p.end().catch(() => {})));
   if (server?.owned) server.stop();
-});
+}, 30_000);
 
 describe("PostgreSQL with several replicas", () => {
   it("applies each migration exactly once when eight replicas start together", async () => {
@@ -46,11 +46,12 @@ describe("PostgreSQL with several replicas", () => {
     const url = await server.createDatabase();
     const a = postgresStores(pool(url));
     const b = postgresStores(pool(url));
-    let release!: () => void;
+    let release: (() => void) | undefined;
     const onA = a.runExclusive("approvals-sweep", () => new Promise<void>((r) => (release = r)));
-    await new Promise((r) => setTimeout(r, 100));
+    // A's job runs only once A holds the lock; wait for that rather than for a fixed time.
+    await expect.poll(() => release !== undefined).toBe(true);
     expect(await b.runExclusive("approvals-sweep", async () => "b")).toEqual({ ran: false });
-    release();
+    release!();
     await onA;
     expect(await b.runExclusive("approvals-sweep", async () => "b")).toEqual({ ran: true, value: "b" });
 
