@@ -35,13 +35,3 @@ export const loginSchema = z.object({
   password: z.string().min(1, "is required").max(200),
   next: z.string().max(1000).optional(),
 });
-
-/** `{ field: "message" }` for the first problem of each field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    out[key] ??= issue.message;
-  }
-  return out;
-}
