@@ -17,6 +17,7 @@ test.describe("user management", () => {
     await row.getByRole("menuitem", { name: "Disable" }).click();
     const confirm = row.getByRole("alertdialog", { name: "Disable carol?" });
     await expect(confirm).toContainText("They are signed out at once");
+    await page.screenshot({ path: "e2e/screens/users-confirm-disable.png" });
     // Nothing has changed yet; Cancel leaves carol as she was.
     expect((await find(page.request, "carol")).disabled).toBe(false);
     await confirm.getByRole("button", { name: "Cancel" }).click();
