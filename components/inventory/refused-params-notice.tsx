@@ -10,7 +10,7 @@ const SHOWN_VALUE = 40;
  */
 export async function RefusedParamsNotice({ refused, fields }: { refused: RefusedParam[]; fields: Record<string, string> }) {
   if (refused.length === 0) return null;
-  const t = await getTranslations("common.badParams");
+  const t = await getTranslations("lists.badParams");
   const format = await getFormatter();
   const sentence = ({ name, kind }: RefusedParam): string => {
     const field = fields[name] ?? name;

@@ -13,6 +13,8 @@ import policy from "./policy.json";
 import wizard from "./wizard.json";
 import preflight from "./preflight.json";
 import approvals from "./approvals.json";
+// Said by server components only (what a list did with its address), so no client bundle carries it.
+import lists from "./lists.json";
 
-const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy, wizard, preflight, approvals };
+const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy, wizard, preflight, approvals, lists };
 export default messages;
