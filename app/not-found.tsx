@@ -1,12 +1,21 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { ConsoleFrame } from "@/components/shell/console-frame";
+import { NotFoundNotice } from "@/components/shell/not-found-notice";
+import { getCurrentUser } from "@/lib/auth/session";
 
+// An address no page has: inside the console's frame for a signed-in user (the sections stay one
+// click away), a plain page with the way to sign in for anyone else.
 export default async function NotFound() {
-  const t = await getTranslations("common");
+  const user = await getCurrentUser();
+  if (!user) {
+    return (
+      <main id="main" className="min-h-screen bg-slate-50 px-4 pt-[6vh]">
+        <NotFoundNotice signedIn={false} />
+      </main>
+    );
+  }
   return (
-    <main className="mx-auto mt-24 max-w-md text-center">
-      <h1 className="text-lg font-semibold">{t("notFound")}</h1>
-      <p className="mt-2 text-sm"><Link className="text-blue-700 underline" href="/">RoleScope</Link></p>
-    </main>
+    <ConsoleFrame user={user}>
+      <NotFoundNotice signedIn />
+    </ConsoleFrame>
   );
 }

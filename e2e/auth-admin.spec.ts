@@ -12,7 +12,7 @@ test.describe("user management and the audit log", () => {
     await form.getByLabel("Name", { exact: true }).fill("Erin");
     await form.getByLabel("Initial password").fill("short");
     await form.getByRole("button", { name: "Create user" }).click();
-    await expect(form.getByText("Initial password: must be at least 12 characters")).toBeVisible();
+    await expect(form.getByText("A password is at least 12 characters.")).toBeVisible();
     await form.getByLabel("Initial password").fill("erin-initial-password");
     await form.getByRole("button", { name: "Create user" }).click();
     await expect(form.getByRole("status")).toHaveText(`Created ${username}.`);
@@ -30,6 +30,7 @@ test.describe("user management and the audit log", () => {
     await expect(row).toContainText("bob");
     await menu.click();
     await row.getByRole("menuitem", { name: "Disable" }).click();
+    await row.getByRole("alertdialog", { name: `Disable ${username}?` }).getByRole("button", { name: "Disable" }).click();
     await expect(row).toContainText("Disabled");
     // alice cannot demote or disable herself from the table.
     await page.getByTestId("user-alice").getByRole("button", { name: "Actions for alice" }).click();

@@ -28,6 +28,11 @@ describe("parseEnv", () => {
     }
   });
 
+  it("says each rule in words, never in zod's", () => {
+    expect(() => parseEnv({ ROLESCOPE_CACHE_TTL_MS: "-1" })).toThrow(/ROLESCOPE_CACHE_TTL_MS: must be at least 0/);
+    expect(() => parseEnv({ ROLESCOPE_CLOUD: "aws" })).toThrow(/ROLESCOPE_CLOUD: must be one of emulator or aliyun/);
+  });
+
   it("rejects an unknown cloud mode", () => {
     expect(() => parseEnv({ ROLESCOPE_CLOUD: "aws" })).toThrow(/ROLESCOPE_CLOUD/);
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { DEFAULT_EMULATOR_PORT, DEFAULT_REGIONS } from "./cloud/emulator-endpoints";
 import { parseTrustedProxies } from "./http/client-address";
+import { fieldOf, ruleOf } from "./errors/zod-rules";
 
 // Every setting RoleScope reads, validated once. The README's configuration table lists the same names.
 
@@ -79,7 +80,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
-    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+    throw new EnvError(result.error.issues.map((i) => `${fieldOf(i, "environment")}: ${ruleOf(i)}`));
   }
   const env = result.data;
   if (env.ROLESCOPE_CREDENTIALS === "emulator" && env.ROLESCOPE_CLOUD !== "emulator") {

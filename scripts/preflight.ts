@@ -7,7 +7,7 @@ import { createTranslator } from "use-intl/core";
 import { SYSTEM_ACTOR } from "../lib/auth/actor";
 import { createCloud } from "../lib/cloud/create-cloud";
 import { parseEnv } from "../lib/env";
-import { toAppError } from "../lib/errors";
+import { ruleOf, toAppError } from "../lib/errors";
 import { createInventoryDeps } from "../lib/inventory/deps";
 import { isReady, preflightInputSchema, runPreflight } from "../lib/preflight";
 import preflight from "../messages/en/preflight.json";
@@ -33,7 +33,7 @@ async function main() {
     fail(t("cli.unreadable", { file, error: (e as Error).message }));
   }
   const input = preflightInputSchema.safeParse({ config: text, region: values.region, deployer: values.deployer });
-  if (!input.success) fail(`${input.error.issues.map((i) => `--${String(i.path[0])} ${i.message}`).join("; ")}\n${t("cli.usage")}`);
+  if (!input.success) fail(`${input.error.issues.map((i) => `--${String(i.path[0])} ${ruleOf(i)}`).join("; ")}\n${t("cli.usage")}`);
   const env = parseEnv(process.env);
   const answer = await runPreflight(createInventoryDeps(createCloud(env), { ttlMs: 0 }), SYSTEM_ACTOR, input.data);
   const ready = isReady(answer);

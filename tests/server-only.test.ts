@@ -28,6 +28,7 @@ const PURE: Record<string, string> = {
   "lib/auth/route-access.ts": "the route table; the e2e access matrix reads it",
   "lib/auth/actor.ts": "who a data-layer call acts for; no store, no credentials",
   "lib/auth/demo-users.ts": "the demo passwords, published in README and shown on the demo login page; e2e fixtures read them",
+  "lib/auth/user-rules.ts": "the rules of a console user's fields; the users page checks them before sending",
 };
 
 /** Imports that mean a module touches the store or credentials wherever it lives. */

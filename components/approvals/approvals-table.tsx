@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { fetchJson } from "@/components/ui/fetch-json";
+import { useListParams } from "@/components/ui/use-list-params";
 import type { PassRoleRequestView } from "@/lib/approvals/types";
 import { utcMinute } from "./format";
 import { StateBadge } from "./state-badge";
@@ -15,10 +15,16 @@ const FILTERS = ["pending", "granted", "all"] as const;
 type Filter = (typeof FILTERS)[number];
 const POLL_MS = 5000;
 
-// Every request, polled; waiting ones first by default. Each row opens the review.
+const isFilter = (v: string | null): v is Filter => FILTERS.some((f) => f === v);
+
+// Every request, polled; waiting ones first by default. Each row opens the review. The filter
+// lives in the URL (`?state=granted`), so the overview can link to the grants.
 export function ApprovalsTable() {
   const t = useTranslations("approvals");
-  const [filter, setFilter] = useState<Filter>("pending");
+  const { params, set } = useListParams();
+  const asked = params.get("state");
+  const filter: Filter = isFilter(asked) ? asked : "pending";
+  const setFilter = (f: Filter) => set({ state: f === "pending" ? undefined : f });
   const q = useQuery({
     queryKey: ["passrole-requests", "all", filter],
     queryFn: () => fetchJson<{ requests: PassRoleRequestView[]; total: number }>(`/api/passrole-requests${filter === "all" ? "" : `?state=${filter}`}`),

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FilterSelect, SearchBox } from "@/components/ui/filter-controls";
 import { Freshness } from "@/components/ui/freshness";
+import { ListNotice } from "@/components/ui/list-notice";
 import { ListStates } from "@/components/ui/list-states";
 import { Pager } from "@/components/ui/pager";
 import { SortHeader } from "@/components/ui/sort-header";
@@ -20,6 +21,9 @@ import type { Paged, RoleRow } from "@/lib/inventory/types";
 import { PrincipalList } from "./principal-list";
 
 const refreshList = () => dropServerCache({ what: "roles" });
+
+/** The roles list also says whether EAS could be read: without it, no role shows its services. */
+type RolesPage = Paged<RoleRow> & { usage?: { available: boolean; error?: { code: string; message: string; requestId?: string } } };
 const FILTERS = ["q", "eas"] as const;
 const SHOWN = 3;
 
@@ -38,10 +42,13 @@ function Capped<T>({ items, render, empty }: { items: T[]; render: (item: T) => 
 
 const link = "text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600";
 
-export function RolesTable() {
+/** `ignored`: parameters of the address the page could not use (it says so above the list). */
+export function RolesTable({ ignored }: { ignored?: Record<string, string> }) {
   const t = useTranslations("roles");
-  const { params, qs, hrefWith, set, clear } = useListParams();
-  const { data, error, isPending, isFetching, refresh, refreshing } = useListQuery<Paged<RoleRow>>("/api/roles", qs, refreshList);
+  const tc = useTranslations("common");
+  const { params, qs, hrefWith, set, clear } = useListParams(ignored);
+  const { data, error, isPending, isFetching, refresh, refreshing } = useListQuery<RolesPage>("/api/roles", qs, refreshList);
+  const usageError = data?.usage?.available === false ? data.usage.error : undefined;
   const sort = params.get("sort") ?? "name";
   const filtered = FILTERS.some((k) => params.get(k));
 
@@ -64,6 +71,24 @@ export function RolesTable() {
           <Freshness fetchedAt={data?.fetchedAt} refreshing={refreshing || (isFetching && !isPending)} onRefresh={refresh} />
         </div>
       </div>
+
+      {data?.usage?.available === false && (
+        <ListNotice title={t("usageUnavailable.title")} testId="usage-unavailable">
+          <p>{t("usageUnavailable.body")}</p>
+          {usageError && (
+            <p className="mt-1 flex flex-wrap gap-x-4 text-xs">
+              <span>
+                <code className="rounded bg-amber-100 px-1 font-mono">{usageError.code}</code> {usageError.message}
+              </span>
+              {usageError.requestId && (
+                <span>
+                  {tc("requestId")}: <code className="font-mono">{usageError.requestId}</code>
+                </span>
+              )}
+            </p>
+          )}
+        </ListNotice>
+      )}
 
       <ListStates
         data={data}
@@ -115,7 +140,7 @@ export function RolesTable() {
                   <TD>
                     <Capped
                       items={r.usedBy}
-                      empty={t("noServices")}
+                      empty={data.usage?.available === false ? t("usageUnknown") : t("noServices")}
                       render={(s) => (
                         <span className="flex flex-wrap items-baseline gap-x-1 text-xs">
                           <Link href={serviceHref(s.region, s.name)} className={`whitespace-nowrap ${link}`}>

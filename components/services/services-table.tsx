@@ -23,10 +23,11 @@ const refreshList = () => dropServerCache({ what: "services" });
 const FILTERS = ["q", "status", "mode", "health", "region"] as const;
 const STATUSES = ["Running", "Failed", "Creating", "Updating", "Waiting", "Stopped"];
 
-export function ServicesTable({ regions }: { regions: string[] }) {
+/** `ignored`: parameters of the address the page could not use (it says so above the list). */
+export function ServicesTable({ regions, ignored }: { regions: string[]; ignored?: Record<string, string> }) {
   const t = useTranslations("services");
   const format = useFormatter();
-  const { params, qs, hrefWith, set, clear } = useListParams();
+  const { params, qs, hrefWith, set, clear } = useListParams(ignored);
   const { data, error, isPending, isFetching, refresh, refreshing } = useListQuery<Paged<ServiceRow>>("/api/services", qs, refreshList);
   const sort = params.get("sort") ?? "name";
   const filtered = FILTERS.some((k) => params.get(k));

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback } from "react";
+import { useCallback, useEffect, useMemo } from "react";
 
 export type ParamChanges = Record<string, string | undefined>;
 
@@ -18,6 +18,13 @@ export function applyParamChanges(search: string, changes: ParamChanges): string
 
 const withSearch = (pathname: string, search: string) => (search ? `${pathname}?${search}` : pathname);
 
+/** `search` without the parameters that still hold the value the page refused. */
+export function withoutIgnored(search: string, ignored: Record<string, string>): string {
+  const next = new URLSearchParams(search);
+  for (const [k, v] of Object.entries(ignored)) if (next.get(k) === v) next.delete(k);
+  return next.toString();
+}
+
 /**
  * The list's state lives in the URL (filters, sort, page, page size, region), so a view survives
  * a reload and can be shared as a link. Links (sort headers, pages) are built from this render's
@@ -25,11 +32,22 @@ const withSearch = (pathname: string, search: string) => (search ? `${pathname}?
  * written with the History API at once, so a second change made before the page re-renders
  * builds on the first instead of undoing it. The list fetches its own data, so no server
  * round trip is needed for the new URL.
+ *
+ * `ignored` names the parameters (with their values) the page could not use: the list reads
+ * without them, and they leave the address bar, so a reload or a shared link no longer holds them.
  */
-export function useListParams() {
+export function useListParams(ignored?: Record<string, string>) {
   const pathname = usePathname();
-  const params = useSearchParams();
+  const search = useSearchParams();
+  const key = ignored && Object.keys(ignored).length > 0 ? JSON.stringify(ignored) : "";
+  const params = useMemo(() => (key ? new URLSearchParams(withoutIgnored(search.toString(), JSON.parse(key) as Record<string, string>)) : search), [search, key]);
   const qs = params.toString();
+
+  useEffect(() => {
+    if (!key) return;
+    const cleaned = withoutIgnored(window.location.search, JSON.parse(key) as Record<string, string>);
+    if (cleaned !== window.location.search.replace(/^\?/, "")) window.history.replaceState(null, "", withSearch(window.location.pathname, cleaned));
+  }, [key]);
 
   const hrefWith = useCallback((changes: ParamChanges) => withSearch(pathname, applyParamChanges(qs, changes)), [pathname, qs]);
 

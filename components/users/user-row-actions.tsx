@@ -6,7 +6,9 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { MenuItem, RowMenu } from "@/components/ui/row-menu";
 import type { Role } from "@/lib/auth/permissions";
+import { checkRamUserName } from "@/lib/auth/user-rules";
 import { sendUserChange } from "./api";
+import { problemsFromServer } from "./field-errors";
 
 interface Row {
   id: string;
@@ -16,43 +18,61 @@ interface Row {
   ramUserName?: string;
 }
 
-// Role change, RAM link and disable/enable for one user, in the row's menu; each is a PATCH the server audits.
+type View = "menu" | "ram" | "disable";
+
+// Role change, RAM link and disable/enable for one user, in the row's menu; each is a PATCH the
+// server audits. Disabling signs the person out at once, so the menu asks first.
 export function UserRowActions({ user, self }: { user: Row; self: boolean }) {
   const t = useTranslations("users");
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
-  const [editingRam, setEditingRam] = useState(false);
+  const [view, setView] = useState<View>("menu");
   const [ram, setRam] = useState(user.ramUserName ?? "");
 
   async function change(body: Record<string, unknown>, close: () => void) {
     setPending(true);
     const err = await sendUserChange(`/api/auth/users/${encodeURIComponent(user.id)}`, "PATCH", body);
     setPending(false);
-    if (err) return setError(t("errors.generic", { message: err.fields ? Object.values(err.fields).join("; ") : err.message }));
+    if (err) {
+      const link = problemsFromServer(err).ramUserName;
+      const message = link && "rule" in link ? t("rules.ramUserName.missing") : err.fields ? Object.entries(err.fields).map(([f, r]) => `${f} ${r}`).join("; ") : err.message;
+      return setError(t("errors.generic", { message }));
+    }
     setError(undefined);
-    setEditingRam(false);
+    setView("menu");
     close();
     router.refresh();
   }
 
+  function saveRam(close: () => void) {
+    if (checkRamUserName(ram)) return setError(t("errors.generic", { message: t("rules.ramUserName.format") }));
+    return change({ ramUserName: ram.trim() || null }, close);
+  }
+
   return (
     <div className="flex flex-col items-start gap-1">
-      <RowMenu label={t("actions.menu", { username: user.username })} text={t("columns.actions")} disabled={pending} onClose={() => setEditingRam(false)}>
+      <RowMenu label={t("actions.menu", { username: user.username })} text={t("columns.actions")} disabled={pending} onClose={() => setView("menu")}>
         {(close) =>
-          editingRam ? (
-            <form
-              className="flex flex-col gap-1.5 p-1.5"
-              onSubmit={(e) => (e.preventDefault(), change({ ramUserName: ram.trim() || null }, close))}
-            >
+          view === "ram" ? (
+            <form className="flex flex-col gap-1.5 p-1.5" onSubmit={(e) => (e.preventDefault(), saveRam(close))}>
               <label htmlFor={`ram-${user.id}`} className="text-xs font-medium text-slate-700">{t("ramDialog.label", { username: user.username })}</label>
               <input id={`ram-${user.id}`} autoFocus value={ram} onChange={(e) => setRam(e.target.value)} placeholder={t("ramDialog.hint")}
                 className="w-56 rounded border border-slate-300 px-2 py-1 text-xs focus:outline-2 focus:outline-blue-600" />
               <div className="flex gap-1.5">
                 <Button type="submit" size="sm" variant="primary" disabled={pending}>{t("actions.save")}</Button>
-                <Button size="sm" variant="ghost" onClick={() => setEditingRam(false)}>{t("actions.cancel")}</Button>
+                <Button size="sm" variant="ghost" onClick={() => setView("menu")}>{t("actions.cancel")}</Button>
               </div>
             </form>
+          ) : view === "disable" ? (
+            <div role="alertdialog" aria-labelledby={`disable-${user.id}`} className="flex w-64 flex-col gap-1.5 p-1.5">
+              <p id={`disable-${user.id}`} className="text-sm font-medium text-slate-900">{t("confirmDisable.title", { username: user.username })}</p>
+              <p className="whitespace-normal text-xs text-slate-600">{t("confirmDisable.body")}</p>
+              <div className="flex gap-1.5">
+                <Button size="sm" variant="danger" autoFocus disabled={pending} onClick={() => change({ disabled: true }, close)}>{t("confirmDisable.confirm")}</Button>
+                <Button size="sm" variant="ghost" onClick={close}>{t("actions.cancel")}</Button>
+              </div>
+            </div>
           ) : (
             <div role="menu" aria-label={t("actions.menu", { username: user.username })}>
               {!self && (
@@ -60,9 +80,9 @@ export function UserRowActions({ user, self }: { user: Row; self: boolean }) {
                   {user.role === "admin" ? t("actions.makeEngineer") : t("actions.makeAdmin")}
                 </MenuItem>
               )}
-              <MenuItem disabled={pending} onSelect={() => setEditingRam(true)}>{t("actions.linkRam")}</MenuItem>
+              <MenuItem disabled={pending} onSelect={() => setView("ram")}>{t("actions.linkRam")}</MenuItem>
               {!self && (
-                <MenuItem disabled={pending} onSelect={() => change({ disabled: !user.disabled }, close)}>
+                <MenuItem disabled={pending} onSelect={() => (user.disabled ? change({ disabled: false }, close) : setView("disable"))}>
                   {user.disabled ? t("actions.enable") : t("actions.disable")}
                 </MenuItem>
               )}

@@ -2,8 +2,12 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { RoleBadge } from "@/components/auth/role-badge";
-import type { ListedUser } from "@/lib/auth/user-admin";
+import type { ListedUser, RamLinkState } from "@/lib/auth/user-admin";
+import type { Tone } from "@/components/ui/tone";
 import { UserRowActions } from "./user-row-actions";
+
+// A link to a RAM user the account lacks breaks PassRole grants for that person: flagged.
+const RAM_TONE: Record<RamLinkState, Tone> = { exists: "success", missing: "danger", unknown: "neutral" };
 
 export async function UsersTable({ users, currentUserId }: { users: ListedUser[]; currentUserId: string }) {
   const t = await getTranslations("users");
@@ -29,7 +33,18 @@ export async function UsersTable({ users, currentUserId }: { users: ListedUser[]
             </TD>
             <TD>{u.displayName}</TD>
             <TD><RoleBadge role={u.role} /></TD>
-            <TD className="font-mono text-xs">{u.ramUserName ?? <span className="whitespace-nowrap font-sans text-slate-400">{t("noRamUser")}</span>}</TD>
+            <TD className="text-xs">
+              {u.ramUserName ? (
+                <span className="flex flex-wrap items-center gap-x-1.5 gap-y-0.5">
+                  <span className="font-mono">{u.ramUserName}</span>
+                  {u.ramUserState && (
+                    <Badge tone={RAM_TONE[u.ramUserState]} title={t(`ramState.${u.ramUserState}Title`)}>{t(`ramState.${u.ramUserState}`)}</Badge>
+                  )}
+                </span>
+              ) : (
+                <span className="whitespace-nowrap text-slate-400">{t("noRamUser")}</span>
+              )}
+            </TD>
             <TD>
               {/* Disabled is "off", so neutral; enabled is the healthy state. */}
               <Badge tone={u.disabled ? "neutral" : "success"} dot>{u.disabled ? t("status.disabled") : t("status.enabled")}</Badge>

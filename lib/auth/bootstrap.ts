@@ -17,10 +17,12 @@ export interface BootstrapResult {
   createdDemoUsers: string[];
 }
 
-// First start: an `admin` account, with a password from the environment or a random one shown
-// once in the log. A guessable ROLESCOPE_ADMIN_PASSWORD stops start-up, naming the rule.
-// Demo mode also makes sure the demo users exist (never resetting them). Replicas starting
-// together on one database race for this: the one whose insert the database refuses made nothing.
+// First start outside demo mode: an `admin` account, with a password from the environment or a
+// random one shown once in the log. A guessable ROLESCOPE_ADMIN_PASSWORD stops start-up, naming
+// the rule. Demo mode instead makes sure the demo users exist (never resetting them): alice is
+// their admin, and a second admin whose password only the log knows would be noise. Replicas
+// starting together on one database race for this: the one whose insert the database refuses
+// made nothing.
 const createdHere = (stores: Stores, user: NewUser) =>
   stores.users.create(user).then(
     () => true,
@@ -32,7 +34,7 @@ const createdHere = (stores: Stores, user: NewUser) =>
 
 export async function bootstrapUsers(stores: Stores, audit: AuditLog, opts: BootstrapOptions): Promise<BootstrapResult> {
   const result: BootstrapResult = { createdAdmin: false, createdDemoUsers: [] };
-  if ((await stores.users.count()) === 0) {
+  if (!opts.demo && (await stores.users.count()) === 0) {
     const problem = opts.adminPassword === undefined ? undefined : passwordProblem(opts.adminPassword, { username: "admin", demo: opts.demo });
     if (problem) throw new EnvError([`ROLESCOPE_ADMIN_PASSWORD: ${problem}`]);
     const password = opts.adminPassword ?? generatePassword();
@@ -59,6 +61,9 @@ export async function bootstrapUsers(stores: Stores, audit: AuditLog, opts: Boot
       if (!created) continue;
       await audit.append({ actor: "system", action: "users.create", target: demo.username, outcome: "success", detail: { role: demo.role, demo: true } });
       result.createdDemoUsers.push(demo.username);
+    }
+    if (result.createdDemoUsers.length > 0) {
+      opts.log(`RoleScope: demo mode: created the console users ${result.createdDemoUsers.join(", ")}; the sign-in page lists them with their passwords.`);
     }
   }
   return result;

@@ -2,7 +2,9 @@ import "server-only";
 import { createAuditLog } from "../audit/audit-log";
 import { getStores } from "../db";
 import { getEnv } from "../env";
+import { getRamDirectory } from "./ram-directory";
 import type { AuthDeps } from "./types";
+import type { UserAdminDeps } from "./user-admin";
 
 export function getAuthDeps(): AuthDeps {
   const env = getEnv();
@@ -14,4 +16,9 @@ export function getAuthDeps(): AuthDeps {
     demo: env.demo,
     now: Date.now,
   };
+}
+
+/** What user management needs: the store, and RAM to check each link against. */
+export function getUserAdminDeps(): UserAdminDeps {
+  return { ...getAuthDeps(), ram: getRamDirectory() };
 }

@@ -23,9 +23,15 @@ export const getCurrentUser = cache(async (): Promise<ConsoleUser | null> => {
 /** A request header a proxy may set with the path being rendered, so sign-in can return there. */
 export const PATH_HEADER = "x-rolescope-path";
 
+// A section's layout and its page both check the permission, and Next renders them side by side:
+// one refused visit is written once (React's cache lasts one request, keyed by these arguments).
+const auditPageDenied = cache(async (username: string, path: string, permission: Permission): Promise<void> => {
+  await getAuthDeps().audit.append({ actor: username, action: "auth.denied", target: path, outcome: "denied", detail: { permission } });
+});
+
 /**
  * For pages and server components: the signed-in user, or a redirect to the login page;
- * with a permission the user lacks, a 403 page (and an audit entry).
+ * with a permission the user lacks, a 403 page (and one audit entry per refused visit).
  */
 export async function requireUser(permission?: Permission): Promise<ConsoleUser> {
   const user = await getCurrentUser();
@@ -34,8 +40,7 @@ export async function requireUser(permission?: Permission): Promise<ConsoleUser>
     redirect(path ? `/login?next=${encodeURIComponent(path)}` : "/login");
   }
   if (permission && !can(user.role, permission)) {
-    const path = (await headers()).get(PATH_HEADER) ?? "page";
-    await getAuthDeps().audit.append({ actor: user.username, action: "auth.denied", target: path, outcome: "denied", detail: { permission } });
+    await auditPageDenied(user.username, (await headers()).get(PATH_HEADER) ?? "page", permission);
     forbidden();
   }
   return user;

@@ -1,22 +1,37 @@
 import "server-only";
+import { CloudError } from "../cloud/errors";
 import { UsernameTakenError } from "../db/types";
 import { AppError } from "../errors/app-error";
 import { requirePermission, type Actor } from "./actor";
 import { hashPassword } from "./password";
 import { passwordProblem } from "./password-rules";
+import type { RamDirectory } from "./ram-directory";
+import { RAM_USER_MISSING } from "./user-rules";
 import { toConsoleUser, type AuthDeps, type ConsoleUser } from "./types";
 import type { NewUserInput, UserChangeInput } from "./user-schemas";
 
 export type ManagedUser = ConsoleUser & { disabled: boolean };
 
+/** User management also asks RAM: a link is only made to a RAM user the account holds. */
+export type UserAdminDeps = AuthDeps & { ram: RamDirectory };
+
 const withDisabled = (u: Parameters<typeof toConsoleUser>[0]): ManagedUser => ({ ...toConsoleUser(u), disabled: u.disabled });
+
+/** Where a console user's RAM link stands: RAM holds the user, does not, or could not be read. */
+export type RamLinkState = "exists" | "missing" | "unknown";
+
+/** A link is only made to a RAM user the account holds; RAM is asked before anything is saved. */
+async function requireRamUser(ram: RamDirectory, name: string): Promise<void> {
+  if (!(await ram.has(name))) throw AppError.invalid({ ramUserName: RAM_USER_MISSING }, `ramUserName ${RAM_USER_MISSING}: ${name}`);
+}
 
 // Console user management. Each function checks `users:manage` itself, keeps the account table
 // consistent (an enabled admin always remains) and writes one audit entry per change.
-export async function createConsoleUser(deps: AuthDeps, actor: Actor, input: NewUserInput): Promise<ManagedUser> {
+export async function createConsoleUser(deps: UserAdminDeps, actor: Actor, input: NewUserInput): Promise<ManagedUser> {
   requirePermission(actor, "users:manage");
   const problem = passwordProblem(input.password, { username: input.username, demo: deps.demo });
   if (problem) throw AppError.invalid({ password: problem });
+  if (input.ramUserName) await requireRamUser(deps.ram, input.ramUserName);
   try {
     const user = await deps.stores.users.create({
       username: input.username,
@@ -38,10 +53,11 @@ async function enabledAdmins(deps: AuthDeps): Promise<number> {
   return (await deps.stores.users.list()).filter((u) => u.role === "admin" && !u.disabled).length;
 }
 
-export async function changeConsoleUser(deps: AuthDeps, actor: Actor, id: string, change: UserChangeInput): Promise<ManagedUser> {
+export async function changeConsoleUser(deps: UserAdminDeps, actor: Actor, id: string, change: UserChangeInput): Promise<ManagedUser> {
   requirePermission(actor, "users:manage");
   const before = await deps.stores.users.findById(id);
   if (!before) throw AppError.notFound("No such console user.");
+  if (change.ramUserName && change.ramUserName !== before.ramUserName) await requireRamUser(deps.ram, change.ramUserName);
   const demotes = change.role !== undefined && change.role !== before.role && before.role === "admin";
   const disables = change.disabled === true && !before.disabled;
   if ((demotes || disables) && before.id === actor.id) throw new AppError("self_lockout", "You cannot disable or demote your own account.");
@@ -61,8 +77,26 @@ export async function changeConsoleUser(deps: AuthDeps, actor: Actor, id: string
   return withDisabled(after);
 }
 
-export async function listConsoleUsers(deps: AuthDeps, actor: Actor) {
+/** Every console user, each RAM link with its state: one read of RAM's user list for them all. */
+export async function listConsoleUsers(deps: UserAdminDeps, actor: Actor) {
   requirePermission(actor, "users:manage");
-  return (await deps.stores.users.list()).map((u) => ({ ...withDisabled(u), createdAt: u.createdAt, updatedAt: u.updatedAt }));
+  const [users, ramNames] = await Promise.all([
+    deps.stores.users.list(),
+    deps.ram.names().then(
+      (names) => new Set(names.map((n) => n.toLowerCase())),
+      (err: unknown) => {
+        // Without RAM the table still lists everyone; the links show as unknown.
+        if (err instanceof CloudError) return undefined;
+        throw err;
+      },
+    ),
+  ]);
+  const stateOf = (name: string): RamLinkState => (!ramNames ? "unknown" : ramNames.has(name.toLowerCase()) ? "exists" : "missing");
+  return users.map((u) => ({
+    ...withDisabled(u),
+    ...(u.ramUserName ? { ramUserState: stateOf(u.ramUserName) } : {}),
+    createdAt: u.createdAt,
+    updatedAt: u.updatedAt,
+  }));
 }
 export type ListedUser = Awaited<ReturnType<typeof listConsoleUsers>>[number];

@@ -1,27 +1,24 @@
 import "server-only";
 import { z } from "zod";
 import { ROLES } from "./permissions";
+import { DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, RAM_USER_PATTERN, USERNAME_PATTERN } from "./user-rules";
 
-// RAM user names: 1–64 of letters, digits, `.`, `_`, `-`, `@` (RAM's own rule).
-const ramUserName = z.string().trim().regex(/^[A-Za-z0-9._@-]{1,64}$/, "must be 1–64 letters, digits, or . _ - @");
+const ramUserName = z.string().trim().regex(RAM_USER_PATTERN, "must be 1–64 letters, digits, or . _ - @");
 
-export const usernameSchema = z
-  .string()
-  .trim()
-  .regex(/^[a-z][a-z0-9._-]{1,31}$/, "must be 2–32 lowercase letters, digits, . _ or -, starting with a letter");
+export const usernameSchema = z.string().trim().regex(USERNAME_PATTERN, "must be 2–32 lowercase letters, digits, . _ or -, starting with a letter");
 
 export const newUserSchema = z.object({
   username: usernameSchema,
-  displayName: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
+  displayName: z.string().trim().min(1, "is required").max(DISPLAY_NAME_MAX),
   role: z.enum(ROLES),
   ramUserName: ramUserName.optional().or(z.literal("").transform(() => undefined)),
-  password: z.string().min(12, "must be at least 12 characters").max(200, "must be at most 200 characters"),
+  password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
 });
 export type NewUserInput = z.infer<typeof newUserSchema>;
 
 export const userChangeSchema = z
   .object({
-    displayName: z.string().trim().min(1, "is required").max(80).optional(),
+    displayName: z.string().trim().min(1, "is required").max(DISPLAY_NAME_MAX).optional(),
     role: z.enum(ROLES).optional(),
     disabled: z.boolean().optional(),
     ramUserName: ramUserName.nullable().optional(),
@@ -35,13 +32,3 @@ export const loginSchema = z.object({
   password: z.string().min(1, "is required").max(200),
   next: z.string().max(1000).optional(),
 });
-
-/** `{ field: "message" }` for the first problem of each field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    out[key] ??= issue.message;
-  }
-  return out;
-}

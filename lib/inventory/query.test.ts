@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paramsToObject, queryRoles, queryServices, rolesQuerySchema, servicesQuerySchema } from "./query";
+import { paramsToObject, queryRoles, queryServices, readListQuery, rolesQuerySchema, searchParamsToObject, servicesQuerySchema } from "./query";
 import type { RoleRow, ServiceRow } from "./types";
 
 const svc = (name: string, over: Partial<ServiceRow> = {}): ServiceRow => ({
@@ -83,5 +83,27 @@ describe("roles query", () => {
     expect(run("eas=yes")).toEqual(["data-pipeline", "eas-oss-reader"]);
     expect(run("sort=-services")).toEqual(["data-pipeline", "eas-oss-reader", "ecs-batch-role"]);
     expect(run("q=oss")).toEqual(["eas-oss-reader"]);
+  });
+});
+
+describe("a list page's URL", () => {
+  it("keeps every parameter it can use and leaves out the others, each with the rule it broke", () => {
+    const raw = searchParamsToObject({ q: "x".repeat(201), mode: "sideways", status: "Failed", page: "abc", pageSize: "500", sort: ["-name", "size"], health: "" });
+    const { query, refused } = readListQuery(servicesQuerySchema, raw);
+    expect(query).toEqual({ status: "Failed", sort: "-name", page: 1, pageSize: 20 });
+    expect(Object.fromEntries(refused.map((r) => [r.name, r.kind]))).toEqual({
+      q: { rule: "too_long", limit: 200 },
+      mode: { rule: "one_of", values: ["none", "default", "custom"] },
+      page: { rule: "type", expected: "number" },
+      pageSize: { rule: "too_big", limit: 100 },
+    });
+    expect(refused.find((r) => r.name === "mode")?.value).toBe("sideways");
+  });
+
+  it("refuses nothing in a good URL, and names a bad region list by its parameter", () => {
+    expect(readListQuery(rolesQuerySchema, { eas: "no", page: "2" })).toEqual({ query: { eas: "no", sort: "name", page: 2, pageSize: 20 }, refused: [] });
+    const { query, refused } = readListQuery(servicesQuerySchema, { region: "cn-hangzhou,Hangzhou" });
+    expect(query.region).toBeUndefined();
+    expect(refused).toEqual([{ name: "region", value: "cn-hangzhou,Hangzhou", kind: { rule: "format", format: "regex", text: "each region must look like cn-hangzhou" } }]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ruleKindOf, type RuleKind } from "../errors/zod-rules";
 import type { Paged, RoleRow, ServiceRow } from "./types";
 
 // List queries as they appear in the URL: the page's address and the route handler's input are
@@ -42,6 +43,48 @@ export function paramsToObject(params: URLSearchParams): Record<string, string> 
   const out: Record<string, string> = {};
   for (const [k, v] of params) if (v !== "") out[k] = v;
   return out;
+}
+
+/** A page's `searchParams` → plain object: the first value of each key, empty values dropped. */
+export function searchParamsToObject(params: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) {
+    const first = Array.isArray(v) ? v[0] : v;
+    if (first !== undefined && first !== "") out[k] = first;
+  }
+  return out;
+}
+
+/** A URL parameter a list could not use, and the rule it broke. */
+export interface RefusedParam {
+  name: string;
+  value: string;
+  kind: RuleKind;
+}
+
+/**
+ * A list page's query from its URL. A parameter the schema refuses is left out, so the list
+ * shows its default for it (a shared link with a stale or mistyped filter still opens), and
+ * comes back in `refused` for the page to say so. The route handlers stay strict.
+ */
+export function readListQuery<S extends z.ZodType<object>>(schema: S, raw: Record<string, string>): { query: z.infer<S>; refused: RefusedParam[] } {
+  const kept = { ...raw };
+  const refused: RefusedParam[] = [];
+  for (;;) {
+    const parsed = schema.safeParse(kept);
+    if (parsed.success) return { query: parsed.data, refused };
+    const bad = new Map<string, z.core.$ZodIssue>();
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? "");
+      if (Object.hasOwn(kept, name) && !bad.has(name)) bad.set(name, issue);
+    }
+    // Every parameter is valid, yet the schema refuses: a defect of the schema, not of the URL.
+    if (bad.size === 0) throw parsed.error;
+    for (const [name, issue] of bad) {
+      refused.push({ name, value: kept[name], kind: ruleKindOf(issue) });
+      delete kept[name];
+    }
+  }
 }
 
 const compareText = (a: string, b: string) => a.localeCompare(b, "en");

@@ -6,7 +6,7 @@ import { CloudError, type AttachedPolicy, type CloudErrorShape, type Policy, typ
 import { analyseService } from "./analyse";
 import type { InventoryDeps } from "./deps";
 import { requirePermission, type Actor } from "../auth/actor";
-import { fetchPolicy, fetchRegionServices, fetchRole, fetchRolePolicies } from "./fetch";
+import { fetchPolicy, fetchRegionServices, fetchRole, fetchRolePolicies, type RoleLookup } from "./fetch";
 import { fetchAllUserPolicies } from "./principal-policies";
 import { passersByRole, servicesByRole } from "./role-index";
 import type { ServiceRef } from "./types";
@@ -79,6 +79,12 @@ async function loadUsage(deps: InventoryDeps, role: Role, accountId: string | un
     if (err instanceof CloudError) return { services: [], passers: [], passersVia: {}, error: err.toJSON() };
     throw err;
   }
+}
+
+/** The role, or RAM's own answer (code and RequestId) when it has none: one cached GetRole, shared with the detail. */
+export async function lookupRole(deps: InventoryDeps, actor: Actor, name: string): Promise<RoleLookup> {
+  requirePermission(actor, "inventory:read");
+  return fetchRole(deps, name);
 }
 
 /** Throws the cloud's CloudError when the role cannot be read (EntityNotExist.Role included). */

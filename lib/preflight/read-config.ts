@@ -52,8 +52,7 @@ export function readConfig(input: unknown): ConfigRead {
   if (!isObject(value)) return { kind: "not-object", type: typeName(value) };
   const parsed = parseServiceConfig(JSON.stringify(withoutRoleKeys(value)));
   if (!parsed.ok) {
-    const at = /at (\S+):/.exec(parsed.error)?.[1] ?? "";
-    return { kind: "invalid", path: at === "(root)" ? "" : at, error: parsed.error };
+    return { kind: "invalid", path: parsed.path ?? "", error: parsed.error };
   }
   const credential = isObject(value.credential) ? value.credential : undefined;
   return { kind: "ok", raw: value, config: parsed.config, roleRefs: [...refsAt("role_arn", value.role_arn), ...refsAt("credential.role_arn", credential?.role_arn)] };

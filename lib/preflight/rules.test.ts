@@ -68,6 +68,8 @@ describe("preflight rules", () => {
   it("CONFIG_INVALID names the field with the wrong type", async () => {
     const a = await expectCodes({ storage: [{ oss: { path: 3 } }] }, ["CONFIG_INVALID@storage[0].oss.path"]);
     expect(a.findings[0].message).toContain("storage[0].oss.path");
+    // In words, not zod's ("Invalid input: expected string, received number").
+    expect(a.findings[0].message).toBe("The service config's storage[0].oss.path must be text.");
   });
 
   it("a Method 2 config whose role works is ready, with no finding", async () => {

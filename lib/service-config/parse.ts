@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ruleOf } from "../errors/zod-rules";
 import type { ServiceConfig } from "./types";
 
 const storageSchema = z.looseObject({
@@ -33,8 +34,11 @@ function pathOf(issue: z.core.$ZodIssue): string {
   return issue.path.reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), "");
 }
 
-/** Reads a service-config JSON string. Never throws: a bad document comes back as an error naming the field. */
-export function parseServiceConfig(json: string): { ok: true; config: ServiceConfig } | { ok: false; error: string } {
+/**
+ * Reads a service-config JSON string. Never throws: a bad document comes back as an error naming
+ * the field and its rule, and `path` names that field ("" for the document).
+ */
+export function parseServiceConfig(json: string): { ok: true; config: ServiceConfig } | { ok: false; error: string; path?: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -47,7 +51,8 @@ export function parseServiceConfig(json: string): { ok: true; config: ServiceCon
   const parsed = serviceConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, error: `Invalid service config at ${pathOf(issue) || "(root)"}: ${issue.message}` };
+    const path = pathOf(issue);
+    return { ok: false, error: `The service config's ${path || "document"} ${ruleOf(issue)}.`, path };
   }
   return { ok: true, config: parsed.data as ServiceConfig };
 }

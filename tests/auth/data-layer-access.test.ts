@@ -38,11 +38,11 @@ describe("authorisation inside the data layer", () => {
     const bob: ConsoleUser = toConsoleUser(await h.addUser("bob", "engineer"));
     const zed = await h.addUser("zed", "engineer");
     const before = await h.audit();
-    const err = await refused(createConsoleUser(h.deps, bob, { username: "mallory", displayName: "M", role: "admin", password: "a-long-password-1" }));
+    const err = await refused(createConsoleUser(h.admin(), bob, { username: "mallory", displayName: "M", role: "admin", password: "a-long-password-1" }));
     expect(err).toMatchObject({ code: "forbidden", status: 403, denial: { actor: "bob", permission: "users:manage" } });
-    await refused(changeConsoleUser(h.deps, bob, zed.id, { role: "admin" }));
-    await refused(changeConsoleUser(h.deps, bob, bob.id, { role: "admin" }));
-    await refused(listConsoleUsers(h.deps, bob));
+    await refused(changeConsoleUser(h.admin(), bob, zed.id, { role: "admin" }));
+    await refused(changeConsoleUser(h.admin(), bob, bob.id, { role: "admin" }));
+    await refused(listConsoleUsers(h.admin(), bob));
     expect(await h.stores.users.findByUsername("mallory")).toBeNull();
     expect((await h.stores.users.findById(zed.id))?.role).toBe("engineer");
     expect((await h.stores.users.findById(bob.id))?.role).toBe("engineer");
@@ -52,7 +52,7 @@ describe("authorisation inside the data layer", () => {
   it("an admin passes the same checks", async () => {
     const h = harness();
     const alice = toConsoleUser(await h.addUser("alice", "admin"));
-    expect((await listConsoleUsers(h.deps, alice)).map((u) => u.username)).toEqual(["alice"]);
+    expect((await listConsoleUsers(h.admin(), alice)).map((u) => u.username)).toEqual(["alice"]);
   });
 
   it("inventory reads need inventory:read, which both roles and the console itself hold", async () => {

@@ -3,7 +3,14 @@ import { openDatabase } from "../../lib/db/connection";
 import { sqliteStores } from "../../lib/db/sqlite";
 import { hashPassword } from "../../lib/auth/password";
 import type { Role } from "../../lib/auth/permissions";
+import type { RamDirectory } from "../../lib/auth/ram-directory";
 import type { AuthDeps } from "../../lib/auth/types";
+import type { UserAdminDeps } from "../../lib/auth/user-admin";
+
+/** A RAM account holding exactly these users, for tests of user management that are not about RAM. */
+export function ramHolding(...names: string[]): RamDirectory {
+  return { names: async () => names, has: async (name) => names.some((n) => n.toLowerCase() === name.toLowerCase()) };
+}
 
 // A real store in memory and a clock the test moves by hand.
 export function harness(policy = { idleMs: 30 * 60_000, absoluteMs: 8 * 3_600_000 }, demo = false) {
@@ -14,6 +21,8 @@ export function harness(policy = { idleMs: 30 * 60_000, absoluteMs: 8 * 3_600_00
   return {
     db,
     deps,
+    /** User management's deps, with a RAM account holding `ramUsers`. */
+    admin: (ram: RamDirectory = ramHolding("alice", "bob", "carol", "dana")): UserAdminDeps => ({ ...deps, ram }),
     stores,
     advance: (ms: number) => void (now += ms),
     async addUser(username: string, role: Role, password = `${username}-password-1`) {

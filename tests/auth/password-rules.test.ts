@@ -38,12 +38,12 @@ describe("password rules", () => {
   it("applies to console users an admin creates, naming the password field", async () => {
     const h = harness();
     const input = newUserSchema.parse({ username: "dana", displayName: "Dana", role: "engineer", password: "aaaaaaaaaaaa" });
-    const err = await createConsoleUser(h.deps, ADMIN, input).catch((e: unknown) => e);
+    const err = await createConsoleUser(h.admin(), ADMIN, input).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe("invalid_input");
     expect((err as AppError).fields?.password).toMatch(/^is too easy to guess/);
     expect(await h.stores.users.findByUsername("dana")).toBeNull();
-    const demo = await createConsoleUser(h.deps, ADMIN, { ...input, password: "alice-demo-pass" }).catch((e: AppError) => e);
+    const demo = await createConsoleUser(h.admin(), ADMIN, { ...input, password: "alice-demo-pass" }).catch((e: AppError) => e);
     expect((demo as AppError).fields?.password).toMatch(/published demo password/);
   });
 

@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm, type DemoAccount } from "@/components/auth/login-form";
 import { ClientMessages } from "@/components/providers/client-messages";
-import { DEMO_USERS } from "@/lib/auth/demo-users";
+import { listDemoAccounts } from "@/lib/auth/demo-accounts";
+import { getAuthDeps } from "@/lib/auth/deps";
 import { safeNextPath } from "@/lib/auth/request";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
@@ -15,7 +16,8 @@ const ERRORS = ["invalid", "rate_limited", "missing"] as const;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-// The sign-in page, outside the console shell. Demo credentials are shown only in demo mode.
+// The sign-in page, outside the console shell. Demo credentials are shown only in demo mode, and
+// only for the demo users who may sign in now.
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const next = safeNextPath(first(params.next));
@@ -24,7 +26,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const shell = await getTranslations("shell");
   const error = ERRORS.find((e) => e === first(params.error));
   const demoAccounts: DemoAccount[] | undefined = getEnv().demo
-    ? DEMO_USERS.map((u) => ({ username: u.username, password: u.password, roleLabel: t(`roles.${u.role}`) }))
+    ? (await listDemoAccounts(getAuthDeps())).map((u) => ({ username: u.username, password: u.password, roleLabel: t(`roles.${u.role}`) }))
     : undefined;
   return (
     <main id="main" className="flex min-h-screen items-start justify-center bg-slate-50 px-4 pt-[12vh]">

@@ -5,7 +5,7 @@ import { Panel } from "@/components/ui/panel";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { UsersTable } from "@/components/users/users-table";
-import { getAuthDeps } from "@/lib/auth/deps";
+import { getUserAdminDeps } from "@/lib/auth/deps";
 import { requireUser } from "@/lib/auth/session";
 import { listConsoleUsers } from "@/lib/auth/user-admin";
 
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function UsersPage() {
   const me = await requireUser("users:manage");
   const t = await getTranslations("users");
-  const users = await listConsoleUsers(getAuthDeps(), me);
+  const users = await listConsoleUsers(getUserAdminDeps(), me);
   return (
     <ClientMessages namespaces={["users", "auth.roles"]}>
       <PageHeader title={t("title")} description={t("intro")} />

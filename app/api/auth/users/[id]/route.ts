@@ -1,4 +1,4 @@
-import { getAuthDeps } from "@/lib/auth/deps";
+import { getUserAdminDeps } from "@/lib/auth/deps";
 import { authorizeRequest } from "@/lib/auth/session";
 import { changeConsoleUser } from "@/lib/auth/user-admin";
 import { userChangeSchema } from "@/lib/auth/user-schemas";
@@ -11,5 +11,5 @@ export const PATCH = apiRoute(async (req: Request, ctx: { params: Promise<{ id: 
   const actor = await authorizeRequest(req, "users:manage");
   const change = await readInput(req, userChangeSchema);
   const { id } = await ctx.params;
-  return json({ user: await changeConsoleUser(getAuthDeps(), actor, id, change) });
+  return json({ user: await changeConsoleUser(getUserAdminDeps(), actor, id, change) });
 });

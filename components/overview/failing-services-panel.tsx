@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Panel } from "@/components/ui/panel";
+import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { serviceHref } from "@/components/inventory/links";
+import { StatusBadge } from "@/components/services/status-badge";
+import type { ConsoleUser } from "@/lib/auth/types";
+import { CloudError } from "@/lib/cloud/types";
+import { loadServices } from "@/lib/inventory/load-services";
+import { getInventoryDeps } from "@/lib/inventory/server-deps";
+import { summarizeFailing, type FailingGroup } from "@/lib/overview/summarize";
+import { orCloudError, PanelError } from "./panel-error";
+
+const link = "text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600";
+
+/** The services list filtered to a group's rows: the list's filters live in its URL. */
+const groupHref = (g: FailingGroup) => `/services?${new URLSearchParams({ status: g.status, ...(g.cause ? { cause: g.cause } : {}) })}`;
+
+// Failing services by status, each group linking to the list filtered to it. The groups carry a
+// cause once the rows do, and the table then shows a Cause column.
+export async function FailingServicesPanel({ user }: { user: ConsoleUser }) {
+  const t = await getTranslations("overview.failing");
+  const deps = getInventoryDeps();
+  const loaded = await orCloudError(loadServices(deps, user, deps.cloud.eas.regions));
+  const summary = loaded instanceof CloudError ? undefined : summarizeFailing(loaded.rows);
+  const withCause = summary?.groups.some((g) => g.cause) ?? false;
+  return (
+    <Panel
+      id="failing-services"
+      title={t("title")}
+      actions={summary && summary.total > 0 ? <Badge tone="danger">{summary.total}</Badge> : undefined}
+    >
+      {loaded instanceof CloudError ? (
+        <PanelError error={loaded} />
+      ) : summary!.total === 0 ? (
+        <p className="text-sm text-slate-600">{t("none")}</p>
+      ) : (
+        <Table aria-label={t("tableLabel")}>
+          <THead>
+            <tr>
+              <TH>{t("col.status")}</TH>
+              {withCause && <TH>{t("col.cause")}</TH>}
+              <TH className="text-right">{t("col.count")}</TH>
+              <TH className="w-full">{t("col.examples")}</TH>
+              <TH><span className="sr-only">{t("show")}</span></TH>
+            </tr>
+          </THead>
+          <tbody>
+            {summary!.groups.map((g) => (
+              <TR key={`${g.status}/${g.cause ?? ""}`} data-testid={`failing-${g.status}`}>
+                <TD><StatusBadge status={g.status} /></TD>
+                {withCause && <TD className="font-mono text-xs">{g.cause ?? "—"}</TD>}
+                <TD className="text-right tabular-nums">{g.count}</TD>
+                <TD className="text-xs">
+                  {g.services.map((s, i) => (
+                    <span key={`${s.region}/${s.name}`}>
+                      {i > 0 && ", "}
+                      <Link href={serviceHref(s.region, s.name)} className={`whitespace-nowrap ${link}`}>{s.name}</Link>
+                    </span>
+                  ))}
+                  {g.count > g.services.length && <span className="text-slate-500"> {t("more", { count: g.count - g.services.length })}</span>}
+                </TD>
+                <TD className="text-right">
+                  <Link href={groupHref(g)} className={`text-xs font-medium ${link}`} aria-label={t("showLabel", { count: g.count, status: g.status })}>
+                    {t("show")}
+                  </Link>
+                </TD>
+              </TR>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      {summary && summary.roleProblems > 0 && (
+        <p className="mt-3 text-xs text-slate-600">
+          {t("roleProblems", { count: summary.roleProblems })}{" "}
+          <Link href="/services?health=problem" className={link}>{t("roleProblemsLink")}</Link>
+        </p>
+      )}
+    </Panel>
+  );
+}

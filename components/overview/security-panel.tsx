@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Panel } from "@/components/ui/panel";
+import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { roleHref } from "@/components/inventory/links";
+import { severityTone } from "@/components/policy/severity";
+import type { ConsoleUser } from "@/lib/auth/types";
+import { CloudError } from "@/lib/cloud/types";
+import { getInventoryDeps } from "@/lib/inventory/server-deps";
+import { loadSecurityFindings, type SecurityFinding } from "@/lib/overview/load-security-findings";
+import { orCloudError, PanelError } from "./panel-error";
+
+const SHOWN = 8;
+const link = "text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600";
+
+/** Where a finding is read in full: the lint section of the role it concerns, for a document roles hold. */
+function findingHref(f: SecurityFinding): string | undefined {
+  if (f.document.kind === "trust") return `${roleHref(f.document.role)}#lint`;
+  const role = f.attachedTo.find((h) => h.kind === "role");
+  return role ? `${roleHref(role.name)}#policy-${encodeURIComponent(f.document.name)}` : undefined;
+}
+
+// Lint's security warnings across the account, worst first; each links to the role page that
+// shows the document with the finding marked in it.
+export async function SecurityPanel({ user }: { user: ConsoleUser }) {
+  const t = await getTranslations("overview.security");
+  const tp = await getTranslations("policy.severity");
+  const loaded = await orCloudError(loadSecurityFindings(getInventoryDeps(), user));
+  const findings = loaded instanceof CloudError ? [] : loaded.findings;
+  return (
+    <Panel id="security-warnings" title={t("title")} actions={findings.length > 0 ? <Badge tone="warning">{findings.length}</Badge> : undefined}>
+      {loaded instanceof CloudError ? (
+        <PanelError error={loaded} />
+      ) : findings.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("none")}</p>
+      ) : (
+        <div className="space-y-2">
+          <p className="text-xs text-slate-600">{t("intro")}</p>
+          <Table aria-label={t("tableLabel")}>
+            <THead>
+              <tr>
+                <TH>{t("col.severity")}</TH>
+                <TH>{t("col.document")}</TH>
+                <TH className="w-full">{t("col.finding")}</TH>
+                <TH>{t("col.attachedTo")}</TH>
+              </tr>
+            </THead>
+            <tbody>
+              {findings.slice(0, SHOWN).map((f) => {
+                const href = findingHref(f);
+                const trustOf = f.document.kind === "trust" ? f.document.role : undefined;
+                const name = trustOf ? t.rich("trustOf", { role: trustOf, mono: (chunks) => <span className="font-mono">{chunks}</span> }) : <span className="font-mono">{f.document.kind === "policy" ? f.document.name : ""}</span>;
+                return (
+                  <TR key={`${f.document.kind}/${f.document.kind === "trust" ? f.document.role : f.document.name}/${f.code}/${f.path}`} data-finding={f.code}>
+                    <TD><Badge tone={severityTone[f.severity]}>{tp(f.severity)}</Badge></TD>
+                    <TD className="whitespace-nowrap text-xs">
+                      {href ? <Link href={href} className={link}>{name}</Link> : name}
+                    </TD>
+                    <TD className="text-xs">
+                      <span className="font-mono text-[11px] text-slate-500">{f.code}</span> {f.message}
+                    </TD>
+                    <TD className="text-xs text-slate-600">
+                      <ul>
+                        {f.attachedTo.map((h) => (
+                          <li key={`${h.kind}/${h.name}`} className="whitespace-nowrap">{t(`holder.${h.kind}`, { name: h.name })}</li>
+                        ))}
+                      </ul>
+                    </TD>
+                  </TR>
+                );
+              })}
+            </tbody>
+          </Table>
+          {findings.length > SHOWN && <p className="text-xs text-slate-600">{t("more", { count: findings.length - SHOWN })}</p>}
+        </div>
+      )}
+    </Panel>
+  );
+}
