@@ -181,14 +181,13 @@ describe("fault injection", () => {
   });
 
   it("adds the configured latency", async () => {
+    // A lower bound only: a busy machine can make a call slower, never faster than the latency.
     await control(emu.url, "PUT", "/_emulator/faults", { operation: "*", latencyMs: 150 });
     const t0 = performance.now();
     await ram.getRole("eas-oss-reader");
     expect(performance.now() - t0).toBeGreaterThanOrEqual(140);
     await control(emu.url, "DELETE", "/_emulator/faults");
-    const t1 = performance.now();
-    await ram.getRole("eas-oss-reader");
-    expect(performance.now() - t1).toBeLessThan(140);
+    expect((await control(emu.url, "GET", "/_emulator/faults")).json).toEqual({ faults: [] });
   });
 });
 

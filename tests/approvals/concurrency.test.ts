@@ -77,15 +77,20 @@ describe("50 admins approving one request at once", () => {
     const p = s.start();
     const asked = await createRequest(p.deps, s.bob, { roleName: "eas-restricted", reason: "race across replicas", duration: "1d" });
     await control(emu.url, "DELETE", "/_emulator/stats");
-    const at = String(Date.now() + 6000);
-    const replica = () =>
-      new Promise<{ ok: boolean; state?: string; code?: string }[]>((resolve, reject) => {
-        const child = spawn(process.execPath, [TSX, "--conditions=react-server", WORKER, s.file, String(emu.port), asked.id, JSON.stringify([s.alice, s.dave]), "25", at], { stdio: ["ignore", "pipe", "inherit"] });
-        let out = "";
-        child.stdout.on("data", (c) => (out += c));
-        child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!)) : reject(new Error(`replica exited ${code}`))));
-      });
-    const all = (await Promise.all([replica(), replica()])).flat();
+    const replica = () => {
+      const child = spawn(process.execPath, [TSX, "--conditions=react-server", WORKER, s.file, String(emu.port), asked.id, JSON.stringify([s.alice, s.dave]), "25"], { stdio: ["pipe", "pipe", "inherit"] });
+      let out = "";
+      const ready = new Promise<void>((resolve) => child.stdout.on("data", (c) => (out += c) && out.includes("ready\n") && resolve()));
+      const answers = new Promise<{ ok: boolean; state?: string; code?: string }[]>((resolve, reject) =>
+        child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!)) : reject(new Error(`replica exited ${code}`)))),
+      );
+      return { ready, answers, go: () => child.stdin.write("go\n") };
+    };
+    const replicas = [replica(), replica()];
+    // Both processes are up before either approves: the race is real on any machine.
+    await Promise.all(replicas.map((r) => r.ready));
+    replicas.forEach((r) => r.go());
+    const all = (await Promise.all(replicas.map((r) => r.answers))).flat();
     expect(all).toHaveLength(50);
     expect(all.filter((r) => r.ok).map((r) => r.state)).toEqual(["granted"]);
     expect(all.filter((r) => !r.ok).map((r) => r.code)).toEqual(Array(49).fill("conflict"));

