@@ -1,6 +1,15 @@
 import type { NamedPolicy } from "../policy";
 import { analyseServiceConfig, checkNeeds, parseServiceConfig, type ServiceNeed } from "../service-config";
-import type { RoleUse } from "./role-health";
+import type { RoleMode } from "./types";
+
+export interface RoleUse {
+  roleMode: RoleMode;
+  roleName?: string;
+  workspaceId?: string;
+  /** The config reads OSS through the PAI default role without metadata.workspace_id. */
+  workspaceMissing?: boolean;
+  configError?: string;
+}
 
 export interface ServiceRoleUse extends RoleUse {
   roleArn?: string;

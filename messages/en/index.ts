@@ -10,6 +10,7 @@ import serviceDetail from "./service-detail.json";
 import roles from "./roles.json";
 import roleDetail from "./role-detail.json";
 import policy from "./policy.json";
+import diagnosis from "./diagnosis.json";
 
-const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy };
+const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy, diagnosis };
 export default messages;

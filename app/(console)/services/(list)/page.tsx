@@ -19,7 +19,7 @@ export default async function ServicesPage() {
     <>
       <PageHeader title={t("title")} description={t("intro")} />
       <Suspense fallback={<ListSkeleton label={tc("loading")} />}>
-        <ClientMessages namespaces={["services"]}>
+        <ClientMessages namespaces={["services", "diagnosis.health"]}>
           <ServicesTable regions={getEnv().ROLESCOPE_REGIONS} />
         </ClientMessages>
       </Suspense>
