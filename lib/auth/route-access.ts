@@ -43,6 +43,10 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: "GET", path: "/api/audit/export", access: "audit:read" },
   { method: "GET", path: "/api/services", access: "inventory:read" },
   { method: "GET", path: "/api/services/[region]/[name]", access: "inventory:read", probe: { path: "/api/services/cn-hangzhou/fraud-detector" } },
+  { method: "GET", path: "/api/services/[region]/[name]/diagnosis", access: "inventory:read", probe: { path: "/api/services/cn-hangzhou/churn-predictor/diagnosis" } },
+  { method: "GET", path: "/api/services/[region]/[name]/fixes/[id]", access: "inventory:read", probe: { path: "/api/services/cn-hangzhou/churn-predictor/fixes/add-eas-trust" } },
+  { method: "POST", path: "/api/services/[region]/[name]/fixes/[id]", access: "cloud:write", probe: { path: "/api/services/cn-hangzhou/churn-predictor/fixes/add-eas-trust", body: {}, allowed: 400 } },
+  { method: "POST", path: "/api/services/[region]/[name]/redeploy", access: "cloud:write", probe: { path: "/api/services/cn-hangzhou/churn-predictor/redeploy", body: {}, allowed: 400 } },
   { method: "GET", path: "/api/roles", access: "inventory:read" },
   { method: "POST", path: "/api/refresh", access: "inventory:read", probe: { body: {}, allowed: 400 } },
 ];
