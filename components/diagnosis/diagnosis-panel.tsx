@@ -1,0 +1,100 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { Panel } from "@/components/ui/panel";
+import { fetchJson } from "@/components/ui/fetch-json";
+import { AdviceList } from "./advice-list";
+import { DEPLOYING, FAILING, diagnosisKey, diagnosisUrl, type DiagnosisBody, type FixView, type LiveDiagnosis } from "./api";
+import { CauseSummary } from "./cause-summary";
+import { EvidenceList } from "./evidence-list";
+import { FixCard } from "./fix-card";
+import { RedeployControl } from "./redeploy-control";
+import { ShareLink } from "./share-link";
+import { WatchDeployment } from "./watch-deployment";
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div className="space-y-2">
+      <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">{title}</h3>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * A service's diagnosis: the cause, what EAS said, the evidence, and the fixes with their
+ * previews. Admins apply a fix, redeploy and watch the deployment to its end, the diagnosis
+ * refreshed as it ends; engineers see the same with a link to hand to an admin.
+ */
+export function DiagnosisPanel({ initial, canFix, sharePath }: { initial: DiagnosisBody; canFix: boolean; sharePath: string }) {
+  const t = useTranslations("diagnosis");
+  const router = useRouter();
+  const client = useQueryClient();
+  const { region, name } = initial.service;
+  const key = diagnosisKey(region, name);
+  const { data: d } = useQuery({ queryKey: key, queryFn: () => fetchJson<DiagnosisBody>(diagnosisUrl(region, name)), initialData: initial, staleTime: 15_000 });
+  const [watching, setWatching] = useState(DEPLOYING.has(initial.status));
+  const reread = useCallback(() => client.invalidateQueries({ queryKey: key }), [client, key]);
+  const ended = useCallback(
+    (live: LiveDiagnosis) => {
+      setWatching(false);
+      const body: LiveDiagnosis = { ...live };
+      delete body.events;
+      client.setQueryData(key, body);
+      router.refresh();
+    },
+    [client, key, router],
+  );
+  const applied = (fix: FixView) => {
+    if (fix.redeploys) setWatching(true);
+    else void reread();
+  };
+  const failing = FAILING.has(d.status) || d.cleared === true;
+  const evidence = d.cause.evidence.filter((e) => e.kind !== "event");
+  return (
+    <Panel
+      id="diagnosis"
+      title={t("panel.title")}
+      actions={canFix && failing && !watching ? <RedeployControl region={region} name={name} onStarted={() => setWatching(true)} /> : undefined}
+    >
+      <div className="space-y-4" data-testid="diagnosis" data-status={d.status}>
+        <CauseSummary d={d} />
+        {d.cause.code === "NONE" && !watching && <p className="text-sm text-slate-600">{DEPLOYING.has(d.status) ? t("panel.inProgress") : t("panel.none")}</p>}
+        {d.event && d.cause.code !== "NONE" && (
+          <Section title={t("panel.said")}>
+            <p className="break-words rounded bg-slate-50 px-2 py-1.5 font-mono text-xs text-slate-800" data-testid="event-said">
+              <span className="font-semibold">{d.event.reason}</span> · {d.event.message}
+            </p>
+          </Section>
+        )}
+        {evidence.length > 0 && (
+          <Section title={t("panel.evidence")}>
+            <EvidenceList evidence={evidence} />
+          </Section>
+        )}
+        {d.fixes.length > 0 && (
+          <Section title={t("panel.fixes")}>
+            <ul className="space-y-2">
+              {d.fixes.map((f) => (
+                <FixCard key={`${f.id}:${f.preview.token}`} fix={f} region={region} name={name} canFix={canFix} onApplied={applied} onStale={reread} />
+              ))}
+            </ul>
+          </Section>
+        )}
+        {d.fixes.length === 0 && d.cause.code !== "NONE" && d.cause.code !== "UNKNOWN" && (
+          <p className="text-sm text-slate-600">{d.advice.length > 0 ? t("panel.noFix") : t("panel.noFixFound")}</p>
+        )}
+        {d.advice.length > 0 && (
+          <Section title={t("panel.advice")}>
+            <AdviceList advice={d.advice} />
+          </Section>
+        )}
+        {!canFix && (d.fixes.length > 0 || failing) && <ShareLink path={sharePath} />}
+        {watching && <WatchDeployment region={region} name={name} onEnded={ended} />}
+      </div>
+    </Panel>
+  );
+}
