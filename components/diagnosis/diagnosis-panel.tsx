@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -34,13 +34,17 @@ export function DiagnosisPanel({ initial, canFix, sharePath }: { initial: Diagno
   const router = useRouter();
   const client = useQueryClient();
   const { region, name } = initial.service;
-  const key = diagnosisKey(region, name);
+  const key = useMemo(() => diagnosisKey(region, name), [region, name]);
   const { data: d } = useQuery({ queryKey: key, queryFn: () => fetchJson<DiagnosisBody>(diagnosisUrl(region, name)), initialData: initial, staleTime: 15_000 });
-  const [watching, setWatching] = useState(DEPLOYING.has(initial.status));
+  // One watch per deployment followed: it stays on the page with how it ended.
+  const [watch, setWatch] = useState<{ id: number; ended: boolean } | undefined>(DEPLOYING.has(initial.status) ? { id: 0, ended: false } : undefined);
+  const startWatch = () => setWatch((w) => ({ id: (w?.id ?? 0) + 1, ended: false }));
+  const watching = watch !== undefined && !watch.ended;
+  const [stale, setStale] = useState(false);
   const reread = useCallback(() => client.invalidateQueries({ queryKey: key }), [client, key]);
   const ended = useCallback(
     (live: LiveDiagnosis) => {
-      setWatching(false);
+      setWatch((w) => (w ? { ...w, ended: true } : w));
       const body: LiveDiagnosis = { ...live };
       delete body.events;
       client.setQueryData(key, body);
@@ -48,17 +52,24 @@ export function DiagnosisPanel({ initial, canFix, sharePath }: { initial: Diagno
     },
     [client, key, router],
   );
+  const onStale = () => {
+    setStale(true);
+    void reread();
+  };
   const applied = (fix: FixView) => {
-    if (fix.redeploys) setWatching(true);
+    setStale(false);
+    if (fix.redeploys) startWatch();
     else void reread();
   };
   const failing = FAILING.has(d.status) || d.cleared === true;
   const evidence = d.cause.evidence.filter((e) => e.kind !== "event");
   return (
+    // The anchor a shared link lands on.
+    <div id="diagnosis" className="scroll-mt-4">
     <Panel
-      id="diagnosis"
+      id="diagnosis-panel"
       title={t("panel.title")}
-      actions={canFix && failing && !watching ? <RedeployControl region={region} name={name} onStarted={() => setWatching(true)} /> : undefined}
+      actions={canFix && failing && !watching ? <RedeployControl region={region} name={name} onStarted={startWatch} primary={d.fixes.length === 0} /> : undefined}
     >
       <div className="space-y-4" data-testid="diagnosis" data-status={d.status}>
         <CauseSummary d={d} />
@@ -77,9 +88,10 @@ export function DiagnosisPanel({ initial, canFix, sharePath }: { initial: Diagno
         )}
         {d.fixes.length > 0 && (
           <Section title={t("panel.fixes")}>
+            {stale && <p role="status" className="text-xs text-amber-800">{t("fix.stale")}</p>}
             <ul className="space-y-2">
               {d.fixes.map((f) => (
-                <FixCard key={`${f.id}:${f.preview.token}`} fix={f} region={region} name={name} canFix={canFix} onApplied={applied} onStale={reread} />
+                <FixCard key={`${f.id}:${f.preview.token}`} fix={f} region={region} name={name} canFix={canFix} onApplied={applied} onStale={onStale} />
               ))}
             </ul>
           </Section>
@@ -93,8 +105,9 @@ export function DiagnosisPanel({ initial, canFix, sharePath }: { initial: Diagno
           </Section>
         )}
         {!canFix && (d.fixes.length > 0 || failing) && <ShareLink path={sharePath} />}
-        {watching && <WatchDeployment region={region} name={name} onEnded={ended} />}
+        {watch && <WatchDeployment key={watch.id} region={region} name={name} onEnded={ended} />}
       </div>
     </Panel>
+    </div>
   );
 }

@@ -13,8 +13,8 @@ type Result = { kind: "applied"; answer: WriteAnswer } | { kind: "error"; error:
 
 /**
  * One fix: its title, its preview (what changes, as a diff), and for admins the apply button,
- * which confirms exactly that preview. A stale preview comes back as a conflict: `onStale` reads
- * the diagnosis again, which brings a new preview.
+ * which confirms exactly that preview. A stale preview comes back as a conflict: `onStale` is to
+ * read the diagnosis again, which brings a new preview.
  */
 export function FixCard({ fix, region, name, canFix, onApplied, onStale }: {
   fix: FixView;
@@ -29,21 +29,17 @@ export function FixCard({ fix, region, name, canFix, onApplied, onStale }: {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result>();
-  const [stale, setStale] = useState(false);
   const apply = async () => {
     setBusy(true);
     setResult(undefined);
     try {
       const answer = await sendJson<WriteAnswer>(fixUrl(region, name, fix.id), "POST", { confirm: true, token: fix.preview.token });
       setResult({ kind: "applied", answer });
-      setStale(false);
       onApplied(fix, answer);
     } catch (err) {
       const error = err instanceof ApiCallError ? err : new ApiCallError(0, { code: "network", message: String(err) });
-      if (error.code === "conflict") {
-        setStale(true);
-        onStale();
-      } else setResult({ kind: "error", error });
+      if (error.code === "conflict") onStale();
+      else setResult({ kind: "error", error });
     } finally {
       setBusy(false);
     }
@@ -66,7 +62,6 @@ export function FixCard({ fix, region, name, canFix, onApplied, onStale }: {
           )}
         </div>
       </div>
-      {stale && <p role="status" className="mt-2 text-xs text-amber-800">{t("stale")}</p>}
       {open && result?.kind !== "applied" && (
         <div className="mt-3">
           <PlanPreview fix={fix} />

@@ -18,10 +18,19 @@ export function FleetView({ causes, canFix }: { causes: FleetCause[]; canFix: bo
   if (causes.length === 0) return <EmptyState title={t("fleet.empty")} />;
   return (
     <div className="grid gap-4">
+      <nav aria-label={t("fleet.jump")} className="flex flex-wrap gap-2">
+        {causes.map((c) => (
+          <a key={c.code} href={`#cause-${c.code}-heading`} className="inline-flex items-center gap-1.5 rounded border border-slate-200 bg-white px-2 py-1 text-xs text-slate-700 hover:bg-slate-50">
+            <span>{t(`health.${c.code}.label`)}</span>
+            <span className="rounded bg-slate-100 px-1 font-medium tabular-nums text-slate-800">{c.count}</span>
+          </a>
+        ))}
+      </nav>
       {causes.map((c) => (
         <Panel
           key={c.code}
           id={`cause-${c.code}`}
+          actions={<span className="hidden text-xs text-slate-600 md:inline">{t(`fleet.about.${c.code}`)}</span>}
           title={
             <span className="flex items-center gap-2">
               <Badge tone={ADVISORY.has(c.code) ? "warning" : "danger"} dot>{t(`health.${c.code}.label`)}</Badge>
@@ -30,18 +39,23 @@ export function FleetView({ causes, canFix }: { causes: FleetCause[]; canFix: bo
             </span>
           }
         >
-          <Table aria-label={t(`health.${c.code}.label`)} data-cause={c.code}>
+          <Table aria-label={t(`health.${c.code}.label`)} data-cause={c.code} className="table-fixed">
+            <colgroup>
+              <col className="w-1/5" />
+              <col className="w-1/4" />
+              <col />
+            </colgroup>
             <THead>
               <tr>
                 <TH>{t("fleet.subject")}</TH>
                 <TH>{t("fleet.services")}</TH>
-                <TH className="w-1/2">{t("fleet.action")}</TH>
+                <TH>{t("fleet.action")}</TH>
               </tr>
             </THead>
             <tbody>
               {c.groups.map((g) => (
                 <TR key={g.subject ?? `${g.services[0].region}/${g.services[0].name}`} data-subject={g.subject ?? ""}>
-                  <TD className="font-mono text-xs">{g.subject ?? <span className="font-sans text-slate-500">{t("fleet.perService")}</span>}</TD>
+                  <TD className="break-words font-mono text-xs">{g.subject ?? <span className="font-sans text-slate-500">{t("fleet.perService")}</span>}</TD>
                   <TD>
                     <ul className="space-y-0.5">
                       {g.services.map((s) => (

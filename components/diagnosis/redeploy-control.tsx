@@ -8,7 +8,7 @@ import { ApiCallError, sendJson } from "@/components/ui/fetch-json";
 import { redeployUrl, type WriteAnswer } from "./api";
 
 /** "Redeploy and watch": says what it sends, asks once more, then hands over to the watch. */
-export function RedeployControl({ region, name, onStarted }: { region: string; name: string; onStarted: () => void }) {
+export function RedeployControl({ region, name, onStarted, primary }: { region: string; name: string; onStarted: () => void; primary: boolean }) {
   const t = useTranslations("diagnosis.watch");
   const tc = useTranslations("common");
   const [asking, setAsking] = useState(false);
@@ -29,7 +29,7 @@ export function RedeployControl({ region, name, onStarted }: { region: string; n
   };
   if (!asking) {
     return (
-      <Button size="sm" variant="primary" onClick={() => setAsking(true)}>
+      <Button size="sm" variant={primary ? "primary" : "secondary"} onClick={() => setAsking(true)}>
         {t("redeploy")}
       </Button>
     );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
@@ -38,8 +38,11 @@ export function WatchDeployment({ region, name, onEnded }: { region: string; nam
   });
   const status = live.data?.status;
   const ended = status !== undefined && !DEPLOYING.has(status);
+  const told = useRef(false);
   useEffect(() => {
-    if (ended && live.data) onEnded(live.data);
+    if (!ended || !live.data || told.current) return;
+    told.current = true;
+    onEnded(live.data);
   }, [ended, live.data, onEnded]);
   return (
     <section aria-label={t("events")} className="space-y-2 rounded border border-sky-200 bg-sky-50/60 p-3" data-testid="watch" data-status={status ?? ""}>

@@ -72,7 +72,7 @@ export default async function ServiceDetailPage({ params, searchParams }: Props)
   const { detail, events, diagnosis } = loaded;
   const href = (p: number, ty: EventType | undefined) => {
     const qs = new URLSearchParams({ ...(p > 1 ? { events: String(p) } : {}), ...(ty ? { eventType: ty } : {}) }).toString();
-    return `${qs ? `${base}?${qs}` : base}#events`;
+    return `${qs ? `${base}?${qs}` : base}#events-heading`;
   };
   return (
     <>
