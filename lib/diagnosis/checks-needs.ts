@@ -20,10 +20,22 @@ function effectivePolicies(f: DiagnosisFacts): NamedPolicy[] | undefined {
   return f.role?.exists ? f.role.policies : undefined;
 }
 
+// Each service's needs are evaluated once, however many rules (and the health after the
+// diagnosis) ask: the list does this for every row.
+const evaluated = new WeakMap<DiagnosisFacts, NeedResult[]>();
+
+function deniedAll(f: DiagnosisFacts): NeedResult[] {
+  let results = evaluated.get(f);
+  if (!results) {
+    const policies = effectivePolicies(f);
+    results = policies ? checkNeeds(f.use.needs.filter((n) => n.checks.length > 0), policies).filter((r) => !r.allowed && r.denied) : [];
+    evaluated.set(f, results);
+  }
+  return results;
+}
+
 export function deniedNeeds(f: DiagnosisFacts, kinds: ReadonlySet<NeedKind>): NeedResult[] {
-  const policies = effectivePolicies(f);
-  if (!policies) return [];
-  return checkNeeds(f.use.needs.filter((n) => kinds.has(n.kind) && n.checks.length > 0), policies).filter((r) => !r.allowed && r.denied);
+  return deniedAll(f).filter((r) => kinds.has(r.need.kind));
 }
 
 function needEvidence(r: NeedResult, roleName: string | undefined): Evidence {

@@ -1,6 +1,7 @@
 import { EAS_SERVICE_PRINCIPAL, addServicePrincipal, buildPassRolePolicy, canAssume, diffJsonLines, parseArn, parsePolicy, serializePolicy } from "../policy";
 import { PAI_DEFAULT_ROLE } from "../service-config/analyse";
 import { statementRef, type Finding } from "./finding";
+import type { AccountRoleFacts } from "../inventory/facts";
 import type { DiagnosisFacts, FixProposal } from "./types";
 
 // The render stage's causes, in the order the platform checks them: the role exists, the deployer
@@ -44,24 +45,36 @@ export function passRoleDenied(f: DiagnosisFacts): Finding | undefined {
   };
 }
 
-export function trustMissingEas(f: DiagnosisFacts): Finding | undefined {
-  const { use, role } = f;
-  if (use.roleMode !== "custom" || !use.roleName || !role?.exists || role.easCanAssume) return undefined;
+// A role's trust evidence depends on the role alone: worked out once for all the services it fails.
+const trustFindings = new WeakMap<AccountRoleFacts, Finding>();
+
+function trustFinding(role: AccountRoleFacts, roleName: string): Finding {
   const raw = role.role?.assumeRolePolicyDocument ?? "";
-  const base = { values: { role: use.roleName }, subject: use.roleName, detail: [use.roleName] };
+  const base = { values: { role: roleName }, subject: roleName, detail: [roleName] };
   const parsed = parsePolicy(raw, { kind: "trust" });
   if (!parsed.ok) {
     const unreadable = parsed.errors.map((e) => e.message).join("; ");
-    return { ...base, evidence: [{ kind: "trust", roleName: use.roleName, document: raw, lines: raw.split("\n").map((text) => ({ kind: "same", text })), easCanAssume: false, unreadable }], fixes: [] };
+    return { ...base, evidence: [{ kind: "trust", roleName, document: raw, lines: raw.split("\n").map((text) => ({ kind: "same", text })), easCanAssume: false, unreadable }], fixes: [] };
   }
   const decision = canAssume(parsed.policy, { type: "Service", service: EAS_SERVICE_PRINCIPAL });
   const deny = decision.decision === "ExplicitDeny" ? statementRef(decision.matched[0]) : undefined;
   const after = addServicePrincipal(parsed.policy, EAS_SERVICE_PRINCIPAL).policy;
   return {
     ...base,
-    evidence: [{ kind: "trust", roleName: use.roleName, document: serializePolicy(parsed.policy, { pretty: true }), lines: diffJsonLines(parsed.policy, after), easCanAssume: false, ...(deny ? { deny } : {}) }],
-    fixes: deny ? [] : [{ id: "add-eas-trust", kind: "add-trust-principal", roleName: use.roleName }],
+    evidence: [{ kind: "trust", roleName, document: serializePolicy(parsed.policy, { pretty: true }), lines: diffJsonLines(parsed.policy, after), easCanAssume: false, ...(deny ? { deny } : {}) }],
+    fixes: deny ? [] : [{ id: "add-eas-trust", kind: "add-trust-principal", roleName }],
   };
+}
+
+export function trustMissingEas(f: DiagnosisFacts): Finding | undefined {
+  const { use, role } = f;
+  if (use.roleMode !== "custom" || !use.roleName || !role?.exists || role.easCanAssume) return undefined;
+  let found = trustFindings.get(role);
+  if (!found || found.subject !== use.roleName) {
+    found = trustFinding(role, use.roleName);
+    trustFindings.set(role, found);
+  }
+  return found;
 }
 
 export function defaultRoleMissing(f: DiagnosisFacts): Finding | undefined {

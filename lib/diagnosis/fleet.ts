@@ -24,6 +24,7 @@ export interface FleetCause {
   groups: FleetGroup[];
 }
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const ORDER: FleetCode[] = [...CAUSE_CODES.filter((c): c is Exclude<CauseCode, "NONE"> => c !== "NONE"), "REDEPLOY_PENDING"];
 
 export function groupFailing(rows: readonly ServiceRow[]): FleetCause[] {
@@ -41,8 +42,8 @@ export function groupFailing(rows: readonly ServiceRow[]): FleetCause[] {
   return ORDER.flatMap((code) => {
     const groups = byCode.get(code);
     if (!groups) return [];
-    const list = [...groups.values()].sort((a, b) => b.services.length - a.services.length || (a.subject ?? a.services[0].name).localeCompare(b.subject ?? b.services[0].name));
-    for (const g of list) g.services.sort((a, b) => a.name.localeCompare(b.name) || a.region.localeCompare(b.region));
+    const list = [...groups.values()].sort((a, b) => b.services.length - a.services.length || cmp(a.subject ?? a.services[0].name, b.subject ?? b.services[0].name));
+    for (const g of list) g.services.sort((a, b) => cmp(a.name, b.name) || cmp(a.region, b.region));
     return [{ code, count: list.reduce((n, g) => n + g.services.length, 0), groups: list }];
   });
 }

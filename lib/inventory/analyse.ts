@@ -1,5 +1,5 @@
 import type { NamedPolicy } from "../policy";
-import { analyseServiceConfig, checkNeeds, parseServiceConfig, type ServiceNeed } from "../service-config";
+import { analyseServiceConfig, checkNeeds, parseServiceConfig, type ServiceConfig, type ServiceNeed } from "../service-config";
 import type { RoleMode } from "./types";
 
 export interface RoleUse {
@@ -13,6 +13,8 @@ export interface RoleUse {
 
 export interface ServiceRoleUse extends RoleUse {
   roleArn?: string;
+  /** The config as read, for what else the service's settings tell (resources, the image). */
+  config?: ServiceConfig;
   needs: ServiceNeed[];
   warnings: string[];
 }
@@ -24,6 +26,7 @@ export function analyseService(serviceConfig: string, accountId: string, region?
   const a = analyseServiceConfig(parsed.config, accountId, { region });
   return {
     roleMode: a.roleMode,
+    config: parsed.config,
     roleArn: a.roleArn,
     roleName: a.roleName,
     workspaceId: a.workspaceId,

@@ -3,6 +3,7 @@ import { PAI_DEFAULT_ROLE } from "../../service-config/analyse";
 import type { InventoryDeps } from "../../inventory/deps";
 import { fetchDeployer, fetchPassRoleFacts, fetchRoleFacts, type AccountRoleFacts, type Deployer, type PassRoleFacts } from "../../inventory/facts";
 import { fetchAccountId, fetchRoles } from "../../inventory/fetch";
+import { fetchUserPolicySet, type UserPolicies } from "../../inventory/principal-policies";
 
 // The account's facts for many services at once, each read once however many services share it:
 // one set of reads per distinct role, per distinct deploying user, per distinct policy. The
@@ -14,6 +15,7 @@ export class FactSource {
   private readonly roles = new Map<string, Promise<AccountRoleFacts>>();
   private readonly deployers = new Map<string, Promise<Deployer>>();
   private readonly passes = new Map<string, Promise<PassRoleFacts>>();
+  private readonly users = new Map<string, Promise<UserPolicies>>();
   private known?: Promise<Set<string>>;
   private account?: Promise<string>;
 
@@ -48,6 +50,16 @@ export class FactSource {
     if (!p) {
       p = this.accountId().then((account) => fetchDeployer(this.deps, callerUid, account));
       this.deployers.set(callerUid, handled(p));
+    }
+    return p;
+  }
+
+  /** A user's own and groups' policies; started as soon as the deployer is known, beside the role's reads. */
+  userPolicies(userName: string): Promise<UserPolicies> {
+    let p = this.users.get(userName);
+    if (!p) {
+      p = fetchUserPolicySet(this.deps, userName);
+      this.users.set(userName, handled(p));
     }
     return p;
   }
