@@ -7,11 +7,12 @@ import { useTranslations } from "next-intl";
 import { Panel } from "@/components/ui/panel";
 import { fetchJson } from "@/components/ui/fetch-json";
 import { AdviceList } from "./advice-list";
-import { DEPLOYING, FAILING, diagnosisKey, diagnosisUrl, type DiagnosisBody, type FixView, type LiveDiagnosis } from "./api";
+import { DEPLOYING, FAILING, diagnosisKey, diagnosisUrl, type DiagnosisBody, type FixView, type LiveDiagnosis, type WriteAnswer } from "./api";
 import { CauseSummary } from "./cause-summary";
 import { EvidenceList } from "./evidence-list";
 import { FixCard } from "./fix-card";
 import { RedeployControl } from "./redeploy-control";
+import { StepResults } from "./step-results";
 import { ShareLink } from "./share-link";
 import { WatchDeployment } from "./watch-deployment";
 
@@ -41,6 +42,8 @@ export function DiagnosisPanel({ initial, canFix, sharePath }: { initial: Diagno
   const startWatch = () => setWatch((w) => ({ id: (w?.id ?? 0) + 1, ended: false }));
   const watching = watch !== undefined && !watch.ended;
   const [stale, setStale] = useState(false);
+  // What was applied stays in view after the diagnosis moves on (the fix is no longer offered).
+  const [done, setDone] = useState<{ fix: FixView; answer: WriteAnswer }>();
   const reread = useCallback(() => client.invalidateQueries({ queryKey: key }), [client, key]);
   const ended = useCallback(
     (live: LiveDiagnosis) => {
@@ -56,8 +59,9 @@ export function DiagnosisPanel({ initial, canFix, sharePath }: { initial: Diagno
     setStale(true);
     void reread();
   };
-  const applied = (fix: FixView) => {
+  const applied = (fix: FixView, answer: WriteAnswer) => {
     setStale(false);
+    setDone({ fix, answer });
     if (fix.redeploys) startWatch();
     else void reread();
   };
@@ -86,12 +90,19 @@ export function DiagnosisPanel({ initial, canFix, sharePath }: { initial: Diagno
             <EvidenceList evidence={evidence} />
           </Section>
         )}
+        {done && (
+          <div className="space-y-1.5 rounded border border-emerald-200 bg-emerald-50/60 p-3" role="status" data-testid="applied" data-fix-id={done.fix.id}>
+            <p className="text-sm font-medium text-slate-900">{done.fix.title}</p>
+            <p className="text-sm text-emerald-800">{done.answer.ok ? t("fix.applied", { id: String(done.answer.audit.id) }) : t("fix.failed")}</p>
+            <StepResults steps={done.answer.steps} />
+          </div>
+        )}
         {d.fixes.length > 0 && (
           <Section title={t("panel.fixes")}>
             {stale && <p role="status" className="text-xs text-amber-800">{t("fix.stale")}</p>}
             <ul className="space-y-2">
               {d.fixes.map((f) => (
-                <FixCard key={`${f.id}:${f.preview.token}`} fix={f} region={region} name={name} canFix={canFix} onApplied={applied} onStale={onStale} />
+                <FixCard key={`${f.id}:${f.preview.token}`} fix={f} region={region} name={name} canFix={canFix} onApplied={applied} onStale={onStale} showResult={false} />
               ))}
             </ul>
           </Section>

@@ -16,13 +16,15 @@ type Result = { kind: "applied"; answer: WriteAnswer } | { kind: "error"; error:
  * which confirms exactly that preview. A stale preview comes back as a conflict: `onStale` is to
  * read the diagnosis again, which brings a new preview.
  */
-export function FixCard({ fix, region, name, canFix, onApplied, onStale }: {
+export function FixCard({ fix, region, name, canFix, onApplied, onStale, showResult = true }: {
   fix: FixView;
   region: string;
   name: string;
   canFix: boolean;
   onApplied: (fix: FixView, answer: WriteAnswer) => void;
   onStale: () => void;
+  /** False where the caller shows what was applied itself. */
+  showResult?: boolean;
 }) {
   const t = useTranslations("diagnosis.fix");
   const tc = useTranslations("common");
@@ -67,7 +69,7 @@ export function FixCard({ fix, region, name, canFix, onApplied, onStale }: {
           <PlanPreview fix={fix} />
         </div>
       )}
-      {result?.kind === "applied" && (
+      {showResult && result?.kind === "applied" && (
         <div className="mt-3 space-y-1.5" role="status">
           <p className="text-sm text-emerald-800">{result.answer.ok ? t("applied", { id: String(result.answer.audit.id) }) : t("failed")}</p>
           <StepResults steps={result.answer.steps} />

@@ -25,7 +25,7 @@ export const GET = apiRoute(async (req: Request, ctx: { params: Promise<{ region
   const live = readQuery(req.url, querySchema).live === "1";
   const deps = getInventoryDeps();
   pickRegions([region], deps.cloud.eas.regions);
-  if (live) deps.cache.invalidate({ tags: [tags.service(region, name)] }, { broadcast: false });
+  if (live) deps.cache.invalidate({ tags: [tags.service(region, name)] });
   const [d, events] = await Promise.all([loadFixes(deps, actor, region, name), live ? loadServiceEvents(deps, actor, region, name, 1, LIVE_EVENTS) : undefined]);
   return json({ ...diagnosisBody(d, region), ...(events ? { events: events.items } : {}) });
 });
