@@ -115,7 +115,7 @@ export function DiagnosisPanel({ initial, canFix, sharePath }: { initial: Diagno
             <AdviceList advice={d.advice} />
           </Section>
         )}
-        {!canFix && (d.fixes.length > 0 || failing) && <ShareLink path={sharePath} />}
+        {!canFix && (d.fixes.length > 0 || failing) && <ShareLink path={sharePath} askAdmin={d.fixes.length > 0 || d.cleared === true} />}
         {watch && <WatchDeployment key={watch.id} region={region} name={name} onEnded={ended} />}
       </div>
     </Panel>
