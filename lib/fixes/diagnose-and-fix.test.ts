@@ -211,6 +211,7 @@ describe.each([false, true])("with --generic-role-errors %s", (generic) => {
     await ramGateway(emu.port).createRole({ roleName: "dg-guarded", assumeRolePolicyDocument: easTrust });
     await deploy(svc("dg-guard", "dg-guarded", withImage("registry-vpc.cn-hangzhou.aliyuncs.com/ml-team/asr:1.4")));
     await expect(applyFix({ inventory: shared, writes }, ENGINEER, HZ, "dg-guard", "scoped-policy", {})).rejects.toMatchObject({ code: "forbidden" });
+    await expect(redeployService({ inventory: shared, writes }, ENGINEER, HZ, "dg-guard")).rejects.toMatchObject({ code: "forbidden" });
     const { fixes } = await loadFixes(fresh(), ADMIN, HZ, "dg-guard");
     const token = fixes.find((f) => f.id === "scoped-policy")!.preview.token;
     // The account changes after the preview: the role's policies, and so the plan, differ.
