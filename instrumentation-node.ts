@@ -1,5 +1,9 @@
 import { EnvError, getEnv } from "./lib/env";
 import { EmulatorRegionsError, learnEmulatorRegions } from "./lib/cloud/emulator-regions";
+import { installPeerStamp } from "./lib/http/peer-stamp";
+
+// Before the first request is handled: sign-in limits and the audit log need the socket's address.
+installPeerStamp();
 
 // A bad setting stops start-up here, naming the variable and the rule.
 try {
@@ -27,3 +31,8 @@ if (getEnv().ROLESCOPE_CLOUD === "emulator") {
 
 // The store's migrations run here, then the first admin (and the demo users in demo mode) are created.
 await (await import("./lib/auth/start-up")).prepareConsoleUsers();
+
+// PassRole grants: reconcile what a stopped console left half-done, then sweep expiries and send reminders every minute.
+const { startApprovalJobs } = await import("./lib/approvals/jobs");
+const { getApprovalDeps } = await import("./lib/approvals/server-deps");
+startApprovalJobs(getApprovalDeps);

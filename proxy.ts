@@ -1,13 +1,42 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isHttps } from "@/lib/auth/request";
+import { hasMalformedSegment } from "@/lib/http/path-segments";
+import { API_CSP, HSTS, newNonce, pageCsp } from "@/lib/http/security-headers";
 
-// Hands the requested path to the render, so that sign-in can return to it and a refused
-// page is audited by its path. Authorisation itself happens in the data-access layer.
+const DEV = process.env.NODE_ENV !== "production";
+
+function withSecurityHeaders(res: NextResponse, request: NextRequest, csp: string): NextResponse {
+  res.headers.set("Content-Security-Policy", csp);
+  if (isHttps(request.headers)) res.headers.set("Strict-Transport-Security", HSTS);
+  return res;
+}
+
+// Runs before every page and API route:
+// - a path segment that is not valid percent-encoding answers 404 (pages) or 400 JSON (API)
+//   here, before Next's router fails on it with a bare 500;
+// - each page gets a fresh CSP nonce, which Next puts on its own scripts;
+// - the requested path goes to the render, so sign-in can return to it and a refused page is
+//   audited by its path. Authorisation itself happens in the data-access layer.
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const malformed = hasMalformedSegment(pathname);
+  if (pathname.startsWith("/api/")) {
+    if (!malformed) return withSecurityHeaders(NextResponse.next(), request, API_CSP);
+    const body = { error: { code: "invalid_input", message: "The path holds a malformed percent-encoding.", fields: { path: "must be valid percent-encoding" } } };
+    return withSecurityHeaders(NextResponse.json(body, { status: 400, headers: { "Cache-Control": "no-store" } }), request, API_CSP);
+  }
+
+  const csp = pageCsp(newNonce(), DEV);
   const headers = new Headers(request.headers);
-  headers.set("x-rolescope-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.next({ request: { headers } });
+  headers.set("Content-Security-Policy", csp);
+  headers.set("x-rolescope-path", `${pathname}${search}`);
+  // No page has this path: the rewrite renders the not-found page with a 404.
+  const res = malformed
+    ? NextResponse.rewrite(new URL("/_rolescope/not-found", request.url), { request: { headers } })
+    : NextResponse.next({ request: { headers } });
+  return withSecurityHeaders(res, request, csp);
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

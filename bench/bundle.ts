@@ -19,6 +19,8 @@ const ADMIN = { username: "alice", password: "alice-demo-pass" };
 const SAMPLES: Record<string, string> = {
   "/services/[region]/[name]": "/services/cn-hangzhou/fraud-detector",
   "/roles/[name]": "/roles/eas-oss-reader",
+  // `:request` is a PassRole request bob makes once the console runs (the demo seed holds none).
+  "/approvals/[id]": "/approvals/:request",
 };
 
 /** Console pages of the build, as URL patterns: `/(console)/services/(list)/page` → `/services`. */
@@ -86,17 +88,29 @@ async function waitFor(url: string, server: ChildProcess, timeoutMs: number): Pr
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-async function signIn(base: string): Promise<string> {
+async function signIn(base: string, user: { username: string; password: string } = ADMIN): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify(ADMIN),
+    body: JSON.stringify(user),
   });
-  if (!res.ok) throw new Error(`sign-in as ${ADMIN.username}: HTTP ${res.status}`);
+  if (!res.ok) throw new Error(`sign-in as ${user.username}: HTTP ${res.status}`);
   return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
 }
 
-async function measure(base: string, cookie: string, routes: string[]): Promise<{ route: string; bytes: number }[]> {
+/** A pending PassRole request for the review page to show. */
+async function askAsBob(base: string): Promise<string> {
+  const cookie = await signIn(base, { username: "bob", password: "bob-demo-pass" });
+  const res = await fetch(`${base}/api/passrole-requests`, {
+    method: "POST",
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify({ roleName: "eas-restricted", reason: "bundle benchmark", duration: "7d" }),
+  });
+  if (res.status !== 201) throw new Error(`PassRole request as bob: HTTP ${res.status}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+async function measure(base: string, cookie: string, routes: string[], requestId: string): Promise<{ route: string; bytes: number }[]> {
   const sizes = new Map<string, number>();
   const gzipped = async (path: string) => {
     if (!sizes.has(path)) {
@@ -108,7 +122,7 @@ async function measure(base: string, cookie: string, routes: string[]): Promise<
   };
   const out = [];
   for (const route of routes) {
-    const url = sampleUrl(route);
+    const url = sampleUrl(route).replace(":request", requestId);
     const res = await fetch(`${base}${url}`, { headers: { cookie }, redirect: "manual" });
     if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}, expected the page`);
     const html = await res.text();
@@ -152,7 +166,7 @@ async function main(): Promise<void> {
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`, server, 60_000);
-    const results = await measure(base, await signIn(base), routes);
+    const results = await measure(base, await signIn(base), routes, await askAsBob(base));
     for (const r of results) console.log(`bundle: ${r.route} ${kB(r.bytes)} kB gz`);
     const max = results.reduce((a, b) => (b.bytes > a.bytes ? b : a));
     console.log(`bundle: max ${kB(max.bytes)} kB gz (${max.route})`);

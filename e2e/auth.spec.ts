@@ -94,8 +94,10 @@ test.describe("console accounts", () => {
       const res = await request.get(path);
       const h = res.headers();
       expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
-      expect(h["content-security-policy"]).toContain("connect-src 'self'");
+      // Pages may fetch only their own origin; JSON answers may load nothing at all.
+      expect(h["content-security-policy"]).toContain(path.startsWith("/api/") ? "default-src 'none'" : "connect-src 'self'");
       expect(h["content-security-policy"]).not.toContain("unsafe-eval");
+      expect(h["permissions-policy"]).toContain("camera=()");
       expect(h["x-frame-options"]).toBe("DENY");
       expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
       expect(h["x-content-type-options"]).toBe("nosniff");

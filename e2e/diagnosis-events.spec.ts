@@ -4,11 +4,6 @@ import { signIn } from "./fixtures/auth";
 // The events tab: newest first with every page full but the last, Normal/Warning filter,
 // relative and absolute times, EAS's JSON messages unpacked.
 
-// These specs change the account; the specs after them expect the demo seed as it was.
-test.afterEach(async ({ cloud }) => {
-  await cloud.reset();
-});
-
 const HZ = "cn-hangzhou";
 
 test("events page newest first, page 1 full, filter by type, times and messages readable", async ({ page, cloud }) => {

@@ -5,11 +5,6 @@ import { emulatorCreateService, emulatorRam, emulatorService } from "./fixtures/
 // The fleet view: every failing service by cause and by what one fix acts on; one fix on a
 // shared role, then one redeploy of each service it heals.
 
-// These specs change the account; the specs after them expect the demo seed as it was.
-test.afterEach(async ({ cloud }) => {
-  await cloud.reset();
-});
-
 const HZ = "cn-hangzhou";
 
 test("an admin fixes one cause for two services from the fleet view, and both run", async ({ page, cloud }) => {

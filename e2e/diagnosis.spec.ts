@@ -49,11 +49,6 @@ const BROKEN: Broken[] = [
   },
 ];
 
-// These specs change the account; the specs after them expect the demo seed as it was.
-test.afterEach(async ({ cloud }) => {
-  await cloud.reset();
-});
-
 const fixCard = (page: Page, id: string) => page.locator(id.endsWith(":") ? `[data-fix-id^="${id}"]` : `[data-fix-id="${id}"]`).first();
 
 async function applyFix(page: Page, id: string) {

@@ -1,5 +1,5 @@
 // `npm run emulator -- --port 4610 --data data/emulator [--seed demo|empty] [--reset] [--deploy-ms N]
-//   [--regions cn-hangzhou,ap-southeast-1] [--generic-role-errors]`
+//   [--regions cn-hangzhou,ap-southeast-1] [--generic-role-errors] [--credentials-role NAME] [--credentials-ttl-seconds N]`
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { DEFAULT_EMULATOR_PORT, DEFAULT_REGIONS } from "../lib/cloud/emulator-endpoints";
@@ -14,6 +14,7 @@ const argsSchema = z.object({
   "generic-role-errors": z.boolean().default(false),
   "deploy-ms": z.coerce.number().int().min(0).default(3000),
   "credentials-role": z.string().min(1).optional(),
+  "credentials-ttl-seconds": z.coerce.number().int().min(1).max(43_200).optional(),
   host: z.string().min(1).default("127.0.0.1"),
   regions: z
     .string()
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       "generic-role-errors": { type: "boolean" },
       "deploy-ms": { type: "string" },
       "credentials-role": { type: "string" },
+      "credentials-ttl-seconds": { type: "string" },
       host: { type: "string" },
       regions: { type: "string" },
     },
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     accessKeyId: process.env.EMULATOR_ACCESS_KEY_ID || DEFAULT_ACCESS_KEY_ID,
     accessKeySecret: process.env.EMULATOR_ACCESS_KEY_SECRET || DEFAULT_ACCESS_KEY_SECRET,
     credentialsRole: a["credentials-role"] ?? (process.env.EMULATOR_CREDENTIALS_ROLE || undefined),
+    credentialsTtlSeconds: a["credentials-ttl-seconds"],
   });
   const regions = Object.entries(emulator.regionPorts).map(([r, p]) => `${r}=${p}`).join(", ");
   console.log(`RoleScope emulator listening on ${emulator.url} (EAS regions: ${regions}; state: ${a.data ?? "in memory"})`);

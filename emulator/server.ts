@@ -6,7 +6,7 @@ import { z } from "zod";
 import { DEFAULT_REGIONS } from "../lib/cloud/emulator-endpoints";
 import { EmulatorApp } from "./core/app";
 import { EmulatorClock } from "./core/clock";
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from "./core/defaults";
+import { CREDENTIALS_URI_TTL_SECONDS, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from "./core/defaults";
 import { answerClientError, MAX_HEADER_BYTES } from "./core/http";
 import { route } from "./core/router";
 
@@ -30,6 +30,8 @@ export const emulatorOptionsSchema = z.object({
   genericRoleErrors: z.boolean().default(false),
   /** Role served by `GET /credentials` (no role in the path). */
   credentialsRole: z.string().min(1).optional(),
+  /** Lifetime of what the credentials endpoint hands out. Shorter than STS's 900 s minimum only so tests see many rotations. */
+  credentialsTtlSeconds: z.number().int().min(1).max(43_200).default(CREDENTIALS_URI_TTL_SECONDS),
 });
 
 export type EmulatorOptions = z.input<typeof emulatorOptionsSchema> & {
@@ -92,6 +94,7 @@ export async function createEmulator(input: EmulatorOptions = {}): Promise<Runni
     clock,
     genericRoleErrors: opts.genericRoleErrors,
     credentialsRole: opts.credentialsRole,
+    credentialsTtlSeconds: opts.credentialsTtlSeconds,
     log: input.log ?? ((l) => console.warn(l)),
   });
   app.init();

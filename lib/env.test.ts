@@ -35,4 +35,21 @@ describe("parseEnv", () => {
   it("treats an empty variable as unset", () => {
     expect(parseEnv({ DB_PATH: "" }).DB_PATH).toBe("data/rolescope.db");
   });
+
+  it("takes an optional http(s) webhook URL for PassRole events, and names the rule for anything else", () => {
+    expect(parseEnv({}).ROLESCOPE_WEBHOOK_URL).toBeUndefined();
+    expect(parseEnv({ ROLESCOPE_WEBHOOK_URL: "https://hooks.example.com/rolescope" }).ROLESCOPE_WEBHOOK_URL).toBe("https://hooks.example.com/rolescope");
+    expect(() => parseEnv({ ROLESCOPE_WEBHOOK_URL: "ftp://example.com/x" })).toThrow(/ROLESCOPE_WEBHOOK_URL: must be an http:\/\/ or https:\/\/ URL/);
+    expect(() => parseEnv({ ROLESCOPE_WEBHOOK_URL: "not a url" })).toThrow(/ROLESCOPE_WEBHOOK_URL/);
+  });
+
+  it("takes the console's credentials from the emulator's key with the emulator, from the chain with a real account", () => {
+    expect(parseEnv({}).ROLESCOPE_CREDENTIALS).toBe("emulator");
+    expect(parseEnv({ ROLESCOPE_CLOUD: "aliyun" }).ROLESCOPE_CREDENTIALS).toBe("chain");
+    expect(parseEnv({ ROLESCOPE_CREDENTIALS: "chain" }).ROLESCOPE_CREDENTIALS).toBe("chain");
+    expect(parseEnv({}).ROLESCOPE_CREDENTIALS_FILE).toBe("/etc/ram/credentials");
+    expect(() => parseEnv({ ROLESCOPE_CLOUD: "aliyun", ROLESCOPE_CREDENTIALS: "emulator" })).toThrow(/ROLESCOPE_CREDENTIALS: emulator works only with ROLESCOPE_CLOUD=emulator/);
+    expect(() => parseEnv({ ROLESCOPE_CREDENTIALS: "default" })).toThrow(/ROLESCOPE_CREDENTIALS/);
+    expect(() => parseEnv({ ROLESCOPE_CREDENTIALS_TIMEOUT_MS: "10" })).toThrow(/ROLESCOPE_CREDENTIALS_TIMEOUT_MS/);
+  });
 });

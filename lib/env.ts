@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { DEFAULT_EMULATOR_PORT, DEFAULT_REGIONS } from "./cloud/emulator-endpoints";
+import { parseTrustedProxies } from "./http/client-address";
 
 // Every setting RoleScope reads, validated once. The README's configuration table lists the same names.
 
@@ -12,6 +13,18 @@ const regionList = z
   .string()
   .transform((s) => s.split(",").map((r) => r.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[a-z]{2,}-[a-z0-9-]+$/, "each region must look like cn-hangzhou")).min(1, "must name at least one region"));
+
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    try {
+      return parseTrustedProxies(v);
+    } catch (err) {
+      ctx.addIssue({ code: "custom", message: `must be a hop count or a comma-separated list of IP addresses and CIDR blocks: ${(err as Error).message}` });
+      return z.NEVER;
+    }
+  });
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
@@ -30,9 +43,19 @@ export const envSchema = z.object({
   ROLESCOPE_CLOUD_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
   ROLESCOPE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
   ROLESCOPE_READ_ONLY: bool.default(false),
+  ROLESCOPE_TRUSTED_PROXIES: trustedProxies,
+  ROLESCOPE_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  /** Where the console's own cloud credentials come from: the emulator's root key, or the default chain. */
+  ROLESCOPE_CREDENTIALS: z.enum(["emulator", "chain"]).optional(),
+  /** The file EAS injects into an instance; no SDK provider reads it. */
+  ROLESCOPE_CREDENTIALS_FILE: z.string().min(1).default("/etc/ram/credentials"),
+  /** Connect and read timeout of one fetch from a credentials source (URI, metadata service, STS for OIDC). */
+  ROLESCOPE_CREDENTIALS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
 });
 
-export type Env = z.infer<typeof envSchema> & { demo: boolean };
+type Parsed = z.infer<typeof envSchema>;
+export type CredentialsMode = "emulator" | "chain";
+export type Env = Omit<Parsed, "ROLESCOPE_CREDENTIALS"> & { ROLESCOPE_CREDENTIALS: CredentialsMode; demo: boolean };
 
 export class EnvError extends Error {
   constructor(readonly issues: string[]) {
@@ -49,7 +72,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const env = result.data;
-  return { ...env, demo: env.ROLESCOPE_DEMO ?? env.ROLESCOPE_CLOUD === "emulator" };
+  if (env.ROLESCOPE_CREDENTIALS === "emulator" && env.ROLESCOPE_CLOUD !== "emulator") {
+    throw new EnvError(["ROLESCOPE_CREDENTIALS: emulator works only with ROLESCOPE_CLOUD=emulator; a real account takes chain"]);
+  }
+  return {
+    ...env,
+    ROLESCOPE_CREDENTIALS: env.ROLESCOPE_CREDENTIALS ?? (env.ROLESCOPE_CLOUD === "emulator" ? "emulator" : "chain"),
+    demo: env.ROLESCOPE_DEMO ?? env.ROLESCOPE_CLOUD === "emulator",
+  };
 }
 
 let cached: Env | undefined;

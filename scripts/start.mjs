@@ -1,10 +1,11 @@
-// `npm start`: the console on http://localhost:$PORT (default 3000). With no cloud configured
+// `npm start`: the console on http://localhost:$PORT (default 3000), listening on 127.0.0.1 only
+// unless HOSTNAME names another address (`HOSTNAME=0.0.0.0` for every interface). With no cloud configured
 // (ROLESCOPE_CLOUD unset or "emulator") it first starts the embedded emulator, seeded with the
 // demo account on first start, and keeps its state in data/emulator.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { consoleStartArgs } from "./start-options.mjs";
 
-const port = process.env.PORT ?? "3000";
 const mode = process.env.ROLESCOPE_CLOUD || "emulator";
 const children = [];
 let stopping = false;
@@ -58,5 +59,5 @@ if (!existsSync(".next/BUILD_ID")) {
 }
 
 if (mode === "emulator") await startEmulator();
-const next = run("npx", ["next", "start", "-p", port]);
+const next = run("npx", consoleStartArgs(process.env));
 next.stdout.pipe(process.stdout);

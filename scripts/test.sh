@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 ALIBABA_CLOUD_ECS_METADATA_DISABLED=true
 mkdir -p reports
-rm -f reports/unit.json reports/e2e.json reports/stages.txt
+rm -f reports/unit.json reports/e2e.json reports/soak.json reports/soak.log reports/stages.txt
 
 stage() {
   local name="$1"; shift
@@ -16,6 +16,10 @@ stage() {
 skip() { echo "$1 not run ($2)" >> reports/stages.txt; }
 
 stage setup bash scripts/ensure-chromium.sh
+# Five minutes of credential rotations, beside the other stages (mostly idle: it waits between calls).
+echo; echo "▶ soak: in the background, log in reports/soak.log"
+( stage soak npx vitest run --config vitest.soak.config.mts --reporter=default --reporter=json --outputFile.json=reports/soak.json ) > reports/soak.log 2>&1 &
+soak_pid=$!
 stage lint npx eslint .
 stage typecheck npx tsc --noEmit
 stage unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
@@ -25,5 +29,9 @@ if stage build npx next build; then
 else
   skip e2e "build failed"
 fi
+
+echo; echo "▶ soak: waiting for it to end"
+wait "$soak_pid"
+grep -E "soak:|Tests|FAIL" reports/soak.log | tail -n 5
 
 node scripts/test-summary.mjs reports

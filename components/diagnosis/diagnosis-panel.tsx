@@ -30,7 +30,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
  * previews. Admins apply a fix, redeploy and watch the deployment to its end, the diagnosis
  * refreshed as it ends; engineers see the same with a link to hand to an admin.
  */
-export function DiagnosisPanel({ initial, canFix, sharePath }: { initial: DiagnosisBody; canFix: boolean; sharePath: string }) {
+export function DiagnosisPanel({ initial, canFix, readOnly, sharePath }: { initial: DiagnosisBody; canFix: boolean; readOnly: boolean; sharePath: string }) {
   const t = useTranslations("diagnosis");
   const router = useRouter();
   const client = useQueryClient();
@@ -115,7 +115,8 @@ export function DiagnosisPanel({ initial, canFix, sharePath }: { initial: Diagno
             <AdviceList advice={d.advice} />
           </Section>
         )}
-        {!canFix && (d.fixes.length > 0 || failing) && <ShareLink path={sharePath} askAdmin={d.fixes.length > 0 || d.cleared === true} />}
+        {readOnly && (d.fixes.length > 0 || failing) && <p className="text-sm text-slate-700" data-testid="read-only-fixes">{t("panel.readOnly")}</p>}
+        {!canFix && !readOnly && (d.fixes.length > 0 || failing) && <ShareLink path={sharePath} askAdmin={d.fixes.length > 0 || d.cleared === true} />}
         {watch && <WatchDeployment key={watch.id} region={region} name={name} onEnded={ended} />}
       </div>
     </Panel>

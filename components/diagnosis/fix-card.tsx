@@ -58,7 +58,7 @@ export function FixCard({ fix, region, name, canFix, onApplied, onStale, showRes
             {open ? t("hidePreview") : t("preview")}
           </Button>
           {canFix && result?.kind !== "applied" && (
-            <Button size="sm" variant="primary" onClick={apply} disabled={busy || !open}>
+            <Button size="sm" variant="primary" onClick={apply} disabled={busy || !open} data-cloud-write>
               {busy ? t("applying") : t("apply")}
             </Button>
           )}

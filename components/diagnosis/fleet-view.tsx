@@ -13,7 +13,7 @@ const FIXABLE: ReadonlySet<FleetCode> = new Set(["ROLE_NOT_FOUND", "TRUST_MISSIN
 const ADVISORY: ReadonlySet<FleetCode> = new Set(["UNKNOWN", "REDEPLOY_PENDING"]);
 
 /** Every failing service by cause, then by what one fix acts on. */
-export function FleetView({ causes, canFix }: { causes: FleetCause[]; canFix: boolean }) {
+export function FleetView({ causes, canFix, readOnly }: { causes: FleetCause[]; canFix: boolean; readOnly: boolean }) {
   const t = useTranslations("diagnosis");
   if (causes.length === 0) return <EmptyState title={t("fleet.empty")} />;
   return (
@@ -68,7 +68,7 @@ export function FleetView({ causes, canFix }: { causes: FleetCause[]; canFix: bo
                   </TD>
                   <TD>
                     {FIXABLE.has(c.code) || c.code === "REDEPLOY_PENDING" ? (
-                      <GroupFix services={g.services} canFix={canFix} fixable={FIXABLE.has(c.code)} />
+                      <GroupFix services={g.services} canFix={canFix} readOnly={readOnly} fixable={FIXABLE.has(c.code)} />
                     ) : (
                       <Link href={`${serviceHref(g.services[0].region, g.services[0].name)}#diagnosis`} className="text-xs text-blue-700 hover:underline">{t("fleet.openDiagnosis")}</Link>
                     )}

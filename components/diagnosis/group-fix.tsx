@@ -16,7 +16,7 @@ import { FixCard } from "./fix-card";
  * act on what they share (its role, its deployer), so one fix heals them all; then every
  * service of the group is redeployed, one after another.
  */
-export function GroupFix({ services, canFix, fixable }: { services: FleetService[]; canFix: boolean; fixable: boolean }) {
+export function GroupFix({ services, canFix, readOnly, fixable }: { services: FleetService[]; canFix: boolean; readOnly: boolean; fixable: boolean }) {
   const t = useTranslations("diagnosis");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -40,7 +40,7 @@ export function GroupFix({ services, canFix, fixable }: { services: FleetService
     }
     router.refresh();
   };
-  if (!canFix) return <span className="text-xs text-slate-600">{t("fleet.askAdmin")}</span>;
+  if (!canFix) return <span className="text-xs text-slate-600">{readOnly ? t("fleet.readOnly") : t("fleet.askAdmin")}</span>;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
@@ -50,7 +50,7 @@ export function GroupFix({ services, canFix, fixable }: { services: FleetService
           </Button>
         )}
         {fixed && (
-          <Button size="sm" variant="primary" onClick={redeployAll} disabled={redeployed !== undefined && redeployed < services.length && !error}>
+          <Button size="sm" variant="primary" onClick={redeployAll} disabled={redeployed !== undefined && redeployed < services.length && !error} data-cloud-write>
             {t("fleet.redeployAll", { count: services.length })}
           </Button>
         )}

@@ -29,7 +29,7 @@ export function RedeployControl({ region, name, onStarted, primary }: { region: 
   };
   if (!asking) {
     return (
-      <Button size="sm" variant={primary ? "primary" : "secondary"} onClick={() => setAsking(true)}>
+      <Button size="sm" variant={primary ? "primary" : "secondary"} onClick={() => setAsking(true)} data-cloud-write>
         {t("redeploy")}
       </Button>
     );
@@ -37,7 +37,7 @@ export function RedeployControl({ region, name, onStarted, primary }: { region: 
   return (
     <div className="flex max-w-xl flex-wrap items-center gap-2 rounded border border-blue-200 bg-blue-50 px-3 py-2 text-xs text-slate-800" data-testid="redeploy-confirm">
       <span className="min-w-0 flex-1">{t("redeployPreview")}</span>
-      <Button size="sm" variant="primary" onClick={go} disabled={busy}>
+      <Button size="sm" variant="primary" onClick={go} disabled={busy} data-cloud-write>
         {busy ? t("redeploying") : t("confirmRedeploy")}
       </Button>
       <Button size="sm" variant="ghost" onClick={() => setAsking(false)} disabled={busy}>

@@ -4,16 +4,18 @@ import { getTranslations } from "next-intl/server";
 import { getEnv } from "@/lib/env";
 import { describeCloud } from "@/lib/cloud/describe";
 import { CloudBadge } from "./cloud-badge";
+import { ReadOnlyBadge } from "./read-only-badge";
 import type { Permission } from "@/lib/auth/permissions";
 import { NAV_ITEMS, type ShellNavKey } from "./nav-items";
 import { SideNav } from "./side-nav";
 
-export async function AppShell({ children, userMenu, permissions }: { children: ReactNode; userMenu?: ReactNode; permissions?: readonly Permission[] }) {
+export async function AppShell({ children, userMenu, permissions, badges }: { children: ReactNode; userMenu?: ReactNode; permissions?: readonly Permission[]; badges?: Record<string, ReactNode> }) {
   const t = await getTranslations("shell");
   const tRoot = await getTranslations();
   const items = NAV_ITEMS.filter((item) => !item.permission || permissions?.includes(item.permission)).map((item) => ({
     ...item,
-    label: item.namespace ? tRoot(`${item.namespace}.nav`) : t(`nav.${item.key as ShellNavKey}`),
+    label: item.labelKey ? tRoot(item.labelKey) : item.namespace ? tRoot(`${item.namespace as "services" | "roles" | "users" | "audit"}.nav`) : t(`nav.${item.key as ShellNavKey}`),
+    badge: badges?.[item.href],
   }));
   return (
     <div className="flex min-h-screen flex-col">
@@ -26,6 +28,7 @@ export async function AppShell({ children, userMenu, permissions }: { children: 
           <span className="hidden text-xs text-slate-500 sm:inline">{t("tagline")}</span>
         </Link>
         <div className="flex items-center gap-3">
+          {getEnv().ROLESCOPE_READ_ONLY && <ReadOnlyBadge />}
           <CloudBadge cloud={describeCloud(getEnv())} />
           {userMenu}
         </div>

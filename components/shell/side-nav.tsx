@@ -1,10 +1,11 @@
 "use client";
 
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "./nav-items";
 
-export function SideNav({ items, label }: { items: (NavItem & { label: string })[]; label: string }) {
+export function SideNav({ items, label }: { items: (NavItem & { label: string; badge?: ReactNode })[]; label: string }) {
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="flex flex-col gap-0.5 p-2">
@@ -15,11 +16,12 @@ export function SideNav({ items, label }: { items: (NavItem & { label: string })
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
-            className={`rounded px-3 py-1.5 text-sm ${
+            className={`flex items-center gap-2 rounded px-3 py-1.5 text-sm ${
               active ? "bg-blue-50 font-medium text-blue-800" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"
             }`}
           >
             {item.label}
+            {item.badge}
           </Link>
         );
       })}

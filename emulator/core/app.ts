@@ -25,6 +25,7 @@ export interface AppOptions {
   /** Role failures at deploy all speak the seed's one message. */
   genericRoleErrors: boolean;
   credentialsRole?: string;
+  credentialsTtlSeconds: number;
   log: (line: string) => void;
 }
 

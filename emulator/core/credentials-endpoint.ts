@@ -5,7 +5,6 @@ import type { RamStore } from "../ram/store";
 import { issueCredentials } from "../sts/issue";
 import { NOT_AUTHORIZED_BY_RAM } from "../sts/operations";
 import { EAS_SERVICE_PRINCIPAL } from "./contract";
-import { CREDENTIALS_URI_TTL_SECONDS } from "./defaults";
 import { isoSeconds } from "./http";
 
 export interface CredentialsAnswer {
@@ -13,7 +12,7 @@ export interface CredentialsAnswer {
   body: Record<string, unknown>;
 }
 
-export function credentialsForRole(store: RamStore, roleName: string | undefined, now: Date, context: RequestContext): CredentialsAnswer {
+export function credentialsForRole(store: RamStore, roleName: string | undefined, now: Date, context: RequestContext, ttlSeconds: number): CredentialsAnswer {
   if (!roleName) {
     return { status: 404, body: { Code: "RoleNotSet", Message: "No role is configured for this credentials endpoint." } };
   }
@@ -23,7 +22,7 @@ export function credentialsForRole(store: RamStore, roleName: string | undefined
   if (trust.decision !== "Allow") {
     return { status: 403, body: { Code: "NoPermission", Message: `failed to assume role for user, reason: ${NOT_AUTHORIZED_BY_RAM}` } };
   }
-  const creds = issueCredentials(store, role, "eas-instance", CREDENTIALS_URI_TTL_SECONDS, now);
+  const creds = issueCredentials(store, role, "eas-instance", ttlSeconds, now);
   return {
     status: 200,
     body: {

@@ -44,7 +44,7 @@ export async function route(app: EmulatorApp, req: IncomingMessage, res: ServerR
       if (!isLoopback(req.socket.remoteAddress)) throw new ApiError(403, "Forbidden", "The credentials endpoint answers loopback clients only.");
       const role = rawPath === "/credentials" ? app.opts.credentialsRole : decodeURIComponent(rawPath.slice("/credentials/".length));
       const now = app.now();
-      const out = credentialsForRole(app.store, role, now, baseContext(now, peerIp(req)));
+      const out = credentialsForRole(app.store, role, now, baseContext(now, peerIp(req)), app.opts.credentialsTtlSeconds);
       sendJson(res, out.status, out.body);
       return;
     }

@@ -1,4 +1,5 @@
 import { AppError } from "../errors/app-error";
+import { addBrand } from "../errors/brand";
 import { can, type Permission } from "./permissions";
 import type { ConsoleUser } from "./types";
 
@@ -27,12 +28,14 @@ export interface Denial {
 }
 
 export class ForbiddenError extends AppError {
+  static readonly brand = "ForbiddenError";
   constructor(
     readonly denial: Denial,
     /** True when the refusal was already written to the audit log. */
     readonly audited = false,
   ) {
     super("forbidden", `Your role does not include ${denial.permission}.`);
+    addBrand(this, ForbiddenError.brand);
   }
 }
 

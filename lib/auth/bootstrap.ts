@@ -2,7 +2,9 @@ import "server-only";
 import type { AuditLog } from "../audit/audit-log";
 import type { Stores } from "../db/types";
 import { DEMO_USERS } from "./demo-users";
+import { EnvError } from "../env";
 import { generatePassword, hashPassword } from "./password";
+import { passwordProblem } from "./password-rules";
 
 export interface BootstrapOptions {
   demo: boolean;
@@ -16,10 +18,13 @@ export interface BootstrapResult {
 }
 
 // First start: an `admin` account, with a password from the environment or a random one shown
-// once in the log. Demo mode also makes sure the demo users exist (never resetting them).
+// once in the log. A guessable ROLESCOPE_ADMIN_PASSWORD stops start-up, naming the rule.
+// Demo mode also makes sure the demo users exist (never resetting them).
 export async function bootstrapUsers(stores: Stores, audit: AuditLog, opts: BootstrapOptions): Promise<BootstrapResult> {
   const result: BootstrapResult = { createdAdmin: false, createdDemoUsers: [] };
   if ((await stores.users.count()) === 0) {
+    const problem = opts.adminPassword === undefined ? undefined : passwordProblem(opts.adminPassword, { username: "admin", demo: opts.demo });
+    if (problem) throw new EnvError([`ROLESCOPE_ADMIN_PASSWORD: ${problem}`]);
     const password = opts.adminPassword ?? generatePassword();
     await stores.users.create({ username: "admin", displayName: "Administrator", role: "admin", ramUserName: null, passwordHash: await hashPassword(password) });
     await audit.append({ actor: "system", action: "users.create", target: "admin", outcome: "success", detail: { role: "admin", bootstrap: true } });

@@ -11,6 +11,7 @@ export function getAuthDeps(): AuthDeps {
     stores,
     audit: createAuditLog(stores.audit),
     policy: { idleMs: env.ROLESCOPE_SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.ROLESCOPE_SESSION_MAX_HOURS * 3_600_000 },
+    demo: env.demo,
     now: Date.now,
   };
 }

@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   "approvals:decide",
   "users:manage",
   "audit:read",
+  "credentials:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -19,7 +20,7 @@ const ENGINEER: readonly Permission[] = ["inventory:read", "wizard:generate", "p
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   engineer: ENGINEER,
-  admin: [...ENGINEER, "cloud:write", "approvals:decide", "users:manage", "audit:read"],
+  admin: [...ENGINEER, "cloud:write", "approvals:decide", "users:manage", "audit:read", "credentials:read"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -49,6 +49,21 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: "POST", path: "/api/services/[region]/[name]/redeploy", access: "cloud:write", probe: { path: "/api/services/cn-hangzhou/churn-predictor/redeploy", body: {}, allowed: 400 } },
   { method: "GET", path: "/api/roles", access: "inventory:read" },
   { method: "POST", path: "/api/refresh", access: "inventory:read", probe: { body: {}, allowed: 400 } },
+  { method: "POST", path: "/api/preflight", access: "inventory:read", probe: { body: {}, allowed: 400 } },
+  { method: "POST", path: "/api/setup/roles", access: "wizard:generate", probe: { body: {}, allowed: 400 } },
+  { method: "POST", path: "/api/setup/role/preview", access: "wizard:generate", probe: { body: {}, allowed: 400 } },
+  { method: "POST", path: "/api/setup/role/apply", access: "cloud:write", probe: { body: {}, allowed: 400 } },
+  { method: "POST", path: "/api/setup/deploy/preview", access: "wizard:generate", probe: { body: {}, allowed: 400 } },
+  { method: "POST", path: "/api/setup/deploy/apply", access: "cloud:write", probe: { body: {}, allowed: 400 } },
+  { method: "GET", path: "/api/setup/deploy/status", access: "inventory:read", probe: { path: "/api/setup/deploy/status?region=cn-hangzhou&name=fraud-detector" } },
+  { method: "GET", path: "/api/passrole-requests", access: "passrole:request" },
+  { method: "POST", path: "/api/passrole-requests", access: "passrole:request", probe: { body: {}, allowed: 400 } },
+  { method: "GET", path: "/api/passrole-requests/[id]", access: "passrole:request", probe: { path: "/api/passrole-requests/no-such-request", allowed: 404 } },
+  { method: "POST", path: "/api/passrole-requests/[id]/approve", access: "approvals:decide", probe: { path: "/api/passrole-requests/no-such-request/approve", body: {}, allowed: 404 } },
+  { method: "POST", path: "/api/passrole-requests/[id]/reject", access: "approvals:decide", probe: { path: "/api/passrole-requests/no-such-request/reject", body: {}, allowed: 400 } },
+  { method: "POST", path: "/api/passrole-requests/[id]/cancel", access: "passrole:request", probe: { path: "/api/passrole-requests/no-such-request/cancel", allowed: 404 } },
+  { method: "POST", path: "/api/passrole-requests/[id]/revoke", access: "approvals:decide", probe: { path: "/api/passrole-requests/no-such-request/revoke", body: {}, allowed: 404 } },
+  { method: "GET", path: "/api/credentials", access: "credentials:read" },
 ];
 
-export const ACTION_ACCESS: readonly ActionAccess[] = [];
+export const ACTION_ACCESS: readonly ActionAccess[] = [{ action: "app/(console)/requests/actions.ts#markUpdatesRead", access: "passrole:request" }];

@@ -1,15 +1,15 @@
 import "server-only";
 import { dummyHash, verifyPassword } from "./password";
+import { checkSignInLimits, firstRefusalOfBurst, recordFailure, recordSuccess, type LimitName } from "./sign-in-limits";
 import { hashSessionId, newSessionId } from "./tokens";
 import { toConsoleUser, type AuthDeps, type ConsoleUser } from "./types";
 
-export const LOGIN_WINDOW_MS = 15 * 60_000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 30;
+export { LOGIN_WINDOW_MS } from "./sign-in-limits";
 
 export type SignInResult =
   | { ok: true; user: ConsoleUser; sessionId: string; expiresAt: number }
-  | { ok: false; reason: "invalid" | "rate_limited" };
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate_limited"; limit: LimitName; retryAfterSeconds: number };
 
 export interface SignInInput {
   username: string;
@@ -19,25 +19,27 @@ export interface SignInInput {
   previousSessionId?: string;
 }
 
-const accountBucket = (username: string) => `account:${username.toLowerCase()}`;
-const addressBucket = (address: string) => `address:${address}`;
-
 // One answer for an unknown name, a wrong password and a disabled account, so none can be told apart.
 export async function signIn(deps: AuthDeps, input: SignInInput): Promise<SignInResult> {
   const { stores, audit } = deps;
-  const now = deps.now();
-  const since = now - LOGIN_WINDOW_MS;
-  const buckets = [accountBucket(input.username), addressBucket(input.address)];
-  const [byAccount, byAddress] = await Promise.all(buckets.map((b) => stores.loginFailures.count(b, since)));
-  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS) {
-    await audit.append({ actor: input.username, action: "auth.login", target: input.username, outcome: "denied", detail: { reason: "rate_limited", address: input.address } });
-    return { ok: false, reason: "rate_limited" };
+  const limited = await checkSignInLimits(deps, input.username, input.address);
+  if (limited) {
+    if (await firstRefusalOfBurst(deps, limited, input.username, input.address)) {
+      await audit.append({
+        actor: input.username,
+        action: "auth.login",
+        target: input.username,
+        outcome: "denied",
+        detail: { reason: "rate_limited", limit: limited.limit, failures: limited.failures, address: input.address, retryAfterSeconds: limited.retryAfterSeconds },
+      });
+    }
+    return { ok: false, reason: "rate_limited", limit: limited.limit, retryAfterSeconds: limited.retryAfterSeconds };
   }
 
   const user = await stores.users.findByUsername(input.username);
   const matches = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
   if (!user || !matches || user.disabled) {
-    await stores.loginFailures.record(buckets, now);
+    await recordFailure(deps, input.username, input.address);
     await audit.append({
       actor: input.username,
       action: "auth.login",
@@ -48,8 +50,9 @@ export async function signIn(deps: AuthDeps, input: SignInInput): Promise<SignIn
     return { ok: false, reason: "invalid" };
   }
 
+  const now = deps.now();
   if (input.previousSessionId) await stores.sessions.revoke(hashSessionId(input.previousSessionId));
-  await stores.loginFailures.clear(accountBucket(input.username));
+  await recordSuccess(deps, user.username, input.address);
   const sessionId = newSessionId();
   const expiresAt = now + deps.policy.absoluteMs;
   await stores.sessions.create({ idHash: hashSessionId(sessionId), userId: user.id, createdAt: now, lastSeenAt: now, expiresAt });

@@ -23,6 +23,8 @@ export interface AuthDeps {
   stores: Stores;
   audit: AuditLog;
   policy: SessionPolicy;
+  /** Demo mode: the published demo passwords may be used. */
+  demo: boolean;
   now: () => number;
 }
 

@@ -3,6 +3,7 @@ import { UsernameTakenError } from "../db/types";
 import { AppError } from "../errors/app-error";
 import { requirePermission, type Actor } from "./actor";
 import { hashPassword } from "./password";
+import { passwordProblem } from "./password-rules";
 import { toConsoleUser, type AuthDeps, type ConsoleUser } from "./types";
 import type { NewUserInput, UserChangeInput } from "./user-schemas";
 
@@ -14,6 +15,8 @@ const withDisabled = (u: Parameters<typeof toConsoleUser>[0]): ManagedUser => ({
 // consistent (an enabled admin always remains) and writes one audit entry per change.
 export async function createConsoleUser(deps: AuthDeps, actor: Actor, input: NewUserInput): Promise<ManagedUser> {
   requirePermission(actor, "users:manage");
+  const problem = passwordProblem(input.password, { username: input.username, demo: deps.demo });
+  if (problem) throw AppError.invalid({ password: problem });
   try {
     const user = await deps.stores.users.create({
       username: input.username,

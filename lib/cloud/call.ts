@@ -9,9 +9,14 @@ export interface RetryPolicy {
   retries: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /** No retry starts once this long has passed since the first attempt began. */
+  budgetMs?: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 200, maxDelayMs: 2000 };
+// Sized for a cloud that fails one call in five (throttling or 5xx): seven attempts leave about
+// one failed call in 80,000, so a page that makes a few dozen calls loads every time, and the
+// budget keeps a call that keeps failing from holding a page for more than ~8 s plus one timeout.
+export const DEFAULT_RETRY: RetryPolicy = { retries: 6, baseDelayMs: 100, maxDelayMs: 1000, budgetMs: 8000 };
 
 interface SdkErrorLike {
   name?: string;
@@ -19,21 +24,25 @@ interface SdkErrorLike {
   message?: string;
   statusCode?: number;
   requestId?: string;
+  /** Milliseconds, from the cloud's `x-acs-retry-after` header (the SDK reads it so). */
+  retryAfter?: number;
   data?: { Code?: string; Message?: string; RequestId?: string; statusCode?: number };
 }
 
-/** Maps whatever the SDK threw to a CloudError, keeping the cloud's code and RequestId. */
+/** Maps whatever the SDK threw to a CloudError, keeping the cloud's code, RequestId and retry-after. */
 export function toCloudError(err: unknown): CloudError {
   if (err instanceof CloudError) return err;
   const e = (err ?? {}) as SdkErrorLike;
   const code = e.data?.Code ?? e.code ?? (e.name === "RequestTimeoutError" ? "RequestTimeout" : "UnknownError");
   // openapi-core prefixes the message with "<code>: code: <status>, " and appends the request id; keep the cloud's own words.
   const message = e.data?.Message ?? e.message ?? String(err);
+  const retryAfterMs = typeof e.retryAfter === "number" && Number.isFinite(e.retryAfter) && e.retryAfter >= 0 ? e.retryAfter : undefined;
   return new CloudError({
     code,
     message,
     requestId: e.requestId ?? e.data?.RequestId,
     httpStatus: e.statusCode ?? e.data?.statusCode,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   });
 }
 
@@ -45,12 +54,17 @@ export function isRetryable(err: CloudError): boolean {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Runs one cloud call with bounded retries, exponential backoff and full jitter. */
+/**
+ * Runs one cloud call with bounded retries: exponential backoff with full jitter, or the wait
+ * the cloud asked for; no retry once the budget is spent (the last error is thrown).
+ */
 export async function callWithRetry<T>(
   fn: () => Promise<T>,
   policy: RetryPolicy = DEFAULT_RETRY,
   random: () => number = Math.random,
+  now: () => number = Date.now,
 ): Promise<T> {
+  const started = now();
   for (let attempt = 0; ; attempt++) {
     try {
       return await fn();
@@ -58,7 +72,9 @@ export async function callWithRetry<T>(
       const err = toCloudError(raw);
       if (attempt >= policy.retries || !isRetryable(err)) throw err;
       const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-      await sleep(Math.floor(random() * cap));
+      const wait = err.retryAfterMs ?? Math.floor(random() * cap);
+      if (policy.budgetMs !== undefined && now() - started + wait >= policy.budgetMs) throw err;
+      await sleep(wait);
     }
   }
 }

@@ -1,47 +1,52 @@
 import "server-only";
-import Credential, { Config as CredentialConfig } from "@alicloud/credentials";
+import { createConsoleCredentials, type ConsoleCredentials } from "../credentials/console-credentials";
 import type { Env } from "../env";
+import { AppError } from "../errors/app-error";
 import { emulatorEasEndpoint } from "./emulator-regions";
 import { createEasGateway } from "./eas-gateway";
+import { WRITE_METHODS } from "./operations";
 import { createRamGateway } from "./ram-gateway";
 import type { Cloud } from "./types";
 
 // Apart from index.ts so benchmarks and CLI tools can build a cloud of their own (they run
 // under the react-server condition, which lets them import server-only modules).
 
+export interface CreateCloudOptions {
+  /** The console's own credentials; by default a new set built from `env` (ROLESCOPE_CREDENTIALS). */
+  credentials?: ConsoleCredentials;
+}
+
+const readOnlyRefusal = () =>
+  Promise.reject(new AppError("read_only", "RoleScope runs read-only (ROLESCOPE_READ_ONLY=true): it makes no changes in the cloud."));
+
+/** The gateway with every write of lib/cloud/operations.ts refused before anything is sent. */
+function withoutWrites<T extends object>(gateway: T, prefix: "ram" | "eas"): T {
+  const guarded = { ...gateway } as Record<string, unknown>;
+  for (const name of Object.keys(guarded)) if (WRITE_METHODS.has(`${prefix}.${name}`)) guarded[name] = readOnlyRefusal;
+  return guarded as T;
+}
+
 /**
  * Builds both gateways from configuration. The same code serves the emulator and a real
- * account: only endpoints and credentials differ.
+ * account: only endpoints and credentials differ. ROLESCOPE_CREDENTIALS=chain works against the
+ * emulator too, whose /credentials/<RoleName> answers as EAS's credentials URI does.
  */
-export function createCloud(env: Env): Cloud {
+export function createCloud(env: Env, opts: CreateCloudOptions = {}): Cloud {
+  const credential = (opts.credentials ?? createConsoleCredentials(env)).credential;
   const timeouts = { readTimeoutMs: env.ROLESCOPE_CLOUD_TIMEOUT_MS, connectTimeoutMs: env.ROLESCOPE_CLOUD_TIMEOUT_MS };
-  if (env.ROLESCOPE_CLOUD === "emulator") {
-    const credential = new Credential(
-      new CredentialConfig({ type: "access_key", accessKeyId: env.EMULATOR_ACCESS_KEY_ID, accessKeySecret: env.EMULATOR_ACCESS_KEY_SECRET }),
-    );
-    return {
-      ram: createRamGateway({ endpoint: env.EMULATOR_ENDPOINT, protocol: "HTTP", credential, ...timeouts }),
-      eas: createEasGateway({
-        regions: env.ROLESCOPE_REGIONS,
-        endpointFor: (region) => emulatorEasEndpoint(env, region),
-        protocol: "HTTP",
-        credential,
-        ...timeouts,
-      }),
-      describe: () => ({ mode: "emulator", endpoint: env.EMULATOR_ENDPOINT, regions: env.ROLESCOPE_REGIONS }),
-    };
-  }
-  // The default chain: environment keys, OIDC, CLI profile, credentials file, ECS role, credentials URI.
-  const credential = new Credential();
+  const emulator = env.ROLESCOPE_CLOUD === "emulator";
+  const protocol = emulator ? "HTTP" : "HTTPS";
+  const ram = createRamGateway({ endpoint: emulator ? env.EMULATOR_ENDPOINT : env.ALIBABA_CLOUD_RAM_ENDPOINT, protocol, credential, ...timeouts });
+  const eas = createEasGateway({
+    regions: env.ROLESCOPE_REGIONS,
+    endpointFor: (region) => (emulator ? emulatorEasEndpoint(env, region) : `pai-eas.${region}.aliyuncs.com`),
+    protocol,
+    credential,
+    ...timeouts,
+  });
   return {
-    ram: createRamGateway({ endpoint: env.ALIBABA_CLOUD_RAM_ENDPOINT, protocol: "HTTPS", credential, ...timeouts }),
-    eas: createEasGateway({
-      regions: env.ROLESCOPE_REGIONS,
-      endpointFor: (region) => `pai-eas.${region}.aliyuncs.com`,
-      protocol: "HTTPS",
-      credential,
-      ...timeouts,
-    }),
-    describe: () => ({ mode: "aliyun", endpoint: env.ALIBABA_CLOUD_RAM_ENDPOINT, regions: env.ROLESCOPE_REGIONS }),
+    ram: env.ROLESCOPE_READ_ONLY ? withoutWrites(ram, "ram") : ram,
+    eas: env.ROLESCOPE_READ_ONLY ? withoutWrites(eas, "eas") : eas,
+    describe: () => ({ mode: env.ROLESCOPE_CLOUD, endpoint: emulator ? env.EMULATOR_ENDPOINT : env.ALIBABA_CLOUD_RAM_ENDPOINT, regions: env.ROLESCOPE_REGIONS }),
   };
 }

@@ -1,8 +1,12 @@
+import { addBrand, hasBrand } from "../errors/brand";
+
 export interface CloudErrorShape {
   code: string;
   message: string;
   requestId?: string;
   httpStatus?: number;
+  /** How long the cloud asked the caller to wait before trying again, when it said. */
+  retryAfterMs?: number;
 }
 
 /** One error type for every failed cloud call: the cloud's own code and RequestId, kept. */
@@ -10,14 +14,22 @@ export class CloudError extends Error implements CloudErrorShape {
   readonly code: string;
   readonly requestId?: string;
   readonly httpStatus?: number;
+  readonly retryAfterMs?: number;
+  /** Each subclass names its own brand, so `instanceof` tells them apart across bundle copies. */
+  static readonly brand: string = "CloudError";
+  static [Symbol.hasInstance](this: { brand: string }, value: unknown): boolean {
+    return hasBrand(value, this.brand);
+  }
   constructor(e: CloudErrorShape) {
     super(e.message);
+    addBrand(this, CloudError.brand);
     this.name = "CloudError";
     this.code = e.code;
     this.requestId = e.requestId;
     this.httpStatus = e.httpStatus;
+    this.retryAfterMs = e.retryAfterMs;
   }
   toJSON(): CloudErrorShape {
-    return { code: this.code, message: this.message, requestId: this.requestId, httpStatus: this.httpStatus };
+    return { code: this.code, message: this.message, requestId: this.requestId, httpStatus: this.httpStatus, ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }) };
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { getConsoleCredentials } from "../credentials/server";
 import { getEnv } from "../env";
 import { createCloud } from "./create-cloud";
 import type { Cloud } from "./types";
@@ -7,10 +8,13 @@ export type { Cloud } from "./types";
 export { CloudError } from "./types";
 export { createCloud } from "./create-cloud";
 
-let cloud: Cloud | undefined;
+// One per process, whichever bundle asks first (see lib/inventory/server-deps.ts).
+const KEY = Symbol.for("rolescope.cloud");
+type Holder = { [KEY]?: Cloud };
 
 /** The console's one cloud, built on first use. */
 export function getCloud(): Cloud {
-  cloud ??= createCloud(getEnv());
-  return cloud;
+  const g = globalThis as Holder;
+  g[KEY] ??= createCloud(getEnv(), { credentials: getConsoleCredentials() });
+  return g[KEY];
 }

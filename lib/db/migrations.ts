@@ -62,6 +62,58 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
     `,
   },
+  {
+    version: 3,
+    name: "PassRole requests and their notifications",
+    // The partial unique index is what keeps one open request per (RAM user, role): the database
+    // refuses a second one, whichever replica inserts it. Both SQLite and PostgreSQL have it.
+    sql: `
+      CREATE TABLE passrole_requests (
+        id TEXT PRIMARY KEY,
+        role_name TEXT NOT NULL,
+        role_arn TEXT NOT NULL,
+        ram_user TEXT NOT NULL,
+        requester_id TEXT NOT NULL,
+        requester TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        duration TEXT NOT NULL CHECK (duration IN ('1d', '7d', '30d', 'permanent')),
+        granted_duration TEXT CHECK (granted_duration IN ('1d', '7d', '30d', 'permanent')),
+        state TEXT NOT NULL CHECK (state IN ('pending', 'approved', 'granting', 'granted', 'failed', 'rejected', 'cancelled', 'revoked', 'expired')),
+        version INTEGER NOT NULL DEFAULT 1,
+        approver TEXT,
+        decision_reason TEXT,
+        policy_name TEXT NOT NULL,
+        policy_document TEXT,
+        expires_at TEXT,
+        grant_request_ids TEXT NOT NULL DEFAULT '[]',
+        removal TEXT NOT NULL DEFAULT 'none' CHECK (removal IN ('none', 'pending', 'done', 'failed')),
+        removal_request_ids TEXT NOT NULL DEFAULT '[]',
+        failure TEXT,
+        lease_owner TEXT,
+        lease_until TEXT,
+        reminded_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        decided_at TEXT,
+        granted_at TEXT,
+        ended_at TEXT
+      );
+      CREATE UNIQUE INDEX passrole_requests_open_pair ON passrole_requests (lower(ram_user), lower(role_name))
+        WHERE state IN ('pending', 'approved', 'granting', 'granted');
+      CREATE INDEX passrole_requests_state ON passrole_requests (state, expires_at);
+      CREATE INDEX passrole_requests_requester ON passrole_requests (requester_id, created_at);
+      CREATE TABLE notifications (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        recipient_id TEXT NOT NULL,
+        request_id TEXT NOT NULL REFERENCES passrole_requests(id),
+        event TEXT NOT NULL,
+        at TEXT NOT NULL,
+        read_at TEXT,
+        detail TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX notifications_recipient ON notifications (recipient_id, read_at, id);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {

@@ -1,5 +1,8 @@
 import "server-only";
+import { addBrand, hasBrand } from "../errors/brand";
 import type { Role } from "../auth/permissions";
+import type { GrantDuration } from "../approvals/durations";
+import type { RequestState } from "../approvals/states";
 
 // The store's contracts. Callers see only these; the SQLite modules in ./sqlite implement them,
 // and a PostgreSQL store can implement them too. Methods are async for that reason.
@@ -86,16 +89,181 @@ export interface AuditStore {
   actions(): Promise<string[]>;
 }
 
-export interface Stores {
+/** The stores as seen inside a transaction: every call belongs to it. */
+export interface TxStores {
   users: UserStore;
   sessions: SessionStore;
   loginFailures: LoginFailureStore;
   audit: AuditStore;
+  passRoleRequests: PassRoleRequestStore;
+  notifications: NotificationStore;
+}
+
+export interface Stores extends TxStores {
+  /**
+   * Runs `fn` in one database transaction: everything it writes through `tx` commits together,
+   * or nothing does when it throws. A transaction inside one joins it.
+   */
+  transaction<T>(fn: (tx: TxStores) => Promise<T>): Promise<T>;
 }
 
 export class UsernameTakenError extends Error {
+  static readonly brand = "UsernameTakenError";
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, UsernameTakenError.brand);
+  }
   constructor(readonly username: string) {
     super(`username ${username} is taken`);
+    addBrand(this, UsernameTakenError.brand);
     this.name = "UsernameTakenError";
+  }
+}
+
+
+/** One PassRole request: who asked for which role for which RAM user, and where it stands. */
+export interface PassRoleRequestRecord {
+  id: string;
+  roleName: string;
+  roleArn: string;
+  ramUser: string;
+  requesterId: string;
+  /** Console username of the requester. */
+  requester: string;
+  reason: string;
+  /** As asked. */
+  duration: GrantDuration;
+  /** As approved (never longer than asked). */
+  grantedDuration: GrantDuration | null;
+  state: RequestState;
+  /** Bumped by every state change. */
+  version: number;
+  approver: string | null;
+  /** The reject reason. */
+  decisionReason: string | null;
+  /** Deterministic per (RAM user, role). */
+  policyName: string;
+  /** The exact document the grant creates, fixed at approval. */
+  policyDocument: string | null;
+  expiresAt: string | null;
+  grantRequestIds: string[];
+  /** Taking the policy away again after a revoke, an expiry or a failed grant. */
+  removal: RemovalState;
+  removalRequestIds: string[];
+  failure: { code: string; message: string; requestId?: string } | null;
+  /** Which console process is working on the request, until when (several replicas share one store). */
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+  remindedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  decidedAt: string | null;
+  grantedAt: string | null;
+  endedAt: string | null;
+}
+
+export type RemovalState = "none" | "pending" | "done" | "failed";
+
+export type NewPassRoleRequest = Pick<PassRoleRequestRecord, "roleName" | "roleArn" | "ramUser" | "requesterId" | "requester" | "reason" | "duration" | "policyName"> & {
+  at: string;
+};
+
+export type PassRoleRequestChange = Partial<
+  Pick<
+    PassRoleRequestRecord,
+    | "state"
+    | "approver"
+    | "decisionReason"
+    | "grantedDuration"
+    | "policyDocument"
+    | "expiresAt"
+    | "grantRequestIds"
+    | "removal"
+    | "removalRequestIds"
+    | "failure"
+    | "leaseOwner"
+    | "leaseUntil"
+    | "remindedAt"
+    | "decidedAt"
+    | "grantedAt"
+    | "endedAt"
+  >
+>;
+
+/** What a row must look like for a conditional update to apply; the database checks it in the UPDATE itself. */
+export interface RequestGuard {
+  states: readonly RequestState[];
+  /** Compare-and-set against a version read earlier. */
+  version?: number;
+  /** The lease is free at `now` (none, or run out), or already held by `owner` when one is named. */
+  lease?: { owner?: string; now: string };
+  /** No expiry reminder sent yet. */
+  notReminded?: boolean;
+  removal?: readonly RemovalState[];
+}
+
+export interface RequestQuery {
+  states?: readonly RequestState[];
+  requesterId?: string;
+  /** One (RAM user, role) pair, compared without regard to case as RAM does. */
+  pair?: { ramUser: string; roleName: string };
+  removal?: readonly RemovalState[];
+  /** expires_at at or before this instant. */
+  expiresBy?: string;
+  notReminded?: boolean;
+  grantedDurations?: readonly GrantDuration[];
+  /** Lease free at this instant. */
+  leaseFreeAt?: string;
+  limit: number;
+}
+
+export interface PassRoleRequestStore {
+  /** Throws `OpenRequestExistsError` when the pair already has a request in an open state. */
+  create(request: NewPassRoleRequest): Promise<PassRoleRequestRecord>;
+  find(id: string): Promise<PassRoleRequestRecord | null>;
+  /** Newest first, with the total matching count. */
+  list(query: RequestQuery): Promise<{ requests: PassRoleRequestRecord[]; total: number }>;
+  /**
+   * One conditional UPDATE: applies `change` only where the row matches `guard` (a state change
+   * also bumps the version); null when it does not, because another writer got there first.
+   */
+  update(id: string, guard: RequestGuard, change: PassRoleRequestChange, at: string): Promise<PassRoleRequestRecord | null>;
+}
+
+/** An in-app notice about a request, for one console user. */
+export interface NotificationRecord {
+  id: number;
+  recipientId: string;
+  requestId: string;
+  event: string;
+  at: string;
+  readAt: string | null;
+  detail: Record<string, unknown>;
+}
+
+export type NewNotification = Omit<NotificationRecord, "id" | "readAt">;
+
+export interface NotificationStore {
+  add(n: NewNotification): Promise<NotificationRecord>;
+  list(recipientId: string, opts: { unreadOnly?: boolean; limit: number }): Promise<NotificationRecord[]>;
+  countUnread(recipientId: string): Promise<number>;
+  /** Marks every unread notice of the recipient read; returns how many. */
+  markRead(recipientId: string, at: string): Promise<number>;
+}
+
+// The store is made once per process, possibly by another bundle of this module (see index.ts),
+// so the class a caller imports may not be the one that threw: both errors carry a global brand.
+export class OpenRequestExistsError extends Error {
+  static readonly brand = "OpenRequestExistsError";
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, OpenRequestExistsError.brand);
+  }
+  constructor(readonly ramUser: string, readonly roleName: string) {
+    super(`${ramUser} already has an open request for ${roleName}`);
+    addBrand(this, OpenRequestExistsError.brand);
+    this.name = "OpenRequestExistsError";
+  }
+
+  static is(err: unknown): err is OpenRequestExistsError {
+    return err instanceof OpenRequestExistsError;
   }
 }

@@ -1,3 +1,4 @@
+import { addBrand, hasBrand } from "./brand";
 import { ERROR_STATUS, type ErrorCode } from "./codes";
 
 /** The cloud's own words about a failed call, kept for the user and the audit log. */
@@ -32,8 +33,15 @@ export class AppError extends Error {
   /** Seconds, for throttling answers. */
   readonly retryAfter?: number;
 
+  /** Each subclass names its own brand, so `instanceof` tells them apart across bundle copies. */
+  static readonly brand: string = "AppError";
+  static [Symbol.hasInstance](this: { brand: string }, value: unknown): boolean {
+    return hasBrand(value, this.brand);
+  }
+
   constructor(code: ErrorCode, message: string, opts: { fields?: Record<string, string>; cloud?: CloudDetail; retryAfter?: number; cause?: unknown } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    addBrand(this, AppError.brand);
     this.name = "AppError";
     this.code = code;
     this.fields = opts.fields;

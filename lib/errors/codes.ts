@@ -14,7 +14,11 @@ export const ERROR_STATUS = {
   last_admin: 409,
   /** An admin may not disable or demote their own account. */
   self_lockout: 409,
+  /** A PassRole request is decided by an admin other than the one who asked for it. */
+  self_approval: 403,
   rate_limited: 429,
+  /** A deploy was refused because preflight found errors in the service config. */
+  preflight_failed: 409,
   /** The cloud refused the request as it was asked (a RAM or EAS 4xx other than those below). */
   cloud_rejected: 400,
   /** The cloud refused the console's own identity (NoPermission for the console's credentials). */
@@ -23,6 +27,8 @@ export const ERROR_STATUS = {
   cloud_throttled: 429,
   /** The cloud failed or could not be reached. */
   cloud_unavailable: 502,
+  /** The console's own cloud credentials cannot be had: their source fails and the last ones expired. */
+  credentials_unavailable: 503,
   internal_error: 500,
 } as const;
 

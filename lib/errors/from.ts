@@ -7,7 +7,10 @@ import { fieldRules } from "./zod-rules";
 export function fromCloudError(err: CloudError): AppError {
   const cloud = { code: err.code, ...(err.requestId ? { requestId: err.requestId } : {}) };
   const opts = { cloud, cause: err };
-  if (err.code.includes("Throttling")) return new AppError("cloud_throttled", err.message, { ...opts, retryAfter: 2 });
+  // Not the cloud's answer: the console could not sign the call at all.
+  if (err.code === "CredentialsUnavailable") return new AppError("credentials_unavailable", err.message, { cause: err });
+  // Retry-After is whole seconds: the cloud's own wait when it gave one, else a short pause.
+  if (err.code.includes("Throttling")) return new AppError("cloud_throttled", err.message, { ...opts, retryAfter: err.retryAfterMs === undefined ? 2 : Math.max(1, Math.ceil(err.retryAfterMs / 1000)) });
   const status = err.httpStatus;
   if (status === 404) return new AppError("not_found", err.message, opts);
   if (status === 409) return new AppError("conflict", err.message, opts);

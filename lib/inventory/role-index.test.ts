@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildPassRolePolicy, type NamedPolicy, type PolicyDocument } from "../policy";
-import { passersByRole, servicesByRole } from "./role-index";
+import { passersByRole, passRoleDecision, servicesByRole } from "./role-index";
 
 const ACCOUNT = "1784200000000001";
 const arn = (name: string) => `acs:ram::${ACCOUNT}:role/${name}`;
@@ -67,5 +67,14 @@ describe("passersByRole", () => {
     );
     expect(m.get("eas-restricted")).toEqual({ names: ["alice", "carol"], via: { carol: "ml-platform" } });
     expect(m.get("eas-oss-reader")).toEqual({ names: ["alice"], via: {} });
+  });
+});
+
+describe("a time-bound PassRole grant", () => {
+  it("counts until its expiry and no longer after it", () => {
+    const grant = named("grant", buildPassRolePolicy("eas-restricted", { accountId: ACCOUNT, expiresAt: new Date("2026-12-08T00:00:00Z") }));
+    const user = { userName: "bob", policies: [grant], fromGroup: {} };
+    expect(passRoleDecision(user, arn("eas-restricted"), ACCOUNT, new Date("2026-12-07T23:59:00Z")).decision).toBe("Allow");
+    expect(passRoleDecision(user, arn("eas-restricted"), ACCOUNT, new Date("2026-12-08T00:00:01Z")).decision).toBe("ImplicitDeny");
   });
 });

@@ -22,14 +22,17 @@ export interface Passers {
   via: Record<string, string>;
 }
 
-/** May this user pass the role to EAS, as RAM decides it when a service is deployed? */
-export function passRoleDecision(user: UserPolicies, roleArn: string, accountId: string) {
+/**
+ * May this user pass the role to EAS, as RAM decides it when a service is deployed? At the
+ * current time: a time-bound grant (DateLessThan acs:CurrentTime) counts until it expires.
+ */
+export function passRoleDecision(user: UserPolicies, roleArn: string, accountId: string, now: Date = new Date()) {
   return evaluate(
     {
       principal: { type: "RAMUser", account: accountId, name: user.userName },
       action: "ram:PassRole",
       resource: roleArn,
-      context: { "acs:Service": EAS_SERVICE_PRINCIPAL },
+      context: { "acs:Service": EAS_SERVICE_PRINCIPAL, "acs:CurrentTime": now.toISOString() },
     },
     user.policies,
   );

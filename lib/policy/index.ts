@@ -14,3 +14,4 @@ export { actionMatches, resourceMatches } from "./wildcard";
 export { parseArn, roleArn, roleNameFromArn, type Arn } from "./arn";
 export { CONDITION_OPERATORS } from "./operators";
 export * from "./limits";
+export { buildConsolePolicy, type ConsolePolicyMode, type ConsolePolicyOptions, type PolicyOperation } from "./console-policy";

@@ -8,3 +8,8 @@ export const SERVICE_NAME_RULE = "must start with a lowercase letter and hold on
 
 export const REGION_PATTERN = /^[a-z]{2,}-[a-z0-9-]+$/;
 export const REGION_RULE = "must be a region id like cn-hangzhou";
+
+/** Whether a region and service name from a URL may be sent to EAS at all. */
+export function isServiceAddress(region: string, name: string): boolean {
+  return REGION_PATTERN.test(region) && SERVICE_NAME_PATTERN.test(name);
+}

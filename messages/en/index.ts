@@ -10,7 +10,11 @@ import serviceDetail from "./service-detail.json";
 import roles from "./roles.json";
 import roleDetail from "./role-detail.json";
 import policy from "./policy.json";
+import wizard from "./wizard.json";
+import preflight from "./preflight.json";
+import approvals from "./approvals.json";
+import settings from "./settings.json";
 import diagnosis from "./diagnosis.json";
 
-const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy, diagnosis };
+const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy, wizard, preflight, approvals, settings, diagnosis };
 export default messages;

@@ -6,11 +6,11 @@ import type { Role } from "../../lib/auth/permissions";
 import type { AuthDeps } from "../../lib/auth/types";
 
 // A real store in memory and a clock the test moves by hand.
-export function harness(policy = { idleMs: 30 * 60_000, absoluteMs: 8 * 3_600_000 }) {
+export function harness(policy = { idleMs: 30 * 60_000, absoluteMs: 8 * 3_600_000 }, demo = false) {
   const db = openDatabase(":memory:");
   const stores = sqliteStores(db);
   let now = Date.parse("2026-03-01T09:00:00Z");
-  const deps: AuthDeps = { stores, audit: createAuditLog(stores.audit, () => new Date(now)), policy, now: () => now };
+  const deps: AuthDeps = { stores, audit: createAuditLog(stores.audit, () => new Date(now)), policy, demo, now: () => now };
   return {
     db,
     deps,

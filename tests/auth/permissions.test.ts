@@ -4,7 +4,7 @@ import { can, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from "../../lib/auth/permis
 describe("permission table", () => {
   it("gives engineers reading, generating and PassRole requests, and nothing that changes the cloud or the console", () => {
     expect([...ROLE_PERMISSIONS.engineer].sort()).toEqual(["inventory:read", "passrole:request", "wizard:generate"]);
-    for (const p of ["cloud:write", "approvals:decide", "users:manage", "audit:read"] as const) expect(can("engineer", p)).toBe(false);
+    for (const p of ["cloud:write", "approvals:decide", "users:manage", "audit:read", "credentials:read"] as const) expect(can("engineer", p)).toBe(false);
   });
 
   it("gives admins every permission", () => {

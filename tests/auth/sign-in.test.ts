@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { hashSessionId } from "../../lib/auth/tokens";
-import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, signIn } from "../../lib/auth/sign-in";
+import { signIn } from "../../lib/auth/sign-in";
+import {
+  ACCOUNT_DELAY_MAX_MS,
+  ACCOUNT_FAILURES_BEFORE_DELAY,
+  accountDelayMs,
+  LOGIN_WINDOW_MS,
+  MAX_FAILURES_PER_ACCOUNT_ADDRESS,
+  MAX_FAILURES_PER_ADDRESS,
+} from "../../lib/auth/sign-in-limits";
 import { endSession, resolveSession } from "../../lib/auth/session-core";
 import { harness } from "./harness";
 
@@ -35,13 +43,55 @@ describe("sign-in", () => {
     expect(JSON.stringify(await h.audit())).not.toContain("carol-password-1");
   });
 
-  it("locks an account after repeated failures, even with the right password, until the window passes", async () => {
+  it("stops one address guessing one account, and lets that address in again after the window", async () => {
     const h = harness();
     await h.addUser("bob", "engineer");
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) expect((await attempt(h, "BOB", "nope", `10.0.0.${i}`)).ok).toBe(false);
-    expect(await attempt(h, "bob", "bob-password-1", "10.9.9.9")).toEqual({ ok: false, reason: "rate_limited" });
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_ADDRESS; i++) expect(await attempt(h, "BOB", "nope", "10.6.6.6")).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt(h, "bob", "bob-password-1", "10.6.6.6")).toMatchObject({ ok: false, reason: "rate_limited", limit: "account_address", retryAfterSeconds: 900 });
+    // The owner, elsewhere, is not held by what one other address did.
+    expect((await attempt(h, "bob", "bob-password-1", "10.9.9.9")).ok).toBe(true);
     h.advance(LOGIN_WINDOW_MS + 1);
-    expect((await attempt(h, "bob", "bob-password-1")).ok).toBe(true);
+    expect((await attempt(h, "bob", "bob-password-1", "10.6.6.6")).ok).toBe(true);
+  });
+
+  it("does not let a flood from many addresses lock the owner out: the owner's address gets in at once", async () => {
+    const h = harness();
+    await h.addUser("bob", "engineer");
+    expect((await attempt(h, "bob", "bob-password-1", "192.0.2.10")).ok).toBe(true);
+    // 35 spoofed or real addresses, each a few wrong guesses, all within a minute.
+    for (let i = 0; i < 35; i++) await attempt(h, "bob", "wrong", `198.51.100.${i}`);
+    expect((await attempt(h, "bob", "bob-password-1", "192.0.2.10")).ok).toBe(true);
+  });
+
+  it("slows guesses at one account from everywhere with a delay that doubles, instead of a lock", async () => {
+    const h = harness();
+    await h.addUser("bob", "engineer");
+    for (let i = 0; i < ACCOUNT_FAILURES_BEFORE_DELAY; i++) await attempt(h, "bob", "wrong", `198.51.100.${i}`);
+    // The next guess from a new address must wait a second; then one guess goes through, and the wait doubles.
+    expect(await attempt(h, "bob", "wrong", "198.51.100.200")).toMatchObject({ reason: "rate_limited", limit: "account", retryAfterSeconds: 1 });
+    h.advance(1_001);
+    expect(await attempt(h, "bob", "wrong", "198.51.100.201")).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt(h, "bob", "wrong", "198.51.100.202")).toMatchObject({ reason: "rate_limited", limit: "account", retryAfterSeconds: 2 });
+    expect(accountDelayMs(ACCOUNT_FAILURES_BEFORE_DELAY + 2)).toBe(4_000);
+    expect(accountDelayMs(ACCOUNT_FAILURES_BEFORE_DELAY + 40)).toBe(ACCOUNT_DELAY_MAX_MS);
+    // The owner from a new address, with the right password, gets in once the wait has passed.
+    h.advance(2_001);
+    expect((await attempt(h, "bob", "bob-password-1", "203.0.113.50")).ok).toBe(true);
+  });
+
+  it("audits a flood once per burst, not once per refused try, with the limit and the address", async () => {
+    const h = harness();
+    await h.addUser("bob", "engineer");
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_ADDRESS; i++) await attempt(h, "bob", "wrong", "10.6.6.6");
+    for (let i = 0; i < 50; i++) await attempt(h, "bob", "wrong", "10.6.6.6");
+    const denied = (await h.audit()).filter((e) => e.outcome === "denied");
+    expect(denied).toHaveLength(1);
+    expect(denied[0]).toMatchObject({ actor: "bob", action: "auth.login", detail: { reason: "rate_limited", limit: "account_address", address: "10.6.6.6", failures: 5 } });
+    expect((await h.audit()).filter((e) => e.outcome === "failure")).toHaveLength(MAX_FAILURES_PER_ACCOUNT_ADDRESS);
+    // A new window, a new burst: audited again.
+    h.advance(LOGIN_WINDOW_MS + 1);
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_ADDRESS + 3; i++) await attempt(h, "bob", "wrong", "10.6.6.6");
+    expect((await h.audit()).filter((e) => e.outcome === "denied")).toHaveLength(2);
   });
 
   it("limits one address across accounts, kept in the store", async () => {
@@ -49,7 +99,7 @@ describe("sign-in", () => {
     await h.addUser("bob", "engineer");
     const now = h.deps.now();
     await h.stores.loginFailures.record(Array.from({ length: MAX_FAILURES_PER_ADDRESS }, () => "address:10.6.6.6"), now - 1000);
-    expect(await attempt(h, "bob", "bob-password-1", "10.6.6.6")).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await attempt(h, "bob", "bob-password-1", "10.6.6.6")).toMatchObject({ ok: false, reason: "rate_limited", limit: "address" });
     expect((await attempt(h, "bob", "bob-password-1", "10.7.7.7")).ok).toBe(true);
   });
 

@@ -32,4 +32,15 @@ describe("the last line of npm test", () => {
     expect(summarize(all, unit(3, 0), e2e(2, 0))).toEqual({ lines: expect.arrayContaining(["", "5 passed, 0 failed"]), ok: true });
     expect(summarize([], null, null).ok).toBe(false);
   });
+
+  it("counts the background soak's tests like the unit stage's, and a soak that never reported as a failure", () => {
+    const all = ["setup passed", "lint passed", "typecheck passed", "unit passed", "build passed", "soak passed", "e2e passed"];
+    const passed = summarize(all, unit(3, 0), e2e(2, 0), unit(1, 0));
+    expect(passed.lines).toContain("soak: 1 passed, 0 failed");
+    expect(passed.lines.at(-1)).toBe("6 passed, 0 failed");
+    const failing = summarize(all.map((l) => (l === "soak passed" ? "soak failed" : l)), unit(3, 0), e2e(2, 0), unit(0, 1));
+    expect([failing.lines.at(-1), failing.ok]).toEqual(["5 passed, 1 failed", false]);
+    const crashed = summarize(all.map((l) => (l === "soak passed" ? "soak failed" : l)), unit(3, 0), e2e(2, 0), null);
+    expect([crashed.lines.at(-1), crashed.ok]).toEqual(["5 passed, 1 failed", false]);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { can } from "@/lib/auth/permissions";
+import { canWriteCloud, isReadOnly } from "@/lib/auth/cloud-write";
 import { requireUser } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState } from "@/components/ui/states";
@@ -35,7 +35,7 @@ export default async function IssuesPage() {
     <>
       <PageHeader title={t("title")} description={t("intro")} actions={<span className="text-sm text-slate-600" data-testid="fleet-total">{t("total", { count: loaded.total, groups })}</span>} />
       <ClientMessages namespaces={["diagnosis", "service-detail.needKind"]}>
-        <FleetView causes={loaded.causes} canFix={can(me.role, "cloud:write")} />
+        <FleetView causes={loaded.causes} canFix={canWriteCloud(me)} readOnly={isReadOnly()} />
       </ClientMessages>
     </>
   );

@@ -22,22 +22,16 @@ import { readSimulationQuery } from "@/lib/policy-view/simulation-query";
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function decodeName(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
+// Next hands the segment over decoded; the layout has already refused names RAM could not hold.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeName((await params).name) };
+  const name = roleNameSchema.safeParse((await params).name);
+  return name.success ? { title: name.data } : {};
 }
 
 // One role: who may assume it, what it may do, what is wrong with it, and who uses it.
 export default async function RoleDetailPage({ params, searchParams }: Props) {
   const me = await requireUser("inventory:read");
-  const name = roleNameSchema.safeParse(decodeName((await params).name));
+  const name = roleNameSchema.safeParse((await params).name);
   if (!name.success) notFound();
   const t = await getTranslations("role-detail");
   const tc = await getTranslations("common");

@@ -29,12 +29,12 @@ export const POST = apiRoute(async (req: Request) => {
     address: clientAddress(req.headers),
     previousSessionId: readCookie(req.headers.get("cookie"), SESSION_COOKIE),
   });
-  const secure = isHttps(req.headers, req.url);
+  const secure = isHttps(req.headers);
   if (!result.ok) {
     // A failed attempt leaves any existing session alone: it only fails to start a new one.
     if (result.reason === "rate_limited") {
       if (isForm) return back("rate_limited", next);
-      throw new AppError("rate_limited", "Too many failed sign-ins. Wait 15 minutes and try again.");
+      throw new AppError("rate_limited", "Too many failed sign-ins. Wait and try again; Retry-After says how long.", { retryAfter: result.retryAfterSeconds });
     }
     if (isForm) return back("invalid", next);
     throw new AppError("invalid_credentials", "Wrong username or password.");

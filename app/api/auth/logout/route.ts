@@ -14,6 +14,6 @@ export const POST = apiRoute(async (req: Request) => {
   const id = readCookie(req.headers.get("cookie"), SESSION_COOKIE);
   await endSession(deps, id, await resolveSession(deps, id));
   const res = seeOther("/login?signedOut=1");
-  clearSessionCookie(res, isHttps(req.headers, req.url));
+  clearSessionCookie(res, isHttps(req.headers));
   return res;
 });

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { CloudError } from "@/lib/cloud/types";
 import { loadServiceDetail } from "@/lib/inventory/load-service-detail";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
+import { isServiceAddress } from "@/lib/service-config/names";
 
 // Checked here, above the detail's loading boundary, so an unknown service is a real HTTP 404
 // (shown by ../not-found.tsx: a segment's own not-found does not catch its layout).
@@ -13,7 +14,8 @@ export default async function ServiceLayout({ children, params }: { children: Re
   const me = await requireUser("inventory:read");
   const { region, name } = await params;
   const deps = getInventoryDeps();
-  if (!deps.cloud.eas.regions.includes(region)) notFound();
+  // A name EAS could not hold never reaches the cloud.
+  if (!isServiceAddress(region, name) || !deps.cloud.eas.regions.includes(region)) notFound();
   try {
     await loadServiceDetail(deps, me, region, name);
   } catch (err) {

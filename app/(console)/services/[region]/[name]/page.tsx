@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { can } from "@/lib/auth/permissions";
+import { canWriteCloud, isReadOnly } from "@/lib/auth/cloud-write";
 import { requireUser } from "@/lib/auth/session";
 import { z } from "zod";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,11 +16,14 @@ import { diagnosisBody } from "@/lib/fixes/diagnosis-body";
 import { loadFixes } from "@/lib/fixes/load-fixes";
 import { loadServiceDetail, loadServiceEvents, type EventType } from "@/lib/inventory/load-service-detail";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
+import { isServiceAddress } from "@/lib/service-config/names";
 
 type Props = { params: Promise<{ region: string; name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+// Next hands the segments over decoded; a name EAS could not hold is not echoed into the title.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: decodeURIComponent((await params).name) };
+  const { region, name } = await params;
+  return isServiceAddress(region, name) ? { title: name } : {};
 }
 
 const eventsPage = z.coerce.number().int().min(1).max(10_000).catch(1);
@@ -37,7 +40,7 @@ export default async function ServiceDetailPage({ params, searchParams }: Props)
   const page = eventsPage.parse(query.events ?? 1);
   const type = eventType.parse(query.eventType);
   const deps = getInventoryDeps();
-  if (!deps.cloud.eas.regions.includes(region)) notFound();
+  if (!isServiceAddress(region, name) || !deps.cloud.eas.regions.includes(region)) notFound();
   const base = `/services/${encodeURIComponent(region)}/${encodeURIComponent(name)}`;
   const header = (
     <PageHeader
@@ -87,7 +90,7 @@ export default async function ServiceDetailPage({ params, searchParams }: Props)
         eventsLinks={{ page: (p) => href(p, type), type: (ty) => href(1, ty) }}
         diagnosis={
           <ClientMessages namespaces={["diagnosis", "service-detail.needKind"]}>
-            <DiagnosisPanel initial={diagnosis} canFix={can(me.role, "cloud:write")} sharePath={`${base}#diagnosis`} />
+            <DiagnosisPanel initial={diagnosis} canFix={canWriteCloud(me)} readOnly={isReadOnly()} sharePath={`${base}#diagnosis`} />
           </ClientMessages>
         }
       />

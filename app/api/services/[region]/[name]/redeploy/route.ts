@@ -1,3 +1,4 @@
+import { assertCloudWritable } from "@/lib/auth/cloud-write";
 import { authorizeRequest } from "@/lib/auth/session";
 import { fromZodError } from "@/lib/errors/from";
 import { redeployService } from "@/lib/fixes/redeploy-service";
@@ -12,6 +13,7 @@ export const dynamic = "force-dynamic";
 // Deploys the service's config again (admins): {"confirm": true}; answers the audit entry and the RequestId.
 export const POST = apiRoute(async (req: Request, ctx: { params: Promise<{ region: string; name: string }> }) => {
   const actor = await authorizeRequest(req, "cloud:write");
+  assertCloudWritable();
   const params = serviceParams.safeParse(await ctx.params);
   if (!params.success) throw fromZodError(params.error);
   const { region, name } = params.data;

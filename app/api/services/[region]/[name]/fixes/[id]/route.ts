@@ -1,3 +1,4 @@
+import { assertCloudWritable } from "@/lib/auth/cloud-write";
 import { authorizeRequest } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import { fromCloudError, fromZodError } from "@/lib/errors/from";
@@ -34,6 +35,7 @@ export const GET = apiRoute(async (req: Request, ctx: Ctx) => {
 // Applies one fix (admins): {"confirm": true, "token"?}; answers the audit entry and the cloud's RequestIds.
 export const POST = apiRoute(async (req: Request, ctx: Ctx) => {
   const actor = await authorizeRequest(req, "cloud:write");
+  assertCloudWritable();
   const { region, name, id } = await readParams(ctx);
   const { token } = await readInput(req, confirmBody);
   const out = await applyFix({ inventory: getInventoryDeps(), writes: getWriteDeps() }, actor, region, name, id, { token });

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ErrorState } from "@/components/ui/states";
 
-// A name RAM could never accept: refused before any cloud call.
+// In the roles folder: a notFound() from the [name] layout (a name RAM could never accept,
+// refused before any cloud call) is caught by the boundary above it, as a real HTTP 404.
 export default async function RoleNameNotFound() {
   const t = await getTranslations("role-detail");
   return (

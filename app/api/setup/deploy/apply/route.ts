@@ -1,0 +1,18 @@
+import { assertCloudWritable } from "@/lib/auth/cloud-write";
+import { authorizeRequest } from "@/lib/auth/session";
+import { apiRoute, readInput } from "@/lib/http/api-route";
+import { getInventoryDeps } from "@/lib/inventory/server-deps";
+import { applyDeploy } from "@/lib/setup/apply-deploy";
+import { deployApplySchema } from "@/lib/setup/input";
+import { streamRun } from "@/lib/setup/stream-run";
+import { getWriteDeps } from "@/lib/writes/server-deps";
+
+export const dynamic = "force-dynamic";
+
+// Deploys the previewed config (admins), refused while preflight finds an error; progress as NDJSON.
+export const POST = apiRoute(async (req: Request) => {
+  const actor = await authorizeRequest(req, "cloud:write");
+  assertCloudWritable();
+  const { token, ...input } = await readInput(req, deployApplySchema);
+  return streamRun(await applyDeploy(getInventoryDeps(), getWriteDeps(), actor, input, token), "POST /api/setup/deploy/apply");
+});

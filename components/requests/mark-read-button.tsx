@@ -1,0 +1,16 @@
+"use client";
+
+import { useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { markUpdatesRead } from "@/app/(console)/requests/actions";
+
+export function MarkReadButton() {
+  const t = useTranslations("approvals.requests");
+  const [pending, start] = useTransition();
+  return (
+    <Button size="sm" variant="ghost" disabled={pending} onClick={() => start(async () => void (await markUpdatesRead()))}>
+      {t("markRead")}
+    </Button>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { usesOss } from "@/lib/wizard/needs";
+import type { FieldIssue } from "@/lib/wizard/rules";
+import { buildServiceConfig, configJson } from "@/lib/wizard/service-config";
+import type { SetupState } from "@/lib/wizard/state";
+import { Panel } from "@/components/ui/panel";
+import { CodeOutputs, NetworkChoice } from "./code-outputs";
+import { controlProps, Field, inputClass, ruleOf } from "./field";
+import { Notice } from "./notice";
+import { Snippet } from "./snippet";
+
+interface Props {
+  state: SetupState;
+  issues: FieldIssue[];
+  defaultRole: { name: string; exists: boolean };
+  update(patch: Partial<SetupState>): void;
+}
+
+// Method 1: the PAI default role. The config, the code and its credentials, ready to paste.
+export function Method1Step({ state, issues, defaultRole, update }: Props) {
+  const t = useTranslations("wizard.method1");
+  const rule = (f: string) => ruleOf(issues, f);
+  const oss = usesOss(state.needs);
+  const config = buildServiceConfig({ name: state.serviceName, needs: state.needs, method: 1, workspaceId: state.workspaceId || undefined, codePath: state.codePath });
+  return (
+    <div className="space-y-4">
+      {!defaultRole.exists && (
+        <Notice tone="danger" title={t("defaultRoleMissing", { name: defaultRole.name })} testId="default-role-missing">
+          {t("defaultRoleMissingFix")}
+        </Notice>
+      )}
+      <Panel title={t("settingsTitle")}>
+        <div className="grid grid-cols-2 gap-4">
+          <Field field="serviceName" label={t("serviceName")} rule={rule("serviceName")} hint={t("serviceNameHint")}>
+            <input {...controlProps("serviceName", rule("serviceName"))} value={state.serviceName} onChange={(e) => update({ serviceName: e.target.value.trim() })} className={inputClass} />
+          </Field>
+          <Field field="workspaceId" label={t(oss ? "workspaceIdRequired" : "workspaceId")} rule={rule("workspaceId")} hint={t(oss ? "workspaceIdHintOss" : "workspaceIdHint")}>
+            <input {...controlProps("workspaceId", rule("workspaceId"))} inputMode="numeric" value={state.workspaceId} onChange={(e) => update({ workspaceId: e.target.value.trim() })} className={inputClass} />
+          </Field>
+          <Field field="codePath" label={t("codePath")} rule={rule("codePath")} hint={t("codePathHint")}>
+            <input {...controlProps("codePath", rule("codePath"))} value={state.codePath} onChange={(e) => update({ codePath: e.target.value.trim() })} className={inputClass} />
+          </Field>
+          <NetworkChoice needs={state.needs} network={state.network} onChange={(network) => update({ network })} />
+        </div>
+      </Panel>
+      <Panel title={t("configTitle")}>
+        <Snippet title={t("config")} value={configJson(config)} note={t("configNote")} testId="service-config" />
+      </Panel>
+      <CodeOutputs needs={state.needs} network={state.network} codePath={state.codePath} />
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { roleArn } from "@/lib/policy/arn";
+import { buildPassRolePolicy } from "@/lib/wizard/policies";
+import type { FieldIssue } from "@/lib/wizard/rules";
+import { buildServiceConfig, configJson } from "@/lib/wizard/service-config";
+import type { SetupState } from "@/lib/wizard/state";
+import { Panel } from "@/components/ui/panel";
+import { TableSkeleton } from "@/components/ui/states";
+import { FindingsList } from "@/components/preflight/findings-list";
+import { usePreflight } from "@/components/preflight/use-preflight";
+import { ApiErrorNotice } from "./api-error-notice";
+import { CodeOutputs, NetworkChoice } from "./code-outputs";
+import { controlProps, Field, inputClass, ruleOf } from "./field";
+import { Snippet } from "./snippet";
+
+interface Props {
+  state: SetupState;
+  accountId: string;
+  users: string[];
+  issues: FieldIssue[];
+  update(patch: Partial<SetupState>): void;
+}
+
+// Method 2's outputs: the config with role_arn, the code, and the PassRole step for a deploying RAM user.
+export function OutputsStep({ state, accountId, users, issues, update }: Props) {
+  const t = useTranslations("wizard.outputs");
+  const rule = (f: string) => ruleOf(issues, f);
+  const config = buildServiceConfig({ name: state.serviceName, needs: state.needs, method: 2, role: { accountId, name: state.roleName }, codePath: state.codePath });
+  const ready = issues.length === 0;
+  const check = usePreflight({ config, region: state.needs.region, ...(state.deployer ? { deployer: state.deployer } : {}) }, ready);
+  return (
+    <div className="space-y-4">
+      <Panel title={t("settingsTitle")}>
+        <div className="grid grid-cols-2 gap-4">
+          <Field field="serviceName" label={t("serviceName")} rule={rule("serviceName")} hint={t("serviceNameHint")}>
+            <input {...controlProps("serviceName", rule("serviceName"))} value={state.serviceName} onChange={(e) => update({ serviceName: e.target.value.trim() })} className={inputClass} />
+          </Field>
+          <Field field="deployer" label={t("deployer")} rule={rule("deployer")} hint={t("deployerHint")}>
+            <select {...controlProps("deployer", rule("deployer"))} value={state.deployer} onChange={(e) => update({ deployer: e.target.value })} className={inputClass}>
+              <option value="">{t("deployerAccount")}</option>
+              {users.map((u) => (
+                <option key={u} value={u}>{u}</option>
+              ))}
+            </select>
+          </Field>
+          <Field field="codePath" label={t("codePath")} rule={rule("codePath")} hint={t("codePathHint")}>
+            <input {...controlProps("codePath", rule("codePath"))} value={state.codePath} onChange={(e) => update({ codePath: e.target.value.trim() })} className={inputClass} />
+          </Field>
+          <NetworkChoice needs={state.needs} network={state.network} onChange={(network) => update({ network })} />
+        </div>
+      </Panel>
+      <Panel title={t("configTitle")}>
+        <Snippet title={t("config")} value={configJson(config)} note={t("configNote2", { arn: roleArn(accountId, state.roleName) })} testId="service-config" />
+      </Panel>
+      {state.deployer && (
+        <Panel title={t("passRoleTitle")}>
+          <Snippet
+            title={t("passRolePolicy", { user: state.deployer })}
+            value={`${JSON.stringify(buildPassRolePolicy(state.roleName), null, 2)}\n`}
+            note={t("passRoleNote", { user: state.deployer, role: state.roleName })}
+            testId="passrole-policy"
+          />
+        </Panel>
+      )}
+      <Panel title={t("checkTitle")}>
+        {!ready ? (
+          <p className="text-sm text-slate-600">{t("checkWaiting")}</p>
+        ) : check.isPending ? (
+          <TableSkeleton rows={2} label={t("checking")} />
+        ) : check.isError ? (
+          <ApiErrorNotice error={check.error} />
+        ) : (
+          <FindingsList findings={check.data.findings} />
+        )}
+      </Panel>
+      <CodeOutputs needs={state.needs} network={state.network} codePath={state.codePath} />
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { requirePermission, type Actor } from "../auth/actor";
+import type { PassRoleRequestRecord } from "../db/types";
+import { AppError } from "../errors/app-error";
+import { fromZodError } from "../errors/from";
+import { parseArn } from "../policy";
+import type { ApprovalDeps } from "./deps";
+import { expiryFor, notLongerThan } from "./durations";
+import { findRequest, refuseReadOnly, requirePending } from "./find-request";
+import { grantApproved } from "./grant";
+import { grantDocumentText } from "./grant-document";
+import { takeLease } from "./lease";
+import { approveSchema } from "./schemas";
+import { applyTransition } from "./transition";
+
+/**
+ * An admin other than the requester approves (possibly for less time than asked). The approval,
+ * with the exact document and expiry, is persisted first; then the grant runs. Of several
+ * admins approving at once the database lets exactly one through; the others get `conflict`.
+ */
+export async function approveRequest(deps: ApprovalDeps, actor: Actor, id: string, body: unknown): Promise<PassRoleRequestRecord> {
+  requirePermission(actor, "approvals:decide");
+  const parsed = approveSchema.safeParse(body ?? {});
+  if (!parsed.success) throw fromZodError(parsed.error);
+  const r = await findRequest(deps, id);
+  if (r.requesterId === actor.id) throw new AppError("self_approval", "You asked for this grant: another admin must approve it.");
+  const duration = parsed.data.duration ?? r.duration;
+  if (!notLongerThan(duration, r.duration)) throw AppError.invalid({ duration: `may not be longer than the ${r.duration} asked for` });
+  requirePending(r, "approved");
+  refuseReadOnly(deps);
+
+  const now = deps.now();
+  const expiresAt = expiryFor(duration, now);
+  const accountId = parseArn(r.roleArn)?.account ?? "";
+  const lease = takeLease(deps);
+  const approved = await applyTransition(deps, actor, r, "approve", {
+    guard: lease.guard,
+    change: {
+      approver: actor.username,
+      grantedDuration: duration,
+      expiresAt: expiresAt?.toISOString() ?? null,
+      policyDocument: grantDocumentText(r.roleName, accountId, expiresAt),
+      decidedAt: now.toISOString(),
+      ...lease.hold,
+    },
+    detail: { duration, expiresAt: expiresAt?.toISOString() ?? null },
+  });
+  return grantApproved(deps, actor, approved);
+}

@@ -1,0 +1,31 @@
+// How long a grant lasts. A time-bound grant ends by RAM's own evaluation: its statement carries
+// `DateLessThan` on `acs:CurrentTime`; "permanent" has no such condition.
+
+export const GRANT_DURATIONS = ["1d", "7d", "30d", "permanent"] as const;
+export type GrantDuration = (typeof GRANT_DURATIONS)[number];
+
+const DAY_MS = 86_400_000;
+const LENGTH_MS: Record<GrantDuration, number> = { "1d": DAY_MS, "7d": 7 * DAY_MS, "30d": 30 * DAY_MS, permanent: Number.POSITIVE_INFINITY };
+
+export const REMINDER_BEFORE_MS = DAY_MS;
+
+/** The moment a grant made at `from` stops being honoured, to the whole second; null when permanent. */
+export function expiryFor(duration: GrantDuration, from: Date): Date | null {
+  if (duration === "permanent") return null;
+  return new Date(Math.floor((from.getTime() + LENGTH_MS[duration]) / 1000) * 1000);
+}
+
+/** An approver may shorten the duration asked for, never lengthen it. */
+export function notLongerThan(approved: GrantDuration, requested: GrantDuration): boolean {
+  return LENGTH_MS[approved] <= LENGTH_MS[requested];
+}
+
+/** Durations an approver may choose for a request that asked for `requested`. */
+export function durationsUpTo(requested: GrantDuration): GrantDuration[] {
+  return GRANT_DURATIONS.filter((d) => notLongerThan(d, requested));
+}
+
+/** A reminder a day before the end only helps grants that last longer than a day. */
+export function wantsReminder(duration: GrantDuration | null): boolean {
+  return duration !== null && duration !== "permanent" && LENGTH_MS[duration] > REMINDER_BEFORE_MS;
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import type { PassRoleRequestRecord } from "../db/types";
+import { AppError } from "../errors/app-error";
+import type { ApprovalDeps } from "./deps";
+import { requestIdSchema } from "./schemas";
+
+/** The request, or `not_found` (also for an id that could not name one). */
+export async function findRequest(deps: ApprovalDeps, id: string): Promise<PassRoleRequestRecord> {
+  const found = requestIdSchema.safeParse(id).success ? await deps.stores.passRoleRequests.find(id) : null;
+  if (!found) throw AppError.notFound(`There is no PassRole request ${id}.`);
+  return found;
+}
+
+export function refuseReadOnly(deps: ApprovalDeps): void {
+  if (deps.writes.readOnly) throw new AppError("read_only", "RoleScope runs read-only (ROLESCOPE_READ_ONLY=true): it makes no changes in the cloud, so it grants and revokes nothing.");
+}
+
+export function requirePending(r: PassRoleRequestRecord, verb: string): void {
+  if (r.state !== "pending") throw new AppError("conflict", `The request is ${r.state}; only a pending request can be ${verb}.`);
+}

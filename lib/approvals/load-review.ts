@@ -1,0 +1,116 @@
+import "server-only";
+import { requirePermission, type Actor } from "../auth/actor";
+import { CloudError, type AttachedPolicy, type CloudErrorShape } from "../cloud/types";
+import { EAS_SERVICE_PRINCIPAL, diffJsonLines, evaluate, parseArn, type JsonLine } from "../policy";
+import { fetchUserPolicies } from "../inventory/fetch";
+import { fetchUserPolicySet } from "../inventory/principal-policies";
+import { loadRoleDetail, type RoleDetail } from "../inventory/role-detail";
+import { previewPlan, type PlanPreview } from "../writes/plan";
+import type { ApprovalDeps } from "./deps";
+import { durationsUpTo, expiryFor, type GrantDuration } from "./durations";
+import { grantDocumentText } from "./grant-document";
+import { findRequest } from "./find-request";
+import { planGrant, planRemoval, readPolicy } from "./plans";
+import type { PassRoleRequestView } from "./types";
+import { toRequestView } from "./view";
+
+// Everything an admin weighs before deciding: the request; the blast radius of passing the role
+// (what it may do, what is wrong with it, who uses it, who can already pass it); what the RAM
+// user holds now; and the exact plan that approval would run (or that revoking would run).
+
+export interface UserHoldings {
+  userName: string;
+  attached: Pick<AttachedPolicy, "policyName" | "policyType">[];
+  /** May the user pass the role to EAS right now (own and group policies, at the current time)? */
+  canPassNow: boolean;
+  viaGroup?: string;
+  error?: CloudErrorShape;
+}
+
+export interface Review {
+  request: PassRoleRequestView;
+  accountId: string;
+  role: { detail: RoleDetail; error?: undefined } | { detail?: undefined; error: CloudErrorShape };
+  user: UserHoldings;
+  /** The document RAM holds today under the grant's policy name (normally none). */
+  existingDocument: string | null;
+  /**
+   * The grant's document as a line diff: for a pending request, one per duration the reviewer may
+   * choose (against what RAM holds under that name), with the expiry an approval now would set;
+   * once decided, the document as granted.
+   */
+  documents: { duration: GrantDuration; expiresAt: string | null; lines: JsonLine[] }[];
+  /** The plan an approval runs; its document's expiry is computed when the approval is made. */
+  grantPlan: PlanPreview;
+  removalPlan: PlanPreview;
+  /** Durations the reviewer may choose: the one asked for, or shorter. */
+  durations: GrantDuration[];
+  /** False for the admin who asked: someone else must decide. */
+  canDecide: boolean;
+  readAt: string;
+}
+
+const errorOf = (err: unknown): CloudErrorShape => {
+  if (err instanceof CloudError) return err.toJSON();
+  throw err;
+};
+
+async function loadHoldings(deps: ApprovalDeps, userName: string, roleArn: string): Promise<UserHoldings> {
+  try {
+    const [attached, set] = await Promise.all([fetchUserPolicies(deps.inventory, userName), fetchUserPolicySet(deps.inventory, userName)]);
+    const decision = evaluate(
+      {
+        principal: { type: "RAMUser", account: parseArn(roleArn)?.account ?? "", name: userName },
+        action: "ram:PassRole",
+        resource: roleArn,
+        context: { "acs:Service": EAS_SERVICE_PRINCIPAL, "acs:CurrentTime": deps.now().toISOString() },
+      },
+      set.policies,
+    );
+    const allowing = decision.matched.filter((m) => m.effect === "Allow").map((m) => set.fromGroup[m.policy]);
+    const canPassNow = decision.decision === "Allow";
+    return {
+      userName,
+      attached: attached.map((a) => ({ policyName: a.policyName, policyType: a.policyType })),
+      canPassNow,
+      ...(canPassNow && allowing.length > 0 && allowing.every(Boolean) ? { viaGroup: allowing[0] } : {}),
+    };
+  } catch (err) {
+    return { userName, attached: [], canPassNow: false, error: errorOf(err) };
+  }
+}
+
+export async function loadReview(deps: ApprovalDeps, actor: Actor, id: string): Promise<Review> {
+  requirePermission(actor, "approvals:decide");
+  const r = await findRequest(deps, id);
+  const accountId = parseArn(r.roleArn)?.account ?? "";
+  const [role, user, existing] = await Promise.all([
+    loadRoleDetail(deps.inventory, actor, r.roleName).then((detail) => ({ detail }), (err: unknown) => ({ error: errorOf(err) })),
+    loadHoldings(deps, r.ramUser, r.roleArn),
+    readPolicy(deps.writes.cloud, r.policyName).catch(() => null),
+  ]);
+  const document = r.policyDocument ?? "";
+  const now = deps.now();
+  const existingDocument = existing?.policyDocument ?? null;
+  const durations = durationsUpTo(r.duration);
+  const documents =
+    r.state === "pending"
+      ? durations.map((duration) => {
+          const expiry = expiryFor(duration, now);
+          return { duration, expiresAt: expiry?.toISOString() ?? null, lines: diffJsonLines(existingDocument, grantDocumentText(r.roleName, accountId, expiry)) };
+        })
+      : [{ duration: r.grantedDuration ?? r.duration, expiresAt: r.expiresAt, lines: diffJsonLines(document, document) }];
+  return {
+    request: toRequestView(r),
+    accountId,
+    role,
+    user,
+    existingDocument,
+    documents,
+    grantPlan: previewPlan(planGrant({ ...r, policyDocument: document })),
+    removalPlan: previewPlan(planRemoval(r)),
+    durations,
+    canDecide: r.requesterId !== actor.id,
+    readAt: now.toISOString(),
+  };
+}

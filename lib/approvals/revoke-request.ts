@@ -1,0 +1,28 @@
+import "server-only";
+import { requirePermission, type Actor } from "../auth/actor";
+import type { PassRoleRequestRecord } from "../db/types";
+import { AppError } from "../errors/app-error";
+import { fromZodError } from "../errors/from";
+import type { ApprovalDeps } from "./deps";
+import { findRequest, refuseReadOnly } from "./find-request";
+import { takeLease } from "./lease";
+import { removePolicy } from "./remove-policy";
+import { revokeSchema } from "./schemas";
+import { applyTransition } from "./transition";
+
+/** An admin takes a grant back: `revoked` is persisted first, then the policy is detached and deleted. */
+export async function revokeRequest(deps: ApprovalDeps, actor: Actor, id: string, body: unknown): Promise<PassRoleRequestRecord> {
+  requirePermission(actor, "approvals:decide");
+  const parsed = revokeSchema.safeParse(body ?? {});
+  if (!parsed.success) throw fromZodError(parsed.error);
+  const r = await findRequest(deps, id);
+  if (r.state !== "granted") throw new AppError("conflict", `The request is ${r.state}; only a granted request can be revoked.`);
+  refuseReadOnly(deps);
+  const lease = takeLease(deps);
+  const revoked = await applyTransition(deps, actor, r, "revoke", {
+    guard: lease.guard,
+    change: { endedAt: deps.now().toISOString(), removal: "pending", ...lease.hold },
+    detail: parsed.data.reason ? { reason: parsed.data.reason } : {},
+  });
+  return removePolicy(deps, actor, revoked);
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { getStores } from "../db";
+import { getEnv } from "../env";
+import { getInventoryDeps } from "../inventory/server-deps";
+import { getWriteDeps } from "../writes/server-deps";
+import { DEFAULT_LEASE_MS, type ApprovalDeps } from "./deps";
+import { webhookPublisher } from "./publish";
+
+// One name per console process, so the store can tell which replica holds which lease.
+const KEY = Symbol.for("rolescope.approvals.worker");
+const g = globalThis as { [KEY]?: string };
+g[KEY] ??= `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+
+let publish: ApprovalDeps["publish"] | undefined;
+
+/** The console's own workflow dependencies. */
+export function getApprovalDeps(): ApprovalDeps {
+  publish ??= webhookPublisher(getEnv().ROLESCOPE_WEBHOOK_URL);
+  return {
+    stores: getStores(),
+    inventory: getInventoryDeps(),
+    writes: getWriteDeps(),
+    publish,
+    now: () => new Date(),
+    worker: g[KEY]!,
+    leaseMs: DEFAULT_LEASE_MS,
+  };
+}

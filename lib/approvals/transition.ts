@@ -1,0 +1,80 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { createAuditLog } from "../audit/audit-log";
+import type { AuditOutcome, PassRoleRequestChange, PassRoleRequestRecord, RequestGuard, TxStores } from "../db/types";
+import { AppError } from "../errors/app-error";
+import type { ApprovalDeps } from "./deps";
+import { TRANSITIONS, type Transition } from "./states";
+import { QUIET_EVENTS, type ApprovalEvent } from "./types";
+import { toRequestView } from "./view";
+
+export interface TransitionInput {
+  /** Further conditions on the row (a lease, a version). */
+  guard?: Omit<RequestGuard, "states">;
+  change?: Omit<PassRoleRequestChange, "state">;
+  outcome?: AuditOutcome;
+  /** Cloud RequestIds this step produced; the last one also goes into the entry's requestId. */
+  requestIds?: string[];
+  detail?: Record<string, unknown>;
+}
+
+export const auditTarget = (r: Pick<PassRoleRequestRecord, "id">) => `passrole-request/${r.id}`;
+
+/** Appends the audit entry, the requester's notice and nothing else, inside the caller's transaction. */
+export async function recordEvent(
+  tx: TxStores,
+  deps: ApprovalDeps,
+  actor: Actor,
+  r: PassRoleRequestRecord,
+  event: ApprovalEvent,
+  input: Pick<TransitionInput, "outcome" | "requestIds" | "detail"> & { from?: string },
+): Promise<void> {
+  const at = deps.now();
+  await createAuditLog(tx.audit, () => at).append({
+    actor: actor.username,
+    action: `passrole.${event}`,
+    target: auditTarget(r),
+    outcome: input.outcome ?? "success",
+    requestId: input.requestIds?.at(-1),
+    detail: {
+      roleName: r.roleName,
+      ramUser: r.ramUser,
+      requester: r.requester,
+      ...(input.from ? { from: input.from, to: r.state } : { state: r.state }),
+      ...(input.requestIds?.length ? { requestIds: input.requestIds } : {}),
+      ...input.detail,
+    },
+  });
+  // The requester hears of every change someone else (or the console itself) made.
+  if (actor.id !== r.requesterId && !QUIET_EVENTS.includes(event)) {
+    await tx.notifications.add({ recipientId: r.requesterId, requestId: r.id, event, at: at.toISOString(), detail: { actor: actor.username, roleName: r.roleName, ramUser: r.ramUser } });
+  }
+}
+
+/**
+ * One step of the state machine: the conditional update, its audit entry and the requester's
+ * notice commit together; the webhook hears of it after the commit. Throws `conflict` when the
+ * row was no longer in a state the transition leaves (another writer won).
+ */
+export async function applyTransition(deps: ApprovalDeps, actor: Actor, r: PassRoleRequestRecord, transition: Transition, input: TransitionInput = {}): Promise<PassRoleRequestRecord> {
+  const { from, to } = TRANSITIONS[transition];
+  const at = deps.now().toISOString();
+  const updated = await deps.stores.transaction(async (tx) => {
+    const next = await tx.passRoleRequests.update(r.id, { ...input.guard, states: from }, { ...input.change, state: to }, at);
+    if (!next) return null;
+    await recordEvent(tx, deps, actor, next, to as ApprovalEvent, { ...input, from: r.state });
+    return next;
+  });
+  if (!updated) {
+    const now = await deps.stores.passRoleRequests.find(r.id);
+    throw new AppError("conflict", now ? `The request is ${now.state} now; it can no longer be ${to}.` : "The request no longer exists.");
+  }
+  publishEvent(deps, actor, updated, to as ApprovalEvent);
+  return updated;
+}
+
+/** Hands the event to the webhook without waiting for it. */
+export function publishEvent(deps: ApprovalDeps, actor: Actor, r: PassRoleRequestRecord, event: ApprovalEvent): void {
+  if (QUIET_EVENTS.includes(event)) return;
+  void deps.publish({ event: `passrole.${event}`, at: deps.now().toISOString(), actor: actor.username, request: toRequestView(r) });
+}

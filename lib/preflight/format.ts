@@ -1,0 +1,34 @@
+import { createTranslator } from "use-intl/core";
+import en from "../../messages/en/preflight.json";
+import type { Draft, PreflightCode, Severity } from "./rules";
+
+// Findings in words, from the catalog: the API, the page and the command line say the same thing.
+
+export interface Finding {
+  code: PreflightCode;
+  severity: Severity;
+  path: string;
+  message: string;
+  fix: string;
+}
+
+export type PreflightMessages = typeof en;
+
+export function formatFinding(code: PreflightCode, severity: Severity, draft: Draft, messages: PreflightMessages = en): Finding {
+  // A message the catalog cannot format is a bug in the catalog: fail loudly, never send a key.
+  const t = createTranslator({
+    locale: "en",
+    messages: { preflight: messages },
+    namespace: "preflight.findings",
+    onError: (e) => {
+      throw e;
+    },
+  });
+  return {
+    code,
+    severity,
+    path: draft.path,
+    message: t(`${code}.message`, draft.values),
+    fix: t(`${code}.fix`, draft.values),
+  };
+}

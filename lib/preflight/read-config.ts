@@ -1,0 +1,72 @@
+import { parseServiceConfig, type ServiceConfig } from "../service-config";
+
+// Reads the config a preflight is given (an object, or JSON text) without throwing: what the
+// document is, and every place it names a role ARN, before the schema looks at it.
+
+export interface RoleRef {
+  /** Where in the config: `role_arn`, `role_arn[1]`, `credential.role_arn`. */
+  path: string;
+  value: unknown;
+}
+
+export type ConfigRead =
+  | { kind: "not-json"; error: string }
+  | { kind: "not-object"; type: string }
+  | { kind: "invalid"; path: string; error: string }
+  | { kind: "ok"; raw: Record<string, unknown>; config: ServiceConfig; roleRefs: RoleRef[] };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function typeName(v: unknown): string {
+  if (v === null) return "null";
+  return Array.isArray(v) ? "array" : typeof v;
+}
+
+function refsAt(path: string, value: unknown): RoleRef[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value.map((v, i) => ({ path: `${path}[${i}]`, value: v }));
+  return [{ path, value }];
+}
+
+/** Without its role keys: they are read here, so a list or a number there is a finding, not a schema error. */
+function withoutRoleKeys(raw: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...raw };
+  delete copy.role_arn;
+  if (isObject(raw.credential)) {
+    const credential = { ...raw.credential };
+    delete credential.role_arn;
+    copy.credential = credential;
+  }
+  return copy;
+}
+
+export function readConfig(input: unknown): ConfigRead {
+  let value = input;
+  if (typeof input === "string") {
+    try {
+      value = JSON.parse(input);
+    } catch (e) {
+      return { kind: "not-json", error: (e as Error).message };
+    }
+  }
+  if (!isObject(value)) return { kind: "not-object", type: typeName(value) };
+  const parsed = parseServiceConfig(JSON.stringify(withoutRoleKeys(value)));
+  if (!parsed.ok) {
+    const at = /at (\S+):/.exec(parsed.error)?.[1] ?? "";
+    return { kind: "invalid", path: at === "(root)" ? "" : at, error: parsed.error };
+  }
+  const credential = isObject(value.credential) ? value.credential : undefined;
+  return { kind: "ok", raw: value, config: parsed.config, roleRefs: [...refsAt("role_arn", value.role_arn), ...refsAt("credential.role_arn", credential?.role_arn)] };
+}
+
+/** Every string in the document that names an OSS location (`oss://…`), wherever it sits. */
+export function ossLocations(value: unknown, out: string[] = []): string[] {
+  if (typeof value === "string") {
+    if (value.startsWith("oss://")) out.push(value);
+  } else if (Array.isArray(value)) {
+    for (const v of value) ossLocations(v, out);
+  } else if (isObject(value)) {
+    for (const v of Object.values(value)) ossLocations(v, out);
+  }
+  return out;
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { requirePermission, type Actor } from "../auth/actor";
+import type { InventoryDeps } from "../inventory/deps";
+import type { WriteDeps } from "../writes/run-plan";
+import { applyRun, type ApplyRun } from "./apply-plan";
+import type { RoleRequest } from "./input";
+import { buildRolePlan } from "./role-spec";
+
+/**
+ * Creates the previewed role (admins only): the plan is built again from the same input and must
+ * match the confirmed preview's token; steps the account already holds are skipped on a retry.
+ */
+export async function applyCreateRole(deps: InventoryDeps, writes: WriteDeps, actor: Actor, req: RoleRequest, token: string): Promise<ApplyRun> {
+  requirePermission(actor, "cloud:write");
+  const { plan } = await buildRolePlan(deps, req);
+  return applyRun(writes, actor, plan, token);
+}

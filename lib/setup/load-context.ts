@@ -1,0 +1,30 @@
+import "server-only";
+import { requirePermission, type Actor } from "../auth/actor";
+import { tags } from "../inventory/cache-tags";
+import type { InventoryDeps } from "../inventory/deps";
+import { fetchDefaultRoleFacts } from "../inventory/facts";
+import { fetchAccountId, fetchUsers } from "../inventory/fetch";
+import { PAI_DEFAULT_ROLE } from "../service-config";
+
+export interface SetupContext {
+  accountId: string;
+  regions: string[];
+  /** Method 1 works only while the service-linked role AliyunServiceRoleForPaiEas exists. */
+  defaultRole: { name: string; exists: boolean };
+  /** RAM users who might deploy the service, for the PassRole step. */
+  users: string[];
+}
+
+/** What the setup wizard needs from the account before its first step. */
+export async function loadSetupContext(deps: InventoryDeps, actor: Actor): Promise<SetupContext> {
+  requirePermission(actor, "wizard:generate");
+  // Method 1 stands or falls with the service-linked role, and the page says so first: read it afresh.
+  deps.cache.invalidate({ tags: [tags.role(PAI_DEFAULT_ROLE)] });
+  const [accountId, def, users] = await Promise.all([fetchAccountId(deps), fetchDefaultRoleFacts(deps), fetchUsers(deps)]);
+  return {
+    accountId,
+    regions: deps.cloud.eas.regions,
+    defaultRole: { name: def.name, exists: def.exists },
+    users: users.map((u) => u.userName).sort((a, b) => a.localeCompare(b)),
+  };
+}
