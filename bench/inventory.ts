@@ -25,9 +25,18 @@ async function control(url: string, method: string, path: string, body?: unknown
 const waves = (calls: number) => Math.ceil(calls / LIMIT);
 const n = (calls: Calls, op: string) => calls[op] ?? 0;
 
-/** The stages of loadServices: page 1 of each region with the role list; the other pages; one GetRole per distinct role. */
+/**
+ * The stages of loadServices: page 1 of each region with the role, user and group lists; the
+ * other pages; per distinct role (GetRole, ListPoliciesForRole), deploying user and group; then
+ * GetPolicy per distinct policy (health reads what each role allows against what its services need).
+ */
 function servicesBound(c: Calls, regions: number): number {
-  const stages = [regions + n(c, "ListRoles"), n(c, "ListServices") - regions, n(c, "GetRole")];
+  const stages = [
+    regions + n(c, "ListRoles") + n(c, "ListUsers") + n(c, "ListGroups"),
+    n(c, "ListServices") - regions,
+    n(c, "GetRole") + n(c, "ListPoliciesForRole") + n(c, "ListPoliciesForUser") + n(c, "ListUsersForGroup") + n(c, "ListPoliciesForGroup"),
+    n(c, "GetPolicy"),
+  ];
   return stages.reduce((sum, k) => sum + waves(k), 0) * LATENCY_MS;
 }
 
@@ -64,7 +73,7 @@ async function runEmulatorProcess(): Promise<void> {
 }
 
 function startEmulator(): Promise<{ url: string; port: number; regions: string[]; close(): Promise<void> }> {
-  const child = fork(__filename, [CHILD_FLAG], { execArgv: ["--import", "tsx"], stdio: "inherit" });
+  const child = fork(__filename, [CHILD_FLAG], { execArgv: ["--conditions=react-server", "--import", "tsx"], stdio: "inherit" });
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`emulator process exited with ${code}`)));

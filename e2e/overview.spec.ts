@@ -39,29 +39,35 @@ test.describe("overview", () => {
     await closeOpenRequests(playwright, baseURL!);
   });
 
-  test("failing services by status match the cloud, each group links to the filtered list, and a new failure shows", async ({ page, cloud, baseURL }) => {
+  test("failing services by status and cause match the cloud, each group links to its fleet group, and a new failure shows", async ({ page, cloud, baseURL }) => {
     await signIn(page, "alice");
-    const failed = async () => ((await (await page.request.get("/api/services?status=Failed&pageSize=100")).json()) as { total: number; items: { name: string }[] });
+    type Row = { name: string; status: string; cause?: { code: string } };
+    const failed = async () => ((await (await page.request.get("/api/services?status=Failed&pageSize=100")).json()) as { total: number; items: Row[] });
+    const withCause = (rows: Row[], code: string) => rows.filter((r) => r.cause?.code === code);
     const before = await failed();
     expect(before.total).toBeGreaterThan(0);
     await page.goto("/");
     const failing = panel(page, "Failing services");
-    const row = failing.getByTestId("failing-Failed");
-    await expect(row).toContainText(String(before.total));
-    await expect(row).toContainText(before.items.map((s) => s.name).sort()[0]);
+    const trust = failing.getByTestId("failing-Failed-TRUST_MISSING_EAS");
+    const untrusted = withCause(before.items, "TRUST_MISSING_EAS");
+    expect(untrusted.length).toBeGreaterThan(0);
+    await expect(trust).toContainText(String(untrusted.length));
+    await expect(trust).toContainText(untrusted.map((s) => s.name).sort()[0]);
+    // Every failed service is counted in exactly one group of its status.
+    const counts = await failing.locator('[data-testid^="failing-Failed"] td.tabular-nums').allTextContents();
+    expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(before.total);
 
-    // A service deployed now with a role EAS cannot assume fails, and the overview counts it.
+    // A service deployed now with a role EAS cannot assume fails, and the overview counts it under its cause.
     await createServiceAs("alice", serviceConfig("overview-probe", "ecs-batch-role"));
     await cloud.settle();
     await page.request.post("/api/refresh", { data: { what: "services" }, headers: { origin: baseURL! } });
     await page.reload();
-    await expect(row).toContainText(String(before.total + 1));
-    expect((await failed()).items.map((s) => s.name)).toContain("overview-probe");
+    await expect(trust).toContainText(String(untrusted.length + 1));
+    expect(withCause((await failed()).items, "TRUST_MISSING_EAS").map((s) => s.name)).toContain("overview-probe");
 
-    await row.getByRole("link", { name: `Show the ${before.total + 1} Failed services` }).click();
-    await expect(page).toHaveURL(/\/services\?status=Failed$/);
-    await expect(page.getByLabel("Status", { exact: true })).toHaveValue("Failed");
-    await expect(page.locator("tbody tr")).toHaveCount(before.total + 1);
+    await trust.getByRole("link", { name: `Show the ${untrusted.length + 1} services failing with TRUST_MISSING_EAS in the fleet view` }).click();
+    await expect(page).toHaveURL(/\/issues#cause-TRUST_MISSING_EAS$/);
+    await expect(page.locator("#cause-TRUST_MISSING_EAS")).toContainText("overview-probe");
   });
 
   test("roles EAS cannot assume, with the services they break, and security warnings from lint", async ({ page }) => {
@@ -129,7 +135,7 @@ test.describe("overview", () => {
     await signIn(page, "carol");
     await cloud.control("PUT", "/_emulator/faults", { operation: "ListGroups", errorRate: 1, errorCode: "NoPermission", httpStatus: 403 });
     await page.goto("/");
-    await expect(panel(page, "Failing services").getByTestId("failing-Failed")).toBeVisible();
+    await expect(panel(page, "Failing services").locator('[data-testid^="failing-Failed"]').first()).toBeVisible();
     const security = panel(page, "Security warnings");
     await expect(security.getByRole("alert")).toContainText("NoPermission");
     await expect(security.getByRole("alert")).toContainText(/RequestId: \S+/);

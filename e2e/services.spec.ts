@@ -27,6 +27,11 @@ test.describe("services", () => {
     await expect(row(page, "churn-predictor")).toContainText("EAS cannot assume");
     await expect(row(page, "search-embedder")).toContainText("Role missing");
     await expect(row(page, "recsys-ranker")).toContainText("No workspace_id");
+    // A failed service is never Healthy: mounts, images and the deployer's PassRole count too.
+    await expect(row(page, "ocr-pipeline")).toContainText("Mount denied");
+    await expect(row(page, "speech-asr")).toContainText("Image pull denied");
+    await expect(row(page, "chat-summarizer")).toContainText("PassRole denied");
+    for (const name of ["ocr-pipeline", "speech-asr", "chat-summarizer", "churn-predictor", "search-embedder", "recsys-ranker"]) await expect(row(page, name)).not.toContainText("Healthy");
     await expect(row(page, "doc-classifier")).toContainText("No role");
     await expect(row(page, "sentiment-legacy")).toContainText("Stopped");
     await expect(page.getByText(/Data as of \d\d:\d\d:\d\d/)).toBeVisible();
@@ -95,6 +100,10 @@ test.describe("services", () => {
     await expect(chain).toContainText("EAS cannot assume");
     await expect(chain).toContainText("ecs.aliyuncs.com");
     await expect(page.locator('tr[data-event-type="Warning"]').first()).toBeVisible();
+    // model_path is a need the role must meet.
+    const needs = page.getByRole("table", { name: "What the service needs" });
+    await expect(needs).toContainText("Model file from OSS");
+    await expect(needs).toContainText("oss://models/churn/model.pmml");
   });
 
   test("an unknown service says so, and its API answers 404 with the cloud's code", async ({ page }) => {

@@ -14,16 +14,17 @@ import { orCloudError, PanelError } from "./panel-error";
 
 const link = "text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600";
 
-/** The services list filtered to a group's rows: the list's filters live in its URL. */
-const groupHref = (g: FailingGroup) => `/services?${new URLSearchParams({ status: g.status, ...(g.cause ? { cause: g.cause } : {}) })}`;
+/** A cause's group in the fleet view, or the services list filtered to the status: both live in URLs. */
+const groupHref = (g: FailingGroup) => (g.cause ? `/issues#cause-${g.cause}` : `/services?${new URLSearchParams({ status: g.status })}`);
 
-// Failing services by status, each group linking to the list filtered to it. The groups carry a
-// cause once the rows do, and the table then shows a Cause column.
+// Failing services by status and diagnosed cause, each group linking to the fleet view's group of
+// that cause (or, without a cause, to the services list filtered to the status).
 export async function FailingServicesPanel({ user }: { user: ConsoleUser }) {
   const t = await getTranslations("overview.failing");
   const deps = getInventoryDeps();
   const loaded = await orCloudError(loadServices(deps, user, deps.cloud.eas.regions));
-  const summary = loaded instanceof CloudError ? undefined : summarizeFailing(loaded.rows);
+  // A cause other than NONE comes from the diagnosis of a failed deployment (lib/diagnosis).
+  const summary = loaded instanceof CloudError ? undefined : summarizeFailing(loaded.rows, (r) => (r.cause && r.cause.code !== "NONE" ? r.cause.code : undefined));
   const withCause = summary?.groups.some((g) => g.cause) ?? false;
   return (
     <Panel
@@ -48,7 +49,7 @@ export async function FailingServicesPanel({ user }: { user: ConsoleUser }) {
           </THead>
           <tbody>
             {summary!.groups.map((g) => (
-              <TR key={`${g.status}/${g.cause ?? ""}`} data-testid={`failing-${g.status}`}>
+              <TR key={`${g.status}/${g.cause ?? ""}`} data-testid={`failing-${g.status}${g.cause ? `-${g.cause}` : ""}`}>
                 <TD><StatusBadge status={g.status} /></TD>
                 {withCause && <TD className="font-mono text-xs">{g.cause ?? "—"}</TD>}
                 <TD className="text-right tabular-nums">{g.count}</TD>
@@ -62,7 +63,7 @@ export async function FailingServicesPanel({ user }: { user: ConsoleUser }) {
                   {g.count > g.services.length && <span className="text-slate-500"> {t("more", { count: g.count - g.services.length })}</span>}
                 </TD>
                 <TD className="text-right">
-                  <Link href={groupHref(g)} className={`text-xs font-medium ${link}`} aria-label={t("showLabel", { count: g.count, status: g.status })}>
+                  <Link href={groupHref(g)} className={`text-xs font-medium ${link}`} aria-label={g.cause ? t("showCauseLabel", { count: g.count, cause: g.cause }) : t("showLabel", { count: g.count, status: g.status })}>
                     {t("show")}
                   </Link>
                 </TD>

@@ -1,14 +1,17 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { Tone } from "@/components/ui/tone";
-import type { HealthIssueCode, RoleHealth } from "@/lib/inventory/types";
+import type { HealthCode, RoleHealth } from "@/lib/inventory/types";
 
-// These stop the service from getting credentials at all; the others need a look.
-const BLOCKING: HealthIssueCode[] = ["role-missing", "trust-lacks-eas", "trust-unreadable", "config-invalid"];
+// These need a look but fail nothing by themselves (or no longer); every other code stops a deployment.
+const ADVISORY: readonly HealthCode[] = ["UNKNOWN", "REDEPLOY_PENDING", "NEED_DENIED", "TRUST_LINT"];
 
-/** The role-health verdict, with every reason in its title (and for screen readers, in its text). */
+export const healthTone = (code: HealthCode): Tone => (ADVISORY.includes(code) ? "warning" : "danger");
+
+/** The health verdict: the cause of a failed deployment first, every other finding after, each reason in its title. */
 export function HealthBadge({ health }: { health: RoleHealth }) {
   const t = useTranslations("services.health");
+  const td = useTranslations("diagnosis.health");
   if (health.state === "none") {
     return <span className="text-xs text-slate-500" title={t("noneTitle")}>{t("none")}</span>;
   }
@@ -19,17 +22,16 @@ export function HealthBadge({ health }: { health: RoleHealth }) {
       </Badge>
     );
   }
-  const titles = health.issues.map((i) => t(`issueTitle.${i.code}`, { detail: (i.detail ?? []).join("; ") }));
-  const tone: Tone = health.issues.some((i) => BLOCKING.includes(i.code)) ? "danger" : "warning";
+  const titles = health.issues.map((i) => td(`${i.code}.title`, { detail: (i.detail ?? []).join("; ") }));
   const [first, ...rest] = health.issues;
   return (
-    <span className="inline-flex flex-wrap gap-1" title={titles.join("\n")}>
-      <Badge tone={tone} dot>
-        {t(`issue.${first.code}`)}
+    <span className="inline-flex flex-wrap gap-1" title={titles.join("\n")} data-health-codes={health.issues.map((i) => i.code).join(" ")}>
+      <Badge tone={healthTone(first.code)} dot>
+        {td(`${first.code}.label`)}
       </Badge>
       {rest.map((i) => (
         <Badge key={i.code} tone="warning">
-          {t(`issue.${i.code}`)}
+          {td(`${i.code}.label`)}
         </Badge>
       ))}
       <span className="sr-only">{titles.join(" ")}</span>

@@ -1,10 +1,11 @@
+import type { ReactNode } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { DescriptionList } from "@/components/ui/description-list";
 import { Panel } from "@/components/ui/panel";
 import { JsonView, type JsonLine } from "@/components/ui/json-view";
 import { ramFieldLines } from "@/lib/inventory/config-lines";
 import type { EventsPage, ServiceDetail } from "@/lib/inventory/load-service-detail";
-import { EventsTable } from "./events-table";
+import { EventsTable, type EventsLinks } from "./events-table";
 import { NeedsTable } from "./needs-table";
 import { RoleChain } from "./role-chain";
 import { StatusBadge } from "./status-badge";
@@ -15,7 +16,7 @@ function ramLines(fields: Map<number, string>, tag: string): Map<number, JsonLin
   return new Map([...fields].map(([line, path]) => [line, { tint: "bg-amber-100 border-l-amber-500", data: { "data-ram-field": path }, tag: tagged }]));
 }
 
-export function ServiceDetailView({ detail, events, eventsHref }: { detail: ServiceDetail; events: EventsPage; eventsHref: (page: number) => string }) {
+export function ServiceDetailView({ detail, events, eventsLinks, now, diagnosis }: { detail: ServiceDetail; events: EventsPage; eventsLinks: EventsLinks; now: Date; diagnosis?: ReactNode }) {
   const t = useTranslations("service-detail");
   const tc = useTranslations("common");
   const format = useFormatter();
@@ -23,6 +24,7 @@ export function ServiceDetailView({ detail, events, eventsHref }: { detail: Serv
   const when = (iso: string) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : "—");
   return (
     <div className="grid gap-4">
+      {diagnosis}
       <Panel title={t("overview")} id="overview">
         <DescriptionList
           items={[
@@ -49,7 +51,7 @@ export function ServiceDetailView({ detail, events, eventsHref }: { detail: Serv
         <NeedsTable needs={detail.needs} roleName={detail.role?.exists ? detail.role.name : undefined} />
       </Panel>
       <Panel title={t("events")} id="events">
-        <EventsTable events={events} hrefFor={eventsHref} />
+        <EventsTable events={events} links={eventsLinks} now={now} />
       </Panel>
       <Panel title={t("config")} id="config">
         <p className="mb-2 text-xs text-slate-600">{t("configNote")}</p>

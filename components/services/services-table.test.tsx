@@ -57,7 +57,7 @@ describe("services list filters", () => {
     expect(Object.fromEntries(search())).toEqual({ region: "cn-hangzhou", q: "fraud", sort: "-status", pageSize: "50", mode: "custom" });
 
     fireEvent.change(select("Status"), { target: { value: "Failed" } });
-    fireEvent.change(select("Role health"), { target: { value: "problem" } });
+    fireEvent.change(select("Health"), { target: { value: "problem" } });
     fireEvent.change(select("Region"), { target: { value: "" } });
     expect(Object.fromEntries(search())).toEqual({ q: "fraud", sort: "-status", pageSize: "50", mode: "custom", status: "Failed", health: "problem" });
     await waitFor(() => expect(lastRequest().get("health")).toBe("problem"));

@@ -6,8 +6,8 @@ export type ShellNavKey = keyof (typeof shell)["nav"];
 // The console's sections, in order. A section is listed only once its pages exist.
 export interface NavItem {
   /** Key into the `shell.nav` messages, unless `namespace` names the feature catalog whose `nav` message is the label. */
-  key: ShellNavKey | "services" | "roles" | "setup" | "preflight" | "requests" | "approvals" | "users" | "audit" | "settings";
-  namespace?: "services" | "roles" | "wizard" | "preflight" | "approvals" | "users" | "audit" | "settings";
+  key: ShellNavKey | "services" | "issues" | "roles" | "setup" | "preflight" | "requests" | "approvals" | "users" | "audit" | "settings";
+  namespace?: "services" | "diagnosis" | "roles" | "wizard" | "preflight" | "approvals" | "users" | "audit" | "settings";
   /** The message under `namespace` when it is not `nav` (a catalog with several sections). */
   labelKey?: "approvals.nav.requests" | "approvals.nav.approvals";
   href: string;
@@ -19,6 +19,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { key: "overview", href: "/", exact: true },
   { key: "services", namespace: "services", href: "/services", permission: "inventory:read" },
+  { key: "issues", namespace: "diagnosis", href: "/issues", permission: "inventory:read" },
   { key: "roles", namespace: "roles", href: "/roles", permission: "inventory:read" },
   { key: "setup", namespace: "wizard", href: "/setup", permission: "wizard:generate" },
   { key: "preflight", namespace: "preflight", href: "/preflight", permission: "inventory:read" },

@@ -39,7 +39,9 @@ export function scheduleFailure(t: DeployTarget, config: ServiceConfig, used: Re
 }
 
 export function mountFailure(t: DeployTarget, needs: ServiceNeed[], policies: NamedPolicy[]): Outcome | undefined {
-  const mount = checkNeeds(needs.filter((n) => n.checks.length > 0 && n.kind !== "image-pull"), policies).find((r) => !r.allowed && r.denied);
+  // What the platform mounts or fetches itself; an oss:// address only the code reads fails later, in the code.
+  const mounted = needs.filter((n) => n.checks.length > 0 && n.kind !== "image-pull" && n.kind !== "oss-path");
+  const mount = checkNeeds(mounted, policies).find((r) => !r.allowed && r.denied);
   if (!mount?.denied) return undefined;
   const first = instanceName(t.serviceName, t.serviceId, t.version, 0);
   const volume = mount.need.volume ?? "data";

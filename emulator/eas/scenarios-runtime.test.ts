@@ -96,6 +96,18 @@ describe("image pulls: DNS from the VPC, the role's registry access, the reposit
   });
 });
 
+describe("OSS locations outside the mounts", () => {
+  it("a model_path the role may not read fails the mount of the model volume; an address only the code reads does not", async () => {
+    const model = { processor: "pmml", model_path: "oss://scn-models/churn/model.pmml", containers: undefined };
+    const denied = await deploy(emu, eas(), HZ, service("scn-model", model, "scn-no-cr"));
+    expect(denied).toMatchObject({ status: "Failed", reason: "FailedMount" });
+    expect(denied.message).toContain('volume "model" : mount oss://scn-models/churn/model.pmml failed: AccessDenied');
+    expect((await deploy(emu, eas(), HZ, service("scn-model-ok", model))).status).toBe("Running");
+    const script = { containers: [{ image: "eas-registry-vpc.cn-hangzhou.cr.aliyuncs.com/pai-eas/python-inference:py310", script: "python run.py --in oss://scn-raw/2024/", port: 8000 }] };
+    expect((await deploy(emu, eas(), HZ, service("scn-code-oss", script, "scn-no-cr"))).status).toBe("Running");
+  });
+});
+
 describe("instance faults: crash and OOM kill", () => {
   it("a crash fault fails a running service at once, restarts keep counting, later deploys crash too; clearing it fixes it", async () => {
     expect((await deploy(emu, eas(), HZ, service("scn-crash"))).status).toBe("Running");

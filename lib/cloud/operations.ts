@@ -62,6 +62,8 @@ export const CLOUD_OPERATIONS: readonly CloudOperation[] = [
   ram("GetRole", ROLE, "read", ["getRole"]),
   ram("CreateRole", ROLE, "write", ["createRole"]),
   ram("UpdateRole", ROLE, "write", ["updateRoleTrust"]),
+  // The diagnosis's fix for a missing PAI default role; RAM checks it on "*" with ram:ServiceName.
+  ram("CreateServiceLinkedRole", "*", "write", ["createServiceLinkedRole"]),
   ram("DeleteRole", ROLE, "write", ["deleteRole"]),
   ram("ListPoliciesForRole", ROLE, "read", ["listPoliciesForRole"]),
   ram("AttachPolicyToRole", ROLE, "write", ["attachPolicyToRole"]),

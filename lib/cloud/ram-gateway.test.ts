@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
-import { control, ramGateway, rejection } from "../../emulator/testing/clients";
+import { DEMO_KEYS } from "../../emulator/seed/demo-keys";
+import { control, ramGateway, ramRpc, rejection } from "../../emulator/testing/clients";
 import type { SdkRamGateway } from "./ram-gateway";
 import { CloudError } from "./types";
 import { REQUEST_ID } from "../../tests/support/request-id";
@@ -27,6 +28,18 @@ async function cloudError(p: Promise<unknown>): Promise<CloudError> {
 }
 
 describe("roles", () => {
+  it("creates the PAI-EAS service-linked role through CreateServiceLinkedRole, and refuses it twice", async () => {
+    const alice = ramGateway(emu.port, { accessKeyId: DEMO_KEYS.alice.id, accessKeySecret: DEMO_KEYS.alice.secret });
+    await ramRpc(emu.port, "DeleteServiceLinkedRole", { RoleName: "AliyunServiceRoleForPaiEas" });
+    const created = await alice.createServiceLinkedRole("eas.pai.aliyuncs.com");
+    expect(created).toMatchObject({ roleName: "AliyunServiceRoleForPaiEas", arn: "acs:ram::1784200000000001:role/AliyunServiceRoleForPaiEas" });
+    expect(created.requestId).toMatch(REQUEST_ID);
+    expect(JSON.parse(created.assumeRolePolicyDocument).Statement[0].Principal.Service).toEqual(["eas.pai.aliyuncs.com"]);
+    expect((await ram.getRole("AliyunServiceRoleForPaiEas")).roleId).toBe(created.roleId);
+    expect((await cloudError(ram.createServiceLinkedRole("eas.pai.aliyuncs.com"))).code).toBe("EntityAlreadyExists.Role");
+  });
+
+
   it("creates, reads, updates and deletes a role with every field", async () => {
     const created = await ram.createRole({ roleName: "gw-role", assumeRolePolicyDocument: trust("eas.pai.aliyuncs.com"), description: "d", maxSessionDuration: 7200 });
     expect(created).toMatchObject({ roleName: "gw-role", arn: "acs:ram::1784200000000001:role/gw-role", description: "d", maxSessionDuration: 7200 });

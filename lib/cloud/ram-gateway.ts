@@ -1,6 +1,7 @@
 // RamGateway over the official RAM SDK (@alicloud/ram20150501). Every call goes through
 // callWithRetry; SDK models (camelCase) are mapped to the interface types here and nowhere else.
 import "server-only";
+import { $OpenApiUtil } from "@alicloud/openapi-core";
 import Ram, * as $Ram from "@alicloud/ram20150501";
 import * as $dara from "@darabonba/typescript";
 import { callWithRetry } from "./call";
@@ -151,6 +152,16 @@ export function createRamGateway(cfg: RamGatewayConfig): SdkRamGateway {
     async updateRoleTrust(roleName, doc) {
       const req = new $Ram.UpdateRoleRequest({ roleName, newAssumeRolePolicyDocument: doc });
       const b = await call((rt) => client.updateRoleWithOptions(req, rt));
+      return { ...role(b.role), ...rid(b) };
+    },
+    // RAM 2015-05-01 has the operation, the SDK 1.2.x no method: called as the SDK calls the others.
+    async createServiceLinkedRole(serviceName) {
+      const params = new $OpenApiUtil.Params({ action: "CreateServiceLinkedRole", version: "2015-05-01", protocol: cfg.protocol, pathname: "/", method: "POST", authType: "AK", style: "RPC", reqBodyType: "formData", bodyType: "json" });
+      const b = await call<{ requestId?: string; role?: RoleModel }>(async (rt) => {
+        const res = (await client.callApi(params, new $OpenApiUtil.OpenApiRequest({ query: { ServiceName: serviceName } }), rt)) as { body?: { RequestId?: string; Role?: Record<string, unknown> } };
+        const r = res.body?.Role ?? {};
+        return { body: { requestId: res.body?.RequestId, role: { roleId: r.RoleId as string, roleName: r.RoleName as string, arn: r.Arn as string, description: r.Description as string, maxSessionDuration: r.MaxSessionDuration as number, createDate: r.CreateDate as string, updateDate: r.UpdateDate as string, assumeRolePolicyDocument: r.AssumeRolePolicyDocument as string } } };
+      });
       return { ...role(b.role), ...rid(b) };
     },
     async deleteRole(roleName) {

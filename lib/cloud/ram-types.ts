@@ -101,6 +101,8 @@ export interface RamGateway {
     maxSessionDuration?: number;
   }): Promise<Role & WriteResult>;
   updateRoleTrust(roleName: string, assumeRolePolicyDocument: string): Promise<Role & WriteResult>;
+  /** CreateServiceLinkedRole: the role a cloud service defines for itself (PAI-EAS: `eas.pai.aliyuncs.com`). */
+  createServiceLinkedRole(serviceName: string): Promise<Role & WriteResult>;
   deleteRole(roleName: string): Promise<WriteResult>;
 
   listPoliciesForRole(roleName: string): Promise<AttachedPolicy[]>;

@@ -1,9 +1,20 @@
 import type { NamedPolicy } from "../policy";
-import { analyseServiceConfig, checkNeeds, parseServiceConfig, type ServiceNeed } from "../service-config";
-import type { RoleUse } from "./role-health";
+import { analyseServiceConfig, checkNeeds, parseServiceConfig, type ServiceConfig, type ServiceNeed } from "../service-config";
+import type { RoleMode } from "./types";
+
+export interface RoleUse {
+  roleMode: RoleMode;
+  roleName?: string;
+  workspaceId?: string;
+  /** The config reads OSS through the PAI default role without metadata.workspace_id. */
+  workspaceMissing?: boolean;
+  configError?: string;
+}
 
 export interface ServiceRoleUse extends RoleUse {
   roleArn?: string;
+  /** The config as read, for what else the service's settings tell (resources, the image). */
+  config?: ServiceConfig;
   needs: ServiceNeed[];
   warnings: string[];
 }
@@ -15,6 +26,7 @@ export function analyseService(serviceConfig: string, accountId: string, region?
   const a = analyseServiceConfig(parsed.config, accountId, { region });
   return {
     roleMode: a.roleMode,
+    config: parsed.config,
     roleArn: a.roleArn,
     roleName: a.roleName,
     workspaceId: a.workspaceId,

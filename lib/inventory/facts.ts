@@ -5,7 +5,7 @@ import type { InventoryDeps } from "./deps";
 import { fetchPolicyDocuments, fetchRole, fetchRolePolicies, fetchUsers } from "./fetch";
 import { fetchUserPolicySet } from "./principal-policies";
 import { passRoleDecision } from "./role-index";
-import { roleFacts as trustFactsOf, type RoleFacts as TrustFacts } from "./role-health";
+import { roleFacts as trustFactsOf, type RoleFacts as TrustFacts } from "./trust-facts";
 
 // Facts read from the account about the role a service runs with and the user who deployed it.
 // Role health, the service detail, diagnoses and preflight all decide from these same facts.

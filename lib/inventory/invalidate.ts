@@ -7,6 +7,9 @@ export function invalidateFor(deps: InventoryDeps, ...changes: CloudChange[]): v
   deps.cache.invalidate({ tags: [...new Set(changes.flatMap(tagsFor))] });
 }
 
+/** Every inventory read but system policies (ram:policy:System:…). */
+const LIST_PREFIXES = ["ram:role", "ram:user", "ram:group", "ram:policy:Custom:", "ram:account", "eas:", "inv:"];
+
 export type RefreshScope =
   | { what: "services" }
   | { what: "roles" }
@@ -22,9 +25,8 @@ export function refreshInventory(deps: InventoryDeps, actor: Actor, scope: Refre
   requirePermission(actor, "inventory:read");
   const { cache } = deps;
   if (scope.what === "services" || scope.what === "roles") {
-    const keep = (k: string) => k.startsWith("ram:policy:System:");
-    const keys = cache.keys().filter((k) => (k.startsWith("ram:") || k.startsWith("eas:") || k.startsWith("inv:")) && !keep(k));
-    return cache.invalidate({ keys });
+    // By prefix, not by this cache's keys: the invalidation reaches caches that read other keys.
+    return cache.invalidate({ prefixes: LIST_PREFIXES });
   }
   // A detail page: the object itself, what it was built from, and custom policy documents
   // (cheap to read again; system policies are kept for the reason above).

@@ -5,7 +5,7 @@ import { tags } from "./cache-tags";
 import type { InventoryDeps } from "./deps";
 import { fetchAccountId, fetchRole, fetchRolePolicies, fetchRoles } from "./fetch";
 import { fetchAllUserPolicies } from "./principal-policies";
-import { MISSING_ROLE, roleFacts } from "./role-health";
+import { MISSING_ROLE, roleFacts } from "./trust-facts";
 import { passersByRole, servicesByRole } from "./role-index";
 import { forEachServicePage } from "./service-pages";
 import type { CloudErrorShape } from "../cloud/types";

@@ -1,12 +1,14 @@
 import { requirePermission, type Actor } from "../auth/actor";
 import type { EasEvent } from "../cloud/types";
-import { analyseService, checkServiceNeeds, type NeedCheck, type ServiceRoleUse } from "./analyse";
+import { diagnose } from "../diagnosis/diagnose";
+import { FactSource } from "../diagnosis/gather/fact-source";
+import { gatherServiceFacts, serviceEvent } from "../diagnosis/gather/service-facts";
+import { serviceHealth } from "../diagnosis/health";
+import { checkServiceNeeds, type NeedCheck, type ServiceRoleUse } from "./analyse";
 import { tags } from "./cache-tags";
 import type { InventoryDeps } from "./deps";
-import { fetchAccountId, fetchPolicy, fetchService } from "./fetch";
-import { fetchRoleFacts } from "./facts";
+import { fetchPolicy, fetchService } from "./fetch";
 import { latestWarning } from "./load-services";
-import { serviceRoleHealth } from "./role-health";
 import type { RoleHealth, ServiceWarning, TrustPrincipalView } from "./types";
 
 export interface ServiceDetail {
@@ -51,11 +53,14 @@ const pretty = (json: string) => {
 };
 
 async function build(deps: InventoryDeps, region: string, name: string): Promise<Omit<ServiceDetail, "fetchedAt">> {
-  const [svc, accountId] = await Promise.all([fetchService(deps, region, name), fetchAccountId(deps)]);
-  const use = analyseService(svc.serviceConfig, accountId, region);
-  const facts = use.roleName ? await fetchRoleFacts(deps, use.roleName) : undefined;
+  const svc = await fetchService(deps, region, name);
+  const all = await gatherServiceFacts(new FactSource(deps), { ...svc, region: svc.region || region });
+  const { use } = all;
+  const facts = all.role;
   const role = facts?.role;
   const policies = await Promise.all((facts?.attached ?? []).map((p) => fetchPolicy(deps, p.policyName, p.policyType)));
+  // A service without a role is mounted for with the platform's own role.
+  const deciding = use.roleMode === "none" ? (all.platformRole?.policies ?? []) : (facts?.policies ?? []);
   return {
     service: {
       region: svc.region || region,
@@ -72,7 +77,7 @@ async function build(deps: InventoryDeps, region: string, name: string): Promise
     },
     use,
     configJson: pretty(svc.serviceConfig),
-    health: serviceRoleHealth(use, facts),
+    health: serviceHealth(all, diagnose({ status: svc.status, event: serviceEvent(svc), facts: all })),
     role:
       use.roleName && facts
         ? {
@@ -87,7 +92,7 @@ async function build(deps: InventoryDeps, region: string, name: string): Promise
           }
         : undefined,
     policies: policies.map((p) => ({ name: p.policyName, type: p.policyType, json: pretty(p.policyDocument) })),
-    needs: checkServiceNeeds(use.needs, facts?.policies ?? []),
+    needs: checkServiceNeeds(use.needs, deciding),
   };
 }
 
@@ -95,6 +100,8 @@ export async function loadServiceDetail(deps: InventoryDeps, actor: Actor, regio
   requirePermission(actor, "inventory:read");
   const { value, fetchedAt } = await deps.cache.get(`inv:service:${region}/${name}`, deps.ttlMs, () => build(deps, region, name), (d) => [
     tags.service(region, name),
+    // Health also reads the deployer's and groups' policies: any RAM change may move it.
+    tags.ramAggregate,
     ...(d.role ? [tags.role(d.role.name)] : []),
     ...d.policies.map((p) => tags.policy(p.name)),
   ]);
@@ -104,34 +111,44 @@ export async function loadServiceDetail(deps: InventoryDeps, actor: Actor, regio
 export interface EventsPage {
   items: EasEvent[];
   page: number;
+  pageSize: number;
   totalPages: number;
   total: number;
+  type?: EventType;
 }
 
-async function eventsApiPage(deps: InventoryDeps, region: string, name: string, apiPage: number, pageSize: number) {
+export type EventType = "Normal" | "Warning";
+
+async function eventsApiPage(deps: InventoryDeps, region: string, name: string, apiPage: number, pageSize: number, type?: EventType) {
   const { value } = await deps.cache.get(
-    `eas:events:${region}/${name}/${pageSize}/${apiPage}`,
+    `eas:events:${region}/${name}/${type ?? "all"}/${pageSize}/${apiPage}`,
     deps.ttlMs,
-    () => deps.limiter.run(() => deps.cloud.eas.describeServiceEvents(region, name, { pageNum: apiPage, pageSize })),
+    () => deps.limiter.run(() => deps.cloud.eas.describeServiceEvents(region, name, { pageNum: apiPage, pageSize, ...(type ? { eventType: type } : {}) })),
     [tags.service(region, name)],
   );
   return value;
 }
 
 /**
- * One page of the service's events, newest first. EAS returns them oldest first and has no sort
- * parameter, so UI page p reads API page (TotalPageNum - p + 1), reversed. TotalPageNum comes
- * from API page 1, which stays cached for the TTL (as does each page), so paging costs one call
- * per new page. The oldest-first API pages are full from the start, so the last API page (the
- * newest events, UI page 1) can be short: page 1 may show fewer than pageSize events.
+ * One page of the service's events, newest first, every page full but the last. EAS returns
+ * them oldest first and has no sort parameter, so UI page p is the p-th block of `pageSize` from
+ * the end: API page 1 gives TotalCount, then the one or two API pages that block spans are read
+ * (each cached for the TTL, so paging costs at most two calls per new page).
  */
-export async function loadServiceEvents(deps: InventoryDeps, actor: Actor, region: string, name: string, page: number, pageSize = 20): Promise<EventsPage> {
+export async function loadServiceEvents(deps: InventoryDeps, actor: Actor, region: string, name: string, page: number, pageSize = 20, type?: EventType): Promise<EventsPage> {
   requirePermission(actor, "inventory:read");
-  const first = await eventsApiPage(deps, region, name, 1, pageSize);
-  const totalPages = first.totalPageNum;
+  const first = await eventsApiPage(deps, region, name, 1, pageSize, type);
   const total = first.totalCount ?? first.items.length;
-  const apiPage = totalPages - page + 1;
-  if (apiPage < 1) return { items: [], page, totalPages, total };
-  const value = apiPage === 1 ? first : await eventsApiPage(deps, region, name, apiPage, pageSize);
-  return { items: [...value.items].reverse(), page, totalPages, total };
+  const totalPages = Math.max(1, Math.ceil(total / pageSize));
+  const base = { page, pageSize, totalPages, total, ...(type ? { type } : {}) };
+  if (page > totalPages || total === 0) return { ...base, items: [] };
+  // Oldest-first indices [lo, hi) hold UI page p.
+  const hi = total - (page - 1) * pageSize;
+  const lo = Math.max(0, hi - pageSize);
+  const from = Math.floor(lo / pageSize) + 1;
+  const to = Math.floor((hi - 1) / pageSize) + 1;
+  const pages = await Promise.all(Array.from({ length: to - from + 1 }, (_, i) => (from + i === 1 ? first : eventsApiPage(deps, region, name, from + i, pageSize, type))));
+  const span = pages.flatMap((p) => p.items);
+  const offset = (from - 1) * pageSize;
+  return { ...base, items: span.slice(lo - offset, hi - offset).reverse() };
 }

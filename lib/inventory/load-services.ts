@@ -1,10 +1,14 @@
 import { requirePermission, type Actor } from "../auth/actor";
 import type { EasService } from "../cloud/types";
-import { analyseService, type ServiceRoleUse } from "./analyse";
+import { diagnose } from "../diagnosis/diagnose";
+import { FactSource } from "../diagnosis/gather/fact-source";
+import { gatherServiceFacts, serviceEvent } from "../diagnosis/gather/service-facts";
+import { serviceHealth } from "../diagnosis/health";
+import type { DiagnosisFacts } from "../diagnosis/types";
+import { analyseService } from "./analyse";
 import { tags } from "./cache-tags";
 import type { InventoryDeps } from "./deps";
-import { fetchAccountId, fetchRole, fetchRoles } from "./fetch";
-import { MISSING_ROLE, roleFacts, serviceRoleHealth, type RoleFacts } from "./role-health";
+import { fetchGroups, fetchUsers } from "./fetch";
 import { forEachServicePage } from "./service-pages";
 import type { ServiceRow, ServiceWarning } from "./types";
 
@@ -16,55 +20,46 @@ export function latestWarning(s: Pick<EasService, "status" | "reason" | "message
   return { reason: s.reason, message: s.message };
 }
 
-/** One GetRole per distinct role name, started the first time a service names it. */
-function roleFactsFetcher(deps: InventoryDeps, existing: Set<string>) {
-  const facts = new Map<string, Promise<RoleFacts>>();
+function row(s: EasService, facts: DiagnosisFacts): ServiceRow {
+  const diagnosis = diagnose({ status: s.status, event: serviceEvent(s), facts });
+  const { code, subject } = diagnosis.cause;
   return {
-    want(name: string): void {
-      if (facts.has(name)) return;
-      const p = existing.has(name) ? fetchRole(deps, name).then((r) => (r.role ? roleFacts(r.role.assumeRolePolicyDocument) : MISSING_ROLE)) : Promise.resolve(MISSING_ROLE);
-      p.catch(() => undefined);
-      facts.set(name, p);
-    },
-    async all(): Promise<Map<string, RoleFacts>> {
-      return new Map(await Promise.all([...facts].map(async ([k, v]): Promise<[string, RoleFacts]> => [k, await v])));
-    },
+    region: s.region,
+    name: s.serviceName,
+    status: s.status,
+    roleMode: facts.use.roleMode,
+    roleName: facts.use.roleName,
+    roleArn: facts.use.roleArn,
+    health: serviceHealth(facts, diagnosis),
+    ...(code !== "NONE" ? { cause: { code, ...(subject ? { subject } : {}), ...(diagnosis.cleared ? { cleared: true } : {}) } } : {}),
+    warning: latestWarning(s),
+    createTime: s.createTime,
+    updateTime: s.updateTime,
   };
 }
 
+/**
+ * Every row's health and cause from facts read once per distinct role, deploying user and
+ * policy: each service page starts the reads its services need as it arrives, so they overlap.
+ */
 async function buildRows(deps: InventoryDeps, regions: string[]): Promise<ServiceRow[]> {
-  const context = fetchRoles(deps).then(async (roles) => ({
-    accountId: await fetchAccountId(deps, roles),
-    roles: roleFactsFetcher(deps, new Set(roles.map((r) => r.roleName))),
-  }));
-  const uses = new Map<EasService, ServiceRoleUse>();
+  const src = new FactSource(deps, { listed: true });
+  const accountP = src.accountId();
+  // Who deployed what is known only from the pages; the user and group lists are read alongside.
+  for (const early of [fetchUsers(deps), fetchGroups(deps)]) early.catch(() => undefined);
+  const gathering = new Map<EasService, Promise<DiagnosisFacts>>();
   const services = await forEachServicePage(deps, regions, async (items) => {
-    const { accountId, roles } = await context;
+    const accountId = await accountP;
     for (const s of items) {
-      const use = analyseService(s.serviceConfig, accountId, s.region);
-      uses.set(s, use);
-      if (use.roleName) roles.want(use.roleName);
+      const p = gatherServiceFacts(src, s, { accountId, use: analyseService(s.serviceConfig, accountId, s.region) });
+      p.catch(() => undefined);
+      gathering.set(s, p);
     }
   });
-  const facts = await (await context).roles.all();
-  return services.map((s) => {
-    const use = uses.get(s)!;
-    return {
-      region: s.region,
-      name: s.serviceName,
-      status: s.status,
-      roleMode: use.roleMode,
-      roleName: use.roleName,
-      roleArn: use.roleArn,
-      health: serviceRoleHealth(use, use.roleName ? facts.get(use.roleName) : undefined),
-      warning: latestWarning(s),
-      createTime: s.createTime,
-      updateTime: s.updateTime,
-    };
-  });
+  return Promise.all(services.map(async (s) => row(s, await gathering.get(s)!)));
 }
 
-/** Every service of the regions with its role and role health, cached as one aggregate. */
+/** Every service of the regions with its role, health and the cause of a failed deployment, cached as one aggregate. */
 export async function loadServices(deps: InventoryDeps, actor: Actor, regions: string[]): Promise<{ rows: ServiceRow[]; fetchedAt: number }> {
   requirePermission(actor, "inventory:read");
   const key = `inv:services:${[...regions].sort().join(",")}`;

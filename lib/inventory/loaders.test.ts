@@ -50,15 +50,35 @@ describe("loadServices on the demo account", () => {
     );
   });
 
-  it("reads the role mode and role health from each config", () => {
+  it("reads the role mode and health from each config and the account", () => {
     expect(row("fraud-detector")).toMatchObject({ roleMode: "default", status: "Running", health: { state: "ok" } });
-    expect(row("recsys-ranker")).toMatchObject({ roleMode: "default", status: "Failed", health: { state: "problem", issues: [{ code: "no-workspace-id" }] } });
+    expect(row("fraud-detector").cause).toBeUndefined();
+    expect(row("recsys-ranker")).toMatchObject({ roleMode: "default", status: "Failed", health: { state: "problem", issues: [{ code: "WORKSPACE_ID_MISSING" }] } });
     expect(row("image-tagger")).toMatchObject({ roleMode: "custom", roleName: "eas-oss-reader", health: { state: "ok" } });
-    expect(row("churn-predictor")).toMatchObject({ roleName: "ecs-batch-role", health: { state: "problem", issues: [{ code: "trust-lacks-eas" }] } });
-    expect(row("search-embedder").health).toEqual({ state: "problem", issues: [{ code: "role-missing", detail: ["deleted-role"] }] });
+    expect(row("churn-predictor")).toMatchObject({ roleName: "ecs-batch-role", health: { state: "problem", issues: [{ code: "TRUST_MISSING_EAS" }] } });
+    expect(row("search-embedder").health).toEqual({ state: "problem", issues: [{ code: "ROLE_NOT_FOUND", subject: "deleted-role", detail: ["deleted-role"] }] });
     expect(row("doc-classifier")).toMatchObject({ roleMode: "none", health: { state: "none" } });
     expect(row("batch-scorer")).toMatchObject({ roleName: "data-pipeline", health: { state: "ok" } });
     expect(row("sentiment-legacy").status).toBe("Stopped");
+  });
+
+  it("never calls a failed service healthy: mounts, images and the deployer's PassRole count too", () => {
+    expect(row("ocr-pipeline").health.issues).toEqual([{ code: "MOUNT_DENIED", subject: "eas-no-oss", detail: ["oss://scanned-docs/inbox/"] }]);
+    expect(row("speech-asr").health.issues).toEqual([{ code: "IMAGE_PULL_DENIED", subject: "eas-image-no-cr", detail: ["registry.cn-hangzhou.aliyuncs.com/ml-team/asr:1.4"] }]);
+    expect(row("chat-summarizer").health.issues).toEqual([{ code: "PASSROLE_DENIED", subject: "carol → eas-restricted", detail: ["carol", "eas-restricted"] }]);
+    for (const r of rows.filter((r) => r.status === "Failed")) expect(r.health.state, r.name).toBe("problem");
+  });
+
+  it("lands each failed deployment's cause, with what one fix acts on", () => {
+    const causes = Object.fromEntries(rows.filter((r) => r.cause).map((r) => [r.name, r.cause]));
+    expect(causes).toEqual({
+      "chat-summarizer": { code: "PASSROLE_DENIED", subject: "carol → eas-restricted" },
+      "churn-predictor": { code: "TRUST_MISSING_EAS", subject: "ecs-batch-role" },
+      "ocr-pipeline": { code: "MOUNT_DENIED", subject: "eas-no-oss" },
+      "recsys-ranker": { code: "WORKSPACE_ID_MISSING", subject: "cn-hangzhou" },
+      "search-embedder": { code: "ROLE_NOT_FOUND", subject: "deleted-role" },
+      "speech-asr": { code: "IMAGE_PULL_DENIED", subject: "eas-image-no-cr" },
+    });
   });
 
   it("takes the latest warning from the list call's Reason and Message", () => {
@@ -66,13 +86,17 @@ describe("loadServices on the demo account", () => {
     expect(row("fraud-detector").warning).toBeUndefined();
   });
 
-  it("makes no call per row: lists, then one GetRole per distinct existing role", () => {
+  it("makes no call per row: lists, then one read per distinct role, deploying user and policy", () => {
     expect(calls.DescribeService ?? 0).toBe(0);
     expect(calls.DescribeServiceEvent ?? 0).toBe(0);
-    const used = new Set(rows.filter((r) => r.roleName && !r.health.issues.some((i) => i.code === "role-missing")).map((r) => r.roleName));
+    const used = new Set(rows.filter((r) => r.roleName && !r.health.issues.some((i) => i.code === "ROLE_NOT_FOUND")).map((r) => r.roleName));
     expect(calls.GetRole).toBe(used.size);
+    expect(calls.ListPoliciesForRole).toBe(used.size);
     expect(calls.ListServices).toBe(regions.length);
-    expect(calls.ListRoles).toBe(1);
+    expect([calls.ListRoles, calls.ListUsers, calls.ListGroups]).toEqual([1, 1, 1]);
+    // alice, bob and carol deploy custom roles; each user's policies are read once.
+    expect(calls.ListPoliciesForUser).toBe(3);
+    expect(calls.GetPolicy).toBeLessThanOrEqual(14);
   });
 
   it("serves a second load from the cache", async () => {
@@ -145,27 +169,47 @@ describe("loadServiceDetail", () => {
     expect(events.page).toBe(1);
   });
 
-  it("pages events newest first: page 1 holds the newest, each page newest at the top", async () => {
+  it("pages events newest first, every page full but the last, at most two calls per new page", async () => {
     const all = (await cloud.eas.describeServiceEvents("cn-hangzhou", "fraud-detector", { pageSize: 100 })).items;
-    expect(all.length).toBeGreaterThan(4);
+    // A page size that does not divide the count, so UI pages straddle API pages.
+    const size = [3, 4, 5, 7].find((n) => all.length % n !== 0)!;
     const stamp = (e: { time: string; reason: string; message: string }) => `${e.time}|${e.reason}|${e.message}`;
     const deps = fresh();
     await control("DELETE", "/_emulator/stats");
-    const first = await loadServiceEvents(deps, ENGINEER, "cn-hangzhou", "fraud-detector", 1, 2);
-    expect((await stats()).DescribeServiceEvent).toBe(2);
-    expect(first).toMatchObject({ page: 1, totalPages: Math.ceil(all.length / 2), total: all.length });
-    expect(first.items.length).toBe(all.length % 2 || 2);
-    expect(first.items[0].time >= first.items.at(-1)!.time).toBe(true);
+    const first = await loadServiceEvents(deps, ENGINEER, "cn-hangzhou", "fraud-detector", 1, size);
+    expect(first).toMatchObject({ page: 1, pageSize: size, totalPages: Math.ceil(all.length / size), total: all.length });
+    expect(first.items.map(stamp)).toEqual([...all].reverse().slice(0, size).map(stamp));
+    expect((await stats()).DescribeServiceEvent).toBeLessThanOrEqual(3);
     const seen = [...first.items];
-    for (let p = 2; p <= first.totalPages; p++) seen.push(...(await loadServiceEvents(deps, ENGINEER, "cn-hangzhou", "fraud-detector", p, 2)).items);
+    for (let p = 2; p <= first.totalPages; p++) {
+      const page = await loadServiceEvents(deps, ENGINEER, "cn-hangzhou", "fraud-detector", p, size);
+      if (p < first.totalPages) expect(page.items).toHaveLength(size);
+      seen.push(...page.items);
+    }
     expect(seen.map(stamp)).toEqual([...all].reverse().map(stamp));
-    for (let i = 1; i < seen.length; i++) expect(seen[i - 1].time >= seen[i].time).toBe(true);
-    // TotalPageNum is known from the cached first call: every page cost one call, and revisits none.
+    // Every API page is read once, however many UI pages span it.
     expect((await stats()).DescribeServiceEvent).toBe(first.totalPages);
-    await loadServiceEvents(deps, ENGINEER, "cn-hangzhou", "fraud-detector", 1, 2);
-    await loadServiceEvents(deps, ENGINEER, "cn-hangzhou", "fraud-detector", 2, 2);
+    await loadServiceEvents(deps, ENGINEER, "cn-hangzhou", "fraud-detector", 2, size);
     expect((await stats()).DescribeServiceEvent).toBe(first.totalPages);
-    expect((await loadServiceEvents(deps, ENGINEER, "cn-hangzhou", "fraud-detector", first.totalPages + 1, 2)).items).toEqual([]);
+    expect((await loadServiceEvents(deps, ENGINEER, "cn-hangzhou", "fraud-detector", first.totalPages + 1, size)).items).toEqual([]);
+  });
+
+  it("filters events by type, newest first", async () => {
+    const warnings = await loadServiceEvents(fresh(), ENGINEER, "cn-hangzhou", "churn-predictor", 1, 20, "Warning");
+    expect(warnings.items.length).toBeGreaterThan(0);
+    expect(warnings.items.every((e) => e.type === "Warning")).toBe(true);
+    const normal = await loadServiceEvents(fresh(), ENGINEER, "cn-hangzhou", "churn-predictor", 1, 20, "Normal");
+    expect(normal.items.every((e) => e.type === "Normal")).toBe(true);
+    expect(warnings.type).toBe("Warning");
+  });
+
+  it("names churn-predictor's model_path among its needs", async () => {
+    const detail = await loadServiceDetail(fresh(), ENGINEER, "cn-hangzhou", "churn-predictor");
+    expect(detail.needs.filter((n) => n.kind === "oss-model").map((n) => [n.path, n.target, n.action, n.allowed])).toEqual([
+      ["model_path", "oss://models/churn/model.pmml", "oss:ListObjects", true],
+      ["model_path", "oss://models/churn/model.pmml", "oss:GetObject", true],
+    ]);
+    expect(detail.health.issues.map((i) => i.code)).toEqual(["TRUST_MISSING_EAS"]);
   });
 
   it("says a missing service is missing, with the cloud's code", async () => {

@@ -15,7 +15,7 @@ const svc = (name: string, over: Partial<ServiceRow> = {}): ServiceRow => ({
 
 const rows: ServiceRow[] = [
   svc("fraud-detector", { roleMode: "default", roleName: "AliyunServiceRoleForPaiEas", health: { state: "ok", issues: [] }, updateTime: "2026-01-03T00:00:00Z" }),
-  svc("churn-predictor", { status: "Failed", roleMode: "custom", roleName: "ecs-batch-role", health: { state: "problem", issues: [{ code: "trust-lacks-eas" }] } }),
+  svc("churn-predictor", { status: "Failed", roleMode: "custom", roleName: "ecs-batch-role", health: { state: "problem", issues: [{ code: "TRUST_MISSING_EAS" }] } }),
   svc("doc-classifier", { region: "ap-southeast-1", updateTime: "2026-01-02T00:00:00Z" }),
   svc("sentiment-legacy", { region: "ap-southeast-1", status: "Stopped" }),
 ];

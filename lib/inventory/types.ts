@@ -1,27 +1,19 @@
 // What the inventory pages receive: plain JSON, safe to send to the browser.
+import type { CauseCode } from "../diagnosis/types";
+import type { RoleHealth } from "../diagnosis/health";
 
 export type RoleMode = "none" | "default" | "custom";
 
-export type HealthIssueCode =
-  | "role-missing"
-  | "trust-lacks-eas"
-  | "trust-unreadable"
-  | "lint-errors"
-  | "no-workspace-id"
-  | "config-invalid";
+export type { HealthCode, HealthIssue, RoleHealth } from "../diagnosis/health";
+export type HealthState = RoleHealth["state"];
 
-export interface HealthIssue {
-  code: HealthIssueCode;
-  /** Lint messages, or the role name that is missing. */
-  detail?: string[];
-}
-
-/** "none" = the service has no RAM role, so there is nothing to be healthy or not. */
-export type HealthState = "ok" | "problem" | "none";
-
-export interface RoleHealth {
-  state: HealthState;
-  issues: HealthIssue[];
+/** What a diagnosis lands for a service whose deployment failed. */
+export interface RowCause {
+  code: CauseCode;
+  /** What one fix acts on (a role, a user and a role, a region): services sharing it are fixed together. */
+  subject?: string;
+  /** The account no longer shows the cause: a redeploy should bring the service up. */
+  cleared?: boolean;
 }
 
 export interface ServiceWarning {
@@ -37,6 +29,8 @@ export interface ServiceRow {
   roleName?: string;
   roleArn?: string;
   health: RoleHealth;
+  /** For a failed deployment, its diagnosed cause. */
+  cause?: RowCause;
   /** From the service's own Reason/Message: the list call carries them. */
   warning?: ServiceWarning;
   createTime: string;

@@ -29,9 +29,9 @@ const role = (name: string, easCanAssume: boolean, usedBy: string[]): RoleRow =>
 describe("failing services", () => {
   const rows = [
     svc("ocr-pipeline", "Failed"),
-    svc("churn-predictor", "Failed", { health: { state: "problem", issues: [{ code: "trust-lacks-eas" }] } }),
+    svc("churn-predictor", "Failed", { health: { state: "problem", issues: [{ code: "TRUST_MISSING_EAS" }] } }),
     svc("llm-chat", "Waiting"),
-    svc("fraud-detector", "Running", { health: { state: "problem", issues: [{ code: "role-missing" }] } }),
+    svc("fraud-detector", "Running", { health: { state: "problem", issues: [{ code: "ROLE_NOT_FOUND" }] } }),
     svc("batch", "Stopped"),
     svc("new-one", "Creating"),
   ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildEasTrustPolicy, type NamedPolicy, type PolicyDocument } from "../policy";
-import { roleFacts } from "../inventory/role-health";
+import { roleFacts } from "../inventory/trust-facts";
 import type { AccountRoleFacts } from "../inventory/facts";
 import { PREFLIGHT_CODES, evaluatePreflight, gatherPreflightFacts, isReady, type AccountReader, type PreflightAnswer } from "./index";
 

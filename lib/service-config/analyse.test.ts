@@ -124,4 +124,44 @@ describe("analyseServiceConfig: needs", () => {
     expect(analyse({ options: { enable_ram_role: true } }).needs).toEqual([]);
     expect(analyse({ role_arn: `acs:ram::${UID}:role/r`, storage: [{ oss: { path: "oss://a/" } }] }).needs.map((n) => n.kind)).toEqual(["oss-mount"]);
   });
+
+  it("model_path and processor_path are fetched by the platform with the role: read access to each", () => {
+    const a = analyse({ role_arn: `acs:ram::${UID}:role/r`, processor: "pmml", model_path: "oss://models/churn/model.pmml", processor_path: "oss://proc/p.tar.gz" });
+    expect(a.needs).toEqual([
+      {
+        kind: "oss-model",
+        path: "model_path",
+        target: "oss://models/churn/model.pmml",
+        volume: "model",
+        checks: [
+          { action: "oss:ListObjects", resource: `acs:oss:*:${UID}:models` },
+          { action: "oss:GetObject", resource: `acs:oss:*:${UID}:models/churn/model.pmml*` },
+        ],
+      },
+      expect.objectContaining({ kind: "oss-model", path: "processor_path", target: "oss://proc/p.tar.gz", volume: "processor" }),
+    ]);
+    expect(analyse({ model_path: "http://example.com/m.tar.gz" }).needs).toEqual([]);
+  });
+
+  it("every other oss:// address the config names is a need of the code, once per address", () => {
+    const a = analyse({
+      role_arn: `acs:ram::${UID}:role/r`,
+      storage: [{ oss: { path: "oss://mounted/dir/" }, mount_path: "/m" }],
+      containers: [{ image: "eas-registry-vpc.cn-hangzhou.cr.aliyuncs.com/pai-eas/python-inference:py39", script: "python run.py --in oss://raw-data/2024/ --out oss://results/x/ --also oss://mounted/dir/", env: [{ name: "FEATURES", value: "oss://feature-store/v3/" }] }],
+      metadata: { note: "copy of oss://raw-data/2024/" },
+    });
+    expect(a.needs.map((n) => [n.kind, n.path, n.target])).toEqual([
+      ["oss-mount", "storage[0].oss.path", "oss://mounted/dir/"],
+      ["oss-path", "containers[0].script", "oss://raw-data/2024/"],
+      ["oss-path", "containers[0].script", "oss://results/x/"],
+      ["oss-path", "containers[0].env[0].value", "oss://feature-store/v3/"],
+    ]);
+    expect(a.needs[1].checks.map((c) => c.action)).toEqual(["oss:ListObjects", "oss:GetObject"]);
+  });
+
+  it("Method 1 needs metadata.workspace_id for any OSS location, not only mounts", () => {
+    const a = analyse({ options: { enable_ram_role: true }, processor: "pmml", model_path: "oss://models/churn/model.pmml" });
+    expect(a.needs.map((n) => n.kind)).toEqual(["workspace-id", "oss-model"]);
+    expect(a.needs[0].satisfied).toBe(false);
+  });
 });

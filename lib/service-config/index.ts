@@ -5,3 +5,4 @@ export { analyseServiceConfig, configuredRoleArn, PAI_DEFAULT_ROLE } from "./ana
 export { checkNeeds, type CheckResult, type NeedResult } from "./check";
 export { computeNeeds, ossChecks, parseNasServer, parseOssPath, type NeedScope } from "./needs";
 export { parseRegistryImage, type RegistryImage } from "./image-ref";
+export { ossLocations, type OssLocation } from "./oss-locations";

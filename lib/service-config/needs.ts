@@ -1,4 +1,5 @@
 import { parseRegistryImage } from "./image-ref";
+import { ossLocations } from "./oss-locations";
 import type { RamCheck, ServiceConfig, ServiceNeed } from "./types";
 
 export interface NeedScope {
@@ -91,10 +92,24 @@ function imageNeeds(config: ServiceConfig, scope: NeedScope): ServiceNeed[] {
   return out;
 }
 
+/** model_path, processor_path and every other oss:// address in the config: read with the role. */
+function locationNeeds(config: ServiceConfig, scope: NeedScope): ServiceNeed[] {
+  return ossLocations(config).map((l) => ({
+    kind: l.atDeploy ? "oss-model" : "oss-path",
+    path: l.path,
+    target: l.target,
+    ...(l.volume ? { volume: l.volume } : {}),
+    checks: ossChecks(l.target, true, scope.accountId),
+  }));
+}
+
+const OSS_KINDS = new Set(["oss-mount", "oss-model", "oss-path"]);
+
 export function computeNeeds(config: ServiceConfig, scope: NeedScope, usesDefaultRole: boolean): ServiceNeed[] {
   const mounts = mountNeeds(config, scope);
-  const needs = [...mounts, ...imageNeeds(config, scope)];
-  if (usesDefaultRole && mounts.some((m) => m.kind === "oss-mount")) {
+  const needs = [...mounts, ...locationNeeds(config, scope), ...imageNeeds(config, scope)];
+  // The PAI default role reaches OSS, for the platform and the code alike, only within a workspace.
+  if (usesDefaultRole && needs.some((n) => OSS_KINDS.has(n.kind))) {
     const ws = config.metadata?.workspace_id;
     needs.unshift({ kind: "workspace-id", path: "metadata.workspace_id", target: ws ?? "", checks: [], satisfied: Boolean(ws) });
   }

@@ -56,7 +56,11 @@ export interface RamCheck {
   resource: string;
 }
 
-export type NeedKind = "oss-mount" | "nas-mount" | "image-pull" | "workspace-id";
+/**
+ * `oss-model`: a file the platform fetches at deploy (model_path, processor_path); `oss-path`: any
+ * other oss:// address in the config, read by the service's code.
+ */
+export type NeedKind = "oss-mount" | "nas-mount" | "oss-model" | "oss-path" | "image-pull" | "workspace-id";
 
 export interface ServiceNeed {
   kind: NeedKind;
@@ -64,7 +68,7 @@ export interface ServiceNeed {
   path: string;
   /** What is used: `oss://bucket/dir/`, the NAS server, the image reference. */
   target: string;
-  /** The volume name the platform gives the mount (`oss-0`, `nfs-1`), for mounts. */
+  /** The volume name the platform gives the mount (`oss-0`, `nfs-1`, `model`), for what it mounts. */
   volume?: string;
   mountPath?: string;
   checks: RamCheck[];

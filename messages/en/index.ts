@@ -14,8 +14,9 @@ import wizard from "./wizard.json";
 import preflight from "./preflight.json";
 import approvals from "./approvals.json";
 import settings from "./settings.json";
+import diagnosis from "./diagnosis.json";
 // Said by server components only (what a list did with its address), so no client bundle carries it.
 import lists from "./lists.json";
 
-const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy, wizard, preflight, approvals, settings, lists };
+const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy, wizard, preflight, approvals, settings, diagnosis, lists };
 export default messages;

@@ -62,6 +62,11 @@ const READS: Record<string, Call> = {
 const WRITES: Record<string, Call> = {
   "ram.createRole": (c) => c.ram.createRole({ roleName: "lp-role", assumeRolePolicyDocument: trust }),
   "ram.updateRoleTrust": (c) => c.ram.updateRoleTrust("lp-role", trust),
+  // The demo account holds PAI-EAS's service-linked role already: RAM's conflict comes after it allowed the call.
+  "ram.createServiceLinkedRole": (c) =>
+    c.ram.createServiceLinkedRole("eas.pai.aliyuncs.com").catch((e: { code?: string }) => {
+      if (e.code !== "EntityAlreadyExists.Role") throw e;
+    }),
   "ram.createPolicy": (c) => c.ram.createPolicy({ policyName: "lp-policy", policyDocument: doc }),
   "ram.createPolicyVersion": (c) => c.ram.createPolicyVersion({ policyName: "PassRole-eas-nas-image", policyDocument: doc, setAsDefault: false }),
   "ram.attachPolicyToRole": (c) => c.ram.attachPolicyToRole({ policyName: "lp-policy", policyType: "Custom", roleName: "lp-role" }),

@@ -28,7 +28,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         <RefusedParamsNotice refused={refused} fields={Object.fromEntries(PARAMS.map((k) => [k, t(`params.${k}`)]))} />
       </div>
       <Suspense fallback={<ListSkeleton label={tc("loading")} />}>
-        <ClientMessages namespaces={["services"]}>
+        <ClientMessages namespaces={["services", "diagnosis.health"]}>
           <ServicesTable regions={getEnv().ROLESCOPE_REGIONS} ignored={Object.fromEntries(refused.map((r) => [r.name, r.value]))} />
         </ClientMessages>
       </Suspense>

@@ -2,14 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { canWriteCloud, isReadOnly } from "@/lib/auth/cloud-write";
 import { requireUser } from "@/lib/auth/session";
 import { z } from "zod";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState } from "@/components/ui/states";
+import { ClientMessages } from "@/components/providers/client-messages";
+import { DiagnosisPanel } from "@/components/diagnosis/diagnosis-panel";
 import { DetailRefresh } from "@/components/services/detail-refresh";
 import { ServiceDetailView } from "@/components/services/service-detail-view";
 import { CloudError } from "@/lib/cloud/types";
-import { loadServiceDetail, loadServiceEvents } from "@/lib/inventory/load-service-detail";
+import { diagnosisBody } from "@/lib/fixes/diagnosis-body";
+import { loadFixes } from "@/lib/fixes/load-fixes";
+import { loadServiceDetail, loadServiceEvents, type EventType } from "@/lib/inventory/load-service-detail";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 import { isServiceAddress } from "@/lib/service-config/names";
 
@@ -22,14 +27,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const eventsPage = z.coerce.number().int().min(1).max(10_000).catch(1);
+const eventType = z.enum(["Normal", "Warning"]).optional().catch(undefined);
 
-// One service: its role chain, what it needs against what its role allows, config and events.
+// One service: why its deployment failed and the fixes, its role chain, what it needs against
+// what its role allows, its config and its events.
 export default async function ServiceDetailPage({ params, searchParams }: Props) {
   const me = await requireUser("inventory:read");
   const t = await getTranslations("service-detail");
   const tc = await getTranslations("common");
   const { region, name } = await params;
-  const page = eventsPage.parse((await searchParams).events ?? 1);
+  const query = await searchParams;
+  const page = eventsPage.parse(query.events ?? 1);
+  const type = eventType.parse(query.eventType);
   const deps = getInventoryDeps();
   if (!isServiceAddress(region, name) || !deps.cloud.eas.regions.includes(region)) notFound();
   const base = `/services/${encodeURIComponent(region)}/${encodeURIComponent(name)}`;
@@ -40,8 +49,8 @@ export default async function ServiceDetailPage({ params, searchParams }: Props)
       description={region}
     />
   );
-  const loaded = await Promise.all([loadServiceDetail(deps, me, region, name), loadServiceEvents(deps, me, region, name, page)]).then(
-    ([detail, events]) => ({ detail, events }),
+  const loaded = await Promise.all([loadServiceDetail(deps, me, region, name), loadServiceEvents(deps, me, region, name, page, 20, type), loadFixes(deps, me, region, name)]).then(
+    ([detail, events, fixes]) => ({ detail, events, diagnosis: diagnosisBody(fixes, region) }),
     (err: unknown) => {
       if (err instanceof CloudError) return { error: err };
       throw err;
@@ -63,14 +72,28 @@ export default async function ServiceDetailPage({ params, searchParams }: Props)
       </>
     );
   }
-  const { detail, events } = loaded;
+  const { detail, events, diagnosis } = loaded;
+  const href = (p: number, ty: EventType | undefined) => {
+    const qs = new URLSearchParams({ ...(p > 1 ? { events: String(p) } : {}), ...(ty ? { eventType: ty } : {}) }).toString();
+    return `${qs ? `${base}?${qs}` : base}#events-heading`;
+  };
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-2">
         {header}
         <DetailRefresh fetchedAt={detail.fetchedAt} region={region} name={name} />
       </div>
-      <ServiceDetailView detail={detail} events={events} eventsHref={(p) => (p === 1 ? base : `${base}?events=${p}`)} />
+      <ServiceDetailView
+        detail={detail}
+        events={events}
+        now={new Date()}
+        eventsLinks={{ page: (p) => href(p, type), type: (ty) => href(1, ty) }}
+        diagnosis={
+          <ClientMessages namespaces={["diagnosis", "service-detail.needKind"]}>
+            <DiagnosisPanel initial={diagnosis} canFix={canWriteCloud(me)} readOnly={isReadOnly()} sharePath={`${base}#diagnosis`} />
+          </ClientMessages>
+        }
+      />
     </>
   );
 }

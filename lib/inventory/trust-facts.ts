@@ -1,5 +1,8 @@
 import { EAS_SERVICE_PRINCIPAL, canAssume, lintPolicy, parsePolicy, trustedPrincipals } from "../policy";
-import type { HealthIssue, RoleHealth, RoleMode, TrustPrincipalView } from "./types";
+import type { TrustPrincipalView } from "./types";
+
+// What a role's trust policy says, read once per role: may EAS assume it, whom it trusts, and
+// what is wrong with it besides.
 
 /** What one GetRole tells about a role, computed once per distinct role and shared by its services. */
 export interface RoleFacts {
@@ -32,31 +35,4 @@ export function roleFacts(assumeRolePolicyDocument: string): RoleFacts {
     isEas: p.kind === "Service" && p.value === EAS_SERVICE_PRINCIPAL,
   }));
   return { exists: true, easCanAssume, principals, lintErrors };
-}
-
-export interface RoleUse {
-  roleMode: RoleMode;
-  roleName?: string;
-  workspaceId?: string;
-  /** The config mounts OSS through the PAI default role without metadata.workspace_id. */
-  workspaceMissing?: boolean;
-  configError?: string;
-}
-
-/** A service's role health: does its role exist, may EAS assume it, is its trust policy sound. */
-export function serviceRoleHealth(use: RoleUse, facts: RoleFacts | undefined): RoleHealth {
-  if (use.configError) return { state: "problem", issues: [{ code: "config-invalid", detail: [use.configError] }] };
-  if (use.roleMode === "none" || !use.roleName) return { state: "none", issues: [] };
-  const issues: HealthIssue[] = [];
-  if (!facts || !facts.exists) {
-    issues.push({ code: "role-missing", detail: [use.roleName] });
-  } else if (use.roleMode === "custom") {
-    // The PAI default role is a service-linked role whose trust PAI itself manages.
-    if (facts.trustError) issues.push({ code: "trust-unreadable", detail: [facts.trustError] });
-    else if (!facts.easCanAssume) issues.push({ code: "trust-lacks-eas" });
-    if (facts.lintErrors.length > 0) issues.push({ code: "lint-errors", detail: facts.lintErrors });
-  }
-  // The PAI default role reaches OSS only for a service that names its workspace.
-  if (use.roleMode === "default" && use.workspaceMissing) issues.push({ code: "no-workspace-id" });
-  return { state: issues.length > 0 ? "problem" : "ok", issues };
 }

@@ -1,0 +1,48 @@
+import { assertCloudWritable } from "@/lib/auth/cloud-write";
+import { authorizeRequest } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors/app-error";
+import { fromCloudError, fromZodError } from "@/lib/errors/from";
+import { CloudError } from "@/lib/cloud/types";
+import { applyFix } from "@/lib/fixes/apply-fix";
+import { diagnosisBody } from "@/lib/fixes/diagnosis-body";
+import { loadFixes } from "@/lib/fixes/load-fixes";
+import { confirmBody, fixParams } from "@/lib/fixes/route-input";
+import { apiRoute, json, readInput } from "@/lib/http/api-route";
+import { pickRegions } from "@/lib/inventory/regions";
+import { getInventoryDeps } from "@/lib/inventory/server-deps";
+import { getWriteDeps } from "@/lib/writes/server-deps";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ region: string; name: string; id: string }> };
+
+async function readParams(ctx: Ctx) {
+  const params = fixParams.safeParse(await ctx.params);
+  if (!params.success) throw fromZodError(params.error);
+  pickRegions([params.data.region], getInventoryDeps().cloud.eas.regions);
+  return params.data;
+}
+
+// One fix of a service's diagnosis with its preview: exactly what applying it would send.
+export const GET = apiRoute(async (req: Request, ctx: Ctx) => {
+  const actor = await authorizeRequest(req, "inventory:read");
+  const { region, name, id } = await readParams(ctx);
+  const fix = diagnosisBody(await loadFixes(getInventoryDeps(), actor, region, name), region).fixes.find((f) => f.id === id);
+  if (!fix) throw AppError.notFound(`The diagnosis of ${name} offers no fix ${id}.`);
+  return json({ fix });
+});
+
+// Applies one fix (admins): {"confirm": true, "token"?}; answers the audit entry and the cloud's RequestIds.
+export const POST = apiRoute(async (req: Request, ctx: Ctx) => {
+  const actor = await authorizeRequest(req, "cloud:write");
+  assertCloudWritable();
+  const { region, name, id } = await readParams(ctx);
+  const { token } = await readInput(req, confirmBody);
+  const out = await applyFix({ inventory: getInventoryDeps(), writes: getWriteDeps() }, actor, region, name, id, { token });
+  const body = { ok: out.ok, fix: out.fix, steps: out.steps, requestIds: out.requestIds, audit: out.audit };
+  if (out.ok) return json(body);
+  // A step failed: the cloud's answer as the error, and which steps happened beside it.
+  const failed = out.steps.find((s) => s.state === "failed")?.error;
+  const err = failed ? fromCloudError(new CloudError(failed)) : new AppError("cloud_unavailable", "A step of the fix failed.");
+  return json({ error: err.toJSON(), ...body }, { status: err.status });
+});

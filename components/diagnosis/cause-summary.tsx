@@ -1,0 +1,29 @@
+import { useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import type { Tone } from "@/components/ui/tone";
+import type { DiagnosisBody } from "./api";
+
+export function causeTone(d: Pick<DiagnosisBody, "cause" | "cleared">): Tone {
+  if (d.cause.code === "NONE") return "success";
+  if (d.cause.code === "UNKNOWN") return d.cleared ? "info" : "warning";
+  return "danger";
+}
+
+/** The cause in one badge and one sentence, with its stable code. */
+export function CauseSummary({ d }: { d: DiagnosisBody }) {
+  const t = useTranslations("diagnosis");
+  const { code, values } = d.cause;
+  const label = d.cleared ? t("health.REDEPLOY_PENDING.label") : t(`health.${code}.label`);
+  const summary = d.cleared ? t("cause.UNKNOWN.cleared") : t(`cause.${code}.summary`, values as Record<string, string | number>);
+  return (
+    <div className="space-y-1" data-testid="cause" data-cause={code}>
+      <p className="flex flex-wrap items-center gap-2">
+        <Badge tone={causeTone(d)} dot>
+          {label}
+        </Badge>
+        <code className="font-mono text-xs text-slate-600" title={t("panel.code")}>{code}</code>
+      </p>
+      <p className="text-sm font-medium text-slate-900">{summary}</p>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { ErrorState } from "@/components/ui/states";
+import { ApiCallError, sendJson } from "@/components/ui/fetch-json";
+import { fixUrl, type FixView, type WriteAnswer } from "./api";
+import { PlanPreview } from "./plan-preview";
+import { StepResults } from "./step-results";
+
+type Result = { kind: "applied"; answer: WriteAnswer } | { kind: "error"; error: ApiCallError };
+
+/**
+ * One fix: its title, its preview (what changes, as a diff), and for admins the apply button,
+ * which confirms exactly that preview. A stale preview comes back as a conflict: `onStale` is to
+ * read the diagnosis again, which brings a new preview.
+ */
+export function FixCard({ fix, region, name, canFix, onApplied, onStale, showResult = true }: {
+  fix: FixView;
+  region: string;
+  name: string;
+  canFix: boolean;
+  onApplied: (fix: FixView, answer: WriteAnswer) => void;
+  onStale: () => void;
+  /** False where the caller shows what was applied itself. */
+  showResult?: boolean;
+}) {
+  const t = useTranslations("diagnosis.fix");
+  const tc = useTranslations("common");
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Result>();
+  const apply = async () => {
+    setBusy(true);
+    setResult(undefined);
+    try {
+      const answer = await sendJson<WriteAnswer>(fixUrl(region, name, fix.id), "POST", { confirm: true, token: fix.preview.token });
+      setResult({ kind: "applied", answer });
+      onApplied(fix, answer);
+    } catch (err) {
+      const error = err instanceof ApiCallError ? err : new ApiCallError(0, { code: "network", message: String(err) });
+      if (error.code === "conflict") onStale();
+      else setResult({ kind: "error", error });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li className="rounded border border-slate-200 p-3" data-fix-id={fix.id}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div className="min-w-0">
+          <p className="text-sm font-medium text-slate-900">{fix.title}</p>
+          <p className="font-mono text-[11px] text-slate-500">{fix.kind}</p>
+        </div>
+        <div className="flex items-center gap-2">
+          <Button size="sm" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+            {open ? t("hidePreview") : t("preview")}
+          </Button>
+          {canFix && result?.kind !== "applied" && (
+            <Button size="sm" variant="primary" onClick={apply} disabled={busy || !open} data-cloud-write>
+              {busy ? t("applying") : t("apply")}
+            </Button>
+          )}
+        </div>
+      </div>
+      {open && result?.kind !== "applied" && (
+        <div className="mt-3">
+          <PlanPreview fix={fix} />
+        </div>
+      )}
+      {showResult && result?.kind === "applied" && (
+        <div className="mt-3 space-y-1.5" role="status">
+          <p className="text-sm text-emerald-800">{result.answer.ok ? t("applied", { id: String(result.answer.audit.id) }) : t("failed")}</p>
+          <StepResults steps={result.answer.steps} />
+        </div>
+      )}
+      {result?.kind === "error" && (
+        <div className="mt-3">
+          <ErrorState title={t("failed")} code={result.error.shownCode} message={result.error.message} requestId={result.error.requestId} requestIdLabel={tc("requestId")} />
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,65 @@
+import { parseRegistryImage } from "../service-config/image-ref";
+import type { Finding } from "./finding";
+import type { DeployEvent, DiagnosisFacts } from "./types";
+
+// Causes only the event tells: no fact in RAM holds a crash, an OOM kill, a full region or a
+// missing image, so the evidence is what EAS said, read closely, next to the service's settings.
+
+const instanceNames = (e: DeployEvent) => [...e.message.matchAll(/Instance (\S+) not healthy/g)].map((m) => m[1]);
+const num = (v: unknown) => (typeof v === "number" && v > 0 ? v : 0);
+
+export function insufficientResources(e: DeployEvent, f: DiagnosisFacts): Finding {
+  const m = f.config?.metadata ?? {};
+  const short = [...new Set([...e.message.matchAll(/Insufficient ([\w./-]*[\w])/g)].map((x) => x[1]))];
+  const nodes = /(\d+)\/(\d+) nodes are available/.exec(e.message);
+  const instances = typeof m.instance === "number" ? m.instance : 1;
+  return {
+    values: { region: f.region, resources: short.join(", "), instances },
+    subject: f.region,
+    detail: short,
+    evidence: [{ kind: "resources", region: f.region, instances, perInstance: { cpu: num(m.cpu), memory: num(m.memory), gpu: num(m.gpu) }, short, ...(nodes ? { nodes: Number(nodes[2]) } : {}) }],
+    fixes: [],
+    advice: [{ id: "resource-settings", fields: ["metadata.instance", "metadata.cpu", "metadata.memory", "metadata.gpu", "metadata.resource"] }],
+  };
+}
+
+/** The pull itself failed before any permission mattered (no such host), or after (no such repository). */
+export function imageNotFound(e: DeployEvent, f: DiagnosisFacts): Finding {
+  const image = /Failed to pull image "([^"]+)"/.exec(e.message)?.[1] ?? "";
+  const host = /lookup ([^\s:]+)(?::\d+)?: no such host/.exec(e.message)?.[1];
+  const problem = host || /no such host/.test(e.message) ? "no-such-host" : "not-found";
+  const reg = parseRegistryImage(image);
+  const repository = reg ? `${reg.namespace}/${reg.repository}` : undefined;
+  return {
+    values: { image, host: host ?? "", repository: repository ?? "", problem: problem === "no-such-host" ? "host" : "repository" },
+    subject: image,
+    detail: [image],
+    evidence: [{ kind: "image", image, problem, ...(host ? { host } : {}), ...(repository ? { repository } : {}) }],
+    fixes: [],
+    advice: [{ id: "image-address", image, region: f.region }],
+  };
+}
+
+export function oomKilled(e: DeployEvent, f: DiagnosisFacts): Finding {
+  const limit = /memory limit: (\d+)Mi/.exec(e.message);
+  const memoryLimitMb = limit ? Number(limit[1]) : undefined;
+  const configured = num(f.config?.metadata?.memory) || undefined;
+  return {
+    values: { memory: memoryLimitMb ?? configured ?? 0 },
+    detail: instanceNames(e),
+    evidence: [{ kind: "instances", names: instanceNames(e), exitCode: 137, ...(memoryLimitMb ? { memoryLimitMb } : {}) }],
+    fixes: [],
+    advice: [{ id: "memory-settings", field: "metadata.memory", ...(configured ? { memoryMb: configured } : {}) }, { id: "instance-log", instances: instanceNames(e) }],
+  };
+}
+
+export function instanceCrash(e: DeployEvent): Finding {
+  const names = instanceNames(e);
+  return {
+    values: { instance: names[0] ?? "" },
+    detail: names,
+    evidence: [{ kind: "instances", names }],
+    fixes: [],
+    advice: [{ id: "instance-log", instances: names }],
+  };
+}

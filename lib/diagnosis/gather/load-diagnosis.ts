@@ -1,0 +1,31 @@
+import "server-only";
+import { requirePermission, type Actor } from "../../auth/actor";
+import type { EasService } from "../../cloud/types";
+import type { InventoryDeps } from "../../inventory/deps";
+import { fetchService } from "../../inventory/fetch";
+import { diagnose } from "../diagnose";
+import { serviceHealth, type RoleHealth } from "../health";
+import type { Diagnosis, DiagnosisFacts } from "../types";
+import { FactSource } from "./fact-source";
+import { gatherFixInputs } from "./fix-inputs";
+import { gatherServiceFacts, serviceEvent } from "./service-facts";
+
+export interface ServiceDiagnosis {
+  service: EasService;
+  facts: DiagnosisFacts;
+  diagnosis: Diagnosis;
+  health: RoleHealth;
+}
+
+/** A service's diagnosis from its Reason and Message and the account's facts, with the inputs its fixes need. */
+export async function loadDiagnosis(deps: InventoryDeps, actor: Actor, region: string, name: string): Promise<ServiceDiagnosis> {
+  requirePermission(actor, "inventory:read");
+  const service = await fetchService(deps, region, name);
+  const src = new FactSource(deps);
+  const base = await gatherServiceFacts(src, { ...service, region: service.region || region });
+  const input = { status: service.status, event: serviceEvent(service) };
+  const first = diagnose({ ...input, facts: base });
+  const facts: DiagnosisFacts = { ...base, fixInputs: await gatherFixInputs(deps, src, base, first.cause.code) };
+  const diagnosis = diagnose({ ...input, facts });
+  return { service, facts, diagnosis, health: serviceHealth(facts, diagnosis) };
+}

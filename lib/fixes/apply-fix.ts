@@ -1,0 +1,45 @@
+import "server-only";
+import { requirePermission, type Actor } from "../auth/actor";
+import { TtlCache } from "../cloud/cache";
+import { AppError } from "../errors/app-error";
+import { tags } from "../inventory/cache-tags";
+import { createInventoryDeps, type InventoryDeps } from "../inventory/deps";
+import { runPlan, type PlanOutcome, type WriteDeps } from "../writes/run-plan";
+import { loadFixes } from "./load-fixes";
+import type { PlannedFix } from "./plan-fix";
+
+export interface FixOutcome extends PlanOutcome {
+  fix: Pick<PlannedFix, "id" | "kind" | "title" | "redeploys" | "preview">;
+}
+
+/**
+ * Applies one of the service's fixes (admins). The plan is built again from the account as it
+ * is now, never from the cache; with `token` (the preview's) a plan that differs from what was
+ * previewed is refused as a conflict, and the cached reads are dropped so the next preview is new.
+ */
+export async function applyFix(
+  deps: { inventory: InventoryDeps; writes: WriteDeps },
+  actor: Actor,
+  region: string,
+  name: string,
+  id: string,
+  confirm: { token?: string },
+): Promise<FixOutcome> {
+  requirePermission(actor, "cloud:write");
+  const fresh = createInventoryDeps(deps.inventory.cloud, { ttlMs: deps.inventory.ttlMs, cache: new TtlCache() });
+  const { fixes, facts } = await loadFixes(fresh, actor, region, name);
+  const fix = fixes.find((f) => f.id === id);
+  const stale = () => {
+    deps.inventory.cache.invalidate({ tags: [tags.service(region, name), tags.ramAggregate, ...(facts.use.roleName ? [tags.role(facts.use.roleName)] : [])] });
+  };
+  if (!fix) {
+    stale();
+    throw new AppError("conflict", `The diagnosis of ${name} no longer offers the fix ${id}: the account changed. Look at the diagnosis again.`, { fields: { id: "must be a fix the current diagnosis offers" } });
+  }
+  if (confirm.token !== undefined && confirm.token !== fix.preview.token) {
+    stale();
+    throw new AppError("conflict", "The account changed since this preview. Preview again and apply what the new preview shows.", { fields: { token: "must be the token of the current preview" } });
+  }
+  const outcome = await runPlan(deps.writes, actor, fix.plan, { token: fix.preview.token });
+  return { ...outcome, fix: { id: fix.id, kind: fix.kind, title: fix.title, redeploys: fix.redeploys, preview: fix.preview } };
+}

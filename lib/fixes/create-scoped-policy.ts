@@ -1,0 +1,34 @@
+import "server-only";
+import { serializePolicy } from "../policy";
+import type { PolicyDocument } from "../policy/types";
+import { CloudError } from "../cloud/types";
+import type { WritePlan } from "../writes/plan";
+import { attachStep } from "./attach-role-policy";
+import { say } from "./catalog";
+import { serviceTarget, type FixContext } from "./context";
+
+/** CreatePolicy with exactly the actions and resources the service's denied needs lack, then attach it to the role. */
+export function createScopedPolicy(ctx: FixContext, roleName: string, policyName: string, document: PolicyDocument): WritePlan {
+  const doc = serializePolicy(document);
+  const description = `What the EAS service ${ctx.service.serviceName} in ${ctx.region} needs of its role ${roleName}`;
+  return {
+    action: "fix.create_scoped_policy",
+    target: serviceTarget(ctx),
+    title: say("fix.create-scoped-policy", { policy: policyName, role: roleName }),
+    steps: [
+      {
+        id: "create-policy",
+        operation: "CreatePolicy",
+        service: "RAM",
+        target: policyName,
+        params: { PolicyName: policyName, PolicyDocument: doc, Description: description },
+        change: { before: "", after: serializePolicy(document, { pretty: true }) },
+        run: (c) => c.ram.createPolicy({ policyName, policyDocument: doc, description }),
+        // The name carries a hash of the document, so a policy of that name is this policy.
+        alreadyDone: (c) => c.ram.getPolicy(policyName, "Custom").then(() => true, (e) => (e instanceof CloudError && e.code.startsWith("EntityNotExist") ? false : Promise.reject(e))),
+        changes: [{ kind: "policy", name: policyName }],
+      },
+      attachStep(ctx, roleName, policyName, "Custom"),
+    ],
+  };
+}

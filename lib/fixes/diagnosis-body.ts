@@ -1,0 +1,47 @@
+import "server-only";
+import type { Advice, Cause, DeployEvent, Evidence } from "../diagnosis/types";
+import type { RoleHealth } from "../diagnosis/health";
+import { say } from "./catalog";
+import type { DiagnosisWithFixes } from "./load-fixes";
+import type { FixPreview } from "./plan-fix";
+
+/** What `GET /api/services/{region}/{name}/diagnosis` answers (README documents it). */
+export interface DiagnosisBody {
+  service: { region: string; name: string };
+  status: string;
+  event: DeployEvent | null;
+  cause: { code: Cause["code"]; summary: string; subject?: string; values: Cause["values"]; evidence: Evidence[] };
+  cleared?: true;
+  fixes: { id: string; kind: string; title: string; redeploys: boolean; preview: FixPreview }[];
+  advice: (Advice & { text: string })[];
+  health: RoleHealth;
+}
+
+function adviceText(a: Advice): string {
+  switch (a.id) {
+    case "instance-log":
+      return say("advice.instance-log", { instances: a.instances.join(", ") || "none" });
+    case "memory-settings":
+      return say("advice.memory-settings", { memory: a.memoryMb ?? 0 });
+    case "image-address":
+      return say("advice.image-address", { region: a.region });
+    default:
+      return say(`advice.${a.id}`);
+  }
+}
+
+export function diagnosisBody(d: DiagnosisWithFixes, region: string): DiagnosisBody {
+  const { diagnosis, service } = d;
+  const { cause } = diagnosis;
+  const summary = diagnosis.cleared ? say("cause.UNKNOWN.cleared") : say(`cause.${cause.code}.summary`, cause.values);
+  return {
+    service: { region: service.region || region, name: service.serviceName },
+    status: diagnosis.status,
+    event: diagnosis.event ?? null,
+    cause: { code: cause.code, summary, ...(cause.subject ? { subject: cause.subject } : {}), values: cause.values, evidence: cause.evidence },
+    ...(diagnosis.cleared ? { cleared: true as const } : {}),
+    fixes: d.fixes.map(({ id, kind, title, redeploys, preview }) => ({ id, kind, title, redeploys, preview })),
+    advice: diagnosis.advice.map((a) => ({ ...a, text: adviceText(a) })),
+    health: d.health,
+  };
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { buildPassRolePolicy, serializePolicy } from "../policy";
+import { CloudError } from "../cloud/types";
+import { fetchPolicy, namedPolicy } from "../inventory/fetch";
+import { passRoleDecision } from "../inventory/role-index";
+import type { PlanStep, WritePlan } from "../writes/plan";
+import { say } from "./catalog";
+import { serviceTarget, type FixContext } from "./context";
+
+const notFound = (e: unknown) => (e instanceof CloudError && e.code.startsWith("EntityNotExist") ? undefined : Promise.reject(e));
+
+/**
+ * Lets the deploying RAM user pass the role to EAS with the exact policy the PAI-EAS docs give
+ * (`ram:PassRole` on `acs:ram::*:role/<name>`): created once per role as `PassRole-<role>` unless
+ * a policy of that name already allows it, then attached to the user. Done directly and audited,
+ * until the PassRole approval workflow takes this over.
+ */
+export async function grantPassRole(ctx: FixContext, userName: string, roleName: string, roleArn: string): Promise<WritePlan> {
+  const document = buildPassRolePolicy(roleName);
+  const base = `PassRole-${roleName.replace(/[^A-Za-z0-9-]/g, "-")}`;
+  const existing = await fetchPolicy(ctx.deps, base, "Custom").catch(notFound);
+  const named = existing && namedPolicy(existing);
+  const reusable = named !== undefined && passRoleDecision({ userName, policies: [named], fromGroup: {} }, roleArn, ctx.facts.accountId).decision === "Allow";
+  // A policy of that name that says something else is left alone: this one gets a name of its own.
+  const policyName = existing && !reusable ? `${base}-eas` : base;
+  const doc = serializePolicy(document);
+  const create: PlanStep = {
+    id: "create-policy",
+    operation: "CreatePolicy",
+    service: "RAM",
+    target: policyName,
+    params: { PolicyName: policyName, PolicyDocument: doc, Description: `Lets its holders deploy EAS services with the role ${roleName}` },
+    change: { before: "", after: serializePolicy(document, { pretty: true }) },
+    run: (c) => c.ram.createPolicy({ policyName, policyDocument: doc, description: `Lets its holders deploy EAS services with the role ${roleName}` }),
+    alreadyDone: (c) => c.ram.getPolicy(policyName, "Custom").then(() => true, async (e) => (await notFound(e)) ?? false),
+    changes: [{ kind: "policy", name: policyName }],
+  };
+  const attach: PlanStep = {
+    id: "attach-to-user",
+    operation: "AttachPolicyToUser",
+    service: "RAM",
+    target: userName,
+    params: { PolicyType: "Custom", PolicyName: policyName, UserName: userName },
+    run: (c) => c.ram.attachPolicyToUser({ policyName, policyType: "Custom", userName }),
+    alreadyDone: async (c) => (await c.ram.listPoliciesForUser(userName)).some((p) => p.policyName === policyName && p.policyType === "Custom"),
+    changes: [{ kind: "user-policies", name: userName }],
+  };
+  return {
+    action: "fix.grant_passrole",
+    target: serviceTarget(ctx),
+    title: say("fix.grant-passrole", { user: userName, role: roleName }),
+    steps: reusable ? [attach] : [create, attach],
+  };
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { diffJsonLines, type JsonLine } from "../policy";
+import type { FixKind, FixProposal } from "../diagnosis/types";
+import { previewPlan, type PlanPreview, type WritePlan } from "../writes/plan";
+import { addEasTrust } from "./add-eas-trust";
+import { addWorkspaceId } from "./add-workspace-id";
+import { attachRolePolicy } from "./attach-role-policy";
+import type { FixContext } from "./context";
+import { createScopedPolicy } from "./create-scoped-policy";
+import { createServiceLinkedRole } from "./create-service-linked-role";
+import { grantPassRole } from "./grant-pass-role";
+import { pointRoleArn } from "./point-role-arn";
+
+type Builder<K extends FixKind> = (ctx: FixContext, p: Extract<FixProposal, { kind: K }>) => WritePlan | Promise<WritePlan>;
+
+// One verb per fix kind; each builds the exact write plan the preview shows and the apply runs.
+const BUILDERS: { [K in FixKind]: Builder<K> } = {
+  "add-trust-principal": (ctx, p) => addEasTrust(ctx, p.roleName),
+  "attach-policy": (ctx, p) => attachRolePolicy(ctx, p.roleName, p.policyName),
+  "create-scoped-policy": (ctx, p) => createScopedPolicy(ctx, p.roleName, p.policyName, p.document),
+  "point-role-arn": (ctx, p) => pointRoleArn(ctx, p.roleName, p.roleArn, p.configPath),
+  "add-workspace-id": (ctx, p) => addWorkspaceId(ctx, p.workspaceId),
+  "create-service-linked-role": (ctx, p) => createServiceLinkedRole(ctx, p.serviceName, p.roleName),
+  "grant-passrole": (ctx, p) => grantPassRole(ctx, p.userName, p.roleName, p.roleArn),
+};
+
+/** Fixes that change the service config: UpdateService redeploys as it applies them. */
+const REDEPLOYS: ReadonlySet<FixKind> = new Set(["point-role-arn", "add-workspace-id"]);
+
+export interface FixPreview extends PlanPreview {
+  steps: (PlanPreview["steps"][number] & { diff?: JsonLine[] })[];
+}
+
+export interface PlannedFix {
+  id: string;
+  kind: FixKind;
+  title: string;
+  /** Applying it updates the service, which deploys it again. */
+  redeploys: boolean;
+  preview: FixPreview;
+  plan: WritePlan;
+}
+
+export async function planFix(ctx: FixContext, proposal: FixProposal): Promise<PlannedFix> {
+  const build = BUILDERS[proposal.kind] as Builder<FixKind>;
+  const plan = await build(ctx, proposal as never);
+  const preview = previewPlan(plan);
+  return {
+    id: proposal.id,
+    kind: proposal.kind,
+    title: plan.title,
+    redeploys: REDEPLOYS.has(proposal.kind),
+    plan,
+    preview: { ...preview, steps: preview.steps.map((s) => (s.change ? { ...s, diff: diffJsonLines(s.change.before, s.change.after) } : s)) },
+  };
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { requirePermission, type Actor } from "../auth/actor";
+import type { InventoryDeps } from "../inventory/deps";
+import { fetchService } from "../inventory/fetch";
+import { previewPlan, type WritePlan } from "../writes/plan";
+import { runPlan, type PlanOutcome, type WriteDeps } from "../writes/run-plan";
+import { say } from "./catalog";
+
+/** UpdateService with an empty merge patch: EAS deploys the config it holds again. */
+export function redeployPlan(region: string, name: string): WritePlan {
+  return {
+    action: "service.redeploy",
+    target: `${region}/${name}`,
+    title: say("watch.redeploy"),
+    steps: [
+      {
+        id: "update-service",
+        operation: "UpdateService",
+        service: "EAS",
+        target: `${region}/${name}`,
+        params: { ClusterId: region, ServiceName: name, UpdateType: "merge", body: {} },
+        run: (c) => c.eas.updateService(region, name, "{}", "merge"),
+        changes: [{ kind: "service", region, name }],
+      },
+    ],
+  };
+}
+
+/** Redeploys a service (admins): the preview's token is the same for every redeploy of it, so none is asked. */
+export async function redeployService(deps: { inventory: InventoryDeps; writes: WriteDeps }, actor: Actor, region: string, name: string): Promise<PlanOutcome> {
+  requirePermission(actor, "cloud:write");
+  // Answers 404 for a service that does not exist, before any write.
+  await fetchService(deps.inventory, region, name);
+  const plan = redeployPlan(region, name);
+  return runPlan(deps.writes, actor, plan, { token: previewPlan(plan).token });
+}

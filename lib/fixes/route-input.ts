@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { REGION_PATTERN, REGION_RULE, SERVICE_NAME_PATTERN, SERVICE_NAME_RULE } from "../service-config/names";
+
+// What the diagnosis, fix and redeploy routes take, checked before any cloud call.
+
+export const serviceParams = z.object({
+  region: z.string().regex(REGION_PATTERN, REGION_RULE),
+  name: z.string().regex(SERVICE_NAME_PATTERN, SERVICE_NAME_RULE),
+});
+
+export const FIX_ID_PATTERN = /^[a-z][a-z-]{0,39}(:[A-Za-z0-9._-]{1,128})?$/;
+
+export const fixParams = serviceParams.extend({
+  id: z.string().regex(FIX_ID_PATTERN, "must be a fix id the diagnosis offers, like add-eas-trust or attach-policy:AliyunOSSReadOnlyAccess"),
+});
+
+/** A fix is applied only when asked in so many words; `token` names the preview being confirmed. */
+export const confirmBody = z.object({
+  confirm: z.boolean().refine((v) => v, "must be true"),
+  token: z.string().regex(/^[0-9a-f]{32}$/, "must be the token of a preview").optional(),
+});
+
+export const redeployBody = z.object({ confirm: z.boolean().refine((v) => v, "must be true") });
