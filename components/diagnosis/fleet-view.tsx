@@ -20,7 +20,7 @@ export function FleetView({ causes, canFix, readOnly }: { causes: FleetCause[]; 
     <div className="grid gap-4">
       <nav aria-label={t("fleet.jump")} className="flex flex-wrap gap-2">
         {causes.map((c) => (
-          <a key={c.code} href={`#cause-${c.code}-heading`} className="inline-flex items-center gap-1.5 rounded border border-slate-200 bg-white px-2 py-1 text-xs text-slate-700 hover:bg-slate-50">
+          <a key={c.code} href={`#cause-${c.code}`} className="inline-flex items-center gap-1.5 rounded border border-slate-200 bg-white px-2 py-1 text-xs text-slate-700 hover:bg-slate-50">
             <span>{t(`health.${c.code}.label`)}</span>
             <span className="rounded bg-slate-100 px-1 font-medium tabular-nums text-slate-800">{c.count}</span>
           </a>

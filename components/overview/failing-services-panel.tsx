@@ -44,7 +44,6 @@ export async function FailingServicesPanel({ user }: { user: ConsoleUser }) {
               {withCause && <TH>{t("col.cause")}</TH>}
               <TH className="text-right">{t("col.count")}</TH>
               <TH className="w-full">{t("col.examples")}</TH>
-              <TH><span className="sr-only">{t("show")}</span></TH>
             </tr>
           </THead>
           <tbody>
@@ -52,7 +51,12 @@ export async function FailingServicesPanel({ user }: { user: ConsoleUser }) {
               <TR key={`${g.status}/${g.cause ?? ""}`} data-testid={`failing-${g.status}${g.cause ? `-${g.cause}` : ""}`}>
                 <TD><StatusBadge status={g.status} /></TD>
                 {withCause && <TD className="font-mono text-xs">{g.cause ?? "—"}</TD>}
-                <TD className="text-right tabular-nums">{g.count}</TD>
+                {/* The count is the way in: to the cause's group in the fleet view, or the list filtered to the status. */}
+                <TD className="text-right tabular-nums">
+                  <Link href={groupHref(g)} className={`font-medium ${link}`} aria-label={g.cause ? t("showCauseLabel", { count: g.count, cause: g.cause }) : t("showLabel", { count: g.count, status: g.status })}>
+                    {g.count}
+                  </Link>
+                </TD>
                 <TD className="text-xs">
                   {g.services.map((s, i) => (
                     <span key={`${s.region}/${s.name}`}>
@@ -61,11 +65,6 @@ export async function FailingServicesPanel({ user }: { user: ConsoleUser }) {
                     </span>
                   ))}
                   {g.count > g.services.length && <span className="text-slate-500"> {t("more", { count: g.count - g.services.length })}</span>}
-                </TD>
-                <TD className="text-right">
-                  <Link href={groupHref(g)} className={`text-xs font-medium ${link}`} aria-label={g.cause ? t("showCauseLabel", { count: g.count, cause: g.cause }) : t("showLabel", { count: g.count, status: g.status })}>
-                    {t("show")}
-                  </Link>
                 </TD>
               </TR>
             ))}

@@ -4,7 +4,7 @@ import type { Tone } from "@/components/ui/tone";
 import type { HealthCode, RoleHealth } from "@/lib/inventory/types";
 
 // These need a look but fail nothing by themselves (or no longer); every other code stops a deployment.
-const ADVISORY: readonly HealthCode[] = ["UNKNOWN", "REDEPLOY_PENDING", "NEED_DENIED", "TRUST_LINT"];
+const ADVISORY: readonly HealthCode[] = ["UNKNOWN", "REDEPLOY_PENDING", "NEED_DENIED", "TRUST_LINT", "FACTS_UNREAD"];
 
 export const healthTone = (code: HealthCode): Tone => (ADVISORY.includes(code) ? "warning" : "danger");
 

@@ -14,7 +14,9 @@ export type HealthCode =
   | "NEED_DENIED"
   /** Lint errors in the trust policy other than the missing EAS principal. */
   | "TRUST_LINT"
-  | "CONFIG_INVALID";
+  | "CONFIG_INVALID"
+  /** Part of the account could not be read, so the service is not fully checked. */
+  | "FACTS_UNREAD";
 
 export interface HealthIssue {
   code: HealthCode;
@@ -44,5 +46,6 @@ export function serviceHealth(facts: DiagnosisFacts, diagnosis?: Diagnosis): Rol
   if (code) issues.push({ code: "NEED_DENIED", subject: code.subject, detail: code.detail });
   const lint = facts.use.roleMode === "custom" && facts.role?.exists ? facts.role.lintErrors : [];
   if (lint.length > 0) issues.push({ code: "TRUST_LINT", subject: facts.use.roleName, detail: lint });
+  if (facts.unread) issues.push({ code: "FACTS_UNREAD", detail: facts.unread.map((e) => (e.requestId ? `${e.code} (RequestId: ${e.requestId})` : e.code)) });
   return { state: issues.length > 0 ? "problem" : facts.use.roleMode === "none" ? "none" : "ok", issues };
 }

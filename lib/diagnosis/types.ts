@@ -46,6 +46,8 @@ export interface DiagnosisFacts {
   /** Who deployed the service (its CallerUid), and whether they may pass its custom role. */
   deployer?: Deployer;
   passRole?: PassRoleFacts;
+  /** Cloud errors that left a fact out (the list only): the verdict is not a full one. */
+  unread?: { code: string; requestId?: string }[];
   /** Read only for a single service's fixes, never for the list. */
   fixInputs?: FixInputs;
 }

@@ -107,6 +107,26 @@ describe("loadServices on the demo account", () => {
     expect(again.rows).toHaveLength(rows.length);
     expect((await stats()) ?? {}).toEqual({});
   });
+
+  it("lists every service when the deployers' groups cannot be read, marking the PassRole check as not done", async () => {
+    await fetch(`${emulator.url}/_emulator/faults`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ operation: "ListGroups", errorRate: 1, errorCode: "NoPermission", httpStatus: 403 }),
+    });
+    try {
+      const partial = (await loadServices(fresh(), ENGINEER, regions)).rows;
+      expect(partial.map((r) => r.name).sort()).toEqual(rows.map((r) => r.name).sort());
+      const chat = partial.find((r) => r.name === "chat-summarizer")!;
+      expect(chat.cause?.code).not.toBe("PASSROLE_DENIED");
+      const unread = chat.health.issues.find((i) => i.code === "FACTS_UNREAD");
+      expect(unread?.detail).toEqual([expect.stringMatching(/^NoPermission \(RequestId: \S+\)$/)]);
+      // A service whose checks need no group is judged in full.
+      expect(partial.find((r) => r.name === "fraud-detector")!.health).toEqual(row("fraud-detector").health);
+    } finally {
+      await control("DELETE", "/_emulator/faults");
+    }
+  });
 });
 
 describe("loadRoles on the demo account", () => {

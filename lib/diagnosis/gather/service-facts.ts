@@ -1,4 +1,5 @@
 import "server-only";
+import { CloudError } from "../../cloud/errors";
 import type { EasService } from "../../cloud/types";
 import { analyseService, type ServiceRoleUse } from "../../inventory/analyse";
 import type { DeployEvent, DiagnosisFacts } from "../types";
@@ -13,8 +14,12 @@ export function serviceEvent(svc: Pick<EasService, "reason" | "message" | "updat
 /**
  * Starts every read a service's diagnosis needs (the list calls it page by page as services
  * arrive, so reads overlap), and resolves to the facts.
+ *
+ * `partial`: a cloud error reading who deployed the service or what they may pass leaves that
+ * fact out and names the error in `unread`, so one unreadable user list does not blank a whole
+ * list of services; a single diagnosis shows the error itself instead.
  */
-export async function gatherServiceFacts(src: FactSource, svc: EasService, known?: { accountId: string; use: ServiceRoleUse }): Promise<DiagnosisFacts> {
+export async function gatherServiceFacts(src: FactSource, svc: EasService, known?: { accountId: string; use: ServiceRoleUse }, opts: { partial?: boolean } = {}): Promise<DiagnosisFacts> {
   const accountId = known?.accountId ?? (await src.accountId());
   const use = known?.use ?? analyseService(svc.serviceConfig, accountId, svc.region);
   const base = { accountId, region: svc.region, use, ...(use.config ? { config: use.config } : {}) };
@@ -22,10 +27,26 @@ export async function gatherServiceFacts(src: FactSource, svc: EasService, known
   const roleP = use.roleName ? src.role(use.roleName) : undefined;
   const platformP = use.roleMode === "none" && use.needs.length > 0 ? src.defaultRole() : undefined;
   // PassRole matters only for a custom role, and only when a RAM user deployed it.
-  const deployerP = use.roleMode === "custom" && svc.callerUid ? src.deployer(svc.callerUid) : undefined;
+  const unread: CloudError[] = [];
+  const orUnread = <T>(p: Promise<T> | undefined): Promise<T | undefined> | undefined =>
+    opts.partial && p
+      ? p.catch((e: unknown) => {
+          if (!(e instanceof CloudError)) throw e;
+          if (!unread.some((u) => u.code === e.code)) unread.push(e);
+          return undefined;
+        })
+      : p;
+  const deployerP = orUnread(use.roleMode === "custom" && svc.callerUid ? src.deployer(svc.callerUid) : undefined);
   // The deployer's policies are read while the role's are, not after them.
-  const warm = deployerP?.then((d) => (d.kind === "user" ? src.userPolicies(d.userName) : undefined));
+  const warm = orUnread(deployerP?.then((d) => (d?.kind === "user" ? src.userPolicies(d.userName) : undefined)));
   const [role, platformRole, deployer] = await Promise.all([roleP, platformP, deployerP, warm]);
-  const passRole = deployer?.kind === "user" && role?.exists && role.role ? await src.passRole(deployer.userName, role.role.arn) : undefined;
-  return { ...base, ...(role ? { role } : {}), ...(platformRole ? { platformRole } : {}), ...(deployer ? { deployer } : {}), ...(passRole ? { passRole } : {}) };
+  const passRole = deployer?.kind === "user" && role?.exists && role.role ? await orUnread(src.passRole(deployer.userName, role.role.arn)) : undefined;
+  return {
+    ...base,
+    ...(role ? { role } : {}),
+    ...(platformRole ? { platformRole } : {}),
+    ...(deployer ? { deployer } : {}),
+    ...(passRole ? { passRole } : {}),
+    ...(unread.length > 0 ? { unread: unread.map((e) => ({ code: e.code, ...(e.requestId ? { requestId: e.requestId } : {}) })) } : {}),
+  };
 }
