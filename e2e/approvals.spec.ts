@@ -189,6 +189,24 @@ test.describe("PassRole requests and approvals", () => {
     expect((await alice.post(`/api/passrole-requests/${id}/revoke`, { data: {} })).status()).toBe(200);
   });
 
+  test("carol's PASSROLE_DENIED diagnosis links to the request form filled in for her; a link naming a role the account lacks says so", async ({ browser, cloud }) => {
+    expect(cloud).toBeTruthy();
+    const carol = await pageAs(browser, "carol");
+    await carol.goto("/services/cn-hangzhou/chat-summarizer");
+    await carol.getByRole("link", { name: "Ask for this grant for carol as a PassRole request" }).click();
+    await expect(carol).toHaveURL(/\/requests\?role=eas-restricted&ramUser=carol$/);
+    await expect(carol.getByRole("radio", { name: ROLE })).toBeChecked();
+    await expect(carol.getByLabel("RAM user to receive it")).toHaveValue("carol");
+    await carol.getByLabel("Reason").fill("chat-summarizer fails with PASSROLE_DENIED");
+    await carol.getByRole("button", { name: "Send request" }).click();
+    await expect(carol.getByRole("status").filter({ hasText: `Request sent for ${ROLE}` })).toBeVisible();
+    await expect(requestRow(carol)).toContainText("Pending");
+
+    await carol.goto("/requests?role=no-such-role&ramUser=carol");
+    await expect(carol.getByRole("status").filter({ hasText: "The link asks for the role no-such-role, which is not in the account." })).toBeVisible();
+    await expect(carol.getByRole("radio", { checked: true })).toHaveCount(0);
+  });
+
   test("the rules hold over HTTP: no self-approval, engineers cannot decide, only the requester cancels", async ({ playwright, baseURL, cloud }) => {
     expect(cloud).toBeTruthy();
     const [alice, bob, carol] = await Promise.all((["alice", "bob", "carol"] as const).map((u) => apiAs(playwright, baseURL!, u)));

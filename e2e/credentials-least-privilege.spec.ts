@@ -113,6 +113,10 @@ test("every console page loads with the read-only policy: no NoPermission, no wr
     await expect(page.locator("[data-cloud-write]"), `${url}: a control that writes to the cloud`).toHaveCount(0);
     await expect(page.getByTestId("read-only-badge"), url).toBeVisible();
   }
+  // The wizard's preview says why nothing is applied: the console, not the user's role.
+  await open(page, DEEP_URLS[0]);
+  await expect(page.getByTestId("admin-only")).toContainText("RoleScope runs read-only (ROLESCOPE_READ_ONLY=true): it makes none of these calls.");
+  await expect(page.getByTestId("admin-only")).not.toContainText("Only an admin");
   // The review of a pending request offers no approval: granting writes to RAM.
   await open(page, `/approvals/${requestId}`);
   await expect(page.getByText("RoleScope runs read-only (ROLESCOPE_READ_ONLY=true): it makes no changes in the cloud, so it grants and revokes nothing.")).toBeVisible();

@@ -84,6 +84,7 @@ test.describe("setup, Method 2", () => {
     await page.getByLabel("Who deploys it").selectOption("bob");
     await expect(page.getByTestId("passrole-policy")).toContainText('"Resource": [\n        "acs:ram::*:role/eas-asr-setup"');
     await expect(page.getByTestId("finding-PASSROLE_MISSING")).toContainText("The RAM user bob may not pass the role eas-asr-setup");
+    await expect(page.getByTestId("passrole-request-link")).toHaveAttribute("href", "/requests?role=eas-asr-setup&ramUser=bob");
     await shot(page, "setup-6-method2-outputs");
     const config = JSON.parse(await snippetText(page, "service-config"));
     expect(config.role_arn).toBe("acs:ram::1784200000000001:role/eas-asr-setup");

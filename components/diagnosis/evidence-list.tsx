@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { JsonView } from "@/components/ui/json-view";
 import type { Evidence } from "@/lib/diagnosis/types";
@@ -13,6 +14,10 @@ function RequestId({ id }: { id?: string }) {
     </span>
   );
 }
+
+/** The PassRole request form, filled in with the role and the RAM user. */
+const passRoleRequestHref = (roleArn: string, userName: string) =>
+  `/requests?${new URLSearchParams({ role: roleArn.slice(roleArn.lastIndexOf("/") + 1), ramUser: userName })}`;
 
 /** One piece of evidence in words, with the document or table that shows it. */
 function Item({ e }: { e: Exclude<Evidence, { kind: "event" | "need" }> }) {
@@ -38,6 +43,12 @@ function Item({ e }: { e: Exclude<Evidence, { kind: "event" | "need" }> }) {
             {e.deciding ? t("passRoleDeny", { policy: e.deciding.policy, index: e.deciding.statementIndex }) : t("passRoleAbsent")}
           </p>
           <JsonView json={e.required} label={t("passRoleNeeded")} caption={t("passRoleNeeded")} copyLabel={tc("copyNamed", { name: t("passRoleNeeded") })} />
+          {/* An explicit Deny is not lifted by a grant, so only an absent Allow is worth asking for. */}
+          {!e.deciding && (
+            <p className="text-xs">
+              <Link href={passRoleRequestHref(e.roleArn, e.userName)} className="text-blue-700 hover:underline">{t("passRoleAsk", { user: e.userName })}</Link>
+            </p>
+          )}
         </div>
       );
     case "service-linked-role":

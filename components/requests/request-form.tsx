@@ -13,12 +13,18 @@ import { MY_REQUESTS_KEY } from "./my-requests";
 const input = "block w-full rounded border border-slate-300 px-2 py-1 text-sm focus:outline-2 focus:outline-blue-600 aria-[invalid=true]:border-red-500";
 type Field = "roleName" | "ramUser" | "reason" | "duration" | "_";
 
+/** What a link to the form fills in, each value already checked against the account. */
+export interface RequestPrefill {
+  roleName?: string;
+  ramUser?: string;
+}
+
 // Asks for ram:PassRole: the role, the RAM user (the requester's linked one by default), why, and for how long.
-export function RequestForm({ data }: { data: RequestFormData }) {
+export function RequestForm({ data, prefill = {} }: { data: RequestFormData; prefill?: RequestPrefill }) {
   const t = useTranslations("approvals.requests");
   const td = useTranslations("approvals.durations");
   const queries = useQueryClient();
-  const [roleName, setRoleName] = useState("");
+  const [roleName, setRoleName] = useState(prefill.roleName ?? "");
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [sent, setSent] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -51,10 +57,10 @@ export function RequestForm({ data }: { data: RequestFormData }) {
     <form onSubmit={onSubmit} noValidate aria-label={t("formTitle")} className="space-y-3">
       {errors._ && <p role="alert" className="text-sm text-red-700">{errors._}</p>}
       {sent && <p role="status" className="rounded bg-emerald-50 px-2 py-1 text-sm text-emerald-800">{sent}</p>}
-      <RolePicker roles={data.roles} value={roleName} onChange={setRoleName} error={errors.roleName} />
+      <RolePicker roles={data.roles} value={roleName} onChange={setRoleName} error={errors.roleName} initialQuery={prefill.roleName} />
       <div className="space-y-1">
         <label htmlFor="req-ramUser" className="block text-xs font-medium text-slate-700">{t("ramUser")}</label>
-        <select id="req-ramUser" name="ramUser" defaultValue={data.defaultRamUser ?? data.ramUsers[0]} className={input} {...aria("ramUser")}>
+        <select id="req-ramUser" name="ramUser" defaultValue={prefill.ramUser ?? data.defaultRamUser ?? data.ramUsers[0]} className={input} {...aria("ramUser")}>
           {data.ramUsers.map((u) => <option key={u} value={u}>{u}</option>)}
         </select>
         {error("ramUser") ?? <p className="text-xs text-slate-500">{data.defaultRamUser ? t("ramUserLinked", { name: data.defaultRamUser }) : t("ramUserNone")}</p>}

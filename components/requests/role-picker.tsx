@@ -9,9 +9,10 @@ const SHOWN = 40;
 
 // A searchable list of roles as radio buttons: each shows whether EAS can assume it and which
 // services run with it, the two facts an engineer checks before asking for it.
-export function RolePicker({ roles, value, onChange, error }: { roles: RoleChoice[]; value: string; onChange: (name: string) => void; error?: string }) {
+export function RolePicker({ roles, value, onChange, error, initialQuery = "" }: { roles: RoleChoice[]; value: string; onChange: (name: string) => void; error?: string; initialQuery?: string }) {
   const t = useTranslations("approvals.requests");
-  const [query, setQuery] = useState("");
+  // A role filled in from a link is searched for, so it shows however long the list.
+  const [query, setQuery] = useState(initialQuery);
   const id = useId();
   const matches = useMemo(() => {
     const q = query.trim().toLowerCase();

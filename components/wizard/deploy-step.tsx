@@ -19,7 +19,7 @@ import { postJson } from "./post-json";
 import { useApply } from "./use-apply";
 
 // Optional last step (admins): preflight, then create or update the EAS service, then follow it live.
-export function DeployStep({ state, accountId, canWrite }: { state: SetupState; accountId: string; canWrite: boolean }) {
+export function DeployStep({ state, accountId, canWrite, readOnly }: { state: SetupState; accountId: string; canWrite: boolean; readOnly: boolean }) {
   const t = useTranslations("wizard.deploy");
   const tc = useTranslations("common");
   const method = methodOf(state);
@@ -53,7 +53,7 @@ export function DeployStep({ state, accountId, canWrite }: { state: SetupState; 
       <Panel title={t("applyTitle")}>
         <div className="space-y-3">
           {!canWrite ? (
-            <Notice tone="info" title={t("adminOnly")}>{t("adminOnlyText")}</Notice>
+            <Notice tone="info" title={readOnly ? t("readOnly") : t("adminOnly")}>{readOnly ? t("readOnlyText") : t("adminOnlyText")}</Notice>
           ) : !ready ? (
             <Notice tone="danger" title={t("blocked")} testId="deploy-blocked">{t("blockedText")}</Notice>
           ) : (

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { roleArn } from "@/lib/policy/arn";
 import { buildPassRolePolicy } from "@/lib/wizard/policies";
@@ -62,6 +63,11 @@ export function OutputsStep({ state, accountId, users, issues, update }: Props) 
             note={t("passRoleNote", { user: state.deployer, role: state.roleName })}
             testId="passrole-policy"
           />
+          <p className="mt-2 text-xs">
+            <Link href={`/requests?${new URLSearchParams({ role: state.roleName, ramUser: state.deployer })}`} className="text-blue-700 hover:underline" data-testid="passrole-request-link">
+              {t("passRoleAsk", { user: state.deployer })}
+            </Link>
+          </p>
         </Panel>
       )}
       <Panel title={t("checkTitle")}>

@@ -16,7 +16,7 @@ import { postJson } from "./post-json";
 import { useApply } from "./use-apply";
 
 // Method 2, create: the preview of every cloud call; an admin confirms it and the steps run one by one.
-export function PreviewStep({ state, canWrite }: { state: SetupState; canWrite: boolean }) {
+export function PreviewStep({ state, canWrite, readOnly }: { state: SetupState; canWrite: boolean; readOnly: boolean }) {
   const t = useTranslations("wizard.preview");
   const tc = useTranslations("common");
   const client = useQueryClient();
@@ -54,9 +54,9 @@ export function PreviewStep({ state, canWrite }: { state: SetupState; canWrite: 
               {run.phase === "done" && <Notice tone="success" title={t("applied", { arn: q.data.roleArn })} testId="applied" />}
             </div>
           ) : (
-            <Notice tone="info" title={t("adminOnly")} testId="admin-only">
+            <Notice tone="info" title={readOnly ? t("readOnly") : t("adminOnly")} testId="admin-only">
               <span className="flex flex-wrap items-center gap-2">
-                {t("adminOnlyText")}
+                {readOnly ? t("readOnlyText") : t("adminOnlyText")}
                 <CopyButton value={typeof window === "undefined" ? "" : window.location.href} label={t("copyLink")} />
               </span>
             </Notice>

@@ -20,7 +20,7 @@ import { Stepper } from "./stepper";
 import { useSetupState } from "./use-setup-state";
 
 // The setup wizard: one step at a time, every answer in the URL, each step checked before the next.
-export function SetupWizard({ context, canWrite }: { context: SetupContext; canWrite: boolean }) {
+export function SetupWizard({ context, canWrite, readOnly }: { context: SetupContext; canWrite: boolean; readOnly: boolean }) {
   const t = useTranslations("wizard");
   const { state, update, linkTo } = useSetupState();
   const steps = stepsFor(state);
@@ -56,11 +56,11 @@ export function SetupWizard({ context, canWrite }: { context: SetupContext; canW
       case "role":
         return <RoleStep state={state} accountId={context.accountId} issues={shown} update={update} />;
       case "preview":
-        return <PreviewStep state={state} canWrite={canWrite} />;
+        return <PreviewStep state={state} canWrite={canWrite} readOnly={readOnly} />;
       case "outputs":
         return <OutputsStep state={state} accountId={context.accountId} users={context.users} issues={shown} update={update} />;
       case "deploy":
-        return <DeployStep state={state} accountId={context.accountId} canWrite={canWrite} />;
+        return <DeployStep state={state} accountId={context.accountId} canWrite={canWrite} readOnly={readOnly} />;
     }
   })();
 

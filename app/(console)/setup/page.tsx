@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
-import { canWriteCloud } from "@/lib/auth/cloud-write";
+import { canWriteCloud, isReadOnly } from "@/lib/auth/cloud-write";
 import { requireUser } from "@/lib/auth/session";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 import { loadSetupContext } from "@/lib/setup/load-context";
@@ -23,7 +23,7 @@ export default async function SetupPage() {
       <PageHeader title={t("title")} description={t("intro")} />
       <Suspense fallback={<TableSkeleton label={tc("loading")} />}>
         <ClientMessages namespaces={["wizard", "preflight", "services"]}>
-          <SetupWizard context={context} canWrite={canWriteCloud(user)} />
+          <SetupWizard context={context} canWrite={canWriteCloud(user)} readOnly={isReadOnly()} />
         </ClientMessages>
       </Suspense>
     </>
