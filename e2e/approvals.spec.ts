@@ -204,7 +204,7 @@ test.describe("PassRole requests and approvals", () => {
 
     await carol.goto("/requests?role=no-such-role&ramUser=carol");
     await expect(carol.getByRole("status").filter({ hasText: "The link asks for the role no-such-role, which is not in the account." })).toBeVisible();
-    await expect(carol.getByRole("radio", { checked: true })).toHaveCount(0);
+    await expect(carol.getByRole("radiogroup", { name: "Role" }).getByRole("radio", { checked: true })).toHaveCount(0);
   });
 
   test("the rules hold over HTTP: no self-approval, engineers cannot decide, only the requester cancels", async ({ playwright, baseURL, cloud }) => {
