@@ -5,11 +5,11 @@
 // Routes come from the build's app-paths manifest, so a new page is measured without an edit here.
 import { spawn, spawnSync, fork, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createEmulator } from "../emulator/server";
+import { freePort } from "../tests/support/free-port";
 
 const BUDGET_KB = 230;
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
@@ -47,17 +47,6 @@ function chunkPaths(html: string): string[] {
   return [...found].map((src) => new URL(src, "http://x").pathname).filter((p) => p.endsWith(".js"));
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 // The emulator runs in a process of its own, so the console's requests never wait on the bench's event loop.
 const CHILD_FLAG = "--emulator-process";

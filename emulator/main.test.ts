@@ -1,19 +1,11 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { STATE_FILE } from "./core/defaults";
+import { freePort } from "../tests/support/free-port";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const cli = (args: string[]) => spawn(join(__dirname, "../node_modules/.bin/tsx"), [join(__dirname, "main.ts"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
 

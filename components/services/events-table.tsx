@@ -1,14 +1,10 @@
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
-import { Badge } from "@/components/ui/badge";
+import { useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/states";
-import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import type { EventsPage, EventType } from "@/lib/inventory/load-service-detail";
-import { unpackMessage } from "./event-message";
+import { EventRowsTable } from "./event-rows-table";
 
-// EAS sends `2006-01-02 15:04:05` in UTC.
-const eventDate = (time: string) => new Date(`${time.replace(" ", "T")}Z`);
 const TYPES: (EventType | undefined)[] = [undefined, "Normal", "Warning"];
 
 export interface EventsLinks {
@@ -42,7 +38,6 @@ function Filter({ current, href }: { current?: EventType; href: EventsLinks["typ
 export function EventsTable({ events, links, now }: { events: EventsPage; links: EventsLinks; now: Date }) {
   const t = useTranslations("service-detail");
   const tc = useTranslations("common");
-  const format = useFormatter();
   const pages = Math.max(1, events.totalPages);
   const nav = (page: number, label: string, text: string) =>
     page < 1 || page > pages ? (
@@ -59,55 +54,7 @@ export function EventsTable({ events, links, now }: { events: EventsPage; links:
       {events.items.length === 0 ? (
         <EmptyState title={t("noEvents")} />
       ) : (
-        <Table aria-label={t("eventsLabel")}>
-          <THead>
-            <tr>
-              <TH>{t("eventTime")}</TH>
-              <TH>{t("eventType")}</TH>
-              <TH>{t("eventReason")}</TH>
-              <TH>{t("eventMessage")}</TH>
-            </tr>
-          </THead>
-          <tbody>
-            {events.items.map((e, i) => {
-              const warning = e.type === "Warning";
-              const date = eventDate(e.time);
-              const valid = !Number.isNaN(date.getTime());
-              const message = unpackMessage(e.message);
-              return (
-                <TR key={i} className={warning ? "bg-amber-50/60" : ""} data-event-type={e.type}>
-                  <TD className="whitespace-nowrap text-xs">
-                    {valid ? (
-                      <time dateTime={date.toISOString()} title={date.toISOString()}>
-                        <span className="block text-slate-800">{format.relativeTime(date, now)}</span>
-                        <span className="block text-[11px] text-slate-500">{format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" })}</span>
-                      </time>
-                    ) : (
-                      e.time
-                    )}
-                  </TD>
-                  <TD>
-                    <Badge tone={warning ? "warning" : "neutral"}>{warning ? t("warning") : t("normal")}</Badge>
-                  </TD>
-                  <TD className="whitespace-nowrap font-mono text-xs" data-event-reason>{e.reason}</TD>
-                  <TD className="break-words text-xs">
-                    {message.text && <span className="block">{message.text}</span>}
-                    {message.fields.length > 0 && (
-                      <span className="mt-0.5 flex flex-wrap gap-x-3 font-mono text-[11px] text-slate-500" data-event-fields>
-                        {message.fields.map(([k, v]) => (
-                          <span key={k}>
-                            {k} <span className="text-slate-700">{v}</span>
-                          </span>
-                        ))}
-                      </span>
-                    )}
-                    {e.resource && e.resource !== "Service" && <span className="block font-mono text-[11px] text-slate-500">{e.resource}</span>}
-                  </TD>
-                </TR>
-              );
-            })}
-          </tbody>
-        </Table>
+        <EventRowsTable events={events.items} label={t("eventsLabel")} now={now} />
       )}
       <nav aria-label={tc("pagination")} className="flex items-center justify-end gap-2 text-xs text-slate-600">
         <span>{t("eventsPageInfo", { page: events.page, pages })}</span>

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { DeploymentState } from "@/lib/setup/read-deployment";
 import { StatusBadge } from "@/components/services/status-badge";
 import { Badge } from "@/components/ui/badge";
-import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { EventRowsTable } from "@/components/services/event-rows-table";
 import { ApiErrorNotice } from "./api-error-notice";
 import { getJson } from "./post-json";
 
@@ -38,28 +38,7 @@ export function DeploymentFollow({ region, name }: { region: string; name: strin
         <p role="alert" className="text-sm text-red-900">{t("failed", { reason: d.reason || "—", message: d.message || "—" })}</p>
       )}
       {d && d.events.length > 0 && (
-        <Table aria-label={t("eventsLabel")}>
-          <THead>
-            <tr>
-              <TH>{t("eventTime")}</TH>
-              <TH>{t("eventType")}</TH>
-              <TH>{t("eventReason")}</TH>
-              <TH>{t("eventMessage")}</TH>
-            </tr>
-          </THead>
-          <tbody>
-            {d.events.map((e, i) => (
-              <TR key={i} className={e.type === "Warning" ? "bg-amber-50/60" : ""}>
-                <TD className="whitespace-nowrap font-mono text-xs text-slate-600">{e.time}</TD>
-                <TD>
-                  <Badge tone={e.type === "Warning" ? "warning" : "neutral"}>{e.type}</Badge>
-                </TD>
-                <TD className="font-mono text-xs">{e.reason}</TD>
-                <TD className="break-words text-xs">{e.message}</TD>
-              </TR>
-            ))}
-          </tbody>
-        </Table>
+        <EventRowsTable events={d.events} label={t("eventsLabel")} now={new Date(q.dataUpdatedAt)} />
       )}
     </div>
   );

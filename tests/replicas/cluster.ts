@@ -3,26 +3,15 @@
 // by the replicas integration test and by bench/replicas.ts.
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startPostgres, testPostgres, type TempPostgres } from "../db/postgres-server";
+import { freePort } from "../support/free-port";
 
 const ROOT = path.resolve(__dirname, "../..");
 export const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Replica {
   name: string;

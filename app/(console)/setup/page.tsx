@@ -22,7 +22,7 @@ export default async function SetupPage() {
     <>
       <PageHeader title={t("title")} description={t("intro")} />
       <Suspense fallback={<TableSkeleton label={tc("loading")} />}>
-        <ClientMessages namespaces={["wizard", "preflight", "services"]}>
+        <ClientMessages namespaces={["wizard", "preflight", "services", "service-detail"]}>
           <SetupWizard context={context} canWrite={canWriteCloud(user)} readOnly={isReadOnly()} />
         </ClientMessages>
       </Suspense>
