@@ -193,10 +193,14 @@ test.describe("PassRole requests and approvals", () => {
     expect(cloud).toBeTruthy();
     const carol = await pageAs(browser, "carol");
     await carol.goto("/services/cn-hangzhou/chat-summarizer");
-    await carol.getByRole("link", { name: "Ask for this grant for carol as a PassRole request" }).click();
+    const ask = carol.getByRole("link", { name: "Ask for this grant for carol as a PassRole request" });
+    await ask.scrollIntoViewIfNeeded();
+    await carol.screenshot({ path: "e2e/screens/diagnosis-passrole-ask.png" });
+    await ask.click();
     await expect(carol).toHaveURL(/\/requests\?role=eas-restricted&ramUser=carol$/);
     await expect(carol.getByRole("radio", { name: ROLE })).toBeChecked();
     await expect(carol.getByLabel("RAM user to receive it")).toHaveValue("carol");
+    await carol.screenshot({ path: "e2e/screens/approvals-request-prefilled.png" });
     await carol.getByLabel("Reason").fill("chat-summarizer fails with PASSROLE_DENIED");
     await carol.getByRole("button", { name: "Send request" }).click();
     await expect(carol.getByRole("status").filter({ hasText: `Request sent for ${ROLE}` })).toBeVisible();

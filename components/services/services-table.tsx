@@ -125,7 +125,7 @@ export function ServicesTable({ regions, ignored }: { regions: string[]; ignored
                     )}
                   </TD>
                   <TD className="whitespace-nowrap text-xs text-slate-600">
-                    {s.updateTime ? format.dateTime(new Date(s.updateTime), { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }) : ""}
+                    {s.updateTime ? format.dateTime(new Date(s.updateTime), { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) : ""}
                   </TD>
                 </TR>
               ))}

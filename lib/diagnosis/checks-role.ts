@@ -40,7 +40,7 @@ export function passRoleDenied(f: DiagnosisFacts): Finding | undefined {
     values: { user: deployer.userName, role: use.roleName },
     subject: `${deployer.userName} → ${use.roleName}`,
     detail: [deployer.userName, use.roleName],
-    evidence: [{ kind: "passrole", userName: deployer.userName, uid: deployer.uid, roleArn, decision, ...(deny ? { deciding: deny } : {}), required: serializePolicy(buildPassRolePolicy(use.roleName), { pretty: true }) }],
+    evidence: [{ kind: "passrole", userName: deployer.userName, uid: deployer.uid, roleArn, decision, ...(deny ? { deciding: deny } : {}), required: serializePolicy(buildPassRolePolicy(use.roleName, { accountId: f.accountId }), { pretty: true }) }],
     fixes: deny ? [] : [{ id: "grant-passrole", kind: "grant-passrole", userName: deployer.userName, roleName: use.roleName, roleArn }],
   };
 }

@@ -60,7 +60,7 @@ describe("PASSROLE_DENIED", () => {
     const e = ev(d, "passrole")!;
     expect(e).toMatchObject({ userName: "bob", roleArn: roleArnOf("scn-unpassable"), decision: "ImplicitDeny" });
     expect(e.deciding).toBeUndefined();
-    expect(JSON.parse(e.required)).toEqual({ Version: "1", Statement: [{ Effect: "Allow", Action: ["ram:PassRole"], Resource: ["acs:ram::*:role/scn-unpassable"] }] });
+    expect(JSON.parse(e.required)).toEqual({ Version: "1", Statement: [{ Effect: "Allow", Action: ["ram:PassRole"], Resource: [roleArnOf("scn-unpassable")] }] });
     expect(d.fixes).toEqual([{ id: "grant-passrole", kind: "grant-passrole", userName: "bob", roleName: "scn-unpassable", roleArn: roleArnOf("scn-unpassable") }]);
     expect(decided(failed(GENERIC, facts(cfg, state)))).toEqual(decided(d));
   });

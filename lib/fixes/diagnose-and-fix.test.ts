@@ -118,7 +118,7 @@ describe.each([false, true])("with --generic-role-errors %s", (generic) => {
     await fix("dg-passrole", "grant-passrole");
     const ram = ramGateway(emu.port);
     expect((await ram.listPoliciesForUser("bob")).map((p) => p.policyName)).toContain("PassRole-dg-unpassable");
-    expect(JSON.parse((await ram.getPolicy("PassRole-dg-unpassable", "Custom")).policyDocument)).toEqual({ Version: "1", Statement: [{ Effect: "Allow", Action: ["ram:PassRole"], Resource: ["acs:ram::*:role/dg-unpassable"] }] });
+    expect(JSON.parse((await ram.getPolicy("PassRole-dg-unpassable", "Custom")).policyDocument)).toEqual({ Version: "1", Statement: [{ Effect: "Allow", Action: ["ram:PassRole"], Resource: [roleArnOf("dg-unpassable")] }] });
     expect(await redeployed("dg-passrole", bob)).toEqual({ status: "Running", code: "NONE" });
   });
 

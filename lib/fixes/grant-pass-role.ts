@@ -10,13 +10,14 @@ import { serviceTarget, type FixContext } from "./context";
 const notFound = (e: unknown) => (e instanceof CloudError && e.code.startsWith("EntityNotExist") ? undefined : Promise.reject(e));
 
 /**
- * Lets the deploying RAM user pass the role to EAS with the exact policy the PAI-EAS docs give
- * (`ram:PassRole` on `acs:ram::*:role/<name>`): created once per role as `PassRole-<role>` unless
- * a policy of that name already allows it, then attached to the user. Done directly and audited,
- * until the PassRole approval workflow takes this over.
+ * Lets the deploying RAM user pass the role to EAS: `ram:PassRole` on exactly that role's ARN in
+ * this account (the PAI-EAS docs' policy names any account's role of that name), created once per
+ * role as `PassRole-<role>` unless a policy of that name already allows it, then attached to the
+ * user. An admin's direct fix, previewed and audited; an engineer asks through a PassRole request
+ * instead (the diagnosis links to it), which grants per user and can expire.
  */
 export async function grantPassRole(ctx: FixContext, userName: string, roleName: string, roleArn: string): Promise<WritePlan> {
-  const document = buildPassRolePolicy(roleName);
+  const document = buildPassRolePolicy(roleName, { accountId: ctx.facts.accountId });
   const base = `PassRole-${roleName.replace(/[^A-Za-z0-9-]/g, "-")}`;
   const existing = await fetchPolicy(ctx.deps, base, "Custom").catch(notFound);
   const named = existing && namedPolicy(existing);
