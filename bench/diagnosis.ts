@@ -3,78 +3,20 @@
 // caches. Prints the time, the calls made, and the ratio to the critical-path bound: for each
 // sequential stage of the loader, ceil(calls / limit) × latency. Facts are read once per
 // distinct role, deploying user and policy; a call per row would blow the bound.
-import { fork } from "node:child_process";
-import { createEmulator } from "../emulator/server";
 import { DEMO_KEYS } from "../emulator/seed/demo-keys";
 import { easGateway, ramGateway, type KeyPair } from "../emulator/testing/clients";
 import { easTrust } from "../emulator/testing/eas-scenario";
 import { SYSTEM_ACTOR } from "../lib/auth/actor";
 import { createCloud } from "../lib/cloud/create-cloud";
-import { DEFAULT_CLOUD_CONCURRENCY } from "../lib/cloud/pool";
 import { parseEnv } from "../lib/env";
 import { createInventoryDeps } from "../lib/inventory/deps";
 import { loadFailing } from "../lib/inventory/load-failing";
+import { control, formatCalls, LATENCY_MS, LIMIT, measure, servicesBound, startEmulatorProcess, type EmulatorProcess } from "./support/cloud-bench";
 
-const LATENCY_MS = 30;
-const LIMIT = DEFAULT_CLOUD_CONCURRENCY;
 const SERVICES = 1000;
 const FAILING = 100;
 /** The demo seed's own 14 services, 6 of them failing. */
 const DEMO = { services: 14, failing: 6 };
-type Calls = Record<string, number>;
-
-async function control(url: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${url}${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-const waves = (calls: number) => Math.ceil(calls / LIMIT);
-const n = (c: Calls, op: string) => c[op] ?? 0;
-
-/**
- * The stages of the fleet view: page 1 of each region with the role, user and group lists; the
- * other pages; per distinct role (GetRole, ListPoliciesForRole), deploying user and group; then
- * GetPolicy per distinct policy.
- */
-function bound(c: Calls, regions: number): number {
-  const stages = [
-    regions + n(c, "ListRoles") + n(c, "ListUsers") + n(c, "ListGroups"),
-    n(c, "ListServices") - regions,
-    n(c, "GetRole") + n(c, "ListPoliciesForRole") + n(c, "ListPoliciesForUser") + n(c, "ListUsersForGroup") + n(c, "ListPoliciesForGroup"),
-    n(c, "GetPolicy"),
-  ];
-  return stages.reduce((sum, k) => sum + waves(k), 0) * LATENCY_MS;
-}
-
-// The emulator stands for the remote cloud: a process of its own, so its CPU time is not charged to the loader.
-const CHILD_FLAG = "--emulator-process";
-
-async function runEmulatorProcess(): Promise<void> {
-  const emulator = await createEmulator({ port: 0, seed: "demo", deployDelayMs: 0, log: () => {} });
-  process.send?.({ url: emulator.url, port: emulator.port, regionPorts: emulator.regionPorts });
-  process.once("message", () => void emulator.close().then(() => process.exit(0)));
-}
-
-function startEmulator(): Promise<{ url: string; port: number; regionPorts: Record<string, number>; close(): Promise<void> }> {
-  const child = fork(__filename, [CHILD_FLAG], { execArgv: ["--conditions=react-server", "--import", "tsx"], stdio: "inherit" });
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`emulator process exited with ${code}`)));
-    child.once("message", (m: { url: string; port: number; regionPorts: Record<string, number> }) =>
-      resolve({
-        ...m,
-        close: () =>
-          new Promise<void>((done) => {
-            child.removeAllListeners("exit");
-            child.once("exit", () => done());
-            child.send("close");
-          }),
-      }),
-    );
-  });
-}
-
 const arn = (role: string) => `acs:ram::1784200000000001:role/${role}`;
 const PAI = (region: string) => `eas-registry-vpc.${region}.cr.aliyuncs.com/pai-eas/python-inference:py310`;
 const bob: KeyPair = { accessKeyId: DEMO_KEYS.bob.id, accessKeySecret: DEMO_KEYS.bob.secret };
@@ -106,7 +48,7 @@ function planned(i: number, regions: string[]): { config: Record<string, unknown
   return { region, config: custom(easRole(i)), ...(i % 5 === 2 ? { keys: alice } : {}) };
 }
 
-async function seed(emulator: { url: string; port: number; regionPorts: Record<string, number> }): Promise<void> {
+async function seed(emulator: EmulatorProcess): Promise<void> {
   await control(emulator.url, "POST", "/_emulator/seed/bulk", { roles: 300, services: 0 });
   await ramGateway(emulator.port).createRole({ roleName: "fleet-no-oss", assumeRolePolicyDocument: easTrust });
   const regions = Object.keys(emulator.regionPorts);
@@ -120,7 +62,7 @@ async function seed(emulator: { url: string; port: number; regionPorts: Record<s
 }
 
 async function main() {
-  const emulator = await startEmulator();
+  const emulator = await startEmulatorProcess({ seed: "demo", deployDelayMs: 0 });
   try {
     await seed(emulator);
     const env = parseEnv({ ROLESCOPE_CLOUD: "emulator", EMULATOR_ENDPOINT: `127.0.0.1:${emulator.port}`, ROLESCOPE_REGIONS: Object.keys(emulator.regionPorts).join(",") });
@@ -129,18 +71,14 @@ async function main() {
     // One untimed pass first, so that module loading and JIT warm-up are not counted as cloud time.
     await loadFailing(createInventoryDeps(cloud), SYSTEM_ACTOR, regions);
     await control(emulator.url, "PUT", "/_emulator/faults", { operation: "*", latencyMs: LATENCY_MS });
-    await control(emulator.url, "DELETE", "/_emulator/stats");
-    const t0 = performance.now();
-    const fleet = await loadFailing(createInventoryDeps(cloud, { concurrency: LIMIT }), SYSTEM_ACTOR, regions);
-    const ms = performance.now() - t0;
-    const stats = (await control(emulator.url, "GET", "/_emulator/stats")) as { total: number; calls: Calls };
-    const b = bound(stats.calls, regions.length);
+    const { ms, calls, total, value: fleet } = await measure(emulator.url, () => loadFailing(createInventoryDeps(cloud, { concurrency: LIMIT }), SYSTEM_ACTOR, regions));
+    // The fleet view reads what the services list reads, and nothing per failing service.
+    const b = servicesBound(calls, regions.length);
     const causes = fleet.causes.map((c) => `${c.code} ${c.count}`).join(", ");
-    const fmt = Object.entries(stats.calls).sort().map(([k, v]) => `${k} ${v}`).join(", ");
     console.log(`concurrency limit ${LIMIT}, ${LATENCY_MS} ms injected per call`);
     console.log(`diagnosis fleet: ${fleet.total} failing of ${SERVICES} services (${causes})`);
-    console.log(`diagnosis calls: ${fmt}; bound ${b} ms`);
-    console.log(`diagnosis: ${(ms / 1000).toFixed(2)} s, ${stats.total} calls, ratio-to-bound ${(ms / b).toFixed(2)}`);
+    console.log(`diagnosis calls: ${formatCalls(calls)}; bound ${b} ms`);
+    console.log(`diagnosis: ${(ms / 1000).toFixed(2)} s, ${total} calls, ratio-to-bound ${(ms / b).toFixed(2)}`);
     if (fleet.total !== FAILING) throw new Error(`expected ${FAILING} failing services, the fleet view found ${fleet.total}`);
     if (ms / b > 1.25) throw new Error(`ratio-to-bound ${(ms / b).toFixed(2)} is over 1.25`);
   } finally {
@@ -148,11 +86,7 @@ async function main() {
   }
 }
 
-if (!process.argv.includes(CHILD_FLAG)) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-} else {
-  void runEmulatorProcess();
-}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

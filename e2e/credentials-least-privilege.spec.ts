@@ -117,12 +117,13 @@ test("every console page loads with the read-only policy: no NoPermission, no wr
   await open(page, DEEP_URLS[0]);
   await expect(page.getByTestId("admin-only")).toContainText("RoleScope runs read-only (ROLESCOPE_READ_ONLY=true): it makes none of these calls.");
   await expect(page.getByTestId("admin-only")).not.toContainText("Only an admin");
+  mkdirSync("e2e/screens", { recursive: true });
+  await page.screenshot({ path: "e2e/screens/setup-preview-read-only.png" });
   // The review of a pending request offers no approval: granting writes to RAM.
   await open(page, `/approvals/${requestId}`);
   await expect(page.getByText("RoleScope runs read-only (ROLESCOPE_READ_ONLY=true): it makes no changes in the cloud, so it grants and revokes nothing.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Reject" })).toBeVisible();
   await open(page, "/settings/credentials");
-  mkdirSync("e2e/screens", { recursive: true });
   await expect(page.getByTestId("credentials-source")).toContainText("credentials-uri");
   await expect(page.getByText("The console runs read-only (ROLESCOPE_READ_ONLY=true): its identity needs only the policy below")).toBeVisible();
   await page.screenshot({ path: "e2e/screens/credentials-read-only.png" });

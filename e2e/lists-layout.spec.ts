@@ -227,8 +227,7 @@ test.describe("layout", () => {
         await page.goto(`/services/cn-hangzhou/${service}`);
         const reasons = page.getByRole("table", { name: "Deployment events" }).locator("[data-event-reason]");
         await expect(reasons.first()).toBeVisible();
-        // Polled: right after load, a range over the cell can briefly measure no line box at all.
-        for (const cell of await reasons.all()) await expect.poll(() => lineCount(cell), { message: `${service}: ${await cell.textContent()}` }).toBe(1);
+        for (const cell of await reasons.all()) expect(await lineCount(cell), `${service}: ${await cell.textContent()}`).toBe(1);
       }
     });
   }

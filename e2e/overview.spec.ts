@@ -141,6 +141,14 @@ test.describe("overview", () => {
     await expect(security.getByRole("alert")).toContainText(/RequestId: \S+/);
     await expect(panel(page, "Your PassRole requests")).toBeVisible();
     await expect(page.getByRole("region", { name: "PassRole requests", exact: true })).toHaveCount(0);
+    // The services list shows every service; the one whose deployer's groups it could not read says so.
+    await page.goto("/services");
+    const chat = page.getByTestId("service-row-chat-summarizer");
+    await expect(chat.locator("[data-health-codes]")).toHaveAttribute("data-health-codes", /\bFACTS_UNREAD\b/);
+    await expect(chat).toContainText("Not fully checked");
+    await expect(chat).not.toContainText("Redeploy pending");
+    await expect(page.getByTestId("service-row-fraud-detector")).toContainText("Healthy");
+    await page.screenshot({ path: "e2e/screens/services-facts-unread.png" });
   });
 
   for (const viewport of VIEWPORTS) {

@@ -30,7 +30,8 @@ export function diagnose({ status, event, facts }: DiagnosisInput): Diagnosis {
     };
   }
   // A known stage whose cause the account no longer shows was fixed since: it needs a redeploy.
-  const cleared = stage !== undefined;
+  // Not when part of the account went unread: the cause may be in what could not be read.
+  const cleared = stage !== undefined && !facts.unread;
   return {
     status,
     event,

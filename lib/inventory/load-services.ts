@@ -51,7 +51,7 @@ async function buildRows(deps: InventoryDeps, regions: string[]): Promise<Servic
   const services = await forEachServicePage(deps, regions, async (items) => {
     const accountId = await accountP;
     for (const s of items) {
-      const p = gatherServiceFacts(src, s, { accountId, use: analyseService(s.serviceConfig, accountId, s.region) }, { partial: true });
+      const p = gatherServiceFacts(src, s, { accountId, use: analyseService(s.serviceConfig, accountId, s.region) });
       p.catch(() => undefined);
       gathering.set(s, p);
     }

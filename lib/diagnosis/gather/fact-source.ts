@@ -25,6 +25,11 @@ export class FactSource {
    */
   constructor(private readonly deps: InventoryDeps, private readonly opts: { listed?: boolean } = {}) {}
 
+  /** Reading for the list of every service rather than for one service's diagnosis. */
+  get listed(): boolean {
+    return this.opts.listed === true;
+  }
+
   accountId(): Promise<string> {
     this.account ??= (this.opts.listed ? fetchRoles(this.deps).then((r) => fetchAccountId(this.deps, r)) : fetchAccountId(this.deps));
     return this.account;

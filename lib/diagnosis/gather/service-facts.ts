@@ -15,11 +15,11 @@ export function serviceEvent(svc: Pick<EasService, "reason" | "message" | "updat
  * Starts every read a service's diagnosis needs (the list calls it page by page as services
  * arrive, so reads overlap), and resolves to the facts.
  *
- * `partial`: a cloud error reading who deployed the service or what they may pass leaves that
- * fact out and names the error in `unread`, so one unreadable user list does not blank a whole
- * list of services; a single diagnosis shows the error itself instead.
+ * For the list (`src.listed`), a cloud error reading who deployed the service or what they may
+ * pass leaves that fact out and names the error in `unread`, so one unreadable user list does
+ * not blank a whole list of services; a single diagnosis shows the error itself instead.
  */
-export async function gatherServiceFacts(src: FactSource, svc: EasService, known?: { accountId: string; use: ServiceRoleUse }, opts: { partial?: boolean } = {}): Promise<DiagnosisFacts> {
+export async function gatherServiceFacts(src: FactSource, svc: EasService, known?: { accountId: string; use: ServiceRoleUse }): Promise<DiagnosisFacts> {
   const accountId = known?.accountId ?? (await src.accountId());
   const use = known?.use ?? analyseService(svc.serviceConfig, accountId, svc.region);
   const base = { accountId, region: svc.region, use, ...(use.config ? { config: use.config } : {}) };
@@ -29,7 +29,7 @@ export async function gatherServiceFacts(src: FactSource, svc: EasService, known
   // PassRole matters only for a custom role, and only when a RAM user deployed it.
   const unread: CloudError[] = [];
   const orUnread = <T>(p: Promise<T> | undefined): Promise<T | undefined> | undefined =>
-    opts.partial && p
+    src.listed && p
       ? p.catch((e: unknown) => {
           if (!(e instanceof CloudError)) throw e;
           if (!unread.some((u) => u.code === e.code)) unread.push(e);
