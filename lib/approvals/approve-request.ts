@@ -1,4 +1,5 @@
 import "server-only";
+import { assertCloudWritable } from "../cloud/read-only";
 import { requirePermission, type Actor } from "../auth/actor";
 import type { PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
@@ -6,7 +7,7 @@ import { fromZodError } from "../errors/from";
 import { parseArn } from "../policy";
 import type { ApprovalDeps } from "./deps";
 import { expiryFor, notLongerThan } from "./durations";
-import { findRequest, refuseReadOnly, requirePending } from "./find-request";
+import { findRequest, requirePending } from "./find-request";
 import { grantApproved } from "./grant";
 import { grantDocumentText } from "./grant-document";
 import { takeLease } from "./lease";
@@ -27,7 +28,7 @@ export async function approveRequest(deps: ApprovalDeps, actor: Actor, id: strin
   const duration = parsed.data.duration ?? r.duration;
   if (!notLongerThan(duration, r.duration)) throw AppError.invalid({ duration: `may not be longer than the ${r.duration} asked for` });
   requirePending(r, "approved");
-  refuseReadOnly(deps);
+  assertCloudWritable(deps.writes.readOnly);
 
   const now = deps.now();
   const expiresAt = expiryFor(duration, now);

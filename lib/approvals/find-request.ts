@@ -11,10 +11,6 @@ export async function findRequest(deps: ApprovalDeps, id: string): Promise<PassR
   return found;
 }
 
-export function refuseReadOnly(deps: ApprovalDeps): void {
-  if (deps.writes.readOnly) throw new AppError("read_only", "RoleScope runs read-only (ROLESCOPE_READ_ONLY=true): it makes no changes in the cloud, so it grants and revokes nothing.");
-}
-
 export function requirePending(r: PassRoleRequestRecord, verb: string): void {
   if (r.state !== "pending") throw new AppError("conflict", `The request is ${r.state}; only a pending request can be ${verb}.`);
 }

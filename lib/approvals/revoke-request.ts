@@ -1,10 +1,11 @@
 import "server-only";
+import { assertCloudWritable } from "../cloud/read-only";
 import { requirePermission, type Actor } from "../auth/actor";
 import type { PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
 import { fromZodError } from "../errors/from";
 import type { ApprovalDeps } from "./deps";
-import { findRequest, refuseReadOnly } from "./find-request";
+import { findRequest } from "./find-request";
 import { takeLease } from "./lease";
 import { removePolicy } from "./remove-policy";
 import { revokeSchema } from "./schemas";
@@ -17,7 +18,7 @@ export async function revokeRequest(deps: ApprovalDeps, actor: Actor, id: string
   if (!parsed.success) throw fromZodError(parsed.error);
   const r = await findRequest(deps, id);
   if (r.state !== "granted") throw new AppError("conflict", `The request is ${r.state}; only a granted request can be revoked.`);
-  refuseReadOnly(deps);
+  assertCloudWritable(deps.writes.readOnly);
   const lease = takeLease(deps);
   const revoked = await applyTransition(deps, actor, r, "revoke", {
     guard: lease.guard,

@@ -1,16 +1,6 @@
 import "server-only";
-import { getEnv } from "../env";
-import { AppError } from "../errors/app-error";
+import { isReadOnly } from "../cloud/read-only";
 import { actorCan, type Actor } from "./actor";
-
-// The one question every write control asks before it is rendered, and the one check a write
-// route or action makes before it reads its input. runPlan and the gateways refuse writes in
-// read-only mode too; these keep the refusal from being the first thing a user learns.
-
-/** Whether the console runs with ROLESCOPE_READ_ONLY=true. */
-export function isReadOnly(): boolean {
-  return getEnv().ROLESCOPE_READ_ONLY;
-}
 
 /**
  * For pages and server components: render a control that changes the cloud only when this is
@@ -19,9 +9,4 @@ export function isReadOnly(): boolean {
  */
 export function canWriteCloud(user: Actor): boolean {
   return actorCan(user, "cloud:write") && !isReadOnly();
-}
-
-/** For route handlers and server actions that write to the cloud, after authorizeRequest: answers `read_only` (403). */
-export function assertCloudWritable(): void {
-  if (isReadOnly()) throw new AppError("read_only", "RoleScope runs read-only (ROLESCOPE_READ_ONLY=true): it makes no changes in the cloud.");
 }

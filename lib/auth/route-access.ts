@@ -1,8 +1,9 @@
 import type { Permission } from "./permissions";
 
-// Every route handler and server action, and who may call it. tests/auth/route-access.test.ts
-// derives the routes from app/**/route.ts and "use server" files, so a new one without an entry
-// here fails; e2e/access.spec.ts calls each entry as anonymous, engineer and admin.
+// Every route handler and server action, and who may call it. Each handler declares its access
+// in apiRoute; tests/auth/route-access.test.ts imports every app/**/route.ts and "use server"
+// file and fails on a handler or action without its row here, or a row that differs from the
+// declaration. e2e/access.spec.ts calls each entry as anonymous, engineer and admin.
 
 export type Access = Permission | "public";
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

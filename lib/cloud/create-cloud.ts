@@ -1,11 +1,11 @@
 import "server-only";
 import { createConsoleCredentials, type ConsoleCredentials } from "../credentials/console-credentials";
 import type { Env } from "../env";
-import { AppError } from "../errors/app-error";
 import { emulatorEasEndpoint } from "./emulator-regions";
 import { createEasGateway } from "./eas-gateway";
 import { WRITE_METHODS } from "./operations";
 import { createRamGateway } from "./ram-gateway";
+import { assertCloudWritable } from "./read-only";
 import type { Cloud } from "./types";
 
 // Apart from index.ts so benchmarks and CLI tools can build a cloud of their own (they run
@@ -16,8 +16,8 @@ export interface CreateCloudOptions {
   credentials?: ConsoleCredentials;
 }
 
-const readOnlyRefusal = () =>
-  Promise.reject(new AppError("read_only", "RoleScope runs read-only (ROLESCOPE_READ_ONLY=true): it makes no changes in the cloud."));
+// Rejects as the call would have, asynchronously, with the one read-only refusal.
+const readOnlyRefusal = async () => assertCloudWritable(true);
 
 /** The gateway with every write of lib/cloud/operations.ts refused before anything is sent. */
 function withoutWrites<T extends object>(gateway: T, prefix: "ram" | "eas"): T {

@@ -1,20 +1,67 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
+import { authorizeRequest } from "../auth/session";
+import type { Permission } from "../auth/permissions";
+import type { ConsoleUser } from "../auth/types";
+import { assertCloudWritable } from "../cloud/read-only";
 import { AppError } from "../errors/app-error";
 import { fromZodError } from "../errors/from";
 import { errorResponse, NO_STORE } from "./error-response";
 
-type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
+/** Who may call a route: a permission of lib/auth/permissions.ts, or anyone. */
+export type Access = Permission | "public";
+
+type Schema = z.ZodType | undefined;
+type Parsed<S extends Schema, Else> = S extends z.ZodType ? z.infer<S> : Else;
+
+export interface RouteSpec<A extends Access, B extends Schema, Q extends Schema, P extends Schema> {
+  permission: A;
+  /** The JSON (or form) body; an unreadable or invalid one is `invalid_input` naming each field. */
+  body?: B;
+  /** The URL's query parameters, empty ones left out. */
+  query?: Q;
+  /** The dynamic segments of the path. */
+  params?: P;
+}
+
+export interface RouteArgs<A extends Access, B extends Schema, Q extends Schema, P extends Schema> {
+  req: Request;
+  /** The signed-in user holding the permission; null on a public route (none is looked up). */
+  actor: A extends "public" ? null : ConsoleUser;
+  body: Parsed<B, undefined>;
+  query: Parsed<Q, undefined>;
+  params: Parsed<P, Record<string, string>>;
+}
+
+// Next checks a handler's second argument against the route's segments; every shape fits `unknown`.
+type RouteContext = { params: Promise<unknown> };
+
+/** An exported route handler, carrying the access it declared so tests can read it from the module. */
+export type RouteHandler = ((req: Request, ctx: RouteContext) => Promise<Response>) & { readonly access: Access };
 
 /**
- * Wraps every route handler of app/api: one JSON error shape for any failure, and
- * `Cache-Control: no-store` on every answer unless the handler chose its own.
+ * Declares one handler of app/api: who may call it and what input it takes, stated once.
+ * Before the handler runs: the caller is authorised (cross_origin, unauthenticated, forbidden,
+ * each refusal audited), a `cloud:write` route is refused in read-only mode, then params, query
+ * and body are validated in that order. Any failure answers the one JSON error shape; every
+ * answer is `Cache-Control: no-store` unless the handler chose its own.
+ *
+ *   export const POST = apiRoute({ permission: "approvals:decide", body: approveSchema }, async ({ actor, body, params }) => …);
  */
-export function apiRoute<C = unknown>(handler: Handler<C>): Handler<C> {
-  return async (req, ctx) => {
+export function apiRoute<A extends Access, B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
+  spec: RouteSpec<A, B, Q, P>,
+  handler: (args: RouteArgs<A, B, Q, P>) => Promise<Response>,
+): RouteHandler {
+  const run = async (req: Request, ctx: RouteContext): Promise<Response> => {
     let res: Response;
     try {
-      res = await handler(req, ctx);
+      const actor = spec.permission === "public" ? null : await authorizeRequest(req, spec.permission);
+      if (spec.permission === "cloud:write") assertCloudWritable();
+      const rawParams = ((await ctx?.params) ?? {}) as Record<string, string>;
+      const params = spec.params ? parseWith(spec.params, rawParams, "params") : rawParams;
+      const query = spec.query ? readQuery(req.url, spec.query) : undefined;
+      const body = spec.body ? await readInput(req, spec.body) : undefined;
+      res = await handler({ req, actor, body, query, params } as RouteArgs<A, B, Q, P>);
     } catch (err) {
       res = await errorResponse(err, req);
     }
@@ -25,6 +72,7 @@ export function apiRoute<C = unknown>(handler: Handler<C>): Handler<C> {
     }
     return res;
   };
+  return Object.assign(run, { access: spec.permission });
 }
 
 /** JSON with `no-store`: every answer of the API may hold account data. */
@@ -32,14 +80,18 @@ export function json(body: unknown, init: { status?: number; headers?: Record<st
   return Response.json(body, { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } });
 }
 
-/** Reads a JSON body (or a form) and validates it; a body that is not JSON is an invalid_input naming `body`. */
-export async function readInput<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
-  const raw = await readBodyValue(req);
+function parseWith<T extends z.ZodType>(schema: T, raw: unknown, fallback: string): z.infer<T> {
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw fromZodError(parsed.error);
+  if (!parsed.success) throw fromZodError(parsed.error, fallback);
   return parsed.data;
 }
 
+/** Reads a JSON body (or a form) and validates it; a body that is not JSON is an invalid_input naming `body`. */
+async function readInput<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+  return parseWith(schema, await readBodyValue(req), "body");
+}
+
+/** The one reader of request bodies: a form as its string fields, else JSON (an empty body is `{}`). */
 export async function readBodyValue(req: Request): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data")) {
@@ -59,11 +111,8 @@ export async function readBodyValue(req: Request): Promise<unknown> {
 }
 
 /** Validates URL query parameters; each bad one is named with its rule. */
-export function readQuery<T extends z.ZodType>(url: URL | string, schema: T): z.infer<T> {
-  const params = (typeof url === "string" ? new URL(url) : url).searchParams;
+function readQuery<T extends z.ZodType>(url: string, schema: T): z.infer<T> {
   const raw: Record<string, string> = {};
-  for (const [k, v] of params) if (v !== "") raw[k] = v;
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw fromZodError(parsed.error, "query");
-  return parsed.data;
+  for (const [k, v] of new URL(url).searchParams) if (v !== "") raw[k] = v;
+  return parseWith(schema, raw, "query");
 }

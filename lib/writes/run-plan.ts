@@ -4,6 +4,7 @@ import type { AuditInput } from "../audit/audit-log";
 import type { AuditEntry } from "../db/types";
 import type { Cloud, CloudErrorShape } from "../cloud/types";
 import { toCloudError } from "../cloud/call";
+import { assertCloudWritable } from "../cloud/read-only";
 import { AppError } from "../errors/app-error";
 import type { CloudChange } from "../inventory/cache-tags";
 import { previewPlan, type WritePlan } from "./plan";
@@ -45,7 +46,7 @@ export async function runPlan(
   onStep?: (s: StepOutcome) => void,
 ): Promise<PlanOutcome> {
   requirePermission(actor, "cloud:write");
-  if (deps.readOnly) throw new AppError("read_only", "RoleScope runs read-only (ROLESCOPE_READ_ONLY=true): it makes no changes in the cloud.");
+  assertCloudWritable(deps.readOnly);
   const preview = previewPlan(plan);
   if (confirm.token !== preview.token) {
     throw new AppError("conflict", "The account changed since the preview was made, or the preview was not confirmed. Preview again and confirm what it shows.", {

@@ -6,7 +6,7 @@ import pkg from "@/package.json";
 export const dynamic = "force-dynamic";
 
 // Liveness for load balancers and the e2e suite: which cloud the console talks to, never a secret.
-export const GET = apiRoute(async () => {
+export const GET = apiRoute({ permission: "public" }, async () => {
   const cloud = describeCloud(getEnv());
   return json({ status: "ok", version: pkg.version, cloud: { mode: cloud.mode, endpoint: cloud.endpoint } });
 });

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { authorizeRequest } from "@/lib/auth/session";
-import { apiRoute, json, readInput } from "@/lib/http/api-route";
+import { apiRoute, json } from "@/lib/http/api-route";
 import { refreshInventory } from "@/lib/inventory/invalidate";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 import { REGION_PATTERN, REGION_RULE, SERVICE_NAME_PATTERN, SERVICE_NAME_RULE } from "@/lib/service-config/names";
@@ -16,8 +15,6 @@ const scopeSchema = z.discriminatedUnion("what", [
 ]);
 
 // "Refresh": the next read of what a view shows goes to the cloud instead of the console's cache.
-export const POST = apiRoute(async (req: Request) => {
-  const actor = await authorizeRequest(req, "inventory:read");
-  const scope = await readInput(req, scopeSchema);
-  return json({ dropped: refreshInventory(getInventoryDeps(), actor, scope) });
+export const POST = apiRoute({ permission: "inventory:read", body: scopeSchema }, async ({ actor, body }) => {
+  return json({ dropped: refreshInventory(getInventoryDeps(), actor, body) });
 });

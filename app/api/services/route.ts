@@ -1,5 +1,4 @@
-import { authorizeRequest } from "@/lib/auth/session";
-import { apiRoute, json, readQuery } from "@/lib/http/api-route";
+import { apiRoute, json } from "@/lib/http/api-route";
 import { loadServices } from "@/lib/inventory/load-services";
 import { queryServices, servicesQuerySchema } from "@/lib/inventory/query";
 import { pickRegions } from "@/lib/inventory/regions";
@@ -8,9 +7,7 @@ import { getInventoryDeps } from "@/lib/inventory/server-deps";
 export const dynamic = "force-dynamic";
 
 // The services list the /services table polls: filtered, sorted and paged on the server.
-export const GET = apiRoute(async (req: Request) => {
-  const actor = await authorizeRequest(req, "inventory:read");
-  const query = readQuery(req.url, servicesQuerySchema);
+export const GET = apiRoute({ permission: "inventory:read", query: servicesQuerySchema }, async ({ actor, query }) => {
   const deps = getInventoryDeps();
   const regions = pickRegions(query.region, deps.cloud.eas.regions);
   const { rows, fetchedAt } = await loadServices(deps, actor, regions);

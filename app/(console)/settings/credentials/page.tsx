@@ -4,7 +4,7 @@ import { ConsolePolicyPanel } from "@/components/settings/console-policy-panel";
 import { CredentialChain } from "@/components/settings/credential-chain";
 import { CredentialsInUse } from "@/components/settings/credentials-in-use";
 import { PageHeader } from "@/components/ui/page-header";
-import { isReadOnly } from "@/lib/auth/cloud-write";
+import { isReadOnly } from "@/lib/cloud/read-only";
 import { requireUser } from "@/lib/auth/session";
 import { getCloud } from "@/lib/cloud";
 import { CLOUD_OPERATIONS } from "@/lib/cloud/operations";

@@ -1,7 +1,6 @@
 import { listAudit } from "@/lib/audit";
 import { AUDIT_CSV_HEADER, auditCsvRow } from "@/lib/audit/csv";
-import { parseAuditQuery, toAuditFilters } from "@/lib/audit/filters";
-import { authorizeRequest } from "@/lib/auth/session";
+import { auditQuerySchema, toAuditFilters } from "@/lib/audit/filters";
 import { apiRoute } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
@@ -10,9 +9,8 @@ const BATCH = 500;
 const MAX_ROWS = 100_000;
 
 // The filtered audit log as CSV, streamed in batches so a long log does not sit in memory (admins).
-export const GET = apiRoute(async (req: Request) => {
-  const actor = await authorizeRequest(req, "audit:read");
-  const filters = toAuditFilters(parseAuditQuery(new URL(req.url).searchParams));
+export const GET = apiRoute({ permission: "audit:read", query: auditQuerySchema }, async ({ actor, query }) => {
+  const filters = toAuditFilters(query);
   const encoder = new TextEncoder();
   let beforeId: number | undefined;
   let sent = 0;

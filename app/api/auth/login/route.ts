@@ -12,7 +12,7 @@ import { NO_STORE } from "@/lib/http/error-response";
 export const dynamic = "force-dynamic";
 
 // Sign in with a username and password: JSON from the login page, or a plain form post without JavaScript.
-export const POST = apiRoute(async (req: Request) => {
+export const POST = apiRoute({ permission: "public" }, async ({ req }) => {
   const isForm = (req.headers.get("content-type") ?? "").includes("form");
   const back = (error: string, next: string) => seeOther(`/login?error=${error}&next=${encodeURIComponent(next)}`);
   if (isCrossOrigin(req.headers, req.url)) throw new AppError("cross_origin", "Cross-origin sign-in is not allowed.");

@@ -6,7 +6,7 @@ import { apiRoute, json } from "@/lib/http/api-route";
 export const dynamic = "force-dynamic";
 
 // Who the browser is signed in as, and what that role may do (for client components).
-export const GET = apiRoute(async (req: Request) => {
+export const GET = apiRoute({ permission: "public" }, async ({ req }) => {
   const user = await currentRequestUser(req);
   if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
   return json({ user, permissions: permissionsOf(user.role) });

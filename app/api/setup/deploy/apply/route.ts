@@ -1,6 +1,4 @@
-import { assertCloudWritable } from "@/lib/auth/cloud-write";
-import { authorizeRequest } from "@/lib/auth/session";
-import { apiRoute, readInput } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/http/api-route";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 import { applyDeploy } from "@/lib/setup/apply-deploy";
 import { deployApplySchema } from "@/lib/setup/input";
@@ -10,9 +8,6 @@ import { getWriteDeps } from "@/lib/writes/server-deps";
 export const dynamic = "force-dynamic";
 
 // Deploys the previewed config (admins), refused while preflight finds an error; progress as NDJSON.
-export const POST = apiRoute(async (req: Request) => {
-  const actor = await authorizeRequest(req, "cloud:write");
-  assertCloudWritable();
-  const { token, ...input } = await readInput(req, deployApplySchema);
+export const POST = apiRoute({ permission: "cloud:write", body: deployApplySchema }, async ({ actor, body: { token, ...input } }) => {
   return streamRun(await applyDeploy(getInventoryDeps(), getWriteDeps(), actor, input, token), "POST /api/setup/deploy/apply");
 });

@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { authorizeRequest } from "@/lib/auth/session";
-import { fromZodError } from "@/lib/errors/from";
 import { diagnosisBody } from "@/lib/fixes/diagnosis-body";
 import { loadFixes } from "@/lib/fixes/load-fixes";
 import { serviceParams } from "@/lib/fixes/route-input";
-import { apiRoute, json, readQuery } from "@/lib/http/api-route";
+import { apiRoute, json } from "@/lib/http/api-route";
 import { tags } from "@/lib/inventory/cache-tags";
 import { loadServiceEvents } from "@/lib/inventory/load-service-detail";
 import { pickRegions } from "@/lib/inventory/regions";
@@ -17,12 +15,9 @@ const LIVE_EVENTS = 8;
 
 // Why a service's deployment failed: the cause, its evidence, and the fixes with their previews.
 // `live=1` (a page following a deployment) reads the service and its newest events afresh.
-export const GET = apiRoute(async (req: Request, ctx: { params: Promise<{ region: string; name: string }> }) => {
-  const actor = await authorizeRequest(req, "inventory:read");
-  const params = serviceParams.safeParse(await ctx.params);
-  if (!params.success) throw fromZodError(params.error);
-  const { region, name } = params.data;
-  const live = readQuery(req.url, querySchema).live === "1";
+export const GET = apiRoute({ permission: "inventory:read", params: serviceParams, query: querySchema }, async ({ actor, params, query }) => {
+  const { region, name } = params;
+  const live = query.live === "1";
   const deps = getInventoryDeps();
   pickRegions([region], deps.cloud.eas.regions);
   if (live) deps.cache.invalidate({ tags: [tags.service(region, name)] });

@@ -1,43 +1,34 @@
-import { assertCloudWritable } from "@/lib/auth/cloud-write";
-import { authorizeRequest } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
-import { fromCloudError, fromZodError } from "@/lib/errors/from";
+import { fromCloudError } from "@/lib/errors/from";
 import { CloudError } from "@/lib/cloud/types";
 import { applyFix } from "@/lib/fixes/apply-fix";
 import { diagnosisBody } from "@/lib/fixes/diagnosis-body";
 import { loadFixes } from "@/lib/fixes/load-fixes";
 import { confirmBody, fixParams } from "@/lib/fixes/route-input";
-import { apiRoute, json, readInput } from "@/lib/http/api-route";
+import { apiRoute, json } from "@/lib/http/api-route";
 import { pickRegions } from "@/lib/inventory/regions";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 import { getWriteDeps } from "@/lib/writes/server-deps";
 
 export const dynamic = "force-dynamic";
 
-type Ctx = { params: Promise<{ region: string; name: string; id: string }> };
-
-async function readParams(ctx: Ctx) {
-  const params = fixParams.safeParse(await ctx.params);
-  if (!params.success) throw fromZodError(params.error);
-  pickRegions([params.data.region], getInventoryDeps().cloud.eas.regions);
-  return params.data;
+// A region the console does not serve is refused before any cloud call.
+function inRegion<T extends { region: string }>(params: T): T {
+  pickRegions([params.region], getInventoryDeps().cloud.eas.regions);
+  return params;
 }
 
 // One fix of a service's diagnosis with its preview: exactly what applying it would send.
-export const GET = apiRoute(async (req: Request, ctx: Ctx) => {
-  const actor = await authorizeRequest(req, "inventory:read");
-  const { region, name, id } = await readParams(ctx);
+export const GET = apiRoute({ permission: "inventory:read", params: fixParams }, async ({ actor, params }) => {
+  const { region, name, id } = inRegion(params);
   const fix = diagnosisBody(await loadFixes(getInventoryDeps(), actor, region, name), region).fixes.find((f) => f.id === id);
   if (!fix) throw AppError.notFound(`The diagnosis of ${name} offers no fix ${id}.`);
   return json({ fix });
 });
 
 // Applies one fix (admins): {"confirm": true, "token"?}; answers the audit entry and the cloud's RequestIds.
-export const POST = apiRoute(async (req: Request, ctx: Ctx) => {
-  const actor = await authorizeRequest(req, "cloud:write");
-  assertCloudWritable();
-  const { region, name, id } = await readParams(ctx);
-  const { token } = await readInput(req, confirmBody);
+export const POST = apiRoute({ permission: "cloud:write", params: fixParams, body: confirmBody }, async ({ actor, params, body: { token } }) => {
+  const { region, name, id } = inRegion(params);
   const out = await applyFix({ inventory: getInventoryDeps(), writes: getWriteDeps() }, actor, region, name, id, { token });
   const body = { ok: out.ok, fix: out.fix, steps: out.steps, requestIds: out.requestIds, audit: out.audit };
   if (out.ok) return json(body);
