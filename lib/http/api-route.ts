@@ -1,15 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { authorizeRequest } from "../auth/session";
-import type { Permission } from "../auth/permissions";
+import type { Access } from "../auth/route-access";
 import type { ConsoleUser } from "../auth/types";
 import { assertCloudWritable } from "../cloud/read-only";
 import { AppError } from "../errors/app-error";
 import { fromZodError } from "../errors/from";
 import { errorResponse, NO_STORE } from "./error-response";
-
-/** Who may call a route: a permission of lib/auth/permissions.ts, or anyone. */
-export type Access = Permission | "public";
 
 type Schema = z.ZodType | undefined;
 type Parsed<S extends Schema, Else> = S extends z.ZodType ? z.infer<S> : Else;
