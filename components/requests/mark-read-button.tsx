@@ -3,7 +3,7 @@
 import { useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { markUpdatesRead } from "@/app/(console)/requests/actions";
+import { markUpdatesRead } from "@/lib/approvals/mark-updates-read";
 
 export function MarkReadButton() {
   const t = useTranslations("approvals.requests");

@@ -67,4 +67,4 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: "GET", path: "/api/credentials", access: "credentials:read" },
 ];
 
-export const ACTION_ACCESS: readonly ActionAccess[] = [{ action: "app/(console)/requests/actions.ts#markUpdatesRead", access: "passrole:request" }];
+export const ACTION_ACCESS: readonly ActionAccess[] = [{ action: "lib/approvals/mark-updates-read.ts#markUpdatesRead", access: "passrole:request" }];
