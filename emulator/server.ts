@@ -16,7 +16,7 @@ export const regionListSchema = z
   .min(1, "must name at least one region")
   .refine((list) => new Set(list).size === list.length, "must not name a region twice");
 
-export const emulatorOptionsSchema = z.object({
+const emulatorOptionsSchema = z.object({
   port: z.number().int().min(0).max(65535).default(0),
   host: z.string().min(1).default("127.0.0.1"),
   dataDir: z.string().min(1).optional(),

@@ -1,7 +1,7 @@
 // Locales the console speaks. A new language is a new catalog folder under messages/ and an entry here.
-export const LOCALES = ["en"] as const;
+const LOCALES = ["en"] as const;
 export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "en";
+const DEFAULT_LOCALE: Locale = "en";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 
 export function pickLocale(value: string | undefined): Locale {

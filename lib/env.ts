@@ -35,7 +35,7 @@ const databaseUrl = z
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
-export const envSchema = z.object({
+const envSchema = z.object({
   ROLESCOPE_CLOUD: z.enum(["emulator", "aliyun"]).default("emulator"),
   ROLESCOPE_REGIONS: regionList.prefault(DEFAULT_REGIONS.join(",")),
   EMULATOR_ENDPOINT: hostPort.default(`127.0.0.1:${DEFAULT_EMULATOR_PORT}`),
@@ -65,7 +65,7 @@ export const envSchema = z.object({
 });
 
 type Parsed = z.infer<typeof envSchema>;
-export type CredentialsMode = "emulator" | "chain";
+type CredentialsMode = "emulator" | "chain";
 export type Env = Omit<Parsed, "ROLESCOPE_CREDENTIALS"> & { ROLESCOPE_CREDENTIALS: CredentialsMode; demo: boolean };
 
 export class EnvError extends Error {

@@ -31,7 +31,7 @@ stage postgres start_postgres
 echo; echo "▶ soak: in the background, log in reports/soak.log"
 ( stage soak npx vitest run --config vitest.soak.config.mts --reporter=default --reporter=json --outputFile.json=reports/soak.json ) > reports/soak.log 2>&1 &
 soak_pid=$!
-stage lint npx eslint .
+stage lint npm run lint
 stage typecheck npx tsc --noEmit
 stage unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
 if stage build npx next build; then

@@ -11,7 +11,7 @@ import { PassRolePanel } from "@/components/overview/passrole-panel";
 import { SecurityPanel } from "@/components/overview/security-panel";
 import { UnassumableRolesPanel } from "@/components/overview/unassumable-roles-panel";
 import { getEnv } from "@/lib/env";
-import { describeCloud } from "@/lib/cloud/describe";
+import { describeCloud } from "@/lib/cloud/create-cloud";
 import pkg from "@/package.json";
 import { can, requireUser } from "@/lib/auth/session";
 

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import type { Tone } from "@/components/ui/tone";
 import type { DiagnosisBody } from "./api";
 
-export function causeTone(d: Pick<DiagnosisBody, "cause" | "cleared">): Tone {
+function causeTone(d: Pick<DiagnosisBody, "cause" | "cleared">): Tone {
   if (d.cause.code === "NONE") return "success";
   if (d.cause.code === "UNKNOWN") return d.cleared ? "info" : "warning";
   return "danger";

@@ -6,7 +6,7 @@ import type { HealthCode, RoleHealth } from "@/lib/inventory/types";
 // These need a look but fail nothing by themselves (or no longer); every other code stops a deployment.
 const ADVISORY: readonly HealthCode[] = ["UNKNOWN", "REDEPLOY_PENDING", "NEED_DENIED", "TRUST_LINT", "FACTS_UNREAD"];
 
-export const healthTone = (code: HealthCode): Tone => (ADVISORY.includes(code) ? "warning" : "danger");
+const healthTone = (code: HealthCode): Tone => (ADVISORY.includes(code) ? "warning" : "danger");
 
 /** The health verdict: the cause of a failed deployment first, every other finding after, each reason in its title. */
 export function HealthBadge({ health }: { health: RoleHealth }) {

@@ -16,7 +16,7 @@ const STATUS_TONE: Record<string, Tone> = {
   Stopped: "neutral",
 };
 
-export const statusTone = (status: string): Tone => STATUS_TONE[status] ?? "neutral";
+const statusTone = (status: string): Tone => STATUS_TONE[status] ?? "neutral";
 
 /** An EAS service status, in the one colour the console gives it everywhere. */
 export function StatusBadge({ status }: { status: string }) {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { getEnv } from "@/lib/env";
-import { describeCloud } from "@/lib/cloud/describe";
+import { describeCloud } from "@/lib/cloud/create-cloud";
 import { CloudBadge } from "./cloud-badge";
 import { ReadOnlyBadge } from "./read-only-badge";
 import type { Permission } from "@/lib/auth/permissions";

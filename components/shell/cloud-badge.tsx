@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { CloudDescription } from "@/lib/cloud/describe";
+import type { CloudDescription } from "@/lib/cloud/types";
 
 export async function CloudBadge({ cloud }: { cloud: CloudDescription }) {
   const t = await getTranslations("shell.cloud");

@@ -1,7 +1,6 @@
-// The console's JSON error body, in both shapes it has had: the one shape
-// `{ error: { code, message, fields?, cloud?: { code, requestId }, reference? } }` and the older
-// inventory one `{ error: { code: <cloud code>, message, requestId } }`. Read by hand, not with
-// zod, to keep a schema library out of every page's browser bundle.
+// The console's JSON error body, `{ error: { code, message, fields?, cloud?: { code, requestId },
+// reference? } }`. Read by hand, not with zod, to keep a schema library out of every page's
+// browser bundle.
 type Loose = Record<string, unknown>;
 const record = (v: unknown): Loose | undefined => (v && typeof v === "object" && !Array.isArray(v) ? (v as Loose) : undefined);
 const text = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
@@ -15,7 +14,7 @@ function textRecord(v: unknown): Record<string, string> | undefined {
 
 /** A failed call to a console route handler, with everything its error state can show. */
 export class ApiCallError extends Error {
-  /** The console's stable code (`not_found`), or the cloud's code in the older shape. */
+  /** The console's stable code (`not_found`). */
   readonly code: string;
   /** The cloud's own code (`EntityNotExist.Role`) when the failure came from the cloud. */
   readonly cloudCode?: string;
@@ -39,7 +38,7 @@ export class ApiCallError extends Error {
   }
 }
 
-/** Reads a failed response's body (of either shape) into an ApiCallError. */
+/** Reads a failed response's body into an ApiCallError. */
 export function apiCallError(status: number, statusText: string, body: unknown): ApiCallError {
   const err = record(record(body)?.error) ?? {};
   const cloud = record(err.cloud) ?? {};
@@ -47,7 +46,7 @@ export function apiCallError(status: number, statusText: string, body: unknown):
     code: text(err.code) ?? `HTTP ${status}`,
     message: text(err.message) ?? statusText,
     cloudCode: text(cloud.code),
-    requestId: text(cloud.requestId) ?? text(err.requestId),
+    requestId: text(cloud.requestId),
     fields: textRecord(err.fields),
     reference: text(err.reference),
   });

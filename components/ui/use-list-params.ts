@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo } from "react";
 export type ParamChanges = Record<string, string | undefined>;
 
 /** `search` with `changes` applied (empty or undefined removes a key); any change but a page turn goes back to page 1. */
-export function applyParamChanges(search: string, changes: ParamChanges): string {
+function applyParamChanges(search: string, changes: ParamChanges): string {
   const next = new URLSearchParams(search);
   for (const [k, v] of Object.entries(changes)) {
     if (v === undefined || v === "") next.delete(k);
@@ -19,7 +19,7 @@ export function applyParamChanges(search: string, changes: ParamChanges): string
 const withSearch = (pathname: string, search: string) => (search ? `${pathname}?${search}` : pathname);
 
 /** `search` without the parameters that still hold the value the page refused. */
-export function withoutIgnored(search: string, ignored: Record<string, string>): string {
+function withoutIgnored(search: string, ignored: Record<string, string>): string {
   const next = new URLSearchParams(search);
   for (const [k, v] of Object.entries(ignored)) if (next.get(k) === v) next.delete(k);
   return next.toString();

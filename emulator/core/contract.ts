@@ -79,7 +79,7 @@ export interface EasContext {
 }
 
 /** The EAS half, as the core sees it. */
-export interface EasModule {
+interface EasModule {
   /** Answers one EAS request or throws ApiError. */
   handle(req: EasRequest, ctx: EasContext): EasResponse;
   /** State to persist (plain JSON). */

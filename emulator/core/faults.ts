@@ -4,7 +4,7 @@ import { ApiError } from "./contract";
 
 const status = z.number().int().min(400).max(599);
 
-export const weightedErrorSchema = z.object({
+const weightedErrorSchema = z.object({
   code: z.string().min(1),
   httpStatus: status.optional(),
   /** Relative share among the fault's errors. */

@@ -80,7 +80,7 @@ export class StateFile {
   }
 }
 
-export const PRIVATE_FILE_MODE = 0o600;
+const PRIVATE_FILE_MODE = 0o600;
 
 /** Writes through a temp file created 0600 (and made so, should one be left over), then renames it over `path`. */
 export function writePrivateFile(path: string, text: string): void {

@@ -8,7 +8,7 @@ import { SYSTEM_POLICIES } from "./system-policies";
 import * as v from "./validate";
 import { omit, policySummary, versionsOf, versionWire, type RamHandler } from "./wire";
 
-export const MAX_POLICY_VERSIONS = 5;
+const MAX_POLICY_VERSIONS = 5;
 
 export const createPolicy: RamHandler = (p, { store, now }) => {
   const name = v.policyName(v.required(p, "PolicyName"));

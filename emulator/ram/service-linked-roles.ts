@@ -17,7 +17,7 @@ interface ServiceLinkedRoleSpec {
   description: string;
 }
 
-export const SERVICE_LINKED_ROLES: Record<string, ServiceLinkedRoleSpec> = {
+const SERVICE_LINKED_ROLES: Record<string, ServiceLinkedRoleSpec> = {
   [EAS_SERVICE_PRINCIPAL]: {
     roleName: SERVICE_LINKED_ROLE_NAME,
     policyName: SERVICE_LINKED_POLICY_NAME,
@@ -25,7 +25,7 @@ export const SERVICE_LINKED_ROLES: Record<string, ServiceLinkedRoleSpec> = {
   },
 };
 
-export const serviceOfRole = (roleName: string) =>
+const serviceOfRole = (roleName: string) =>
   Object.entries(SERVICE_LINKED_ROLES).find(([, spec]) => keyOf(spec.roleName) === keyOf(roleName))?.[0];
 
 function spec(serviceName: string): ServiceLinkedRoleSpec {

@@ -42,7 +42,7 @@ export interface UserRecord {
   policies: Attachment[];
 }
 
-export interface GroupMember {
+interface GroupMember {
   userName: string;
   joinDate: string;
 }

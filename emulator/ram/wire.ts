@@ -3,7 +3,7 @@ import type { RamStore, AnyPolicy } from "./store";
 import type { Attachment, GroupRecord, PolicyVersionRecord, RoleRecord, UserRecord } from "./state";
 import type { Params } from "./validate";
 
-export interface RamCtx {
+interface RamCtx {
   store: RamStore;
   now: Date;
 }

@@ -38,7 +38,7 @@ export function issueCredentials(
 }
 
 /** Drops credentials a day past expiry: long enough to answer "expired" rather than "not found". */
-export function pruneExpired(store: RamStore, now: Date): void {
+function pruneExpired(store: RamStore, now: Date): void {
   const cutoff = now.getTime() - 24 * 3600 * 1000;
   for (const [id, c] of Object.entries(store.state.sts)) {
     if (Date.parse(c.expiration) < cutoff) delete store.state.sts[id];

@@ -18,7 +18,7 @@ export interface StsCtx {
 type Params = Record<string, string | undefined>;
 const invalid = (code: string, message: string) => new ApiError(400, code, message);
 
-export function assumeRole(p: Params, { store, caller, now, context }: StsCtx): Record<string, unknown> {
+function assumeRole(p: Params, { store, caller, now, context }: StsCtx): Record<string, unknown> {
   const arn = p.RoleArn;
   if (!arn) throw new ApiError(400, "MissingRoleArn", "RoleArn is mandatory for this action.");
   const sessionName = p.RoleSessionName;
@@ -63,7 +63,7 @@ export function assumeRole(p: Params, { store, caller, now, context }: StsCtx): 
   };
 }
 
-export function getCallerIdentity(_p: Params, { store, caller }: StsCtx): Record<string, unknown> {
+function getCallerIdentity(_p: Params, { store, caller }: StsCtx): Record<string, unknown> {
   const AccountId = store.accountId;
   if (caller.kind === "root") {
     return { AccountId, Arn: `acs:ram::${AccountId}:root`, IdentityType: "Account", PrincipalId: AccountId, UserId: AccountId };

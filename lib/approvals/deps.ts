@@ -20,4 +20,3 @@ export interface ApprovalDeps {
   leaseMs: number;
 }
 
-export const DEFAULT_LEASE_MS = 3 * 60_000;

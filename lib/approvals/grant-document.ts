@@ -5,7 +5,7 @@ import type { PolicyDocument } from "../policy/types";
 // time-bound grant `DateLessThan acs:CurrentTime <expiry>` (ISO 8601, UTC), which RAM evaluates
 // at every deployment, so the grant stops working at that minute whatever the console does.
 
-export function grantDocument(roleName: string, accountId: string, expiresAt: Date | null): PolicyDocument {
+function grantDocument(roleName: string, accountId: string, expiresAt: Date | null): PolicyDocument {
   return buildPassRolePolicy(roleName, { accountId, ...(expiresAt ? { expiresAt } : {}) });
 }
 

@@ -11,7 +11,7 @@ import { sweep } from "./sweep";
 // leaves requests where the reconciliation picks them up. A failed round (say, the cloud is
 // unreachable) is logged and the next one tries again.
 
-export const SWEEP_INTERVAL_MS = 60_000;
+const SWEEP_INTERVAL_MS = 60_000;
 export const SWEEP_LOCK = "approvals-sweep";
 const KEY = Symbol.for("rolescope.approvals.jobs");
 

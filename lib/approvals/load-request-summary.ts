@@ -5,7 +5,7 @@ import type { PassRoleRequestView } from "./types";
 import { toRequestView } from "./view";
 
 /** A grant counts as about to expire this long before its end. */
-export const EXPIRING_WITHIN_MS = 3 * 86_400_000;
+const EXPIRING_WITHIN_MS = 3 * 86_400_000;
 const SHOWN = 5;
 /** Enough granted requests to find the soonest to end among those the window holds. */
 const SCAN = 200;

@@ -32,7 +32,7 @@ async function attachedTo(cloud: Cloud, userName: string, policyName: string): P
 }
 
 /** Same statements, whatever the spacing or element order RAM hands back. */
-export function sameDocument(a: string, b: string): boolean {
+function sameDocument(a: string, b: string): boolean {
   const pa = parsePolicy(a, { kind: "permission" });
   const pb = parsePolicy(b, { kind: "permission" });
   return pa.ok && pb.ok ? serializePolicy(pa.policy) === serializePolicy(pb.policy) : a === b;

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 
 const PREFIX = "RoleScope-PassRole-";
 const HASH_CHARS = 8;
-export const MAX_POLICY_NAME = 128;
+const MAX_POLICY_NAME = 128;
 export const POLICY_NAME_RULE = /^[A-Za-z0-9-]{1,128}$/;
 
 export function grantPolicyName(ramUser: string, roleName: string): string {

@@ -5,7 +5,7 @@ import { previewPlan, type WritePlan } from "../writes/plan";
 import { runPlan, type PlanOutcome } from "../writes/run-plan";
 import type { ApprovalDeps } from "./deps";
 
-export type StepFailure = { code: string; message: string; requestId?: string };
+type StepFailure = { code: string; message: string; requestId?: string };
 
 export interface OwnPlanResult {
   outcome?: PlanOutcome;

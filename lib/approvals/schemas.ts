@@ -6,7 +6,7 @@ import { REQUEST_STATES } from "./states";
 // The request API's bodies and query, validated at the boundary; each bad field is named with its rule.
 
 /** A RAM user name as RAM accepts it: 1–64 letters, digits, dots, underscores, hyphens (and @). */
-export const ramUserNameSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._@-]+$/, "letters, digits, dots, underscores and hyphens only");
+const ramUserNameSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._@-]+$/, "letters, digits, dots, underscores and hyphens only");
 
 const reason = z.string().trim().min(1).max(500);
 const duration = z.enum(GRANT_DURATIONS);
@@ -17,7 +17,6 @@ export const createRequestSchema = z.strictObject({
   reason,
   duration,
 });
-export type CreateRequestInput = z.infer<typeof createRequestSchema>;
 
 export const approveSchema = z.strictObject({ duration: duration.optional() });
 export const rejectSchema = z.strictObject({ reason });
@@ -29,7 +28,6 @@ export const listQuerySchema = z.strictObject({
   mine: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-export type ListQuery = z.infer<typeof listQuerySchema>;
 
 /** Request ids are UUIDs; anything else cannot name one. */
 export const requestIdSchema = z.uuid();

@@ -30,7 +30,5 @@ export function nextStates(state: RequestState): RequestState[] {
   return Object.values(TRANSITIONS).filter((t) => (t.from as readonly RequestState[]).includes(state)).map((t) => t.to);
 }
 
-export const isRequestState = (v: unknown): v is RequestState => typeof v === "string" && (REQUEST_STATES as readonly string[]).includes(v);
-
 /** Has the request ended, whatever happens in the cloud afterwards? */
 export const isFinal = (state: RequestState): boolean => nextStates(state).length === 0;

@@ -14,7 +14,7 @@ import { applyTransition, publishEvent, recordEvent } from "./transition";
 
 const BATCH = 100;
 
-export async function expireGrants(deps: ApprovalDeps): Promise<number> {
+async function expireGrants(deps: ApprovalDeps): Promise<number> {
   if (deps.writes.readOnly) return 0;
   const now = deps.now().toISOString();
   const due = await deps.stores.passRoleRequests.list({ states: ["granted"], expiresBy: now, limit: BATCH });
@@ -37,7 +37,7 @@ export async function expireGrants(deps: ApprovalDeps): Promise<number> {
   return expired;
 }
 
-export async function remindExpiring(deps: ApprovalDeps): Promise<number> {
+async function remindExpiring(deps: ApprovalDeps): Promise<number> {
   const now = deps.now();
   const due = await deps.stores.passRoleRequests.list({
     states: ["granted"],

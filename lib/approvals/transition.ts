@@ -18,7 +18,7 @@ export interface TransitionInput {
   detail?: Record<string, unknown>;
 }
 
-export const auditTarget = (r: Pick<PassRoleRequestRecord, "id">) => `passrole-request/${r.id}`;
+const auditTarget = (r: Pick<PassRoleRequestRecord, "id">) => `passrole-request/${r.id}`;
 
 /** Appends the audit entry, the requester's notice and nothing else, inside the caller's transaction. */
 export async function recordEvent(

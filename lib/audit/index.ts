@@ -2,15 +2,10 @@ import "server-only";
 import { requirePermission, type Actor } from "../auth/actor";
 import { getStores } from "../db";
 import type { AuditFilters } from "../db/types";
-import { createAuditLog, type AuditInput, type AuditPage } from "./audit-log";
+import { createAuditLog, type AuditPage } from "./audit-log";
 
-export type { AuditInput, AuditPage } from "./audit-log";
-export type { AuditEntry, AuditFilters, AuditOutcome } from "../db/types";
-
-/** Appends one entry. There is no function that changes or removes entries. */
-export function appendAudit(input: AuditInput) {
-  return createAuditLog(getStores().audit).append(input);
-}
+export type { AuditPage } from "./audit-log";
+export type { AuditFilters } from "../db/types";
 
 export function listAudit(actor: Actor, filters: AuditFilters, page: { page: number; pageSize: number } = { page: 1, pageSize: 50 }): Promise<AuditPage> {
   requirePermission(actor, "audit:read");

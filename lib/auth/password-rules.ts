@@ -9,7 +9,7 @@ import { DEMO_USERS } from "./demo-users";
 // username, and not one of the demo passwords RoleScope publishes (outside demo mode).
 
 /** zxcvbn's scale: 3 is "safely unguessable" (about 10^8 guesses), enough for an online attack that is rate-limited. */
-export const MIN_PASSWORD_SCORE = 3;
+const MIN_PASSWORD_SCORE = 3;
 
 let estimator: ZxcvbnFactory | undefined;
 // Built on first use: the dictionaries take a moment to load and most requests never need them.

@@ -34,7 +34,7 @@ export function isHttps(headers: Headers, trust: TrustRule = trustRule()): boole
 }
 
 /** The origin this request was addressed to, as the browser saw it. */
-export function expectedOrigin(headers: Headers, url: string, trust: TrustRule = trustRule()): string {
+function expectedOrigin(headers: Headers, url: string, trust: TrustRule = trustRule()): string {
   const host = requestHost(headers, trust, new URL(url).host);
   return `${isHttps(headers, trust) ? "https" : "http"}://${host}`;
 }

@@ -6,7 +6,7 @@ import type { Permission } from "./permissions";
 // declaration. e2e/access.spec.ts calls each entry as anonymous, engineer and admin.
 
 export type Access = Permission | "public";
-export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface RouteAccess {
   method: Method;

@@ -11,7 +11,7 @@ import { resolveSession } from "./session-core";
 import type { ConsoleUser } from "./types";
 
 export type { ConsoleUser } from "./types";
-export type { Permission, Role } from "./permissions";
+export type { Permission } from "./permissions";
 export { can } from "./permissions";
 
 /** The signed-in user of the current request, or null. Cached per request. */

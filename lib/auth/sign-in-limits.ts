@@ -14,10 +14,10 @@ export const MAX_FAILURES_PER_ACCOUNT_ADDRESS = 5;
 export const MAX_FAILURES_PER_ADDRESS = 30;
 /** Failures for one account, from anywhere, before each further guess must wait. */
 export const ACCOUNT_FAILURES_BEFORE_DELAY = 10;
-export const ACCOUNT_DELAY_BASE_MS = 1_000;
+const ACCOUNT_DELAY_BASE_MS = 1_000;
 export const ACCOUNT_DELAY_MAX_MS = 5 * 60_000;
 /** How long an address the account signed in from counts as the owner's. */
-export const KNOWN_ADDRESS_MS = 30 * 24 * 3_600_000;
+const KNOWN_ADDRESS_MS = 30 * 24 * 3_600_000;
 
 export type LimitName = "account_address" | "address" | "account";
 
@@ -28,7 +28,7 @@ export interface Limited {
 }
 
 const key = (username: string) => username.toLowerCase();
-export const buckets = {
+const buckets = {
   account: (username: string) => `account:${key(username)}`,
   address: (address: string) => `address:${address}`,
   pair: (username: string, address: string) => `pair:${key(username)}|${address}`,

@@ -4,7 +4,6 @@ import { checkSignInLimits, firstRefusalOfBurst, recordFailure, recordSuccess, t
 import { hashSessionId, newSessionId } from "./tokens";
 import { toConsoleUser, type AuthDeps, type ConsoleUser } from "./types";
 
-export { LOGIN_WINDOW_MS } from "./sign-in-limits";
 
 export type SignInResult =
   | { ok: true; user: ConsoleUser; sessionId: string; expiresAt: number }

@@ -12,7 +12,7 @@ export interface ConsoleUser {
   ramUserName?: string;
 }
 
-export interface SessionPolicy {
+interface SessionPolicy {
   /** Sliding: a session unused this long ends. */
   idleMs: number;
   /** Absolute: no session lives longer than this, however active. */

@@ -5,7 +5,7 @@ import { DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, RAM_USER_PATTERN, USERNAM
 
 const ramUserName = z.string().trim().regex(RAM_USER_PATTERN, "must be 1–64 letters, digits, or . _ - @");
 
-export const usernameSchema = z.string().trim().regex(USERNAME_PATTERN, "must be 2–32 lowercase letters, digits, . _ or -, starting with a letter");
+const usernameSchema = z.string().trim().regex(USERNAME_PATTERN, "must be 2–32 lowercase letters, digits, . _ or -, starting with a letter");
 
 export const newUserSchema = z.object({
   username: usernameSchema,

@@ -46,7 +46,7 @@ export function toCloudError(err: unknown): CloudError {
   });
 }
 
-export function isRetryable(err: CloudError): boolean {
+function isRetryable(err: CloudError): boolean {
   if (err.code.includes("Throttling")) return true;
   if (err.httpStatus !== undefined) return err.httpStatus >= 500;
   return RETRYABLE_NETWORK.has(err.code) || err.code === "RequestTimeout";

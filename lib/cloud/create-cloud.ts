@@ -6,7 +6,7 @@ import { createEasGateway } from "./eas-gateway";
 import { WRITE_METHODS } from "./operations";
 import { createRamGateway } from "./ram-gateway";
 import { assertCloudWritable } from "./read-only";
-import type { Cloud } from "./types";
+import type { Cloud, CloudDescription } from "./types";
 
 // Apart from index.ts so benchmarks and CLI tools can build a cloud of their own (they run
 // under the react-server condition, which lets them import server-only modules).
@@ -24,6 +24,15 @@ function withoutWrites<T extends object>(gateway: T, prefix: "ram" | "eas"): T {
   const guarded = { ...gateway } as Record<string, unknown>;
   for (const name of Object.keys(guarded)) if (WRITE_METHODS.has(`${prefix}.${name}`)) guarded[name] = readOnlyRefusal;
   return guarded as T;
+}
+
+/** Where the console's cloud calls go, from configuration alone (no client is built). Holds no secret. */
+export function describeCloud(env: Env): CloudDescription {
+  return {
+    mode: env.ROLESCOPE_CLOUD,
+    endpoint: env.ROLESCOPE_CLOUD === "emulator" ? env.EMULATOR_ENDPOINT : env.ALIBABA_CLOUD_RAM_ENDPOINT,
+    regions: env.ROLESCOPE_REGIONS,
+  };
 }
 
 /**
@@ -47,6 +56,6 @@ export function createCloud(env: Env, opts: CreateCloudOptions = {}): Cloud {
   return {
     ram: env.ROLESCOPE_READ_ONLY ? withoutWrites(ram, "ram") : ram,
     eas: env.ROLESCOPE_READ_ONLY ? withoutWrites(eas, "eas") : eas,
-    describe: () => ({ mode: env.ROLESCOPE_CLOUD, endpoint: emulator ? env.EMULATOR_ENDPOINT : env.ALIBABA_CLOUD_RAM_ENDPOINT, regions: env.ROLESCOPE_REGIONS }),
+    describe: () => describeCloud(env),
   };
 }

@@ -1,7 +1,7 @@
 // PAI-EAS as the console sees it: the gateway interface and the shapes it returns.
 import type { Page, Tag, WriteResult } from "./common";
 
-export type ServiceStatus =
+type ServiceStatus =
   | "Creating"
   | "Waiting"
   | "Running"
@@ -67,7 +67,7 @@ export interface EasInstance {
 }
 
 /** One entry of DescribeServiceDiagnosis: what failed, why, and what to do. */
-export interface EasDiagnosis {
+interface EasDiagnosis {
   error: string;
   causes: string[];
   advices: string[];

@@ -5,7 +5,6 @@ import { createCloud } from "./create-cloud";
 import type { Cloud } from "./types";
 
 export type { Cloud } from "./types";
-export { CloudError } from "./types";
 export { createCloud } from "./create-cloud";
 
 // One per process, whichever bundle asks first (see lib/inventory/server-deps.ts).

@@ -2,10 +2,10 @@
 // for it. lib/policy builds the console's policy from this table, read-only mode refuses the
 // writes in it, and a test fails when a gateway method is missing here.
 
-export type OperationKind = "read" | "write";
+type OperationKind = "read" | "write";
 
 /** An action the cloud checks on the caller besides the operation's own (e.g. PassRole at deploy). */
-export interface RequiredAction {
+interface RequiredAction {
   action: string;
   resource: string;
   condition?: Record<string, Record<string, string>>;

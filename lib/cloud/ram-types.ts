@@ -74,7 +74,7 @@ export interface GroupMember {
   joinDate: string;
 }
 
-export interface PolicyEntities {
+interface PolicyEntities {
   users: { userId: string; userName: string; displayName: string; attachDate: string }[];
   roles: { roleId: string; roleName: string; arn: string; attachDate: string }[];
   groups: { groupName: string; attachDate: string }[];

@@ -11,14 +11,14 @@ export interface StsClientConfig extends ClientOptions {
   endpoint: string;
 }
 
-export interface StsCredentials {
+interface StsCredentials {
   accessKeyId: string;
   accessKeySecret: string;
   securityToken: string;
   expiration: string;
 }
 
-export interface AssumeRoleResult {
+interface AssumeRoleResult {
   credentials: StsCredentials;
   assumedRoleUser: { arn: string; assumedRoleId: string };
   requestId: string;

@@ -12,5 +12,13 @@ export interface Cloud {
   ram: RamGateway;
   eas: EasGateway;
   /** What the console talks to, for the header badge and /api/health. Never a secret. */
-  describe(): { mode: "emulator" | "aliyun"; endpoint: string; regions: string[]; accountId?: string };
+  describe(): CloudDescription;
+}
+
+/** Where the console's cloud calls go. Holds no secret. */
+export interface CloudDescription {
+  mode: "emulator" | "aliyun";
+  endpoint: string;
+  regions: string[];
+  accountId?: string;
 }

@@ -9,7 +9,7 @@ export interface Bus {
   close(): Promise<void>;
 }
 
-export const EVERYTHING = { prefixes: [""] };
+const EVERYTHING = { prefixes: [""] };
 
 /**
  * Ties a replica's cache to the others'. Every invalidation made here goes out (except those

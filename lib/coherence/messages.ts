@@ -5,10 +5,10 @@ import type { Invalidation } from "../cloud/cache";
 // its own news) and the same keys, prefixes and tags it dropped by. PostgreSQL carries at most
 // 8,000 bytes a notification, so a long list goes out in several.
 
-export const MAX_PAYLOAD_BYTES = 7_500;
+const MAX_PAYLOAD_BYTES = 7_500;
 
 const names = z.array(z.string().max(1_000)).max(5_000).optional();
-export const messageSchema = z.object({ from: z.string().min(1).max(200), keys: names, prefixes: names, tags: names });
+const messageSchema = z.object({ from: z.string().min(1).max(200), keys: names, prefixes: names, tags: names });
 export type CoherenceMessage = z.infer<typeof messageSchema>;
 
 const size = (m: CoherenceMessage) => Buffer.byteLength(JSON.stringify(m));

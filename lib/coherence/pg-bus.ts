@@ -2,7 +2,7 @@ import "server-only";
 import pg from "pg";
 import type { Bus } from "./cache-sync";
 
-export const CHANNEL = "rolescope_cache";
+const CHANNEL = "rolescope_cache";
 
 export interface PgBusOptions {
   url: string;

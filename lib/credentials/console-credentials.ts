@@ -21,7 +21,7 @@ function emulatorSource(env: Env): CredentialSource {
 }
 
 /** An SDK Credential that signs with whatever the manager holds at the moment of each call. */
-export function credentialFromManager(manager: CredentialManager): Credential {
+function credentialFromManager(manager: CredentialManager): Credential {
   return new Credential(null, {
     getProviderName: () => "rolescope",
     async getCredentials() {

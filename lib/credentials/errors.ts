@@ -2,7 +2,7 @@ import "server-only";
 import { CloudError } from "../cloud/errors";
 import { addBrand, hasBrand } from "../errors/brand";
 
-export const CREDENTIALS_UNAVAILABLE = "CredentialsUnavailable";
+const CREDENTIALS_UNAVAILABLE = "CredentialsUnavailable";
 
 /**
  * No usable credentials: the source failed and what it gave last has expired, or no source of the

@@ -1,4 +1,3 @@
-export { AppError, type ApiError, type ApiErrorBody, type CloudDetail } from "./app-error";
-export { ERROR_STATUS, isErrorCode, type ErrorCode } from "./codes";
-export { fromCloudError, fromZodError, toAppError } from "./from";
-export { fieldRules, ruleOf } from "./zod-rules";
+export { AppError } from "./app-error";
+export { toAppError } from "./from";
+export { ruleOf } from "./zod-rules";

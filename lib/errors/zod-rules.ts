@@ -101,7 +101,7 @@ function zodRule(issue: Issue): RuleKind {
 }
 
 /** "must be at most 200 characters", "must be one of none, default or custom", … */
-export function ruleText(kind: RuleKind): string {
+function ruleText(kind: RuleKind): string {
   if (kind.text) return kind.text;
   switch (kind.rule) {
     case "required":

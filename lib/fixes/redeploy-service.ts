@@ -7,7 +7,7 @@ import { runPlan, type PlanOutcome, type WriteDeps } from "../writes/run-plan";
 import { say } from "./catalog";
 
 /** UpdateService with an empty merge patch: EAS deploys the config it holds again. */
-export function redeployPlan(region: string, name: string): WritePlan {
+function redeployPlan(region: string, name: string): WritePlan {
   return {
     action: "service.redeploy",
     target: `${region}/${name}`,

@@ -8,7 +8,7 @@ export const serviceParams = z.object({
   name: z.string().regex(SERVICE_NAME_PATTERN, SERVICE_NAME_RULE),
 });
 
-export const FIX_ID_PATTERN = /^[a-z][a-z-]{0,39}(:[A-Za-z0-9._-]{1,128})?$/;
+const FIX_ID_PATTERN = /^[a-z][a-z-]{0,39}(:[A-Za-z0-9._-]{1,128})?$/;
 
 export const fixParams = serviceParams.extend({
   id: z.string().regex(FIX_ID_PATTERN, "must be a fix id the diagnosis offers, like add-eas-trust or attach-policy:AliyunOSSReadOnlyAccess"),

@@ -67,7 +67,7 @@ function isTrustedHop(rule: TrustRule, address: string, index: number): boolean 
 }
 
 /** Whether the socket's peer is a proxy the console trusts (and so its X-Forwarded-* headers). */
-export function peerIsTrusted(headers: Headers, rule: TrustRule): boolean {
+function peerIsTrusted(headers: Headers, rule: TrustRule): boolean {
   const peer = headers.get(PEER_HEADER);
   return peer !== null && isTrustedHop(rule, normalizeAddress(peer), 0);
 }

@@ -8,7 +8,7 @@ import { toAppError } from "../errors/from";
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
 
 /** A short id for the server log entry of a failure the console cannot explain to the browser. */
-export function newErrorReference(): string {
+function newErrorReference(): string {
   return `E-${randomBytes(5).toString("hex").toUpperCase()}`;
 }
 
@@ -20,7 +20,7 @@ export function logUnexpected(err: unknown, where: string): string {
   return reference;
 }
 
-export function appErrorResponse(err: AppError, extra: { reference?: string } = {}): Response {
+function appErrorResponse(err: AppError, extra: { reference?: string } = {}): Response {
   const body: ApiErrorBody = { error: { ...err.toJSON(), ...extra } };
   const headers: Record<string, string> = { ...NO_STORE };
   if (err.retryAfter !== undefined) headers["Retry-After"] = String(err.retryAfter);

@@ -17,7 +17,7 @@ const SHOWN: readonly LintSeverity[] = ["error", "security-warning", "warning"];
 const OWN_PANEL = new Set(["TRUST_MISSING_EAS"]);
 const RANK: Record<LintSeverity, number> = { error: 0, "security-warning": 1, warning: 2, suggestion: 3 };
 
-export type Holder = { kind: "role" | "user" | "group"; name: string };
+type Holder = { kind: "role" | "user" | "group"; name: string };
 
 export interface SecurityFinding {
   /** A role's trust policy, or a permission policy by name. */

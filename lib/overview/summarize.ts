@@ -3,7 +3,7 @@ import type { RoleRow, ServiceRef, ServiceRow } from "../inventory/types";
 // The overview's first two panels, from the rows the services and roles lists already load.
 
 /** Statuses in which a service does not serve and will not get there by itself. */
-export const FAILING_STATUSES = ["Failed", "DeleteFailed", "Waiting"] as const;
+const FAILING_STATUSES = ["Failed", "DeleteFailed", "Waiting"] as const;
 const FAILING = new Set<string>(FAILING_STATUSES);
 const SAMPLE = 4;
 

@@ -3,7 +3,7 @@ import type { Effect, NamedPolicy } from "../policy/types";
 // Permissions as a grid: one row per action pattern (grouped by service code), one column per
 // resource pattern, each cell the statements that pair them. Deny wins a cell, as it wins a request.
 
-export interface MatrixRef {
+interface MatrixRef {
   policy: string;
   statementIndex: number;
   effect: Effect;
@@ -17,7 +17,7 @@ export interface MatrixCell {
   refs: MatrixRef[];
 }
 
-export interface MatrixRow {
+interface MatrixRow {
   key: string;
   label: string;
   /** `NotAction`: the row stands for every action except those listed. */
@@ -27,14 +27,14 @@ export interface MatrixRow {
   cells: Record<string, MatrixCell>;
 }
 
-export interface MatrixColumn {
+interface MatrixColumn {
   key: string;
   label: string;
   negated: boolean;
   wildcard: boolean;
 }
 
-export interface MatrixGroup {
+interface MatrixGroup {
   service: string;
   rows: MatrixRow[];
 }

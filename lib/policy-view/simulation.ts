@@ -13,11 +13,11 @@ export interface SimulationInput {
   ctx?: string;
 }
 
-export const SIMULATION_FIELDS = ["action", "resource", "ip", "time", "secure", "mfa", "ctx"] as const;
+const SIMULATION_FIELDS = ["action", "resource", "ip", "time", "secure", "mfa", "ctx"] as const;
 export type SimulationField = (typeof SIMULATION_FIELDS)[number];
 
 /** Message keys (policy catalog, `simulator.errors.*`) for each rule a field can break. */
-export type SimulationRule = "required" | "actionFormat" | "resourceFormat" | "ipFormat" | "timeFormat" | "ctxFormat";
+type SimulationRule = "required" | "actionFormat" | "resourceFormat" | "ipFormat" | "timeFormat" | "ctxFormat";
 
 export interface SimulationError {
   field: SimulationField;

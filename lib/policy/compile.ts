@@ -4,7 +4,7 @@ import { compilePrincipal, type PrincipalMatcher } from "./principal-match";
 import type { Effect, PolicyDocument, Statement } from "./types";
 import { compileGlobs, type StringMatcher } from "./wildcard";
 
-export interface CompiledStatement {
+interface CompiledStatement {
   index: number;
   effect: Effect;
   /** Takes the lower-cased action. */

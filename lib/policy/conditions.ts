@@ -74,7 +74,7 @@ export function compileConditions(block: ConditionBlock | undefined): CompiledCo
 }
 
 /** Context values as strings; keys are looked up exactly first, then ignoring case. */
-export function contextValues(ctx: RequestContext | undefined, key: string): string[] | undefined {
+function contextValues(ctx: RequestContext | undefined, key: string): string[] | undefined {
   if (!ctx) return undefined;
   let raw = Object.prototype.hasOwnProperty.call(ctx, key) ? ctx[key] : undefined;
   if (raw === undefined) {

@@ -22,7 +22,7 @@ function someCovers(outer: string[], inner: string, ignoreCase: boolean): boolea
   return outer.some((o) => globCovers(o, inner, ignoreCase));
 }
 
-export function setCovers(a: PatternSet, b: PatternSet, ignoreCase: boolean): boolean {
+function setCovers(a: PatternSet, b: PatternSet, ignoreCase: boolean): boolean {
   if (!a.not && !b.not) return b.patterns.every((q) => someCovers(a.patterns, q, ignoreCase));
   // Everything except A's exclusions covers everything except B's if B excludes at least as much.
   if (a.not && b.not) return a.patterns.every((q) => someCovers(b.patterns, q, ignoreCase));
@@ -43,7 +43,7 @@ function principalValueCovers(type: keyof PrincipalBlock, outer: string, inner: 
   return o?.kind === "root" && i !== undefined && i.kind !== "provider" && globCovers(o.account, i.account, false);
 }
 
-export function principalsCover(a: PrincipalBlock | undefined, b: PrincipalBlock | undefined): boolean {
+function principalsCover(a: PrincipalBlock | undefined, b: PrincipalBlock | undefined): boolean {
   if (!a) return true;
   if (!b) return false;
   return (["RAM", "Service", "Federated"] as const).every((type) =>
@@ -52,7 +52,7 @@ export function principalsCover(a: PrincipalBlock | undefined, b: PrincipalBlock
 }
 
 /** A's conditions are each implied by B's: same operator and key, and B allows no value A does not. */
-export function conditionsCover(a: ConditionBlock | undefined, b: ConditionBlock | undefined): boolean {
+function conditionsCover(a: ConditionBlock | undefined, b: ConditionBlock | undefined): boolean {
   if (!a || Object.keys(a).length === 0) return true;
   if (!b) return false;
   return Object.entries(a).every(([op, keys]) =>
@@ -70,7 +70,7 @@ export function actionsCover(a: Statement, b: Statement): boolean {
   return setCovers(patternSet(a.Action, a.NotAction), patternSet(b.Action, b.NotAction), true);
 }
 
-export function resourcesCover(a: Statement, b: Statement): boolean {
+function resourcesCover(a: Statement, b: Statement): boolean {
   return setCovers(patternSet(a.Resource, a.NotResource), patternSet(b.Resource, b.NotResource), false);
 }
 

@@ -1,6 +1,6 @@
 // Condition operators RAM documents, grouped by how their values are read and compared.
 
-export type OperatorFamily = "String" | "Numeric" | "Date" | "Bool" | "Ip";
+type OperatorFamily = "String" | "Numeric" | "Date" | "Bool" | "Ip";
 
 export interface OperatorSpec {
   family: OperatorFamily;
@@ -9,7 +9,7 @@ export interface OperatorSpec {
   compare: "eq" | "eqIgnoreCase" | "like" | "lt" | "lte" | "gt" | "gte" | "cidr" | "bool";
 }
 
-export const CONDITION_OPERATORS: Readonly<Record<string, OperatorSpec>> = {
+const CONDITION_OPERATORS: Readonly<Record<string, OperatorSpec>> = {
   StringEquals: { family: "String", negated: false, compare: "eq" },
   StringNotEquals: { family: "String", negated: true, compare: "eq" },
   StringEqualsIgnoreCase: { family: "String", negated: false, compare: "eqIgnoreCase" },

@@ -5,7 +5,7 @@ import { readStatement, unknownElement } from "./parse-statement";
 import { err, isRecord, type Errors } from "./parse-values";
 import type { ParseResult, PolicyError, PolicyKind, Statement } from "./types";
 
-export const parseOptionsSchema = z.object({ kind: z.enum(["permission", "trust"]).optional() }).optional();
+const parseOptionsSchema = z.object({ kind: z.enum(["permission", "trust"]).optional() }).optional();
 export type ParseOptions = z.infer<typeof parseOptionsSchema>;
 
 /** Past this size a string is not even parsed: it is far beyond any limit. */
@@ -88,5 +88,3 @@ export function parsePolicy(input: unknown, opts?: ParseOptions): ParseResult {
   const statements = lenient.statements.filter((s): s is Statement => s !== null);
   return { ok: true, policy: { Version: POLICY_VERSION, Statement: statements }, errors: [] };
 }
-
-export const validatePolicy = parsePolicy;

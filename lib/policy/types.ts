@@ -100,7 +100,7 @@ export interface LintOptions {
   now?: Date;
 }
 
-export type StatementChangeKind = "added" | "removed" | "changed";
+type StatementChangeKind = "added" | "removed" | "changed";
 
 export interface StatementChange {
   kind: StatementChangeKind;

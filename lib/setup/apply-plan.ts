@@ -8,7 +8,7 @@ import { runPlan, type PlanOutcome, type StepOutcome, type WriteDeps } from "../
 // The setup's writes run through runPlan, which checks all of this again; checking here first
 // lets the API refuse with a plain error before it starts streaming the steps' progress.
 
-export function assertApplicable(deps: WriteDeps, actor: Actor, plan: WritePlan, token: string): void {
+function assertApplicable(deps: WriteDeps, actor: Actor, plan: WritePlan, token: string): void {
   requirePermission(actor, "cloud:write");
   assertCloudWritable(deps.readOnly);
   if (previewPlan(plan).token !== token) {

@@ -6,7 +6,7 @@ import type { NeedChecks, NeedKind } from "./need-checks";
 // Kept apart from need-checks.ts, which the setup's client components import: the policy
 // evaluator runs on the server only, and stays out of the page's JavaScript.
 
-export { needChecks, type NeedChecks, type NeedKind } from "./need-checks";
+export { needChecks, type NeedChecks } from "./need-checks";
 
 export interface NeedCoverage {
   id: string;

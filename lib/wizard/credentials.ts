@@ -1,7 +1,7 @@
 // The three ways code in an EAS instance gets the STS credentials of its role (the seed
 // document's Methods 1–3), each a snippet to copy. None prints a secret.
 
-export type CredentialWay = "credentials-tool" | "credentials-uri" | "credentials-file";
+type CredentialWay = "credentials-tool" | "credentials-uri" | "credentials-file";
 
 export interface CredentialSnippet {
   way: CredentialWay;

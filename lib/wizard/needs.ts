@@ -30,8 +30,6 @@ export interface Needs {
   other: string[];
 }
 
-export const EMPTY_NEEDS: Needs = { region: "", oss: [], mounts: [], image: "", other: [] };
-
 function duplicates<T>(items: T[], key: (t: T) => string, field: (i: number) => string): FieldIssue[] {
   const seen = new Set<string>();
   return items.flatMap((item, i) => {

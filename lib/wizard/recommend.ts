@@ -3,7 +3,7 @@ import type { Needs } from "./needs";
 // Method 1 (the PAI default role) reaches only MaxCompute and OSS; anything else needs a custom
 // role (Method 2). Each reason is a stable key whose sentence lives in the catalog.
 
-export type MethodReason = "default-products" | "no-needs" | "nas-mount" | "custom-image" | "other-products";
+type MethodReason = "default-products" | "no-needs" | "nas-mount" | "custom-image" | "other-products";
 
 export interface Recommendation {
   method: 1 | 2;

@@ -5,7 +5,7 @@ import type { Mount, Needs } from "./needs";
 // The service-config JSON the wizard hands over: Method 1 sets `options.enable_ram_role` (and
 // `metadata.workspace_id` for the OSS SDK); Method 2 adds the custom role's `role_arn`.
 
-export const PAI_PYTHON_IMAGE = (region: string) => `eas-registry-vpc.${region}.cr.aliyuncs.com/pai-eas/python-inference:py39`;
+const PAI_PYTHON_IMAGE = (region: string) => `eas-registry-vpc.${region}.cr.aliyuncs.com/pai-eas/python-inference:py39`;
 
 export interface ServiceConfigInput {
   name: string;

@@ -5,7 +5,7 @@ import type { Access, Mount, Needs, OssAccess } from "./needs";
 // The whole setup lives in the URL, so a half-done setup can be shared as a link and resumed.
 // Reading is lenient (an unknown value falls back to its default); the steps validate.
 
-export const STEPS = ["needs", "method", "method1", "role", "preview", "outputs", "deploy"] as const;
+const STEPS = ["needs", "method", "method1", "role", "preview", "outputs", "deploy"] as const;
 export type Step = (typeof STEPS)[number];
 
 export interface SetupState {

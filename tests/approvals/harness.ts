@@ -29,7 +29,7 @@ export function consoleCloud(emu: RunningEmulator): Cloud {
 }
 
 /** The account as the emulator holds it, read with its primary key (not through the console). */
-export const rootRam = (emu: RunningEmulator) => ramGateway(emu.port);
+const rootRam = (emu: RunningEmulator) => ramGateway(emu.port);
 
 /** A demo RAM user's own keys, as that engineer would use them. */
 export const easAs = (emu: RunningEmulator, user: DemoUser) => easGateway(emu, { accessKeyId: DEMO_KEYS[user].id, accessKeySecret: DEMO_KEYS[user].secret });

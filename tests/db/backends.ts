@@ -27,7 +27,7 @@ export interface Backend {
   stop(): Promise<void>;
 }
 
-export function sqliteBackend(): Backend {
+function sqliteBackend(): Backend {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rolescope-contract-"));
   const open: Stores[] = [];
   let n = 0;
@@ -54,7 +54,7 @@ export function sqliteBackend(): Backend {
   };
 }
 
-export function postgresBackend(): Backend {
+function postgresBackend(): Backend {
   let server: (TempPostgres & { owned: boolean }) | undefined;
   const pools: pg.Pool[] = [];
   const pool = (url: string) => {

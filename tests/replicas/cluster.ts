@@ -13,7 +13,7 @@ export const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 
 
-export interface Replica {
+interface Replica {
   name: string;
   port: number;
   url: string;

@@ -2,7 +2,7 @@ import { createServer, type ServerResponse } from "node:http";
 
 // A credentials endpoint the test can break: it passes requests to the emulator's
 // /credentials/<RoleName>, or answers 500, or never answers, as `mode` says.
-export type ProxyMode = "pass" | "fail" | "hang";
+type ProxyMode = "pass" | "fail" | "hang";
 
 export interface CredentialsProxy {
   uri: string;

@@ -10,7 +10,7 @@ import type { NamedPolicy } from "../../lib/policy/types";
 import { parseServiceConfig } from "../../lib/service-config";
 import type { DeployEvent, DiagnosisFacts, FixInputs } from "../../lib/diagnosis/types";
 
-export { easTrust, ecsTrust, roleArnOf, UID };
+export { easTrust, roleArnOf };
 export const HZ = "cn-hangzhou";
 
 export function systemPolicy(name: string): NamedPolicy {
@@ -52,7 +52,7 @@ export const ROLES = {
 };
 
 export const BOB: Deployer = { kind: "user", uid: "203000000000000001", userName: "bob" };
-export const ACCOUNT: Deployer = { kind: "account", uid: UID };
+const ACCOUNT: Deployer = { kind: "account", uid: UID };
 export const passDenied: PassRoleFacts = { needed: true, allowed: false, decision: { decision: "ImplicitDeny", matched: [], missingContextKeys: [] } };
 export const passAllowed: PassRoleFacts = { needed: true, allowed: true, decision: { decision: "Allow", matched: [{ policy: "PassRole-x", statementIndex: 0, effect: "Allow" }], missingContextKeys: [] } };
 

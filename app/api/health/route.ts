@@ -1,5 +1,5 @@
 import { getEnv } from "@/lib/env";
-import { describeCloud } from "@/lib/cloud/describe";
+import { describeCloud } from "@/lib/cloud/create-cloud";
 import { apiRoute, json } from "@/lib/http/api-route";
 import pkg from "@/package.json";
 

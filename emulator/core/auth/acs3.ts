@@ -33,7 +33,7 @@ function header(headers: IncomingHttpHeaders, name: string): string {
   return (Array.isArray(v) ? v.join(",") : (v ?? "")).trim();
 }
 
-export function acs3StringToSign(req: SignedRequest, signedHeaders: string[]): string {
+function acs3StringToSign(req: SignedRequest, signedHeaders: string[]): string {
   // Path and query in their RFC 3986 form, however the client escaped them on the wire.
   const uri = canonicalPath(req.rawPath);
   const query = Object.keys(req.query)
