@@ -10,6 +10,7 @@ import boundaries from "./eslint/boundaries.mjs";
 const KIT = ["components/ui/**"];
 /** Modules that reach the browser, the e2e suite or the emulator: nothing server-side. */
 const PURE = [
+  "lib/async/**",
   "lib/errors/**",
   "lib/overview/**",
   "lib/policy/**",

@@ -1,5 +1,5 @@
 import { EnvError, getEnv } from "./lib/env";
-import { EmulatorRegionsError, learnEmulatorRegions } from "./lib/cloud/emulator-regions";
+import { EmulatorRegionsError, learnEmulatorRegions } from "./lib/emulator-ports";
 import { installPeerStamp } from "./lib/http/peer-stamp";
 
 // Before the first request is handled: sign-in limits and the audit log need the socket's address.

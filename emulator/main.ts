@@ -2,12 +2,11 @@
 //   [--regions cn-hangzhou,ap-southeast-1] [--generic-role-errors] [--credentials-role NAME] [--credentials-ttl-seconds N]`
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { DEFAULT_EMULATOR_PORT, DEFAULT_REGIONS } from "../lib/cloud/emulator-endpoints";
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from "./core/defaults";
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_PORT, DEFAULT_REGIONS } from "./core/defaults";
 import { createEmulator, regionListSchema } from "./server";
 
 const argsSchema = z.object({
-  port: z.coerce.number().int().min(1).max(65535).default(DEFAULT_EMULATOR_PORT),
+  port: z.coerce.number().int().min(1).max(65535).default(DEFAULT_PORT),
   data: z.string().min(1).optional(),
   seed: z.enum(["demo", "empty"]).default("demo"),
   reset: z.boolean().default(false),

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { DEFAULT_EMULATOR_PORT, DEFAULT_REGIONS } from "./cloud/emulator-endpoints";
+import { DEFAULT_EMULATOR_PORT, DEFAULT_REGIONS } from "./emulator-ports";
 import { parseTrustedProxies } from "./http/client-address";
 import { fieldOf, ruleOf } from "./errors/zod-rules";
 

@@ -2,7 +2,7 @@
 // emulator's control API, and the critical-path bound of the services list.
 import { fork } from "node:child_process";
 import path from "node:path";
-import { DEFAULT_CLOUD_CONCURRENCY } from "../../lib/cloud/pool";
+import { DEFAULT_CLOUD_CONCURRENCY } from "../../lib/async/pool";
 
 export const LATENCY_MS = 30;
 export const LIMIT = DEFAULT_CLOUD_CONCURRENCY;

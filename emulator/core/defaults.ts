@@ -14,3 +14,7 @@ export const RESOURCE_MANAGER_VERSION = "2020-03-31";
 export const CREDENTIALS_URI_TTL_SECONDS = 3600;
 export const STATE_FILE = "emulator-state.json";
 export const STATE_SHAPE_VERSION = 1;
+
+/** RAM, STS and the control API listen here; EAS region i on the port + 1 + i. */
+export const DEFAULT_PORT = 4610;
+export const DEFAULT_REGIONS = ["cn-hangzhou", "ap-southeast-1"] as const;

@@ -1,5 +1,6 @@
 import "server-only";
 import { logUnexpected } from "../http/error-response";
+import { processSingleton } from "../process-singleton";
 import type { ApprovalDeps } from "./deps";
 import { sweep } from "./sweep";
 
@@ -13,7 +14,6 @@ import { sweep } from "./sweep";
 
 const SWEEP_INTERVAL_MS = 60_000;
 export const SWEEP_LOCK = "approvals-sweep";
-const KEY = Symbol.for("rolescope.approvals.jobs");
 
 /** One round, if no other replica is running one. */
 export async function sweepRound(deps: ApprovalDeps): Promise<void> {
@@ -23,11 +23,11 @@ export async function sweepRound(deps: ApprovalDeps): Promise<void> {
   if (did.length) console.log(`RoleScope: PassRole sweep: ${did.map(([k, n]) => `${k} ${n}`).join(", ")}.`);
 }
 
+/** Starts the rounds once per process; later calls do nothing. */
 export function startApprovalJobs(deps: () => ApprovalDeps, intervalMs = SWEEP_INTERVAL_MS): void {
-  const g = globalThis as { [KEY]?: boolean };
-  if (g[KEY]) return;
-  g[KEY] = true;
-  const round = () => sweepRound(deps()).catch((err: unknown) => logUnexpected(err, "PassRole sweep"));
-  void round();
-  setInterval(round, intervalMs).unref();
+  processSingleton("approvals.jobs", () => {
+    const round = () => sweepRound(deps()).catch((err: unknown) => logUnexpected(err, "PassRole sweep"));
+    void round();
+    return setInterval(round, intervalMs).unref();
+  });
 }

@@ -4,14 +4,13 @@ import { hostname } from "node:os";
 import { getStores } from "../db";
 import { getEnv } from "../env";
 import { getInventoryDeps } from "../inventory/server-deps";
+import { processSingleton } from "../process-singleton";
 import { getWriteDeps } from "../writes/server-deps";
 import type { ApprovalDeps } from "./deps";
 import { webhookPublisher } from "./publish";
 
 // One name per console process, so the store can tell which replica holds which lease.
-const KEY = Symbol.for("rolescope.approvals.worker");
-const g = globalThis as { [KEY]?: string };
-g[KEY] ??= `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+const worker = () => processSingleton("approvals.worker", () => `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`);
 
 let publish: ApprovalDeps["publish"] | undefined;
 
@@ -24,7 +23,7 @@ export function getApprovalDeps(): ApprovalDeps {
     writes: getWriteDeps(),
     publish,
     now: () => new Date(),
-    worker: g[KEY]!,
+    worker: worker(),
     leaseMs: getEnv().ROLESCOPE_LEASE_SECONDS * 1000,
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { createConsoleCredentials, type ConsoleCredentials } from "../credentials/console-credentials";
 import type { Env } from "../env";
-import { emulatorEasEndpoint } from "./emulator-regions";
+import { emulatorEasEndpoint } from "../emulator-ports";
 import { createEasGateway } from "./eas-gateway";
 import { WRITE_METHODS } from "./operations";
 import { createRamGateway } from "./ram-gateway";

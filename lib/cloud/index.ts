@@ -1,19 +1,14 @@
 import "server-only";
 import { getConsoleCredentials } from "../credentials/server";
 import { getEnv } from "../env";
+import { processSingleton } from "../process-singleton";
 import { createCloud } from "./create-cloud";
 import type { Cloud } from "./types";
 
 export type { Cloud } from "./types";
 export { createCloud } from "./create-cloud";
 
-// One per process, whichever bundle asks first (see lib/inventory/server-deps.ts).
-const KEY = Symbol.for("rolescope.cloud");
-type Holder = { [KEY]?: Cloud };
-
-/** The console's one cloud, built on first use. */
+/** The console's one cloud, built on first use, whichever bundle asks first. */
 export function getCloud(): Cloud {
-  const g = globalThis as Holder;
-  g[KEY] ??= createCloud(getEnv(), { credentials: getConsoleCredentials() });
-  return g[KEY];
+  return processSingleton("cloud", () => createCloud(getEnv(), { credentials: getConsoleCredentials() }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TtlCache } from "../cloud/cache";
+import { TtlCache } from "../async/ttl-cache";
 import { syncCache, type Bus } from "./cache-sync";
 import { decodeInvalidation, encodeInvalidation } from "./messages";
 

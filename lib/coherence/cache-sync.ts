@@ -1,4 +1,4 @@
-import type { TtlCache } from "../cloud/cache";
+import type { TtlCache } from "../async/ttl-cache";
 import { decodeInvalidation, encodeInvalidation } from "./messages";
 
 /** How replicas hear of each other: PostgreSQL's LISTEN/NOTIFY in the console (./pg-bus.ts). */

@@ -3,18 +3,22 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { getEnv } from "../env";
 import { getInventoryDeps } from "../inventory/server-deps";
+import { processSingleton } from "../process-singleton";
 import { syncCache } from "./cache-sync";
 import { postgresBus } from "./pg-bus";
 
 // Several replicas on one PostgreSQL each keep their own inventory cache; this ties them
 // together (see ./cache-sync.ts). Without DATABASE_URL there is one console and nothing to do.
-const KEY = Symbol.for("rolescope.coherence");
 
+/** Starts the sync once per process: true when this call started it. */
 export function startCacheCoherence(): boolean {
   const url = getEnv().DATABASE_URL;
-  const g = globalThis as { [KEY]?: true };
-  if (!url || g[KEY]) return false;
-  g[KEY] = true;
-  syncCache(getInventoryDeps().cache, postgresBus({ url }), `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`);
-  return true;
+  if (!url) return false;
+  let started = false;
+  processSingleton("coherence", () => {
+    syncCache(getInventoryDeps().cache, postgresBus({ url }), `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`);
+    started = true;
+    return true;
+  });
+  return started;
 }

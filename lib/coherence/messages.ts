@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Invalidation } from "../cloud/cache";
+import type { Invalidation } from "../async/ttl-cache";
 
 // What one replica tells the others after dropping cache entries: who it is (so it can ignore
 // its own news) and the same keys, prefixes and tags it dropped by. PostgreSQL carries at most

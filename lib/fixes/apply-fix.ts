@@ -1,6 +1,6 @@
 import "server-only";
 import { requirePermission, type Actor } from "../auth/actor";
-import { TtlCache } from "../cloud/cache";
+import { TtlCache } from "../async/ttl-cache";
 import { AppError } from "../errors/app-error";
 import { tags } from "../inventory/cache-tags";
 import { createInventoryDeps, type InventoryDeps } from "../inventory/deps";

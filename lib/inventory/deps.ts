@@ -1,5 +1,5 @@
-import { TtlCache } from "../cloud/cache";
-import { DEFAULT_CLOUD_CONCURRENCY, Limiter } from "../cloud/pool";
+import { TtlCache } from "../async/ttl-cache";
+import { DEFAULT_CLOUD_CONCURRENCY, Limiter } from "../async/pool";
 import type { Cloud } from "../cloud/types";
 
 /** What the loaders need: the cloud, one limiter for every fan-out call, one cache. */

@@ -13,7 +13,7 @@ import {
   type Role,
   type RoleSummary,
 } from "../cloud/types";
-import type { Tags } from "../cloud/cache";
+import type { Tags } from "../async/ttl-cache";
 import { tags } from "./cache-tags";
 import type { InventoryDeps } from "./deps";
 

@@ -1,5 +1,5 @@
 import type { NamedPolicy } from "../policy";
-import { mapLimit } from "../cloud/pool";
+import { mapLimit } from "../async/pool";
 import type { InventoryDeps } from "./deps";
 import { fetchGroupMembers, fetchGroupPolicies, fetchGroups, fetchPolicyDocuments, fetchUserPolicies, fetchUsers } from "./fetch";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CloudError, type Cloud, type EasService, type Policy, type PolicyType } from "../cloud/types";
-import { TtlCache } from "../cloud/cache";
+import { TtlCache } from "../async/ttl-cache";
 import { ENGINEER } from "../../tests/support/actors";
 import { createInventoryDeps } from "./deps";
 import { loadRoleDetail } from "./role-detail";

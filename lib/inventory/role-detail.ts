@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EAS_SERVICE_PRINCIPAL, canAssume, lintPolicy, parseArn, parsePolicy, trustedPrincipals, type TrustedPrincipal } from "../policy";
 import type { LintFinding, PolicyDocument, PolicyError } from "../policy/types";
-import { mapLimit } from "../cloud/pool";
+import { mapLimit } from "../async/pool";
 import { CloudError, type AttachedPolicy, type CloudErrorShape, type Policy, type Role } from "../cloud/types";
 import { analyseService } from "./analyse";
 import type { InventoryDeps } from "./deps";

@@ -1,5 +1,5 @@
 import { requirePermission, type Actor } from "../auth/actor";
-import { mapLimit } from "../cloud/pool";
+import { mapLimit } from "../async/pool";
 import type { AttachedPolicy, PolicyType } from "../cloud/types";
 import { tags } from "../inventory/cache-tags";
 import type { InventoryDeps } from "../inventory/deps";

@@ -1,6 +1,6 @@
 import "server-only";
 import { requirePermission, type Actor } from "../auth/actor";
-import { mapLimit } from "../cloud/pool";
+import { mapLimit } from "../async/pool";
 import type { InventoryDeps } from "../inventory/deps";
 import { fetchRoleFacts } from "../inventory/facts";
 import { fetchAccountId, fetchRoles } from "../inventory/fetch";

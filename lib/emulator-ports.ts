@@ -1,13 +1,28 @@
 import "server-only";
-import type { Env } from "../env";
-import { DEFAULT_REGIONS, easPortFor } from "./emulator-endpoints";
+import type { Env } from "./env";
+import { processSingleton } from "./process-singleton";
+
+// The console's side of the emulator's ports, beside the configuration that names the emulator
+// (lib/env.ts: EMULATOR_ENDPOINT, ROLESCOPE_REGIONS).
+// The emulator serves RAM, STS and its control API on one base port, and each EAS region on
+// its own port after it (base + 1 + index), since an unmodified EAS client names no region
+// in CreateService or ListServices: like the real regional endpoints, the endpoint is the region.
+
+export const DEFAULT_EMULATOR_PORT = 4610;
+export const DEFAULT_REGIONS = ["cn-hangzhou", "ap-southeast-1"] as const;
+
+function easPortFor(basePort: number, regions: readonly string[], region: string): number {
+  const i = regions.indexOf(region);
+  if (i < 0) throw new Error(`region ${region} is not served by the emulator (regions: ${regions.join(", ")})`);
+  return basePort + 1 + i;
+}
 
 // In emulator mode each EAS region has its own port, in the order the emulator was started
 // with (`--regions`). The console learns that map from the emulator at start-up and refuses a
 // configured region the emulator does not serve, instead of failing every EAS call later.
 
-const KEY = Symbol.for("rolescope.emulator-region-ports");
-type Holder = { [KEY]?: Record<string, number> };
+/** The map learned at start-up, for every bundle of the process. */
+const learned = () => processSingleton("emulator-region-ports", () => ({ ports: undefined as Record<string, number> | undefined }));
 
 export class EmulatorRegionsError extends Error {
   constructor(message: string) {
@@ -46,7 +61,7 @@ export async function learnEmulatorRegions(env: Env, opts: { attempts?: number; 
       const res = await fetchImpl(`http://${env.EMULATOR_ENDPOINT}/_emulator/health`, { signal: AbortSignal.timeout(2000) });
       if (res.ok) {
         const ports = regionPortsFrom(env, (await res.json()) as Health);
-        (globalThis as Holder)[KEY] = ports;
+        learned().ports = ports;
         return ports;
       }
     } catch (err) {
@@ -60,6 +75,5 @@ export async function learnEmulatorRegions(env: Env, opts: { attempts?: number; 
 /** host:port of a region's EAS endpoint on the emulator. */
 export function emulatorEasEndpoint(env: Env, region: string): string {
   const [host, port] = env.EMULATOR_ENDPOINT.split(":");
-  const learned = (globalThis as Holder)[KEY];
-  return `${host}:${learned?.[region] ?? easPortFor(Number(port), DEFAULT_REGIONS, region)}`;
+  return `${host}:${learned().ports?.[region] ?? easPortFor(Number(port), DEFAULT_REGIONS, region)}`;
 }

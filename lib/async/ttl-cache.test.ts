@@ -1,44 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Limiter, mapLimit } from "./pool";
-import { TtlCache } from "./cache";
-
-const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-describe("mapLimit", () => {
-  it("keeps order and never exceeds the limit", async () => {
-    let active = 0;
-    let peak = 0;
-    const out = await mapLimit([5, 1, 4, 2, 3, 0, 6], 3, async (n) => {
-      active++;
-      peak = Math.max(peak, active);
-      await tick(n);
-      active--;
-      return n * 10;
-    });
-    expect(out).toEqual([50, 10, 40, 20, 30, 0, 60]);
-    expect(peak).toBe(3);
-  });
-
-  it("handles an empty list", async () => {
-    expect(await mapLimit([], 4, async () => 1)).toEqual([]);
-  });
-});
-
-describe("Limiter", () => {
-  it("shares its slots between callers", async () => {
-    const limiter = new Limiter(2);
-    let active = 0;
-    let peak = 0;
-    const job = () => limiter.run(async () => {
-      active++;
-      peak = Math.max(peak, active);
-      await tick(2);
-      active--;
-    });
-    await Promise.all([job(), job(), job(), job(), job()]);
-    expect(peak).toBe(2);
-  });
-});
+import { TtlCache } from "./ttl-cache";
 
 describe("TtlCache", () => {
   it("reuses a value within its ttl, shares in-flight calls, and reloads after", async () => {
@@ -98,5 +59,35 @@ describe("TtlCache", () => {
     await cache.get("inv:service:x", 10, async () => ({ role: "b" }), (v) => [`role:${v.role}`]);
     expect(cache.invalidate({ tags: ["role:a"] })).toBe(0);
     expect(cache.invalidate({ tags: ["role:b"] })).toBe(1);
+  });
+});
+
+describe("TtlCache eviction", () => {
+  it("drops expired entries as new ones come in, so distinct keys do not pile up", async () => {
+    let t = 0;
+    const cache = new TtlCache(() => t);
+    // A key a minute for a day, each read for a minute: a cache that never evicts holds 1,440.
+    for (let i = 0; i < 1440; i++) {
+      await cache.get(`k${i}`, 60_000, async () => i, [`tag${i}`]);
+      t += 60_000;
+    }
+    expect(cache.size).toBeLessThanOrEqual(2);
+    expect(cache.keys()).toContain("k1439");
+    // A fresh entry survives the sweep and is still reused.
+    let loads = 0;
+    await cache.get("fresh", 120_000, async () => ++loads);
+    t += 60_000;
+    await cache.get("other", 60_000, async () => 0);
+    expect((await cache.get("fresh", 120_000, async () => ++loads)).value).toBe(1);
+  });
+
+  it("drops a swept entry's tags too", async () => {
+    let t = 0;
+    const cache = new TtlCache(() => t);
+    await cache.get("old", 1_000, async () => 1, ["role:a"]);
+    t += 60_000;
+    await cache.get("new", 1_000, async () => 2, ["role:b"]);
+    expect(cache.invalidate({ tags: ["role:a"] }, { broadcast: false })).toBe(0);
+    expect(cache.keys()).toEqual(["new"]);
   });
 });

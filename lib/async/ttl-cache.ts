@@ -1,13 +1,20 @@
 // Short-lived memo for cloud reads: a value is reused for `ttlMs`, concurrent callers of the
 // same key share one in-flight call, and failures are never cached. Entries carry tags (the
 // cloud objects they were read from), so a write drops exactly the entries it made stale.
+// Expired entries are swept out as new ones come in (at most once per SWEEP_EVERY_MS of the
+// cache's clock), so a console that runs for months holds what one TTL's worth of reads left.
 export interface Cached<T> {
   value: T;
   fetchedAt: number;
 }
 
+/** How often, at most, an insertion also drops every expired entry. */
+const SWEEP_EVERY_MS = 30_000;
+
 interface Entry {
   at: number;
+  /** The TTL the entry was loaded for: past it, no get can reuse it. */
+  ttlMs: number;
   promise: Promise<Cached<unknown>>;
   tags: Set<string>;
 }
@@ -24,13 +31,22 @@ export class TtlCache {
   private readonly entries = new Map<string, Entry>();
   private readonly byTag = new Map<string, Set<string>>();
   private readonly listeners: ((inv: Invalidation) => void)[] = [];
-  constructor(private readonly now: () => number = Date.now) {}
+  private lastSweep: number;
+  constructor(private readonly now: () => number = Date.now) {
+    this.lastSweep = now();
+  }
+
+  /** How many entries the cache holds (in flight, fresh or not yet swept). */
+  get size(): number {
+    return this.entries.size;
+  }
 
   async get<T>(key: string, ttlMs: number, load: () => Promise<T>, tags: Tags<T> = []): Promise<Cached<T>> {
     const hit = this.entries.get(key);
     if (hit && this.now() - hit.at < ttlMs) return hit.promise as Promise<Cached<T>>;
     const at = this.now();
-    const entry: Entry = { at, promise: undefined as unknown as Promise<Cached<unknown>>, tags: new Set() };
+    if (at - this.lastSweep >= SWEEP_EVERY_MS) this.sweep(at);
+    const entry: Entry = { at, ttlMs, promise: undefined as unknown as Promise<Cached<unknown>>, tags: new Set() };
     const promise = load().then((value) => {
       // Tags known only from the value (the role a service names) are added once it is in.
       if (this.entries.get(key) === entry) this.tag(key, entry, typeof tags === "function" ? tags(value) : []);
@@ -73,6 +89,11 @@ export class TtlCache {
   /** Called with every invalidation made here, e.g. to pass it on to other console replicas. */
   onInvalidate(listener: (inv: Invalidation) => void): void {
     this.listeners.push(listener);
+  }
+
+  private sweep(now: number): void {
+    this.lastSweep = now;
+    for (const [key, entry] of this.entries) if (now - entry.at >= entry.ttlMs) this.drop(key);
   }
 
   private tag(key: string, entry: Entry, tags: readonly string[]): void {

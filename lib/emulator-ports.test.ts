@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "../env";
-import { EmulatorRegionsError, learnEmulatorRegions, regionPortsFrom } from "./emulator-regions";
+import { parseEnv } from "./env";
+import { EmulatorRegionsError, learnEmulatorRegions, regionPortsFrom } from "./emulator-ports";
 
 const env = (regions: string) => parseEnv({ EMULATOR_ENDPOINT: "127.0.0.1:4610", ROLESCOPE_REGIONS: regions });
 
