@@ -24,13 +24,6 @@ describe("reading a route handler's error", () => {
     expect(err.shownCode).toBe("EntityNotExist.Role");
   });
 
-  it("reads the older inventory shape", () => {
-    const err = apiCallError(502, "Bad Gateway", { error: { code: "Throttling.User", message: "Request was denied", requestId: "A1B2" } });
-    expect(err).toMatchObject({ code: "Throttling.User", requestId: "A1B2", message: "Request was denied" });
-    expect(err.cloudCode).toBeUndefined();
-    expect(err.shownCode).toBe("Throttling.User");
-  });
-
   it("keeps field errors and survives a body that is not the error shape", () => {
     expect(apiCallError(400, "Bad Request", { error: { code: "invalid_input", message: "Check the fields.", fields: { q: "at most 200 characters", n: 3 } } }).fields).toEqual({ q: "at most 200 characters" });
     const odd = apiCallError(500, "Internal Server Error", "<html>");
