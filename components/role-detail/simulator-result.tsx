@@ -15,10 +15,19 @@ export function SimulatorResult({ result }: { result: EvaluationResult | undefin
       {!result ? (
         <p className="text-slate-600">{t("simulator.noResult")}</p>
       ) : (
-        <div className="space-y-2" data-testid="sim-result" data-decision={result.decision}>
-          <Badge tone={tone[result.decision]} dot>
-            <span data-testid="sim-decision">{t(`decision.${result.decision}`)}</span>
-          </Badge>
+        <div className="space-y-2" data-testid="sim-result" data-decision={result.decision} data-depends={result.dependsOnMissingKeys ? "true" : undefined}>
+          {result.dependsOnMissingKeys ? (
+            <>
+              <Badge tone="warning" dot>
+                <span data-testid="sim-decision">{t("simulator.depends")}</span>
+              </Badge>
+              <p className="text-xs text-slate-600">{t("simulator.dependsText", { decision: t(`decision.${result.decision}`) })}</p>
+            </>
+          ) : (
+            <Badge tone={tone[result.decision]} dot>
+              <span data-testid="sim-decision">{t(`decision.${result.decision}`)}</span>
+            </Badge>
+          )}
           {result.matched.length > 0 ? (
             <div>
               <p className="text-xs text-slate-600">{t("simulator.decidedBy")}</p>

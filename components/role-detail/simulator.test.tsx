@@ -81,4 +81,15 @@ describe("role simulator form", () => {
     expect(field("Action").value).toBe("oss:GetObject");
     expect(screen.getByTestId("sim-decision").textContent).toBe("Implicit deny");
   });
+
+  it("says the answer depends on a missing context key rather than deciding", () => {
+    const guarded: NamedPolicy[] = [
+      ...policies,
+      { name: "office-only", type: "Custom", document: { Version: "1", Statement: [{ Effect: "Deny", Action: ["oss:*"], Resource: ["*"], Condition: { NotIpAddress: { "acs:SourceIp": ["10.0.0.0/8"] } } }] } },
+    ];
+    renderWithProviders(<Simulator principal={principal} policies={guarded} initial={{ action: "oss:GetObject", resource: "acs:oss:*:*:models/a.bin" }} />);
+    expect(screen.getByTestId("sim-decision").textContent).toBe("Depends on a missing context key");
+    expect(screen.getByTestId("sim-result").textContent).toContain("the other statements give: Allow.");
+    expect(within(screen.getByTestId("sim-missing")).getByText("acs:SourceIp")).toBeTruthy();
+  });
 });

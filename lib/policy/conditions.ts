@@ -88,20 +88,30 @@ function contextValues(ctx: RequestContext | undefined, key: string): string[] |
 
 /**
  * All conditions must hold (AND). For one key the policy's values OR; a multi-valued context
- * key matches when any of its values does. Negated operators hold when none matches. A key
- * missing from the context makes its condition false (negated ones too) and is recorded.
+ * key matches when any of its values does. Negated operators hold when none matches.
+ *
+ * A key missing from the request's context: RAM's documentation does not say what a condition
+ * on it evaluates to. "Conditional operators" (https://www.alibabacloud.com/help/en/ram/conditional-operator)
+ * defines each operator only by what it compares ("StringNotEquals: Does not match an exact
+ * string (case-sensitive)."), and "How RAM evaluates policies"
+ * (https://www.alibabacloud.com/help/en/ram/policy-evaluation-process) states only "Deny by
+ * default" and "Explicit deny overrides allow"; the Chinese pages (权限策略基本元素, 条件运算符)
+ * say no more. AWS documents opposite answers for plain and negated operators (a negated one
+ * holds on a missing key), and RAM does not say it follows AWS. So the answer here is
+ * `undefined` (it depends on the missing key) and the key is recorded. A condition that is false
+ * on the keys present makes the whole block false, whatever the missing keys would hold.
  */
-export function conditionsHold(conditions: CompiledCondition[], ctx: RequestContext | undefined, missing: string[]): boolean {
-  let all = true;
+export function conditionsHold(conditions: CompiledCondition[], ctx: RequestContext | undefined, missing: string[]): boolean | undefined {
+  let all: boolean | undefined = true;
   for (let i = 0; i < conditions.length; i++) {
     const c = conditions[i];
     const values = contextValues(ctx, c.key);
     if (values === undefined) {
       if (!missing.includes(c.key)) missing.push(c.key);
-      all = false;
+      if (all === true) all = undefined;
       continue;
     }
-    if (!all) continue;
+    if (all === false) continue;
     let any = false;
     for (let j = 0; j < values.length && !any; j++) any = c.test(values[j]);
     if (any === c.negated) all = false;

@@ -127,10 +127,40 @@ describe("condition operators", () => {
     ["Bool", "acs:MFAPresent", "true"],
     ["IpAddress", IP, "10.0.0.0/8"],
     ["NotIpAddress", IP, "10.0.0.0/8"],
-  ])("%s on a key missing from the context is false and reported", (op, key, value) => {
+  ])("%s on a key missing from the context: the Allow does not decide, and the answer depends on the key", (op, key, value) => {
     const r = allowedWith(op, key, value, undefined);
-    expect(r.decision).toBe("ImplicitDeny");
-    expect(r.missingContextKeys).toEqual([key]);
+    expect(r).toEqual({ decision: "ImplicitDeny", matched: [], missingContextKeys: [key], dependsOnMissingKeys: true });
+  });
+
+  // RAM's documents are silent on a missing key (see conditionsHold): a Deny that may apply
+  // leaves an Allow uncertain; a Deny whose other condition is false on the keys present cannot.
+  const doc = (deny: Record<string, Record<string, string[]>>): PolicyDocument => ({
+    Version: "1",
+    Statement: [
+      { Effect: "Allow", Action: ["oss:GetObject"], Resource: ["*"] },
+      { Effect: "Deny", Action: ["oss:GetObject"], Resource: ["*"], Condition: deny },
+    ],
+  });
+  const run = (d: PolicyDocument, context?: Record<string, string>) => evaluate({ action: "oss:GetObject", resource: "x", context }, [{ name: "p", document: d }]);
+
+  it("a negated Deny on a missing key makes an Allow depend on that key", () => {
+    const r = run(doc({ NotIpAddress: { [IP]: ["10.0.0.0/8"] } }));
+    expect(r).toMatchObject({ decision: "Allow", missingContextKeys: [IP], dependsOnMissingKeys: true });
+  });
+
+  it("a Deny already false on the keys present decides nothing, whatever the missing key holds", () => {
+    const r = run(doc({ NotIpAddress: { [IP]: ["10.0.0.0/8"] }, StringEquals: { [TAG]: ["prod"] } }), { [TAG]: "dev" });
+    expect(r.decision).toBe("Allow");
+    expect(r.missingContextKeys).toEqual([IP]);
+    expect(r.dependsOnMissingKeys).toBeUndefined();
+  });
+
+  it("an explicit Deny that applies is certain, whatever the missing keys hold", () => {
+    const d = doc({ StringEquals: { [TAG]: ["prod"] } });
+    d.Statement.push({ Effect: "Allow", Action: ["oss:GetObject"], Resource: ["*"], Condition: { IpAddress: { [IP]: ["10.0.0.0/8"] } } });
+    const r = run(d, { [TAG]: "prod" });
+    expect(r.decision).toBe("ExplicitDeny");
+    expect(r.dependsOnMissingKeys).toBeUndefined();
   });
 
   it("finds context keys regardless of their case", () => {

@@ -14,6 +14,12 @@ export interface EvaluateOptions {
  * RAM's decision for one request against a set of policies: default deny, and an explicit
  * Deny in any policy beats every Allow. Every statement is visited so that `matched` lists
  * all deciding statements and `missingContextKeys` all keys the conditions asked for.
+ *
+ * A statement whose conditions depend on a key missing from the context (see conditionsHold)
+ * does not decide: the decision is the one the other statements give, and when such a statement
+ * could change it (a Deny that might apply, or an Allow where nothing else allows) the result
+ * says `dependsOnMissingKeys`, so that a person is not shown a confident answer RAM's documents
+ * do not support.
  */
 export function evaluate(req: EvaluationRequest, policies: NamedPolicy[], opts?: EvaluateOptions): EvaluationResult {
   const action = typeof req.action === "string" ? req.action.toLowerCase() : "";
@@ -22,6 +28,8 @@ export function evaluate(req: EvaluationRequest, policies: NamedPolicy[], opts?:
   const missing: string[] = [];
   const allows: StatementMatch[] = [];
   const denies: StatementMatch[] = [];
+  let undecidedDeny = false;
+  let undecidedAllow = false;
   for (let p = 0; p < policies.length; p++) {
     const policy = policies[p];
     const candidates = compilePolicy(policy.document).byAction(action);
@@ -33,11 +41,18 @@ export function evaluate(req: EvaluationRequest, policies: NamedPolicy[], opts?:
         if (st.resource && st.resource(resource) === st.notResource) continue;
         if (st.principal && !st.principal(req.principal)) continue;
       }
-      if (st.conditions.length > 0 && !conditionsHold(st.conditions, req.context, missing)) continue;
+      const holds = st.conditions.length > 0 ? conditionsHold(st.conditions, req.context, missing) : true;
+      if (holds === undefined) {
+        if (st.effect === "Deny") undecidedDeny = true;
+        else undecidedAllow = true;
+        continue;
+      }
+      if (!holds) continue;
       (st.effect === "Deny" ? denies : allows).push({ policy: policy.name, statementIndex: st.index, effect: st.effect });
     }
   }
+  const depends = { dependsOnMissingKeys: true } as const;
   if (denies.length > 0) return { decision: "ExplicitDeny", matched: denies, missingContextKeys: missing };
-  if (allows.length > 0) return { decision: "Allow", matched: allows, missingContextKeys: missing };
-  return { decision: "ImplicitDeny", matched: [], missingContextKeys: missing };
+  if (allows.length > 0) return { decision: "Allow", matched: allows, missingContextKeys: missing, ...(undecidedDeny ? depends : {}) };
+  return { decision: "ImplicitDeny", matched: [], missingContextKeys: missing, ...(undecidedDeny || undecidedAllow ? depends : {}) };
 }

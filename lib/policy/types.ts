@@ -82,6 +82,11 @@ export interface EvaluationResult {
   /** The statements whose effect produced the decision (deny statements for ExplicitDeny). */
   matched: StatementMatch[];
   missingContextKeys: string[];
+  /**
+   * Set when a statement that could change the decision depends on a key in
+   * `missingContextKeys`: `decision` is then what the other statements give, not RAM's answer.
+   */
+  dependsOnMissingKeys?: true;
 }
 
 export type LintSeverity = "error" | "security-warning" | "warning" | "suggestion";
