@@ -36,15 +36,12 @@ test.describe("a faulty cloud", () => {
 
     for (const fault of MIX) await cloud.control("PUT", "/_emulator/faults", fault);
     await cloud.control("DELETE", "/_emulator/stats");
-    let loaded = 0;
     for (let i = 0; i < LOADS; i++) {
       await refresh();
       await page.goto("/roles");
       await expect(page.getByTestId("role-row-eas-oss-reader")).toBeVisible({ timeout: 30_000 });
       await expect(page.getByTestId("role-row-data-pipeline")).toContainText("batch-scorer");
-      loaded++;
     }
-    expect(loaded).toBe(LOADS);
     // Every answer the browser got was a success, and the faults did fire: retries added calls.
     expect(statuses.length).toBeGreaterThanOrEqual(LOADS + 1);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);

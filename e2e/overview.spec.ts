@@ -2,10 +2,11 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import type { PassRoleRequestView } from "../lib/approvals/types";
 import { signIn, signInRequest, type DemoUserName } from "./fixtures/auth";
 import { createServiceAs, grantInRam, serviceConfig } from "./fixtures/approvals-cloud";
-import { expect, test } from "./fixtures/cloud";
+import { expect, seededTest as test } from "./fixtures/cloud";
 
 // The overview is where an admin starts the day: what fails, which roles EAS cannot use, what
-// lint flags, and what waits on PassRole, each linking to the list filtered to it.
+// lint flags, and what waits on PassRole, each linking to the list filtered to it. Every test
+// reads the demo account as seeded, so the emulator is reset before each (seededTest).
 
 const VIEWPORTS = [
   { width: 1440, height: 900 },
@@ -33,6 +34,7 @@ async function closeOpenRequests(playwright: Playwright, baseURL: string): Promi
 }
 
 const panel = (page: Page, name: string) => page.getByRole("region", { name });
+
 
 test.describe("overview", () => {
   test.beforeEach(async ({ playwright, baseURL }) => {
@@ -93,8 +95,7 @@ test.describe("overview", () => {
     await expect(page.getByTestId("lint-findings")).toContainText("TRUST_ACCOUNT_ROOT");
   });
 
-  test("pending requests and grants about to end: everyone's for alice, linking to Approvals filtered to them; bob's own for bob", async ({ page, playwright, baseURL, cloud }) => {
-    expect(cloud).toBeTruthy();
+  test("pending requests and grants about to end: everyone's for alice, linking to Approvals filtered to them; bob's own for bob", async ({ page, playwright, baseURL }) => {
     const bob = await apiAs(playwright, baseURL!, "bob");
     const alice = await apiAs(playwright, baseURL!, "alice");
     const ask = async (roleName: string, duration: string) =>
@@ -152,9 +153,8 @@ test.describe("overview", () => {
   });
 
   for (const viewport of VIEWPORTS) {
-    test(`overview screen at ${viewport.width}×${viewport.height}`, async ({ page, cloud }) => {
-      expect(cloud).toBeTruthy();
-      await page.setViewportSize(viewport);
+    test(`overview screen at ${viewport.width}×${viewport.height}`, async ({ page }) => {
+        await page.setViewportSize(viewport);
       await signIn(page, "alice");
       await page.goto("/");
       await expect(panel(page, "Security warnings").locator("tbody tr").first()).toBeVisible();

@@ -32,8 +32,11 @@ describe("a user's group policies count in every decision about the user", () =>
     await root().createGroup(new $Ram.CreateGroupRequest({ groupName: "ram-admins" }));
     await attach("ram-admins", "AliyunRAMFullAccess");
     await join("ram-admins");
-    expect((await create("carols-role")).body?.role?.roleName).toBe("carols-role");
-    await leave("ram-admins");
+    try {
+      expect((await create("carols-role")).body?.role?.roleName).toBe("carols-role");
+    } finally {
+      await leave("ram-admins");
+    }
     expect(await code(create("carols-other-role"))).toBe("NoPermission");
   });
 
@@ -45,9 +48,12 @@ describe("a user's group policies count in every decision about the user", () =>
     const get = () => ramClient(emu.port, carol).getRole(new $Ram.GetRoleRequest({ roleName: "data-pipeline" }));
     expect((await get()).body?.role?.roleName).toBe("data-pipeline");
     await join("restricted");
-    const e = await rejection<{ code: string; accessDeniedDetail: Record<string, unknown> }>(get());
-    expect([e.code, e.accessDeniedDetail.NoPermissionType]).toEqual(["NoPermission", "ExplicitDeny"]);
-    await leave("restricted");
+    try {
+      const e = await rejection<{ code: string; accessDeniedDetail: Record<string, unknown> }>(get());
+      expect([e.code, e.accessDeniedDetail.NoPermissionType]).toEqual(["NoPermission", "ExplicitDeny"]);
+    } finally {
+      await leave("restricted");
+    }
   });
 
   it("STS: sts:AssumeRole granted through a group", async () => {
@@ -56,8 +62,11 @@ describe("a user's group policies count in every decision about the user", () =>
     await root().createGroup(new $Ram.CreateGroupRequest({ groupName: "assumers" }));
     await attach("assumers", "AliyunSTSAssumeRoleAccess");
     await join("assumers");
-    expect((await assume()).credentials.accessKeyId).toMatch(/^STS\./);
-    await leave("assumers");
+    try {
+      expect((await assume()).credentials.accessKeyId).toMatch(/^STS\./);
+    } finally {
+      await leave("assumers");
+    }
   });
 
   it("EAS: eas:* read access through a group, while writes stay refused", async () => {
@@ -66,9 +75,12 @@ describe("a user's group policies count in every decision about the user", () =>
       const eas = easGateway(emu, carol);
       expect(((await rejection<CloudError>(eas.listServices(HZ))) as CloudError).code).toBe("NoPermission");
       await attach("ml-platform", "AliyunPAIEASReadOnlyAccess");
-      expect((await eas.listServices(HZ)).totalCount).toBeGreaterThan(0);
-      expect(((await rejection<CloudError>(eas.createService(HZ, JSON.stringify({ name: "carol-svc" })))) as CloudError).code).toBe("NoPermission");
-      await root().detachPolicyFromGroup(new $Ram.DetachPolicyFromGroupRequest({ groupName: "ml-platform", policyName: "AliyunPAIEASReadOnlyAccess", policyType: "System" }));
+      try {
+        expect((await eas.listServices(HZ)).totalCount).toBeGreaterThan(0);
+        expect(((await rejection<CloudError>(eas.createService(HZ, JSON.stringify({ name: "carol-svc" })))) as CloudError).code).toBe("NoPermission");
+      } finally {
+        await root().detachPolicyFromGroup(new $Ram.DetachPolicyFromGroupRequest({ groupName: "ml-platform", policyName: "AliyunPAIEASReadOnlyAccess", policyType: "System" }));
+      }
     } finally {
       await root().attachPolicyToUser(new $Ram.AttachPolicyToUserRequest({ policyName: "AliyunPAIEASFullAccess", policyType: "System", userName: "carol" }));
     }
