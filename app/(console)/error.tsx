@@ -4,6 +4,9 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/states";
 
+// The one error boundary of the console's sections: it sits inside the console's layout, so the
+// navigation stays; no section layout draws anything of its own around its pages, so a section
+// boundary would show the same thing in the same place.
 export default function ConsoleError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations("common");
   return (
