@@ -37,7 +37,7 @@ try {
   console.error(`RoleScope cannot start: the store is not reachable or its schema cannot be brought up to date: ${(err as Error).message}`);
   process.exit(1);
 }
-await (await import("./lib/auth/start-up")).prepareConsoleUsers();
+await (await import("./lib/auth/bootstrap")).prepareConsoleUsers();
 
 // Replicas on one PostgreSQL: a cache entry a write drops here is dropped on the others too.
 if ((await import("./lib/coherence")).startCacheCoherence()) console.log("RoleScope: PostgreSQL store; cache changes are shared with the other replicas.");

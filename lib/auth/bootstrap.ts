@@ -1,10 +1,10 @@
 import "server-only";
-import type { AuditLog } from "../audit/audit-log";
+import { createAuditLog, type AuditLog } from "../audit/audit-log";
+import { getStores } from "../db";
 import { UsernameTakenError, type NewUser, type Stores } from "../db/types";
 import { DEMO_USERS } from "./demo-users";
-import { EnvError } from "../env";
-import { generatePassword, hashPassword } from "./password";
-import { passwordProblem } from "./password-rules";
+import { EnvError, getEnv } from "../env";
+import { generatePassword, hashPassword, passwordProblem } from "./password";
 
 export interface BootstrapOptions {
   demo: boolean;
@@ -67,4 +67,21 @@ export async function bootstrapUsers(stores: Stores, audit: AuditLog, opts: Boot
     }
   }
   return result;
+}
+
+// Called once from instrumentation: opens the store (running migrations) and creates the first users.
+export async function prepareConsoleUsers(): Promise<void> {
+  const env = getEnv();
+  const stores = getStores();
+  try {
+    await bootstrapUsers(stores, createAuditLog(stores.audit), {
+      demo: env.demo,
+      adminPassword: env.ROLESCOPE_ADMIN_PASSWORD,
+      log: (line) => console.log(line),
+    });
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
 }

@@ -1,6 +1,36 @@
 import "server-only";
-import { hashSessionId } from "./tokens";
+import { createHash, randomBytes } from "node:crypto";
+import { NextResponse } from "next/server";
+import { SESSION_COOKIE } from "./request";
 import { toConsoleUser, type AuthDeps, type ConsoleUser } from "./types";
+
+// A session: its id, its cookie, and reading and ending it.
+
+// The cookie carries a random id; the store keeps only its SHA-256, so a leaked table cannot be replayed.
+export function newSessionId(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export function hashSessionId(id: string): string {
+  return createHash("sha256").update(id).digest("hex");
+}
+
+export function setSessionCookie(res: NextResponse, sessionId: string, expiresAt: number, secure: boolean): void {
+  res.cookies.set(SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: new Date(expiresAt) });
+}
+
+export function clearSessionCookie(res: NextResponse, secure: boolean): void {
+  res.cookies.set(SESSION_COOKIE, "", { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 0 });
+}
+
+/**
+ * A 303 to a same-site path, where sign-in and sign-out send the browser. The Location stays
+ * relative: behind `next start` the request URL's host may read `localhost` while the browser
+ * used another name, which would leave the site.
+ */
+export function seeOther(path: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { Location: path, "Cache-Control": "no-store" } });
+}
 
 // Writing last-seen on every request would turn each page view into a write; once a minute is enough.
 const TOUCH_EVERY_MS = 60_000;

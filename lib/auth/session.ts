@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { getAuthDeps } from "./deps";
+import { getAuthDeps } from "./server-deps";
 import { AppError } from "../errors/app-error";
 import { ForbiddenError } from "./actor";
 import { can, type Permission } from "./permissions";

@@ -1,7 +1,7 @@
 import "server-only";
 import { dummyHash, verifyPassword } from "./password";
 import { checkSignInLimits, firstRefusalOfBurst, recordFailure, recordSuccess, type LimitName } from "./sign-in-limits";
-import { hashSessionId, newSessionId } from "./tokens";
+import { hashSessionId, newSessionId } from "./session-core";
 import { toConsoleUser, type AuthDeps, type ConsoleUser } from "./types";
 
 

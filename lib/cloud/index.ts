@@ -1,5 +1,5 @@
 import "server-only";
-import { getConsoleCredentials } from "../credentials/server";
+import { getConsoleCredentials } from "../credentials/server-deps";
 import { getEnv } from "../env";
 import { processSingleton } from "../process-singleton";
 import { createCloud } from "./create-cloud";

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { ForbiddenError } from "../auth/actor";
-import { getAuthDeps } from "../auth/deps";
+import { getAuthDeps } from "../auth/server-deps";
 import { AppError, type ApiErrorBody } from "../errors/app-error";
 import { toAppError } from "../errors/from";
 

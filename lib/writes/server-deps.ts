@@ -1,5 +1,5 @@
 import "server-only";
-import { getAuthDeps } from "../auth/deps";
+import { getAuthDeps } from "../auth/server-deps";
 import { getCloud } from "../cloud";
 import { getEnv } from "../env";
 import { invalidateFor } from "../inventory/invalidate";

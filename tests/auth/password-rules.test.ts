@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bootstrapUsers } from "../../lib/auth/bootstrap";
 import { DEMO_USERS } from "../../lib/auth/demo-users";
-import { passwordProblem } from "../../lib/auth/password-rules";
+import { passwordProblem } from "../../lib/auth/password";
 import { createConsoleUser } from "../../lib/auth/user-admin";
 import { newUserSchema } from "../../lib/auth/user-schemas";
 import { AppError } from "../../lib/errors/app-error";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashSessionId } from "../../lib/auth/tokens";
+import { hashSessionId } from "../../lib/auth/session-core";
 import { signIn } from "../../lib/auth/sign-in";
 import {
   ACCOUNT_DELAY_MAX_MS,

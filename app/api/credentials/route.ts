@@ -1,6 +1,6 @@
 import { getCloud } from "@/lib/cloud";
 import { loadCredentialsStatus } from "@/lib/credentials";
-import { getConsoleCredentials } from "@/lib/credentials/server";
+import { getConsoleCredentials } from "@/lib/credentials/server-deps";
 import { apiRoute, json } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";

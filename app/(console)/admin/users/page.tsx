@@ -5,7 +5,7 @@ import { Panel } from "@/components/ui/panel";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { UsersTable } from "@/components/users/users-table";
-import { getUserAdminDeps } from "@/lib/auth/deps";
+import { getUserAdminDeps } from "@/lib/auth/server-deps";
 import { requireUser } from "@/lib/auth/session";
 import { listConsoleUsers } from "@/lib/auth/user-admin";
 

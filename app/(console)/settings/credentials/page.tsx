@@ -9,7 +9,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getCloud } from "@/lib/cloud";
 import { CLOUD_OPERATIONS } from "@/lib/cloud/operations";
 import { loadCredentialsView } from "@/lib/credentials";
-import { getConsoleCredentials } from "@/lib/credentials/server";
+import { getConsoleCredentials } from "@/lib/credentials/server-deps";
 import { buildConsolePolicy, serializePolicy } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Credentials" };

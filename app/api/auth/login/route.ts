@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { getAuthDeps } from "@/lib/auth/deps";
-import { seeOther, setSessionCookie } from "@/lib/auth/http";
+import { getAuthDeps } from "@/lib/auth/server-deps";
+import { seeOther, setSessionCookie } from "@/lib/auth/session-core";
 import { clientAddress, isCrossOrigin, isHttps, readCookie, safeNextPath, SESSION_COOKIE } from "@/lib/auth/request";
 import { signIn } from "@/lib/auth/sign-in";
 import { loginSchema } from "@/lib/auth/user-schemas";

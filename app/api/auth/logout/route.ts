@@ -1,5 +1,5 @@
-import { getAuthDeps } from "@/lib/auth/deps";
-import { clearSessionCookie, seeOther } from "@/lib/auth/http";
+import { getAuthDeps } from "@/lib/auth/server-deps";
+import { clearSessionCookie, seeOther } from "@/lib/auth/session-core";
 import { isCrossOrigin, isHttps, readCookie, SESSION_COOKIE } from "@/lib/auth/request";
 import { endSession, resolveSession } from "@/lib/auth/session-core";
 import { AppError } from "@/lib/errors/app-error";

@@ -1,4 +1,4 @@
-import { getUserAdminDeps } from "@/lib/auth/deps";
+import { getUserAdminDeps } from "@/lib/auth/server-deps";
 import { createConsoleUser, listConsoleUsers } from "@/lib/auth/user-admin";
 import { newUserSchema } from "@/lib/auth/user-schemas";
 import { apiRoute, json } from "@/lib/http/api-route";

@@ -1,4 +1,4 @@
-import { getUserAdminDeps } from "@/lib/auth/deps";
+import { getUserAdminDeps } from "@/lib/auth/server-deps";
 import { changeConsoleUser } from "@/lib/auth/user-admin";
 import { userChangeSchema } from "@/lib/auth/user-schemas";
 import { apiRoute, json } from "@/lib/http/api-route";
