@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { canWriteCloud } from "@/lib/auth/cloud-write";
-import { isReadOnly } from "@/lib/cloud/read-only";
+import { canWriteCloud, isReadOnly } from "@/lib/cloud/read-only";
 import { requireUser } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState } from "@/components/ui/states";

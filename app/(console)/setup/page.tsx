@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
-import { canWriteCloud } from "@/lib/auth/cloud-write";
-import { isReadOnly } from "@/lib/cloud/read-only";
+import { canWriteCloud, isReadOnly } from "@/lib/cloud/read-only";
 import { requireUser } from "@/lib/auth/session";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 import { loadSetupContext } from "@/lib/setup/load-context";

@@ -14,7 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState } from "@/components/ui/states";
 import { loadReview } from "@/lib/approvals/load-review";
 import { getApprovalDeps } from "@/lib/approvals/server-deps";
-import { canWriteCloud } from "@/lib/auth/cloud-write";
+import { canWriteCloud } from "@/lib/cloud/read-only";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 

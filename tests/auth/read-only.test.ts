@@ -7,7 +7,7 @@ import { ADMIN, ENGINEER } from "../support/actors";
 async function load(readOnly: string) {
   vi.resetModules();
   vi.stubEnv("ROLESCOPE_READ_ONLY", readOnly);
-  return { ...(await import("../../lib/auth/cloud-write")), ...(await import("../../lib/cloud/read-only")) };
+  return import("../../lib/cloud/read-only");
 }
 afterEach(() => void vi.unstubAllEnvs());
 
