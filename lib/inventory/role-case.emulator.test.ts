@@ -17,6 +17,7 @@ import { ADMIN, ENGINEER } from "../../tests/support/actors";
 import { createInventoryDeps, type InventoryDeps } from "./deps";
 import { invalidateFor } from "./invalidate";
 import { loadRoles } from "./load-roles";
+import { loadServiceDetail } from "./load-service-detail";
 import { loadServices } from "./load-services";
 import { loadRoleDetail } from "./role-detail";
 
@@ -72,9 +73,11 @@ describe("one role whatever the case of its name", () => {
 
   it("health is ok in the service list and on the service, and the diagnosis finds nothing wrong", async () => {
     const { rows } = await loadServices(fresh(), ENGINEER, [HZ]);
-    for (const name of ["case-svc", "case-svc-b"]) expect(rows.find((r) => r.name === name)).toMatchObject({ status: "Running", health: { state: "ok", issues: [] } });
+    for (const name of ["case-svc", "case-svc-b"]) expect(rows.find((r) => r.name === name)).toMatchObject({ status: "Running", roleName: "EasMixedCase", health: { state: "ok", issues: [] } });
     const d = await loadFixes(fresh(), ENGINEER, HZ, "case-svc");
     expect([d.service.status, d.diagnosis.cause.code, d.health.state]).toEqual(["Running", "NONE", "ok"]);
+    const detail = await loadServiceDetail(fresh(), ENGINEER, HZ, "case-svc");
+    expect([detail.role?.name, detail.role?.arn, detail.health.state]).toEqual(["EasMixedCase", arnAs("easmixedcase"), "ok"]);
   });
 
   it("preflight takes role_arn and credential.role_arn that differ only in case as one role, and finds it", async () => {
