@@ -10,6 +10,8 @@ const TRUST = JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Acti
 const ARN = `acs:ram::${ACCOUNT_ID}:role/easmixedcase`;
 
 test("a role named EasMixedCase, used by a service whose role_arn writes it in lower case, is one role", async ({ page, cloud, baseURL }) => {
+  // It makes a role and deploys a service before it looks: more than one page visit's time.
+  test.setTimeout(90_000);
   await ram("CreateRole", { RoleName: "EasMixedCase", AssumeRolePolicyDocument: TRUST, Description: "Mixed-case name" });
   await ram("AttachPolicyToRole", { RoleName: "EasMixedCase", PolicyType: "System", PolicyName: "AliyunOSSReadOnlyAccess" });
   expect(((await ram("GetRole", { RoleName: "easmixedcase" })).Role as { Arn: string }).Arn).toBe(ARN);
@@ -25,7 +27,8 @@ test("a role named EasMixedCase, used by a service whose role_arn writes it in l
     await expect(page.getByTestId("role-arn")).toHaveText(ARN);
     await expect(page.getByTestId("role-services").getByRole("link", { name: "case-svc" })).toHaveAttribute("href", "/services/cn-hangzhou/case-svc");
   }
-  await page.setViewportSize({ width: 1440, height: 900 });
+  // The trust graph: EAS and the role, as for any role.
+  await expect(page.locator(".react-flow__node")).toHaveCount(2);
   await page.screenshot({ path: "e2e/screens/role-case-detail-1440.png", fullPage: true });
 
   await page.goto("/roles?q=easmixedcase");
