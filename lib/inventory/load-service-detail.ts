@@ -81,7 +81,7 @@ async function build(deps: InventoryDeps, region: string, name: string): Promise
     role:
       use.roleName && facts
         ? {
-            name: role?.roleName ?? use.roleName,
+            name: use.roleName,
             exists: facts.exists,
             arn: role?.arn,
             description: role?.description,

@@ -28,7 +28,7 @@ function row(s: EasService, facts: DiagnosisFacts): ServiceRow {
     name: s.serviceName,
     status: s.status,
     roleMode: facts.use.roleMode,
-    roleName: facts.role?.role?.roleName ?? facts.use.roleName,
+    roleName: facts.use.roleName,
     roleArn: facts.use.roleArn,
     health: serviceHealth(facts, diagnosis),
     ...(code !== "NONE" ? { cause: { code, ...(subject ? { subject } : {}), ...(diagnosis.cleared ? { cleared: true } : {}) } } : {}),

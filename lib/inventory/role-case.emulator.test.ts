@@ -89,10 +89,10 @@ describe("one role whatever the case of its name", () => {
   it("PASSROLE_DENIED for a mixed-case role: the grant names its lower-case ARN, and bob's update runs", async () => {
     const ram = ramGateway(emu.port);
     await ram.createRole({ roleName: "CasePassRole", assumeRolePolicyDocument: easTrust });
-    await easGateway(emu, bob).createService(HZ, JSON.stringify(svc("case-pass", arnAs("CasePassRole"))));
+    await easGateway(emu, bob).createService(HZ, JSON.stringify(svc("case-pass", arnAs("casepassrole"))));
     await settle();
     const d = await loadFixes(fresh(), ADMIN, HZ, "case-pass");
-    expect(d.diagnosis.cause).toMatchObject({ code: "PASSROLE_DENIED" });
+    expect(d.diagnosis.cause).toMatchObject({ code: "PASSROLE_DENIED", values: { user: "bob", role: "CasePassRole" } });
     const grant = d.fixes.find((f) => f.id === "grant-passrole")!;
     expect(JSON.parse(String(grant.preview.steps[0].params.PolicyDocument)).Statement[0].Resource).toEqual([arnAs("casepassrole")]);
     const out = await applyFix({ inventory: shared, writes }, ADMIN, HZ, "case-pass", "grant-passrole", { token: grant.preview.token });
@@ -108,7 +108,7 @@ describe("one role whatever the case of its name", () => {
     await easGateway(emu).createService(HZ, JSON.stringify(svc("case-trust", arnAs("caseecsonly"))));
     await settle();
     const d = await loadFixes(fresh(), ADMIN, HZ, "case-trust");
-    expect(d.diagnosis.cause.code).toBe("TRUST_MISSING_EAS");
+    expect(d.diagnosis.cause).toMatchObject({ code: "TRUST_MISSING_EAS", subject: "CaseEcsOnly", values: { role: "CaseEcsOnly" } });
     const fix = d.fixes.find((f) => f.id === "add-eas-trust")!;
     expect((await applyFix({ inventory: shared, writes }, ADMIN, HZ, "case-trust", "add-eas-trust", { token: fix.preview.token })).ok).toBe(true);
     await easGateway(emu).updateService(HZ, "case-trust", "{}");
