@@ -8,6 +8,7 @@ export { lintPolicy } from "./lint";
 export { diffJsonLines, type JsonLine } from "./json-lines";
 export { EAS_SERVICE_PRINCIPAL, addServicePrincipal, buildEasTrustPolicy, buildPassRolePolicy } from "./builders";
 export { resourceMatches } from "./wildcard";
-export { parseArn, roleArn, roleNameFromArn } from "./arn";
+export { parseArn, roleNameFromArn } from "./arn";
+export { RoleMap, roleKey } from "./role-identity";
 export * from "./limits";
 export { buildConsolePolicy, type ConsolePolicyMode } from "./console-policy";
