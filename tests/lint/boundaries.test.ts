@@ -11,7 +11,8 @@ async function problems(filePath: string, code: string): Promise<string[]> {
   return result.messages.filter((m) => m.ruleId === "no-restricted-imports" || m.ruleId?.startsWith("rolescope/")).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-describe("boundaries in lint", () => {
+// Loading the ESLint config (Next's plugins, typescript-eslint) takes seconds on a busy machine.
+describe("boundaries in lint", { timeout: 120_000 }, () => {
   it("keeps lib/ and feature components out of the kit", async () => {
     expect(await problems("components/ui/probe.tsx", 'import { can } from "@/lib/auth/permissions";\nexport const x = can;\n')).toEqual([expect.stringContaining("imports nothing from lib/")]);
     expect(await problems("components/ui/probe.tsx", 'import { MarkReadButton } from "@/components/requests/mark-read-button";\nexport const x = MarkReadButton;\n')).toEqual([expect.stringContaining("no feature components")]);
