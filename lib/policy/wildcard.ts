@@ -1,5 +1,7 @@
-// `*` = any run of characters (including none), `?` = exactly one character, as in RAM's
-// Action, Resource and StringLike values. Everything else is literal.
+// `*` = any run of characters (including none), `?` = exactly one character (one UTF-16 unit),
+// as in RAM's Action, Resource and StringLike values. Everything else is literal.
+// No RegExp is ever built from a pattern: a backtracking engine takes exponential time on
+// patterns such as `*a*a*a*a?X`, and patterns come from documents anyone with a policy can write.
 
 export type StringMatcher = (value: string) => boolean;
 
@@ -7,64 +9,145 @@ export function hasWildcard(pattern: string): boolean {
   return pattern.includes("*") || pattern.includes("?");
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.+^${}()|[\]\\/-]/g, "\\$&");
+const ANY = 63; // "?"
+
+/**
+ * A `*`-free piece of a pattern (literal characters and `?`), which has a fixed length.
+ * `at` tests it at one position; `find` gives the leftmost start in `v[from, to)`, or -1.
+ */
+interface Piece {
+  length: number;
+  at(v: string, i: number): boolean;
+  find(v: string, from: number, to: number): number;
 }
 
-export function globSource(pattern: string): string {
-  let out = "";
-  for (const part of pattern.split(/([*?])/)) {
-    if (part === "*") out += "[\\s\\S]*";
-    else if (part === "?") out += "[\\s\\S]";
-    else out += escapeRegExp(part);
+function literalPiece(text: string): Piece {
+  return {
+    length: text.length,
+    at: (v, i) => v.startsWith(text, i),
+    find: (v, from, to) => {
+      const found = v.indexOf(text, from);
+      return found >= 0 && found + text.length <= to ? found : -1;
+    },
+  };
+}
+
+/**
+ * A piece with `?` in it. `find` runs the bit-parallel Shift-And automaton: one pass over the
+ * value, one word operation per 32 pattern characters per value character, so it never
+ * backtracks, whatever the pattern (a backtracking search is quadratic on `aaa…a?b`).
+ */
+function maskedPiece(text: string): Piece {
+  const length = text.length;
+  if (!/[^?]/.test(text)) return { length, at: (v, i) => i + length <= v.length, find: (_v, from, to) => (from + length <= to ? from : -1) };
+  const words = (length + 31) >>> 5;
+  // Bit i of a character's mask: pattern position i accepts that character (it is that character, or `?`).
+  const any = new Uint32Array(words);
+  const positions = new Map<number, number[]>();
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === ANY) any[i >>> 5] |= 1 << (i & 31);
+    else {
+      const list = positions.get(c);
+      if (list) list.push(i);
+      else positions.set(c, [i]);
+    }
   }
-  return out;
+  // Built on first use: a value meets few of the pattern's characters, and most values are short.
+  const masks = new Map<number, Uint32Array>();
+  const maskOf = (c: number): Uint32Array => {
+    let mask = masks.get(c);
+    if (mask) return mask;
+    const list = positions.get(c);
+    if (!list) return any;
+    mask = any.slice();
+    for (const i of list) mask[i >>> 5] |= 1 << (i & 31);
+    masks.set(c, mask);
+    return mask;
+  };
+  const state = new Uint32Array(words);
+  const lastWord = (length - 1) >>> 5;
+  const lastBit = 1 << ((length - 1) & 31);
+  return {
+    length,
+    at: (v, i) => {
+      if (i + length > v.length) return false;
+      for (let k = 0; k < length; k++) {
+        const c = text.charCodeAt(k);
+        if (c !== ANY && c !== v.charCodeAt(i + k)) return false;
+      }
+      return true;
+    },
+    find: (v, from, to) => {
+      state.fill(0);
+      for (let j = from; j < to; j++) {
+        const mask = maskOf(v.charCodeAt(j));
+        // Shift the state one position (a new match may start at j) and keep what this character allows.
+        let carry = 1;
+        for (let w = 0; w < words; w++) {
+          const d = state[w];
+          state[w] = ((d << 1) | carry) & mask[w];
+          carry = d >>> 31;
+        }
+        if (state[lastWord] & lastBit) return j - length + 1;
+      }
+      return -1;
+    },
+  };
 }
 
-const MAX_COVER_CELLS = 250_000;
+const pieceOf = (text: string): Piece => (text.includes("?") ? maskedPiece(text) : literalPiece(text));
 
-/** A `*`-only glob without RegExp: literal head and tail, then the middle pieces leftmost-first. */
-function starMatcher(pattern: string): StringMatcher {
-  const pieces = pattern.split("*");
-  const head = pieces[0];
-  const tail = pieces[pieces.length - 1];
-  const middle = pieces.slice(1, -1).filter((p) => p !== "");
+/**
+ * Any glob, without RegExp: the head is tested at the start, the tail at the end, and each
+ * middle piece at its leftmost place after the one before. Pieces have fixed lengths, so the
+ * leftmost place never loses a match a later one would find, and no choice is revisited:
+ * each value character is read once per piece, and a piece reads 32 pattern characters at a time.
+ */
+function globMatcher(pattern: string): StringMatcher {
+  const texts = pattern.split("*");
+  if (texts.length === 1) {
+    const whole = pieceOf(pattern);
+    return (v) => v.length === whole.length && whole.at(v, 0);
+  }
+  const head = pieceOf(texts[0]);
+  const tail = pieceOf(texts[texts.length - 1]);
+  const middle = texts.slice(1, -1).filter((t) => t !== "").map(pieceOf);
   const min = head.length + tail.length;
   return (v) => {
-    if (v.length < min || !v.startsWith(head) || !v.endsWith(tail)) return false;
+    if (v.length < min || !head.at(v, 0) || !tail.at(v, v.length - tail.length)) return false;
     let at = head.length;
     const end = v.length - tail.length;
     for (let i = 0; i < middle.length; i++) {
-      const found = v.indexOf(middle[i], at);
-      if (found < 0 || found + middle[i].length > end) return false;
+      const found = middle[i].find(v, at, end);
+      if (found < 0) return false;
       at = found + middle[i].length;
     }
     return true;
   };
 }
+
+const MAX_COVER_CELLS = 250_000;
 const never: StringMatcher = () => false;
 const always: StringMatcher = () => true;
 
 /**
  * Compiles patterns into one matcher, fastest form first: exact values go into a Set,
- * `prefix*` patterns into a prefix list, the rest into one RegExp alternation.
+ * `prefix*` patterns into a prefix list, the rest into piece matchers (see globMatcher).
  * With `ignoreCase`, callers must pass the value already lower-cased.
  */
 export function compileGlobs(patterns: readonly string[], ignoreCase: boolean): StringMatcher {
   const exact = new Set<string>();
   const prefixes: string[] = [];
-  const stars: StringMatcher[] = [];
-  const sources: string[] = [];
+  const globs: StringMatcher[] = [];
   for (const raw of patterns) {
     const p = ignoreCase ? raw.toLowerCase() : raw;
     if (p === "*") return always;
     if (!hasWildcard(p)) exact.add(p);
     else if (p.endsWith("*") && !hasWildcard(p.slice(0, -1))) prefixes.push(p.slice(0, -1));
-    else if (!p.includes("?")) stars.push(starMatcher(p));
-    else sources.push(globSource(p));
+    else globs.push(globMatcher(p));
   }
-  const re = sources.length > 0 ? new RegExp(`^(?:${sources.join("|")})$`) : undefined;
-  if (!re && prefixes.length === 0 && stars.length === 0) {
+  if (prefixes.length === 0 && globs.length === 0) {
     if (exact.size === 0) return never;
     if (exact.size === 1) {
       const [only] = exact;
@@ -75,8 +158,8 @@ export function compileGlobs(patterns: readonly string[], ignoreCase: boolean): 
   return (v) => {
     if (exact.has(v)) return true;
     for (let i = 0; i < prefixes.length; i++) if (v.startsWith(prefixes[i])) return true;
-    for (let i = 0; i < stars.length; i++) if (stars[i](v)) return true;
-    return re !== undefined && re.test(v);
+    for (let i = 0; i < globs.length; i++) if (globs[i](v)) return true;
+    return false;
   };
 }
 
