@@ -9,121 +9,163 @@ export function hasWildcard(pattern: string): boolean {
   return pattern.includes("*") || pattern.includes("?");
 }
 
-const ANY = 63; // "?"
-
-/**
- * A `*`-free piece of a pattern (literal characters and `?`), which has a fixed length.
- * `at` tests it at one position; `find` gives the leftmost start in `v[from, to)`, or -1.
- */
-interface Piece {
-  length: number;
-  at(v: string, i: number): boolean;
-  find(v: string, from: number, to: number): number;
-}
-
-function literalPiece(text: string): Piece {
-  return {
-    length: text.length,
-    at: (v, i) => v.startsWith(text, i),
-    find: (v, from, to) => {
-      const found = v.indexOf(text, from);
-      return found >= 0 && found + text.length <= to ? found : -1;
-    },
-  };
-}
-
-/**
- * A piece with `?` in it. `find` runs the bit-parallel Shift-And automaton: one pass over the
- * value, one word operation per 32 pattern characters per value character, so it never
- * backtracks, whatever the pattern (a backtracking search is quadratic on `aaa…a?b`).
- */
-function maskedPiece(text: string): Piece {
-  const length = text.length;
-  if (!/[^?]/.test(text)) return { length, at: (v, i) => i + length <= v.length, find: (_v, from, to) => (from + length <= to ? from : -1) };
-  const words = (length + 31) >>> 5;
-  // Bit i of a character's mask: pattern position i accepts that character (it is that character, or `?`).
-  const any = new Uint32Array(words);
-  const positions = new Map<number, number[]>();
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === ANY) any[i >>> 5] |= 1 << (i & 31);
-    else {
-      const list = positions.get(c);
-      if (list) list.push(i);
-      else positions.set(c, [i]);
-    }
-  }
-  // Built on first use: a value meets few of the pattern's characters, and most values are short.
-  const masks = new Map<number, Uint32Array>();
-  const maskOf = (c: number): Uint32Array => {
-    let mask = masks.get(c);
-    if (mask) return mask;
-    const list = positions.get(c);
-    if (!list) return any;
-    mask = any.slice();
-    for (const i of list) mask[i >>> 5] |= 1 << (i & 31);
-    masks.set(c, mask);
-    return mask;
-  };
-  const state = new Uint32Array(words);
-  const lastWord = (length - 1) >>> 5;
-  const lastBit = 1 << ((length - 1) & 31);
-  return {
-    length,
-    at: (v, i) => {
-      if (i + length > v.length) return false;
-      for (let k = 0; k < length; k++) {
-        const c = text.charCodeAt(k);
-        if (c !== ANY && c !== v.charCodeAt(i + k)) return false;
-      }
-      return true;
-    },
-    find: (v, from, to) => {
-      state.fill(0);
-      for (let j = from; j < to; j++) {
-        const mask = maskOf(v.charCodeAt(j));
-        // Shift the state one position (a new match may start at j) and keep what this character allows.
-        let carry = 1;
-        for (let w = 0; w < words; w++) {
-          const d = state[w];
-          state[w] = ((d << 1) | carry) & mask[w];
-          carry = d >>> 31;
-        }
-        if (state[lastWord] & lastBit) return j - length + 1;
-      }
-      return -1;
-    },
-  };
-}
-
-const pieceOf = (text: string): Piece => (text.includes("?") ? maskedPiece(text) : literalPiece(text));
-
-/**
- * Any glob, without RegExp: the head is tested at the start, the tail at the end, and each
- * middle piece at its leftmost place after the one before. Pieces have fixed lengths, so the
- * leftmost place never loses a match a later one would find, and no choice is revisited:
- * each value character is read once per piece, and a piece reads 32 pattern characters at a time.
- */
-function globMatcher(pattern: string): StringMatcher {
-  const texts = pattern.split("*");
-  if (texts.length === 1) {
-    const whole = pieceOf(pattern);
-    return (v) => v.length === whole.length && whole.at(v, 0);
-  }
-  const head = pieceOf(texts[0]);
-  const tail = pieceOf(texts[texts.length - 1]);
-  const middle = texts.slice(1, -1).filter((t) => t !== "").map(pieceOf);
+/** A `*`-only glob: literal head and tail, then the middle pieces leftmost-first, with indexOf. */
+function starMatcher(pattern: string): StringMatcher {
+  const pieces = pattern.split("*");
+  const head = pieces[0];
+  const tail = pieces[pieces.length - 1];
+  const middle = pieces.slice(1, -1).filter((p) => p !== "");
   const min = head.length + tail.length;
   return (v) => {
-    if (v.length < min || !head.at(v, 0) || !tail.at(v, v.length - tail.length)) return false;
+    if (v.length < min || !v.startsWith(head) || !v.endsWith(tail)) return false;
     let at = head.length;
     const end = v.length - tail.length;
     for (let i = 0; i < middle.length; i++) {
-      const found = middle[i].find(v, at, end);
-      if (found < 0) return false;
+      const found = v.indexOf(middle[i], at);
+      if (found < 0 || found + middle[i].length > end) return false;
       at = found + middle[i].length;
     }
     return true;
+  };
+}
+
+const STAR = 42; // "*"
+const ANY = 63; // "?"
+const bit = (i: number) => 1 << (i & 31);
+
+/** Does `piece` (literal characters and `?`, no `*`) match `v` at `i`? */
+function pieceAt(piece: string, v: string, i: number): boolean {
+  if (i < 0 || i + piece.length > v.length) return false;
+  for (let k = 0; k < piece.length; k++) {
+    const c = piece.charCodeAt(k);
+    if (c !== ANY && c !== v.charCodeAt(i + k)) return false;
+  }
+  return true;
+}
+
+/**
+ * Every pattern holding `?`, as one bit-parallel automaton (Shift-And, with `*` as a state that
+ * loops on any character). Each pattern gets a start bit and one bit per character that is not
+ * `*`; a bit is set while the value read so far can stop at that point of its pattern. Reading
+ * one character costs one pass over the words of live state, so a match costs at most
+ * value length × (pattern characters / 32) word operations, whatever the patterns: nothing
+ * backtracks. A pattern starts only if its text before the first `*` and after the last one fit
+ * the value's ends, which are checked directly.
+ */
+function automatonMatcher(patterns: readonly string[]): StringMatcher {
+  const places = new Map<number, number[]>();
+  const loops: number[] = [];
+  const anys: number[] = [];
+  const finals: number[] = [];
+  const entries: { start: number; head: string; tail: string }[] = [];
+  const whole: string[] = [];
+  let n = 0;
+  for (const p of patterns) {
+    const first = p.indexOf("*");
+    if (first < 0) {
+      whole.push(p);
+      continue;
+    }
+    entries.push({ start: n, head: p.slice(0, first), tail: p.slice(p.lastIndexOf("*") + 1) });
+    let state = n++;
+    for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      if (c === STAR) {
+        loops.push(state);
+        continue;
+      }
+      state = n++;
+      if (c === ANY) anys.push(state);
+      else {
+        const list = places.get(c);
+        if (list) list.push(state);
+        else places.set(c, [state]);
+      }
+    }
+    finals.push(state);
+  }
+  const words = (n + 31) >>> 5;
+  const maskOf = (bits: Iterable<number>, base?: Uint32Array) => {
+    const m = base ? base.slice() : new Uint32Array(words);
+    for (const i of bits) m[i >>> 5] |= bit(i);
+    return m;
+  };
+  const loop = maskOf(loops);
+  const final = maskOf(finals);
+  const any = maskOf(anys);
+  // A final state that loops stays set to the end: the value matches as soon as it is reached.
+  const settled = maskOf(finals.filter((f) => loops.includes(f)));
+  const settledWords = [...new Set(finals.filter((f) => loops.includes(f)).map((f) => f >>> 5))];
+  // The accepting mask of a character: its places, and every `?`. A character found at fewer
+  // places than there are words keeps the list instead, so the masks stay as small as the patterns.
+  const dense = new Map<number, Uint32Array>();
+  const sparse = new Map<number, Int32Array>();
+  let most = 0;
+  for (const [c, list] of places) {
+    if (list.length >= words) dense.set(c, maskOf(list, any));
+    else {
+      sparse.set(c, Int32Array.from(list));
+      most = Math.max(most, list.length);
+    }
+  }
+  const state = new Uint32Array(words);
+  const hits = new Int32Array(most);
+
+  const run = (v: string): boolean => {
+    state.fill(0);
+    let lo = words;
+    let hi = -1;
+    for (const e of entries) {
+      if (v.length < e.head.length + e.tail.length || !pieceAt(e.head, v, 0) || !pieceAt(e.tail, v, v.length - e.tail.length)) continue;
+      state[e.start >>> 5] |= bit(e.start);
+      lo = Math.min(lo, e.start >>> 5);
+      hi = Math.max(hi, e.start >>> 5);
+    }
+    if (hi < 0) return false;
+    for (let j = 0; j < v.length; j++) {
+      const c = v.charCodeAt(j);
+      const m = dense.get(c);
+      const at = m ? undefined : sparse.get(c);
+      const accept = m ?? any;
+      // Sparse places first, from the state before this character: place i follows bit i - 1.
+      let found = 0;
+      if (at) {
+        for (let k = 0; k < at.length; k++) {
+          const i = at[k] - 1;
+          if (state[i >>> 5] & bit(i)) hits[found++] = i + 1;
+        }
+      }
+      const top = Math.min(hi + 1, words - 1);
+      let carry = lo > 0 ? state[lo - 1] >>> 31 : 0;
+      let nextLo = words;
+      let nextHi = -1;
+      for (let w = lo; w <= top; w++) {
+        const d = state[w];
+        const next = ((((d << 1) | carry) & accept[w]) | (d & loop[w])) >>> 0;
+        carry = d >>> 31;
+        state[w] = next;
+        if (next !== 0) {
+          if (nextLo > w) nextLo = w;
+          nextHi = w;
+        }
+      }
+      for (let k = 0; k < found; k++) {
+        const i = hits[k];
+        state[i >>> 5] |= bit(i);
+        if (nextLo > i >>> 5) nextLo = i >>> 5;
+        if (nextHi < i >>> 5) nextHi = i >>> 5;
+      }
+      if (nextHi < 0) return false;
+      lo = nextLo;
+      hi = nextHi;
+      for (let k = 0; k < settledWords.length; k++) if (state[settledWords[k]] & settled[settledWords[k]]) return true;
+    }
+    for (let w = lo; w <= hi; w++) if (state[w] & final[w]) return true;
+    return false;
+  };
+  return (v) => {
+    for (let i = 0; i < whole.length; i++) if (v.length === whole[i].length && pieceAt(whole[i], v, 0)) return true;
+    return entries.length > 0 && run(v);
   };
 }
 
@@ -133,20 +175,24 @@ const always: StringMatcher = () => true;
 
 /**
  * Compiles patterns into one matcher, fastest form first: exact values go into a Set,
- * `prefix*` patterns into a prefix list, the rest into piece matchers (see globMatcher).
+ * `prefix*` patterns into a prefix list, `*`-only patterns into indexOf scans, and the
+ * patterns holding `?` into one automaton.
  * With `ignoreCase`, callers must pass the value already lower-cased.
  */
 export function compileGlobs(patterns: readonly string[], ignoreCase: boolean): StringMatcher {
   const exact = new Set<string>();
   const prefixes: string[] = [];
   const globs: StringMatcher[] = [];
+  const questions = new Set<string>();
   for (const raw of patterns) {
     const p = ignoreCase ? raw.toLowerCase() : raw;
     if (p === "*") return always;
     if (!hasWildcard(p)) exact.add(p);
     else if (p.endsWith("*") && !hasWildcard(p.slice(0, -1))) prefixes.push(p.slice(0, -1));
-    else globs.push(globMatcher(p));
+    else if (!p.includes("?")) globs.push(starMatcher(p));
+    else questions.add(p);
   }
+  if (questions.size > 0) globs.push(automatonMatcher([...questions]));
   if (prefixes.length === 0 && globs.length === 0) {
     if (exact.size === 0) return never;
     if (exact.size === 1) {
