@@ -1,5 +1,5 @@
 // Builds RAM state from a seed, and brings a loaded state up to what this version expects.
-import { emptyRamState, nameMap, type RamState } from "../ram/state";
+import { emptyRamState, nameMap, ramRoleArn, type RamState } from "../ram/state";
 import type { RamStore } from "../ram/store";
 import { seedBaseRam } from "../seed/base-ram";
 import { seedDemoRam } from "../seed/demo-ram";
@@ -32,6 +32,8 @@ export function adoptRam(store: RamStore, loaded: RamState, root: RootKey): void
   loaded.policies = nameMap(loaded.policies);
   loaded.accessKeys = nameMap(loaded.accessKeys);
   loaded.sts = nameMap(loaded.sts);
+  // Files written before the emulator wrote ARNs as RAM does kept the name's case in them.
+  for (const role of Object.values(loaded.roles)) role.arn = ramRoleArn(loaded.accountId, role.roleName);
   store.state = loaded;
   loaded.accessKeys[root.accessKeyId] = { ...root };
 }
