@@ -4,6 +4,7 @@ import type { InventoryDeps } from "../inventory/deps";
 import { fetchDefaultRoleFacts, fetchPassRoleFacts, fetchRoleFacts, type AccountRoleFacts, type PassRoleFacts } from "../inventory/facts";
 import { fetchAccountId, fetchPolicyDocuments, fetchUserPolicies } from "../inventory/fetch";
 import { passRoleDecision } from "../inventory/role-index";
+import { MAX_ELEMENT_CHARS } from "../policy/limits";
 import { analyseServiceConfig, checkNeeds, type NeedResult, type RoleMode, type ServiceRoleAnalysis } from "../service-config";
 import { ossLocations, readConfig, type ConfigRead } from "./read-config";
 import { readRoleArn, type RoleArnRead } from "./role-arn";
@@ -75,6 +76,8 @@ export async function gatherPreflightFacts(account: AccountReader, input: Prefli
   const arn = readRoleArn(read.roleRefs);
   const config = arn.kind === "one" ? { ...read.config, role_arn: arn.arn } : read.config;
   const analysis = analyseServiceConfig(config, accountId, { region: input.region });
+  const tooLong = analysis.needs.find((n) => n.checks.some((c) => c.resource.length > MAX_ELEMENT_CHARS));
+  if (tooLong) throw AppError.invalid({ [`config.${tooLong.path}`]: `names a resource longer than RAM allows: at most ${MAX_ELEMENT_CHARS} characters` });
   Object.assign(facts, {
     accountId,
     arn,

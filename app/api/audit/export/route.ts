@@ -1,5 +1,5 @@
 import { listAudit } from "@/lib/audit";
-import { AUDIT_CSV_HEADER, auditCsvRow } from "@/lib/audit/csv";
+import { auditCsvHeader, auditCsvRow } from "@/lib/audit/csv";
 import { parseAuditQuery, toAuditFilters } from "@/lib/audit/filters";
 import { authorizeRequest } from "@/lib/auth/session";
 import { apiRoute } from "@/lib/http/api-route";
@@ -18,7 +18,7 @@ export const GET = apiRoute(async (req: Request) => {
   let sent = 0;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`${AUDIT_CSV_HEADER.join(",")}\r\n`));
+      controller.enqueue(encoder.encode(`${auditCsvHeader()}\r\n`));
     },
     async pull(controller) {
       // Keyset paging: entries appended during the export cannot shift or repeat rows.
