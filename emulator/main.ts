@@ -2,8 +2,7 @@
 //   [--regions cn-hangzhou,ap-southeast-1] [--generic-role-errors] [--credentials-role NAME] [--credentials-ttl-seconds N]`
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { DEFAULT_EMULATOR_PORT, DEFAULT_REGIONS } from "../lib/cloud/emulator-endpoints";
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from "./core/defaults";
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_EMULATOR_PORT, DEFAULT_REGIONS } from "./core/defaults";
 import { createEmulator, regionListSchema } from "./server";
 
 const argsSchema = z.object({

@@ -3,10 +3,9 @@
 import { createServer, type Server } from "node:http";
 import { createServer as createNetServer, type Server as NetServer } from "node:net";
 import { z } from "zod";
-import { DEFAULT_REGIONS } from "../lib/cloud/emulator-endpoints";
 import { EmulatorApp } from "./core/app";
 import { EmulatorClock } from "./core/clock";
-import { CREDENTIALS_URI_TTL_SECONDS, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from "./core/defaults";
+import { CREDENTIALS_URI_TTL_SECONDS, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_REGIONS } from "./core/defaults";
 import { answerClientError, MAX_HEADER_BYTES } from "./core/http";
 import { route } from "./core/router";
 

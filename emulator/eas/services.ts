@@ -1,12 +1,12 @@
 // The services of every region, the deployments in flight (timers that decide outcomes), and
 // what the running services hold of each region's resource pool.
 import type { RamView } from "../core/contract";
-import { parseServiceConfig, type ServiceConfig } from "../../lib/service-config";
+import { readPlatformConfig, type PlatformConfig } from "./config";
 import { EAS_EVENTS, SERVICE_MESSAGES, type EventDraft } from "./event-messages";
 import { crashInstance, makeInstances } from "./instances";
 import { decideOutcome, type Outcome } from "./outcome";
 import type { EasPlatform } from "./platform";
-import { Allocations, instanceCount, requestOf } from "./resources";
+import { Allocations, requestOf } from "./resources";
 import { runFailure } from "./runtime-stage";
 import { easSnapshotSchema, serviceKey, type DeployAction, type EasSnapshot, type ServiceRecord } from "./state";
 
@@ -22,8 +22,8 @@ export interface ServicesInit {
   onChange: () => void;
 }
 
-const configOf = (rec: ServiceRecord): ServiceConfig | undefined => {
-  const parsed = parseServiceConfig(rec.serviceConfig);
+const configOf = (rec: ServiceRecord): PlatformConfig | undefined => {
+  const parsed = readPlatformConfig(rec.serviceConfig);
   return parsed.ok ? parsed.config : undefined;
 };
 
@@ -145,11 +145,11 @@ export class EasServices {
   }
 
   /** A running service holds its request of the region's pool; anything else holds nothing. */
-  private hold(rec: ServiceRecord, config: ServiceConfig | undefined): void {
+  private hold(rec: ServiceRecord, config: PlatformConfig | undefined): void {
     this.allocations.set(serviceKey(rec.region, rec.serviceName), rec.region, config ? requestOf(config) : undefined);
   }
 
-  private write(rec: ServiceRecord, outcome: Outcome, config: ServiceConfig | undefined, endedAt: string): void {
+  private write(rec: ServiceRecord, outcome: Outcome, config: PlatformConfig | undefined, endedAt: string): void {
     rec.status = outcome.status;
     rec.reason = outcome.reason;
     rec.message = outcome.message;
@@ -171,7 +171,7 @@ export class EasServices {
     outcome.events.forEach((e, i) => this.addEvent(rec, e, stamp(i)));
     const endedAt = stamp(outcome.events.length - 1).toISOString();
     const config = configOf(rec);
-    const count = config ? instanceCount(config) : 1;
+    const count = config ? config.instances : 1;
     const hasInstances = outcome.status === "Running" || outcome.instances.reason !== "";
     rec.instances = hasInstances ? makeInstances(rec, pending.version, count, outcome.instances, endedAt) : [];
     rec.currentVersion = pending.version;

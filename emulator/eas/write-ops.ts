@@ -1,7 +1,7 @@
 // CreateService, UpdateService, DeleteService, StartService, StopService.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { parseServiceConfig } from "../../lib/service-config";
+import { readPlatformConfig } from "./config";
 import type { EasResponse } from "../core/contract";
 import { checkServiceName, invalidParameter, invalidStatus, serviceExists } from "./errors";
 import { mergePatch, type Json } from "./merge";
@@ -13,7 +13,7 @@ const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 const serviceId = () => `eas-m-${[...randomBytes(20)].map((b) => ID_ALPHABET[b % ID_ALPHABET.length]).join("")}`;
 
 function readConfig(body: string): Record<string, Json> {
-  const parsed = parseServiceConfig(body);
+  const parsed = readPlatformConfig(body);
   if (!parsed.ok) throw invalidParameter(parsed.error);
   return JSON.parse(body) as Record<string, Json>;
 }
@@ -90,14 +90,14 @@ export function updateService(input: OpInput, region: string, name: string): Eas
   } else {
     next = JSON.stringify(mergePatch(JSON.parse(rec.serviceConfig) as Json, patch));
   }
-  const check = parseServiceConfig(next);
+  const check = readPlatformConfig(next);
   if (!check.ok) throw invalidParameter(check.error);
   const now = ctx.now();
   rec.serviceConfig = next;
   rec.latestVersion += 1;
   rec.deployer = ctx.caller;
   rec.updateTime = now.toISOString();
-  const ws = check.config.metadata?.workspace_id;
+  const ws = check.config.workspaceId;
   if (ws) rec.workspaceId = ws;
   // A stopped service keeps its new config until it is started again.
   if (rec.status !== "Stopped") services.beginDeploy(rec, "update", now);

@@ -1,7 +1,9 @@
 // RAM's state: plain JSON, so that persistence is one JSON.stringify. Keys of the maps are
 // lower-cased names, because RAM treats role, user, group and policy names case-insensitively.
 import { createHash } from "node:crypto";
-import type { PolicyType } from "../../lib/cloud/types";
+
+/** RAM's two kinds of policy. */
+export type PolicyType = "System" | "Custom";
 
 export interface Attachment {
   policyType: PolicyType;

@@ -5,7 +5,7 @@ import { fetchDefaultRoleFacts, fetchPassRoleFacts, fetchRoleFacts, type Account
 import { fetchAccountId, fetchPolicyDocuments, fetchUserPolicies } from "../inventory/fetch";
 import { passRoleDecision } from "../inventory/role-index";
 import { analyseServiceConfig, checkNeeds, type NeedResult, type RoleMode, type ServiceRoleAnalysis } from "../service-config";
-import { ossLocations, readConfig, type ConfigRead } from "./read-config";
+import { readConfig, type ConfigRead } from "./read-config";
 import { readRoleArn, type RoleArnRead } from "./role-arn";
 import { explainTrust, type TrustVerdict } from "./trust";
 
@@ -26,8 +26,6 @@ export interface PreflightFacts {
   accountId?: string;
   arn?: RoleArnRead;
   analysis?: ServiceRoleAnalysis;
-  /** The config names an OSS location (a mount, model_path, …). */
-  ossInUse: boolean;
   role?: AccountRoleFacts;
   trust?: TrustVerdict;
   /** The role's policies against what the platform mounts and pulls with it. */
@@ -69,7 +67,7 @@ async function passRoleOf(deps: InventoryDeps, userName: string, roleArn: string
 
 export async function gatherPreflightFacts(account: AccountReader, input: PreflightInput): Promise<PreflightFacts> {
   const read = readConfig(input.config);
-  const facts: PreflightFacts = { region: input.region, read, method: "none", ossInUse: false, needs: [] };
+  const facts: PreflightFacts = { region: input.region, read, method: "none", needs: [] };
   if (read.kind !== "ok") return facts;
   const accountId = await account.accountId();
   const arn = readRoleArn(read.roleRefs);
@@ -80,7 +78,6 @@ export async function gatherPreflightFacts(account: AccountReader, input: Prefli
     arn,
     analysis,
     method: arn.kind === "none" ? analysis.roleMode : "custom",
-    ossInUse: analysis.needs.some((n) => n.kind === "oss-mount") || ossLocations(read.raw).length > 0,
   });
   if (facts.method === "default") {
     const def = await account.defaultRole();

@@ -81,7 +81,8 @@ export const PREFLIGHT_RULES = [
   {
     code: "WORKSPACE_ID_MISSING",
     severity: "error",
-    find: (f) => one(f.method === "default" && f.ossInUse && !f.analysis?.workspaceId, () => ({ path: "metadata.workspace_id", values: {} })),
+    // The same need the diagnosis reads: any OSS location, a mount or an address the code reads.
+    find: (f) => one(f.method === "default" && (f.analysis?.needs ?? []).some((n) => n.kind === "workspace-id" && n.satisfied === false), () => ({ path: "metadata.workspace_id", values: {} })),
   },
   {
     code: "DEFAULT_ROLE_SCOPE",
