@@ -1,5 +1,5 @@
 import { parseRegistryImage } from "../service-config/image-ref";
-import type { Finding } from "./finding";
+import type { Finding } from "../readiness/finding";
 import type { DeployEvent, DiagnosisFacts } from "./types";
 
 // Causes only the event tells: no fact in RAM holds a crash, an OOM kill, a full region or a

@@ -1,10 +1,10 @@
 import { requirePermission, type Actor } from "../auth/actor";
 import type { EasEvent } from "../cloud/types";
 import { diagnose } from "../diagnosis/diagnose";
-import { FactSource } from "../diagnosis/gather/fact-source";
-import { gatherServiceFacts, serviceEvent } from "../diagnosis/gather/service-facts";
+import { FactSource } from "./gather/fact-source";
+import { gatherServiceFacts, serviceEvent } from "./gather/service-facts";
 import { serviceHealth } from "../diagnosis/health";
-import { checkServiceNeeds, type NeedCheck, type ServiceRoleUse } from "./analyse";
+import { checkServiceNeeds, type NeedCheck, type ServiceRoleUse } from "../readiness/use";
 import { tags } from "./cache-tags";
 import type { InventoryDeps } from "./deps";
 import { fetchPolicy, fetchService } from "./fetch";

@@ -2,9 +2,9 @@
 // cloud, and nothing taken from the emulator (its scenarios, roles or policies), so the rules are
 // not tested against the very model the emulator decides deployments with.
 import type { EventDraft } from "../../emulator/eas/event-messages";
-import { analyseService } from "../../lib/inventory/analyse";
-import type { AccountRoleFacts, Deployer, PassRoleFacts } from "../../lib/inventory/facts";
-import { roleFacts } from "../../lib/inventory/trust-facts";
+import { analyseService } from "../../lib/readiness/use";
+import type { AccountRoleFacts, Deployer, PassRoleFacts } from "../../lib/readiness/facts";
+import { roleFacts } from "../../lib/readiness/trust";
 import type { NamedPolicy, PolicyDocument } from "../../lib/policy/types";
 import { parseServiceConfig } from "../../lib/service-config";
 import type { DeployEvent, DiagnosisFacts, FixInputs } from "../../lib/diagnosis/types";

@@ -1,11 +1,11 @@
 import "server-only";
 import { requirePermission, type Actor } from "../../auth/actor";
 import type { EasService } from "../../cloud/types";
-import type { InventoryDeps } from "../../inventory/deps";
-import { fetchService } from "../../inventory/fetch";
-import { diagnose } from "../diagnose";
-import { serviceHealth, type RoleHealth } from "../health";
-import type { Diagnosis, DiagnosisFacts } from "../types";
+import type { InventoryDeps } from "../deps";
+import { fetchService } from "../fetch";
+import { diagnose } from "../../diagnosis/diagnose";
+import { serviceHealth, type RoleHealth } from "../../diagnosis/health";
+import type { Diagnosis, DiagnosisFacts } from "../../diagnosis/types";
 import { FactSource } from "./fact-source";
 import { gatherFixInputs } from "./fix-inputs";
 import { gatherServiceFacts, serviceEvent } from "./service-facts";
