@@ -64,6 +64,8 @@ export interface EasInstance {
   innerIp: string;
   startTime: string;
   zone: string;
+  /** The exit code of the container's last termination (LastState), when it has one. */
+  exitCode?: number;
 }
 
 /** One entry of DescribeServiceDiagnosis: what failed, why, and what to do. */

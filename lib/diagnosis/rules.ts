@@ -2,7 +2,7 @@ import { readinessRule } from "../readiness/rules";
 import { imageNotFound, insufficientResources, instanceCrash, oomKilled } from "./explain-event";
 import type { Finding } from "../readiness/finding";
 import type { EventPattern, Stage } from "./stages";
-import type { DeployEvent, DiagnosisFacts, RuleCode } from "./types";
+import type { DeployEvent, DiagnosisFacts, InstanceState, RuleCode } from "./types";
 
 /**
  * One row per cause. The event names the stage that failed; within it the rows are tried in the
@@ -16,7 +16,7 @@ export interface CauseRule {
   /** Narrows the stage to what the event says, where the platform's words are the only witness. */
   when?: readonly EventPattern[];
   check?: (f: DiagnosisFacts) => Finding | undefined;
-  explain?: (e: DeployEvent, f: DiagnosisFacts) => Finding;
+  explain?: (e: DeployEvent, f: DiagnosisFacts, instances?: InstanceState[]) => Finding;
 }
 
 const NOT_FOUND: EventPattern[] = [{ message: /no such host/ }, { message: /code = NotFound|: not found\b/ }];

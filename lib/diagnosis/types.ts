@@ -42,9 +42,26 @@ export interface Cause {
   evidence: Evidence[];
 }
 
+/**
+ * What a diagnosis rests on: `state` (the account's facts, the service's and its instances'
+ * structured fields), `event` (the platform's words alone), or `state+event` (the words name the
+ * stage, the state names the cause within it).
+ */
+export type Basis = "state" | "event" | "state+event";
+
+/** An instance as ListServiceInstances gives it: state, not words. */
+export interface InstanceState {
+  name: string;
+  status: string;
+  reason: string;
+  restartCount: number;
+  exitCode?: number;
+}
+
 export interface Diagnosis {
   /** The service's EAS status. */
   status: string;
+  basis: Basis;
   /** The event diagnosed (the service's own Reason and Message), when the service failed. */
   event?: DeployEvent;
   cause: Cause;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Advice, Cause, DeployEvent, Evidence } from "../diagnosis/types";
+import type { Advice, Basis, Cause, DeployEvent, Evidence } from "../diagnosis/types";
 import type { RoleHealth } from "../diagnosis/health";
 import { say } from "./catalog";
 import type { DiagnosisWithFixes } from "./load-fixes";
@@ -9,6 +9,8 @@ import type { FixPreview } from "./plan-fix";
 export interface DiagnosisBody {
   service: { region: string; name: string };
   status: string;
+  /** What the diagnosis rests on: the account's and the instances' state, the platform's words, or both. */
+  basis: Basis;
   event: DeployEvent | null;
   cause: { code: Cause["code"]; summary: string; subject?: string; values: Cause["values"]; evidence: Evidence[] };
   cleared?: true;
@@ -37,6 +39,7 @@ export function diagnosisBody(d: DiagnosisWithFixes, region: string): DiagnosisB
   return {
     service: { region: service.region || region, name: service.serviceName },
     status: diagnosis.status,
+    basis: diagnosis.basis,
     event: diagnosis.event ?? null,
     cause: { code: cause.code, summary, ...(cause.subject ? { subject: cause.subject } : {}), values: cause.values, evidence: cause.evidence },
     ...(diagnosis.cleared ? { cleared: true as const } : {}),
