@@ -79,3 +79,27 @@ export function decideOutcome(t: DeployTarget, env: DeployEnv): Outcome {
   const fault = env.platform.instanceFault(t.region, t.serviceName);
   return fault && read.config.instances > 0 ? runFailure(t, read.config, fault, true) : success(t, read.config);
 }
+
+/** A number per distinct text, stable across runs: the same failure always reads the same code. */
+function codeOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return 1000 + (h % 9000);
+}
+
+/**
+ * The failure with every word replaced: Reason `E<code>`, Message `EAS-E<code> #<n>`, diagnosis
+ * entries likewise. Statuses, instance states, exit codes and restarts are state and stay.
+ */
+export function opaqueOutcome(o: Outcome): Outcome {
+  let n = 0;
+  const word = (text: string) => (text ? `EAS-E${codeOf(text)} #${++n}` : text);
+  const events = o.events.map((e) => (e.type === "Warning" ? { ...e, reason: `E${codeOf(e.reason)}`, message: word(e.message) } : e));
+  return {
+    ...o,
+    reason: o.reason ? `E${codeOf(o.reason)}` : o.reason,
+    message: word(o.message),
+    events,
+    diagnosis: o.diagnosis.map((d) => ({ error: word(d.error), causes: d.causes.map(word), advices: d.advices.map(word) })),
+  };
+}

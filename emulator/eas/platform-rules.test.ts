@@ -6,6 +6,7 @@ import { allowPolicy, createTestRam, request, rootCaller, TEST_ACCOUNT, testCont
 import { readPlatformConfig } from "./config";
 import { createEasModule } from "./index";
 import { PLATFORM_RULES } from "./platform-rules";
+import { EasPlatform } from "./platform";
 
 const arn = (role: string) => `acs:ram::${TEST_ACCOUNT}:role/${role}`;
 // The project's shared copies of the EAS guide and the events reference, where this machine has them.
@@ -47,5 +48,35 @@ describe("the platform's rule table", () => {
     eas.settle();
     const status = (name: string) => eas.handle(request("GET", `/api/v2/services/cn-hangzhou/${name}`), testContext(ram.view, rootCaller)).body.Status;
     expect([status("by-session"), status("by-carol"), status("by-root")]).toEqual(["Running", "Failed", "Running"]);
+  });
+
+  it("--event-texts opaque: a failure's Reason, Message, events and diagnosis are codes; statuses and instance states stay", () => {
+    const ram = createTestRam();
+    ram.roles.set("ecs-only", { trust: { Version: "1", Statement: [{ Effect: "Allow", Action: ["sts:AssumeRole"], Principal: { Service: ["ecs.aliyuncs.com"] } }] }, policies: [] });
+    const eas = createEasModule({ regions: ["cn-hangzhou"], deployDelayMs: 10_000, ram: ram.view, onChange: () => undefined, platform: new EasPlatform(false, "opaque") });
+    const root = testContext(ram.view, rootCaller);
+    eas.handle(request("POST", "/api/v2/services", {}, JSON.stringify({ name: "opq", options: { enable_ram_role: true }, role_arn: arn("ecs-only") })), root);
+    eas.settle();
+    const svc = eas.handle(request("GET", "/api/v2/services/cn-hangzhou/opq"), root).body;
+    expect(svc.Status).toBe("Failed");
+    expect([svc.Reason, svc.Message]).toEqual([expect.stringMatching(/^E\d{4}$/), expect.stringMatching(/^EAS-E\d{4} #\d+$/)]);
+    const warnings = (eas.handle(request("GET", "/api/v2/services/cn-hangzhou/opq/events"), root).body.Events as { Type: string; Message: string }[]).filter((e) => e.Type === "Warning");
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const e of warnings) expect(e.Message).toMatch(/^EAS-E\d{4} #\d+$/);
+    const diag = eas.handle(request("GET", "/api/v2/services/cn-hangzhou/opq/diagnosis"), root).body.DiagnosisList as { Error: string }[];
+    expect(diag.map((d) => d.Error)).toEqual([expect.stringMatching(/^EAS-E\d{4} #\d+$/)]);
+  });
+
+  it("--update-merge shallow: a merge replaces each top-level key it names whole; deep merges key by key", () => {
+    const merged = (mode: "deep" | "shallow") => {
+      const ram = createTestRam();
+      const eas = createEasModule({ regions: ["cn-hangzhou"], deployDelayMs: 10_000, ram: ram.view, onChange: () => undefined, platform: new EasPlatform(false, "real", mode) });
+      const root = testContext(ram.view, rootCaller);
+      eas.handle(request("POST", "/api/v2/services", {}, JSON.stringify({ name: "m", metadata: { instance: 2, cpu: 2, memory: 4000 } })), root);
+      eas.handle(request("PUT", "/api/v2/services/cn-hangzhou/m", { UpdateType: "merge" }, JSON.stringify({ metadata: { workspace_id: "38291" } })), root);
+      return JSON.parse(String(eas.handle(request("GET", "/api/v2/services/cn-hangzhou/m"), root).body.ServiceConfig)).metadata;
+    };
+    expect(merged("deep")).toEqual({ instance: 2, cpu: 2, memory: 4000, workspace_id: "38291" });
+    expect(merged("shallow")).toEqual({ workspace_id: "38291" });
   });
 });

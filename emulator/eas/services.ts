@@ -4,7 +4,7 @@ import type { RamView } from "../core/contract";
 import { readPlatformConfig, type PlatformConfig } from "./config";
 import { EAS_EVENTS, SERVICE_MESSAGES, type EventDraft } from "./event-messages";
 import { crashInstance, makeInstances } from "./instances";
-import { decideOutcome, type Outcome } from "./outcome";
+import { decideOutcome, opaqueOutcome, type Outcome } from "./outcome";
 import type { EasPlatform } from "./platform";
 import { Allocations, requestOf } from "./resources";
 import { runFailure } from "./runtime-stage";
@@ -33,6 +33,15 @@ export class EasServices {
   private readonly allocations = new Allocations();
 
   constructor(private readonly init: ServicesInit) {}
+
+  get platform(): EasPlatform {
+    return this.init.platform;
+  }
+
+  /** Under --event-texts opaque a failure's words become codes; its state stays as it is. */
+  private worded(outcome: Outcome): Outcome {
+    return this.init.platform.eventTexts === "opaque" && outcome.status !== "Running" ? opaqueOutcome(outcome) : outcome;
+  }
 
   /** Reads a snapshot back; deployments in flight are re-armed for what is left of their delay. */
   restore(state: unknown): void {
@@ -100,7 +109,7 @@ export class EasServices {
     const config = rec && configOf(rec);
     if (!rec || !fault || !config || rec.status !== "Running" || rec.pending || rec.instances.length === 0) return false;
     const at = this.init.now();
-    const outcome = runFailure({ ...rec, version: rec.currentVersion }, config, fault, false);
+    const outcome = this.worded(runFailure({ ...rec, version: rec.currentVersion }, config, fault, false));
     outcome.events.forEach((e) => this.addEvent(rec, e, at));
     rec.instances = rec.instances.map((i) => crashInstance(i, outcome.instances, at.toISOString()));
     this.write(rec, outcome, config, at.toISOString());
@@ -164,7 +173,7 @@ export class EasServices {
     this.cancel(rec);
     const key = serviceKey(rec.region, rec.serviceName);
     const env = { ram: this.init.ram, platform: this.init.platform, used: this.allocations.used(rec.region, key) };
-    const outcome = decideOutcome({ ...rec, version: pending.version }, env);
+    const outcome = this.worded(decideOutcome({ ...rec, version: pending.version }, env));
     const start = new Date(pending.requestedAt).getTime();
     const cap = Math.max(start, this.init.now().getTime());
     const stamp = (i: number) => new Date(Math.min(cap, start + (i + 1) * EVENT_STEP_MS));

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { readPlatformConfig } from "./config";
 import type { EasResponse } from "../core/contract";
 import { checkServiceName, invalidParameter, invalidStatus, serviceExists } from "./errors";
-import { mergePatch, type Json } from "./merge";
+import { mergePatch, shallowMerge, type Json } from "./merge";
 import { authorizeOp, callerUid, checkRegion, readQuery, requireService, serviceArn, type OpInput } from "./op-context";
 import type { ServiceRecord } from "./state";
 import { endpoints } from "./wire";
@@ -88,7 +88,8 @@ export function updateService(input: OpInput, region: string, name: string): Eas
   if (q.UpdateType === "replace") {
     next = patch.name === undefined ? JSON.stringify({ name, ...patch }) : req.body;
   } else {
-    next = JSON.stringify(mergePatch(JSON.parse(rec.serviceConfig) as Json, patch));
+    const current = JSON.parse(rec.serviceConfig) as Json;
+    next = JSON.stringify(input.services.platform.updateMerge === "shallow" ? shallowMerge(current, patch) : mergePatch(current, patch));
   }
   const check = readPlatformConfig(next);
   if (!check.ok) throw invalidParameter(check.error);

@@ -36,7 +36,9 @@ function landed(status: string, event: DeployEvent, rule: CauseRule, found: Find
  * with the platform's own words as they are.
  */
 export function diagnose({ status, event, facts, instances }: DiagnosisInput): Diagnosis {
-  const stage = event ? stageOf(event) : undefined;
+  // Pending instances the scheduler calls Unschedulable are state: no room, whatever the words say.
+  const unschedulable = (instances ?? []).length > 0 && (instances ?? []).every((i) => i.reason === "Unschedulable");
+  const stage = (event ? stageOf(event) : undefined) ?? (unschedulable ? "schedule" : undefined);
   const crashed = (instances ?? []).filter(isCrashed);
   // Waiting is a failure only when the scheduler says there is no room; else it is a queue.
   const failed = FAILING_STATUSES.has(status) && (event !== undefined || crashed.length > 0) && (status !== "Waiting" || stage === "schedule");
@@ -47,7 +49,8 @@ export function diagnose({ status, event, facts, instances }: DiagnosisInput): D
       if (rule.stage !== stage || (rule.when && !rule.when.some((p) => matches(p, said)) && !(rule.code === "OOM_KILLED" && crashed.some(isOomKilled)))) continue;
       const found = rule.check ? rule.check(facts) : rule.explain?.(said, facts, instances);
       if (!found) continue;
-      const fromState = rule.check !== undefined || (stage === "run" && crashed.length > 0);
+      const fromState = rule.check !== undefined || (stage === "run" && crashed.length > 0) || (stage === "schedule" && unschedulable);
+      if (fromState && event && !stageOf(event)) return landed(status, said, rule, found, "state");
       return landed(status, said, rule, found, fromState ? "state+event" : "event");
     }
   } else if (status === "Failed") {

@@ -20,7 +20,10 @@ const num = (v: unknown) => (typeof v === "number" && v > 0 ? v : 0);
 
 export function insufficientResources(e: DeployEvent, f: DiagnosisFacts): Finding {
   const m = f.config?.metadata ?? {};
-  const short = [...new Set([...e.message.matchAll(/Insufficient ([\w./-]*[\w])/g)].map((x) => x[1]))];
+  const said = [...new Set([...e.message.matchAll(/Insufficient ([\w./-]*[\w])/g)].map((x) => x[1]))];
+  // Without the scheduler's words, what the service asks for is all that can be named.
+  const asked = [["cpu", m.cpu], ["memory", m.memory], ["nvidia.com/gpu", m.gpu]].filter(([, v]) => num(v) > 0).map(([k]) => String(k));
+  const short = said.length > 0 ? said : asked;
   const nodes = /(\d+)\/(\d+) nodes are available/.exec(e.message);
   const instances = typeof m.instance === "number" ? m.instance : 1;
   return {
