@@ -10,7 +10,7 @@ import { Allocations, requestOf } from "./resources";
 import { runFailure } from "./runtime-stage";
 import { easSnapshotSchema, serviceKey, type DeployAction, type EasSnapshot, type ServiceRecord } from "./state";
 
-const IN_FLIGHT: Record<DeployAction, string> = { create: "Creating", update: "Updating", start: "Starting" };
+const IN_FLIGHT: Record<DeployAction, string> = { create: "Creating", update: "Updating", start: "Starting", restart: "Updating" };
 /** Simulated seconds between a deployment's events, so seeded history reads like a real rollout. */
 const EVENT_STEP_MS = 4000;
 

@@ -167,6 +167,9 @@ export function createEasGateway(cfg: EasGatewayConfig): EasGateway {
     async startService(region, name) {
       return written(await call(region, "StartService", "PUT", servicePath(region, name, "/start")));
     },
+    async restartService(region, name) {
+      return written(await call(region, "RestartService", "PUT", servicePath(region, name, "/restart")));
+    },
     async stopService(region, name) {
       return written(await call(region, "StopService", "PUT", servicePath(region, name, "/stop")));
     },

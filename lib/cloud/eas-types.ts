@@ -120,5 +120,7 @@ export interface EasGateway {
   ): Promise<WriteResult>;
   deleteService(region: string, serviceName: string): Promise<WriteResult>;
   startService(region: string, serviceName: string): Promise<WriteResult>;
+  /** RestartService: the service's instances are made again from the config it holds, the console's "redeploy". */
+  restartService(region: string, serviceName: string): Promise<WriteResult>;
   stopService(region: string, serviceName: string): Promise<WriteResult>;
 }
