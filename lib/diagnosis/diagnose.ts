@@ -1,7 +1,7 @@
 import { isCrashed, isOomKilled } from "./explain-event";
 import type { Finding } from "../readiness/finding";
 import { RULES, type CauseRule } from "./rules";
-import { FAILING_STATUSES, matches, stageOf } from "./stages";
+import { FAILING_STATUSES, IN_PROGRESS_STATUSES, matches, stageOf } from "./stages";
 import type { Basis, DeployEvent, Diagnosis, DiagnosisFacts, InstanceState } from "./types";
 
 export interface DiagnosisInput {
@@ -42,7 +42,16 @@ export function diagnose({ status, event, facts, instances }: DiagnosisInput): D
   const crashed = (instances ?? []).filter(isCrashed);
   // Waiting is a failure only when the scheduler says there is no room; else it is a queue.
   const failed = FAILING_STATUSES.has(status) && (event !== undefined || crashed.length > 0) && (status !== "Waiting" || stage === "schedule");
-  if (!failed) return { status, basis: "state", cause: { code: "NONE", values: { status }, evidence: [] }, fixes: [], advice: [] };
+  if (!failed) {
+    const none: Diagnosis = { status, basis: "state", cause: { code: "NONE", values: { status }, evidence: [] }, fixes: [], advice: [] };
+    if (!IN_PROGRESS_STATUSES.has(status)) return none;
+    // Under way: the account's rows, in the platform's order, say how it will end.
+    for (const rule of RULES) {
+      const found = rule.check?.(facts);
+      if (found) return { ...none, deploying: { predicted: { code: rule.code, values: found.values, ...(found.subject ? { subject: found.subject } : {}) } } };
+    }
+    return { ...none, deploying: {} };
+  }
   const said = event ?? NO_WORDS;
   if (stage) {
     for (const rule of RULES) {

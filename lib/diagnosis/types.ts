@@ -67,6 +67,11 @@ export interface Diagnosis {
   cause: Cause;
   /** For UNKNOWN: the event points at a known stage, but the account no longer shows its cause (redeploy). */
   cleared?: boolean;
+  /**
+   * A deployment under way (Creating, Updating…): nothing has failed yet, and what the readiness
+   * rules predict of it, when one holds ("this deployment will fail: the trust policy does not admit EAS").
+   */
+  deploying?: { predicted?: { code: RuleCode; values: Record<string, string | number>; subject?: string } };
   fixes: FixProposal[];
   advice: Advice[];
 }

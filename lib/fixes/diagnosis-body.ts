@@ -14,6 +14,8 @@ export interface DiagnosisBody {
   event: DeployEvent | null;
   cause: { code: Cause["code"]; summary: string; subject?: string; values: Cause["values"]; evidence: Evidence[] };
   cleared?: true;
+  /** A deployment under way, and the failure the readiness rules predict for it, if any. */
+  deploying?: { predicted?: { code: string; summary: string; subject?: string } };
   fixes: { id: string; kind: string; title: string; redeploys: boolean; preview: FixPreview }[];
   advice: (Advice & { text: string })[];
   health: RoleHealth;
@@ -43,6 +45,9 @@ export function diagnosisBody(d: DiagnosisWithFixes, region: string): DiagnosisB
     event: diagnosis.event ?? null,
     cause: { code: cause.code, summary, ...(cause.subject ? { subject: cause.subject } : {}), values: cause.values, evidence: cause.evidence },
     ...(diagnosis.cleared ? { cleared: true as const } : {}),
+    ...(diagnosis.deploying
+      ? { deploying: diagnosis.deploying.predicted ? { predicted: { code: diagnosis.deploying.predicted.code, summary: say(`cause.${diagnosis.deploying.predicted.code}.summary`, diagnosis.deploying.predicted.values), ...(diagnosis.deploying.predicted.subject ? { subject: diagnosis.deploying.predicted.subject } : {}) } } : {} }
+      : {}),
     fixes: d.fixes.map(({ id, kind, title, redeploys, preview }) => ({ id, kind, title, redeploys, preview })),
     advice: diagnosis.advice.map((a) => ({ ...a, text: adviceText(a) })),
     health: d.health,
