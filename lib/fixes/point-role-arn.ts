@@ -1,4 +1,5 @@
 import "server-only";
+import { roleArnKey } from "../policy/arn";
 import { configuredRoleArn } from "../service-config/analyse";
 import type { ServiceConfig } from "../service-config/types";
 import type { WritePlan } from "../writes/plan";
@@ -19,6 +20,6 @@ export function pointRoleArn(ctx: FixContext, roleName: string, roleArn: string,
     action: "fix.point_role_arn",
     target: serviceTarget(ctx),
     title: say("fix.point-role-arn", { role: roleName }),
-    steps: [updateServiceStep(ctx, patch, (c) => configuredRoleArn(c as ServiceConfig) === roleArn && (!inCredential || (c as ServiceConfig).credential?.role_arn === roleArn))],
+    steps: [updateServiceStep(ctx, patch, (c) => roleArnKey(configuredRoleArn(c as ServiceConfig) ?? "") === roleArnKey(roleArn) && (!inCredential || roleArnKey(String((c as ServiceConfig).credential?.role_arn ?? "")) === roleArnKey(roleArn)))],
   };
 }
