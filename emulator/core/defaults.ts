@@ -14,3 +14,7 @@ export const RESOURCE_MANAGER_VERSION = "2020-03-31";
 export const CREDENTIALS_URI_TTL_SECONDS = 3600;
 export const STATE_FILE = "emulator-state.json";
 export const STATE_SHAPE_VERSION = 1;
+
+/** The base port and regions when none are given; the console's emulator endpoints use the same (a test holds them equal). */
+export const DEFAULT_EMULATOR_PORT = 4610;
+export const DEFAULT_REGIONS = ["cn-hangzhou", "ap-southeast-1"] as const;

@@ -42,8 +42,8 @@ export const SERVICE_MESSAGES = {
 } as const;
 
 export const EAS_EVENTS = {
-  deployRequested: (versionId: number, action: "create" | "update" | "start") =>
-    service("Normal", action === "start" ? "StartService" : action === "update" ? "UpdateService" : "CreateService", stage(versionId, "Start to deploy", 0, 0)),
+  deployRequested: (versionId: number, action: "create" | "update" | "start" | "restart") =>
+    service("Normal", { create: "CreateService", update: "UpdateService", start: "StartService", restart: "RestartService" }[action], stage(versionId, "Start to deploy", 0, 0)),
   stopped: (versionId: number) => service("Normal", "StopService", stage(versionId, "Service stopped", 0, 0)),
 
   configInvalid: (problem: string) => service("Warning", "RenderFailed", `unable to render, error: ${problem}`),

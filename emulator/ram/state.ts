@@ -2,7 +2,9 @@
 // lower-cased names, because RAM treats role, user, group and policy names case-insensitively.
 // The maps have no prototype: `constructor` and `__proto__` are names like any other.
 import { createHash } from "node:crypto";
-import type { PolicyType } from "../../lib/cloud/types";
+
+/** RAM's two kinds of policy. */
+export type PolicyType = "System" | "Custom";
 
 export interface Attachment {
   policyType: PolicyType;

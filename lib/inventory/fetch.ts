@@ -79,8 +79,23 @@ export function fetchRegionServices(deps: InventoryDeps, region: string, onPage?
   });
 }
 
-export function fetchService(deps: InventoryDeps, region: string, name: string): Promise<EasService> {
-  return cached(deps, `eas:service:${region}/${name}`, [tags.service(region, name)], () => call(deps, () => deps.cloud.eas.describeService(region, name)));
+/** Statuses of a deployment still under way: what the cache holds of them may be stale in a second. */
+const IN_FLIGHT = new Set(["Creating", "Updating", "Starting", "HotUpdate", "Stopping", "Deleting"]);
+
+/**
+ * A service, through the cache; but one caught in a deployment is read live every time until it
+ * settles, and its settled state replaces the transitional one at once (the lists holding the
+ * old state are dropped with it), so no diagnosis is made from a stale "Creating".
+ */
+export async function fetchService(deps: InventoryDeps, region: string, name: string): Promise<EasService> {
+  const key = `eas:service:${region}/${name}`;
+  const read = () => cached(deps, key, [tags.service(region, name)], () => call(deps, () => deps.cloud.eas.describeService(region, name)));
+  const seen = await read();
+  if (!IN_FLIGHT.has(seen.status)) return seen;
+  deps.cache.invalidate({ keys: [key] }, { broadcast: false });
+  const live = await read();
+  if (!IN_FLIGHT.has(live.status)) deps.cache.invalidate({ tags: [tags.serviceList, tags.easAggregate] });
+  return live;
 }
 
 /** A role, or RAM's own answer (code and RequestId) when it does not exist. */

@@ -3,7 +3,7 @@ import { EAS_SERVICE_PRINCIPAL, canAssume, lintPolicy, parseArn, parsePolicy, tr
 import type { LintFinding, PolicyDocument, PolicyError } from "../policy/types";
 import { mapLimit } from "../cloud/pool";
 import { CloudError, type AttachedPolicy, type CloudErrorShape, type Policy, type Role } from "../cloud/types";
-import { analyseService } from "./analyse";
+import { analyseService } from "../readiness/use";
 import type { InventoryDeps } from "./deps";
 import { requirePermission, type Actor } from "../auth/actor";
 import { fetchPolicy, fetchRegionServices, fetchRole, fetchRolePolicies, type RoleLookup } from "./fetch";

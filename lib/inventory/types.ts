@@ -37,13 +37,8 @@ export interface ServiceRow {
   updateTime: string;
 }
 
-export interface TrustPrincipalView {
-  kind: "Service" | "RAM" | "Federated";
-  value: string;
-  effect: "Allow" | "Deny";
-  conditional: boolean;
-  isEas: boolean;
-}
+export type { TrustPrincipalView } from "../readiness/trust";
+import type { TrustPrincipalView } from "../readiness/trust";
 
 export interface ServiceRef {
   region: string;

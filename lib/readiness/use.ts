@@ -1,6 +1,6 @@
 import type { NamedPolicy } from "../policy";
 import { analyseServiceConfig, checkNeeds, parseServiceConfig, type ServiceConfig, type ServiceNeed } from "../service-config";
-import type { RoleMode } from "./types";
+import type { RoleMode } from "../service-config/types";
 
 export interface RoleUse {
   roleMode: RoleMode;

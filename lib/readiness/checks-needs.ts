@@ -2,7 +2,8 @@ import type { NamedPolicy, PolicyDocument } from "../policy/types";
 import { checkNeeds, type NeedResult } from "../service-config/check";
 import type { NeedKind } from "../service-config/types";
 import { statementRef, type Finding } from "./finding";
-import type { DiagnosisFacts, Evidence, FixProposal } from "./types";
+import type { ReadinessFacts as DiagnosisFacts } from "./facts";
+import type { Evidence, FixProposal } from "./evidence";
 
 // What the role must allow for the platform to mount the service's data and pull its image, and
 // for its code to reach the OSS addresses the config names; checked with lib/policy as RAM would.
