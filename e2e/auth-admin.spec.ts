@@ -58,8 +58,8 @@ test.describe("user management and the audit log", () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");
     const lines = (await csv.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("id,time,actor,action,target,outcome,request_id,detail");
-    expect(lines.some((l) => l.includes(`,alice,users.disable,${username},success,`))).toBe(true);
-    expect(lines.slice(1).every((l) => l.includes(",alice,users.disable,"))).toBe(true);
+    expect(lines[0]).toBe('"id","time","actor","action","target","outcome","request_id","detail"');
+    expect(lines.some((l) => l.includes(`,"alice","users.disable","${username}","success",`))).toBe(true);
+    expect(lines.slice(1).every((l) => l.includes(',"alice","users.disable",'))).toBe(true);
   });
 });

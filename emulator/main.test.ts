@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { STATE_FILE } from "./core/defaults";
 import { freePort } from "../tests/support/free-port";
 
@@ -47,4 +47,12 @@ it("refuses a region list with a repeated or malformed entry, naming the option"
   expect(code).toBe(2);
   expect(err).toContain("--regions");
   expect(err).toContain("twice");
+});
+
+describe("defaults shared with the console", () => {
+  it("the emulator's default port and regions are the ones the console's emulator endpoints assume", async () => {
+    const ours = await import("./core/defaults");
+    const console = await import("../lib/emulator-ports");
+    expect([ours.DEFAULT_EMULATOR_PORT, [...ours.DEFAULT_REGIONS]]).toEqual([console.DEFAULT_EMULATOR_PORT, [...console.DEFAULT_REGIONS]]);
+  });
 });

@@ -1,16 +1,19 @@
 // `npm run emulator -- --port 4610 --data data/emulator [--seed demo|empty] [--reset] [--deploy-ms N]
-//   [--regions cn-hangzhou,ap-southeast-1] [--generic-role-errors] [--credentials-role NAME] [--credentials-ttl-seconds N]`
+//   [--regions cn-hangzhou,ap-southeast-1] [--generic-role-errors] [--event-texts real|opaque] [--update-merge deep|shallow]
+//   [--credentials-role NAME] [--credentials-ttl-seconds N]`
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_PORT, DEFAULT_REGIONS } from "./core/defaults";
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_EMULATOR_PORT, DEFAULT_REGIONS } from "./core/defaults";
 import { createEmulator, regionListSchema } from "./server";
 
 const argsSchema = z.object({
-  port: z.coerce.number().int().min(1).max(65535).default(DEFAULT_PORT),
+  port: z.coerce.number().int().min(1).max(65535).default(DEFAULT_EMULATOR_PORT),
   data: z.string().min(1).optional(),
   seed: z.enum(["demo", "empty"]).default("demo"),
   reset: z.boolean().default(false),
   "generic-role-errors": z.boolean().default(false),
+  "event-texts": z.enum(["real", "opaque"]).default("real"),
+  "update-merge": z.enum(["deep", "shallow"]).default("deep"),
   "deploy-ms": z.coerce.number().int().min(0).default(3000),
   "credentials-role": z.string().min(1).optional(),
   "credentials-ttl-seconds": z.coerce.number().int().min(1).max(43_200).optional(),
@@ -30,6 +33,8 @@ async function main(): Promise<void> {
       seed: { type: "string" },
       reset: { type: "boolean" },
       "generic-role-errors": { type: "boolean" },
+      "event-texts": { type: "string" },
+      "update-merge": { type: "string" },
       "deploy-ms": { type: "string" },
       "credentials-role": { type: "string" },
       "credentials-ttl-seconds": { type: "string" },
@@ -51,6 +56,8 @@ async function main(): Promise<void> {
     seed: a.seed,
     reset: a.reset,
     genericRoleErrors: a["generic-role-errors"],
+    eventTexts: a["event-texts"],
+    updateMerge: a["update-merge"],
     deployDelayMs: a["deploy-ms"],
     accessKeyId: process.env.EMULATOR_ACCESS_KEY_ID || DEFAULT_ACCESS_KEY_ID,
     accessKeySecret: process.env.EMULATOR_ACCESS_KEY_SECRET || DEFAULT_ACCESS_KEY_SECRET,

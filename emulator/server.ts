@@ -27,6 +27,10 @@ const emulatorOptionsSchema = z.object({
   accessKeySecret: z.string().min(1).default(DEFAULT_ACCESS_KEY_SECRET),
   /** Role-not-found, PassRole-denied and trust failures at deploy all give the seed's one message. */
   genericRoleErrors: z.boolean().default(false),
+  /** Every text of a failure a fixed code and a number (`opaque`), or the platform's words (`real`). */
+  eventTexts: z.enum(["real", "opaque"]).default("real"),
+  /** How UpdateService's merge treats nested objects: key by key (`deep`) or replaced whole (`shallow`). */
+  updateMerge: z.enum(["deep", "shallow"]).default("deep"),
   /** Role served by `GET /credentials` (no role in the path). */
   credentialsRole: z.string().min(1).optional(),
   /** Lifetime of what the credentials endpoint hands out. Shorter than STS's 900 s minimum only so tests see many rotations. */
@@ -92,6 +96,8 @@ export async function createEmulator(input: EmulatorOptions = {}): Promise<Runni
     reset: opts.reset,
     clock,
     genericRoleErrors: opts.genericRoleErrors,
+    eventTexts: opts.eventTexts,
+    updateMerge: opts.updateMerge,
     credentialsRole: opts.credentialsRole,
     credentialsTtlSeconds: opts.credentialsTtlSeconds,
     log: input.log ?? ((l) => console.warn(l)),

@@ -34,6 +34,12 @@ soak_pid=$!
 stage lint npm run lint
 stage typecheck npx tsc --noEmit
 stage unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
+# The suites that deploy through the emulator, again under the switches that take away what the
+# console must not lean on: the platform's words (opaque texts) and a deep merge (shallow merge).
+# The unit stage above runs them as the platform speaks and under --generic-role-errors.
+for mode in event-texts-opaque update-merge-shallow; do
+  stage "emulator-$mode" env ROLESCOPE_EMULATOR_MODES="$mode" npx vitest run lib/fixes/diagnose-and-fix.test.ts lib/preflight/preflight.emulator.test.ts tests/readiness/witness.test.ts
+done
 if stage build npx next build; then
   stage replicas npx vitest run --config tests/replicas/vitest.config.mts --reporter=default --reporter=json --outputFile.json=reports/replicas.json
   rm -rf data/e2e-*

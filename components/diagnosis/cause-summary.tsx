@@ -14,7 +14,9 @@ export function CauseSummary({ d }: { d: DiagnosisBody }) {
   const t = useTranslations("diagnosis");
   const { code, values } = d.cause;
   const label = d.cleared ? t("health.REDEPLOY_PENDING.label") : t(`health.${code}.label`);
-  const summary = d.cleared ? t("cause.UNKNOWN.cleared") : t(`cause.${code}.summary`, values as Record<string, string | number>);
+  const summary = d.cleared ? t("cause.UNKNOWN.cleared") : d.deploying ? t("cause.NONE.deploying", { status: d.status }) : t(`cause.${code}.summary`, values as Record<string, string | number>);
+  // A deployment under way that the readiness rules say will fail says so before it does.
+  const predicted = d.deploying?.predicted;
   return (
     <div className="space-y-1" data-testid="cause" data-cause={code}>
       <p className="flex flex-wrap items-center gap-2">
@@ -24,6 +26,11 @@ export function CauseSummary({ d }: { d: DiagnosisBody }) {
         <code className="font-mono text-xs text-slate-600" title={t("panel.code")}>{code}</code>
       </p>
       <p className="text-sm font-medium text-slate-900">{summary}</p>
+      {predicted ? (
+        <p className="text-sm text-red-800" data-testid="predicted" data-cause={predicted.code}>
+          {t("cause.NONE.predicted", { summary: predicted.summary })}
+        </p>
+      ) : null}
     </div>
   );
 }

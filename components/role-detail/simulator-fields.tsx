@@ -33,7 +33,7 @@ function Field({ field, label, hint, error, children }: { field: SimulationField
 export function SimulatorFields({ input, errors, onChange }: { input: SimulationInput; errors: SimulationError[]; onChange: (field: SimulationField, value: string) => void }) {
   const t = useTranslations("policy.simulator");
   const label = (f: SimulationField) => t(LABEL_KEYS[f]);
-  const message = (e: SimulationError) => t(`errors.${e.rule}`, { field: label(e.field), line: e.line ?? 0 });
+  const message = (e: SimulationError) => t(`errors.${e.rule}`, { field: label(e.field), line: e.line ?? 0, max: e.max ?? 0 });
   const errorOf = (f: SimulationField) => {
     const e = errors.find((x) => x.field === f);
     return e ? message(e) : undefined;

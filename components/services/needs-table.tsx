@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import type { NeedCheck } from "@/lib/inventory/analyse";
+import type { NeedCheck } from "@/lib/readiness/use";
 import { roleHref } from "@/components/inventory/links";
 
 /** Each need of the service config against the role: allowed or denied, and the statement that decides. */

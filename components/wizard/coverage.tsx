@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { NeedCoverage } from "@/lib/wizard/checks";
-import type { TrustVerdict } from "@/lib/preflight/trust";
+import type { TrustVerdict } from "@/lib/readiness/trust";
 import { Badge } from "@/components/ui/badge";
 
 export function TrustBadge({ trust }: { trust: TrustVerdict }) {

@@ -24,6 +24,8 @@ export interface AppOptions {
   clock: EmulatorClock;
   /** Role failures at deploy all speak the seed's one message. */
   genericRoleErrors: boolean;
+  eventTexts?: "real" | "opaque";
+  updateMerge?: "deep" | "shallow";
   credentialsRole?: string;
   credentialsTtlSeconds: number;
   log: (line: string) => void;
@@ -46,7 +48,7 @@ export class EmulatorApp {
   constructor(readonly opts: AppOptions) {
     this.now = opts.clock.now;
     this.faults = new Faults({ now: this.now });
-    this.platform = new EasPlatform(opts.genericRoleErrors);
+    this.platform = new EasPlatform(opts.genericRoleErrors, opts.eventTexts, opts.updateMerge);
     this.store = new RamStore(emptyRamState(DEFAULT_ACCOUNT_ID, { ...opts.root }), () => this.file?.schedule());
     this.ram = createRamView(this.store, this.now);
     this.file = opts.dataDir

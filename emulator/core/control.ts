@@ -22,7 +22,7 @@ export async function handleControl(app: EmulatorApp, method: string, path: stri
     case "GET /_emulator/health":
       return {
         status: 200,
-        body: { status: "ok", accountId: app.store.accountId, regions: app.opts.regions, regionPorts: app.regionPorts, genericRoleErrors: app.platform.genericRoleErrors, eas: true },
+        body: { status: "ok", accountId: app.store.accountId, regions: app.opts.regions, regionPorts: app.regionPorts, genericRoleErrors: app.platform.genericRoleErrors, eventTexts: app.platform.eventTexts, updateMerge: app.platform.updateMerge, eas: true },
       };
     case "POST /_emulator/reset": {
       const { seed } = json(resetSchema, body);

@@ -15,6 +15,6 @@ export const CREDENTIALS_URI_TTL_SECONDS = 3600;
 export const STATE_FILE = "emulator-state.json";
 export const STATE_SHAPE_VERSION = 1;
 
-/** RAM, STS and the control API listen here; EAS region i on the port + 1 + i. */
-export const DEFAULT_PORT = 4610;
+/** The base port and regions when none are given; the console's emulator endpoints use the same (a test holds them equal). */
+export const DEFAULT_EMULATOR_PORT = 4610;
 export const DEFAULT_REGIONS = ["cn-hangzhou", "ap-southeast-1"] as const;

@@ -1,5 +1,5 @@
 // Builds RAM state from a seed, and brings a loaded state up to what this version expects.
-import { emptyRamState, ramRoleArn, type RamState } from "../ram/state";
+import { emptyRamState, nameMap, ramRoleArn, type RamState } from "../ram/state";
 import type { RamStore } from "../ram/store";
 import { seedBaseRam } from "../seed/base-ram";
 import { seedDemoRam } from "../seed/demo-ram";
@@ -25,7 +25,13 @@ export function seedRam(store: RamStore, seed: SeedName, accountId: string, root
  * must outlive a restart); the configured root key is always there.
  */
 export function adoptRam(store: RamStore, loaded: RamState, root: RootKey): void {
-  loaded.groups ??= {};
+  // Absent in files written before groups existed.
+  loaded.groups = nameMap(loaded.groups);
+  loaded.roles = nameMap(loaded.roles);
+  loaded.users = nameMap(loaded.users);
+  loaded.policies = nameMap(loaded.policies);
+  loaded.accessKeys = nameMap(loaded.accessKeys);
+  loaded.sts = nameMap(loaded.sts);
   // Files written before the emulator wrote ARNs as RAM does kept the name's case in them.
   for (const role of Object.values(loaded.roles)) role.arn = ramRoleArn(loaded.accountId, role.roleName);
   store.state = loaded;

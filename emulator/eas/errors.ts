@@ -15,7 +15,7 @@ export const invalidStatus = (name: string, status: string, wanted: string) =>
 // Names start with a lowercase letter and hold lowercase letters, digits, `_` and `-`, at most
 // 32 characters. The reference gives no rule; this is EAS's documented letter/digit/underscore
 // rule widened by `-`, which the console's own demo services use.
-export const SERVICE_NAME_RULE = "must start with a lowercase letter and contain only lowercase letters, digits, underscores (_) and hyphens (-), 1 to 32 characters";
+const SERVICE_NAME_RULE = "must start with a lowercase letter and contain only lowercase letters, digits, underscores (_) and hyphens (-), 1 to 32 characters";
 const SERVICE_NAME = /^[a-z][a-z0-9_-]{0,31}$/;
 
 export function checkServiceName(name: unknown): string {

@@ -2,7 +2,7 @@
 // console's diagnosis rules are tested against the very strings the emulator emits. The texts
 // follow the real service's (the PAI-EAS FAQ, Kubernetes' kubelet and scheduler, containerd).
 
-export type EventType = "Normal" | "Warning";
+type EventType = "Normal" | "Warning";
 
 export interface EventDraft {
   type: EventType;
@@ -18,13 +18,13 @@ export interface DiagnosisDraft {
   advices: string[];
 }
 
-export const NOT_AUTHORIZED_BY_RAM = "You are not authorized to do this action. You should be authorized by RAM.";
+const NOT_AUTHORIZED_BY_RAM = "You are not authorized to do this action. You should be authorized by RAM.";
 
 /** The real service's words when the role's trust policy does not let EAS assume it (seed FAQ). */
 export const ASSUME_ROLE_DENIED_MESSAGE = `unable to render, error: failed to assume role for user, reason: ${NOT_AUTHORIZED_BY_RAM}`;
 
 /** What the scheduler names each resource in `Insufficient …`. */
-export const RESOURCE_NAMES = { cpu: "cpu", memory: "memory", gpu: "nvidia.com/gpu" } as const;
+const RESOURCE_NAMES = { cpu: "cpu", memory: "memory", gpu: "nvidia.com/gpu" } as const;
 export type ResourceKind = keyof typeof RESOURCE_NAMES;
 
 const service = (type: EventType, reason: string, message: string): EventDraft => ({ type, reason, message, resource: "Service" });
@@ -42,8 +42,8 @@ export const SERVICE_MESSAGES = {
 } as const;
 
 export const EAS_EVENTS = {
-  deployRequested: (versionId: number, action: "create" | "update" | "start") =>
-    service("Normal", action === "start" ? "StartService" : action === "update" ? "UpdateService" : "CreateService", stage(versionId, "Start to deploy", 0, 0)),
+  deployRequested: (versionId: number, action: "create" | "update" | "start" | "restart") =>
+    service("Normal", { create: "CreateService", update: "UpdateService", start: "StartService", restart: "RestartService" }[action], stage(versionId, "Start to deploy", 0, 0)),
   stopped: (versionId: number) => service("Normal", "StopService", stage(versionId, "Service stopped", 0, 0)),
 
   configInvalid: (problem: string) => service("Warning", "RenderFailed", `unable to render, error: ${problem}`),

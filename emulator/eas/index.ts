@@ -6,7 +6,7 @@ import { EasPlatform } from "./platform";
 import { describeService, describeServiceDiagnosis, describeServiceEvent, listServiceInstances, listServices } from "./read-ops";
 import { resolveRoute } from "./routes";
 import { EasServices } from "./services";
-import { createService, deleteService, startService, stopService, updateService } from "./write-ops";
+import { createService, deleteService, restartService, startService, stopService, updateService } from "./write-ops";
 
 export const createEasModule: CreateEasModule = (init: EasModuleInit) => {
   const now = init.now ?? (() => new Date());
@@ -32,6 +32,8 @@ export const createEasModule: CreateEasModule = (init: EasModuleInit) => {
         return startService(input, route.region, route.name);
       case "StopService":
         return stopService(input, route.region, route.name);
+      case "RestartService":
+        return restartService(input, route.region, route.name);
       case "DescribeServiceEvent":
         return describeServiceEvent(input, route.region, route.name);
       case "ListServiceInstances":
@@ -58,4 +60,3 @@ export const createEasModule: CreateEasModule = (init: EasModuleInit) => {
   };
 };
 
-export { EAS_EVENTS, EAS_DIAGNOSES, ASSUME_ROLE_DENIED_MESSAGE, NOT_AUTHORIZED_BY_RAM } from "./event-messages";

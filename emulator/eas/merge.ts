@@ -14,4 +14,14 @@ export function mergePatch(target: Json, patch: Json): Json {
   return out;
 }
 
+/** A merge of top-level keys only: each key the patch names replaces the old value whole; null removes it. */
+export function shallowMerge(target: Json, patch: Record<string, Json>): Json {
+  const out: Record<string, Json> = isObject(target) ? { ...target } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = v;
+  }
+  return out;
+}
+
 export type { Json };

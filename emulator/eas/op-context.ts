@@ -7,6 +7,7 @@ import { invalidParameter, serviceNotFound } from "./errors";
 import type { EasOperation } from "./routes";
 import type { EasServices } from "./services";
 import type { ServiceRecord } from "./state";
+import { readPlatformConfig } from "./config";
 
 export interface OpInput {
   req: EasRequest;
@@ -15,8 +16,20 @@ export interface OpInput {
   regions: string[];
 }
 
-export function serviceArn(ctx: EasContext, region: string, name: string): string {
-  return `acs:eas:${region}:${ctx.ram.accountId}:service/${name}`;
+/**
+ * The ARN RAM checks an EAS call against (Platform for AI, "RAM authorization", API 2021-07-01):
+ * `acs:eas:<region>:<uid>:service/<name>`, or for a service in a dedicated resource group
+ * (`metadata.resource`) `acs:eas:<region>:<uid>:resource/<eas-r-id>/service/<name>`.
+ */
+export function serviceArn(ctx: EasContext, region: string, name: string, resourceGroup?: string): string {
+  return resourceGroup ? `acs:eas:${region}:${ctx.ram.accountId}:resource/${resourceGroup}/service/${name}` : `acs:eas:${region}:${ctx.ram.accountId}:service/${name}`;
+}
+
+/** The ARN of an existing service, in its resource group's form when it has one. */
+export function existingServiceArn(input: OpInput, region: string, name: string): string {
+  const rec = input.services.find(region, name);
+  const parsed = rec ? readPlatformConfig(rec.serviceConfig) : undefined;
+  return serviceArn(input.ctx, region, name, parsed?.ok ? parsed.config.resource : undefined);
 }
 
 /** RAM users and roles need `eas:<Operation>` on the service; the account itself needs nothing. */

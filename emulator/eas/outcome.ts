@@ -1,13 +1,16 @@
 // How a simulated deployment ends, decided from the live RAM state and the platform at the
-// moment it ends. First failure wins, in the order the real platform meets them: render (role,
-// PassRole, trust, service-linked role, workspace), scheduling, mounts, image pulls, the run.
-import { analyseServiceConfig, parseServiceConfig, type ServiceConfig } from "../../lib/service-config";
-import type { Caller, RamView } from "../core/contract";
+// moment it ends: the first row of the platform's rule table that fails (render, scheduling,
+// mounts, image pulls), else the container's own run (instance faults), else Running.
+import type { RamView } from "../core/contract";
+import { readPlatformConfig, type PlatformConfig } from "./config";
 import { EAS_DIAGNOSES, EAS_EVENTS, SERVICE_MESSAGES, type DiagnosisDraft, type EventDraft } from "./event-messages";
 import type { EasPlatform } from "./platform";
-import { instanceCount, type Resources } from "./resources";
-import { roleStage } from "./role-stage";
-import { firstInstances, imageFailure, images, mountFailure, runFailure, scheduleFailure } from "./runtime-stage";
+import { firstFailure, type DeployContext, type DeployTarget, type RuleFailure } from "./platform-rules";
+import { parseImageRef } from "./registry";
+import type { Resources } from "./resources";
+import { firstInstances, imagePullFailure, mountFailure, runFailure, scheduleFailure } from "./runtime-stage";
+
+export type { DeployTarget } from "./platform-rules";
 
 export interface InstanceState {
   status: string;
@@ -27,15 +30,6 @@ export interface Outcome {
   diagnosis: DiagnosisDraft[];
 }
 
-export interface DeployTarget {
-  serviceName: string;
-  serviceId: string;
-  region: string;
-  serviceConfig: string;
-  deployer: Caller;
-  version: number;
-}
-
 export interface DeployEnv {
   ram: RamView;
   platform: EasPlatform;
@@ -49,13 +43,9 @@ function renderFailure(event: EventDraft, diagnosis: DiagnosisDraft): Outcome {
   return { status: "Failed", reason: event.reason, message: event.message, events: [event], instances: NOT_STARTED, diagnosis: [diagnosis] };
 }
 
-export function mainImage(config: ServiceConfig): string | undefined {
-  return config.containers?.find((c) => c.image)?.image ?? config.image;
-}
-
-function success(t: DeployTarget, config: ServiceConfig): Outcome {
-  const n = instanceCount(config);
-  const image = images(config)[0];
+function success(t: DeployTarget, config: PlatformConfig): Outcome {
+  const n = config.instances;
+  const image = config.images[0];
   const perInstance = firstInstances(t, config).flatMap((name) => [...(image ? [EAS_EVENTS.pulled(name, image)] : []), EAS_EVENTS.started(name)]);
   return {
     status: "Running",
@@ -67,19 +57,49 @@ function success(t: DeployTarget, config: ServiceConfig): Outcome {
   };
 }
 
+function failureOutcome(ctx: DeployContext, f: RuleFailure): Outcome {
+  switch (f.stage) {
+    case "render":
+      return renderFailure(f.event, f.diagnosis);
+    case "schedule":
+      return scheduleFailure(ctx, f.short);
+    case "mount":
+      return mountFailure(ctx.t, f);
+    case "pull":
+      return imagePullFailure(ctx.t, f.image, f.problem, parseImageRef(f.image));
+  }
+}
+
 export function decideOutcome(t: DeployTarget, env: DeployEnv): Outcome {
-  const parsed = parseServiceConfig(t.serviceConfig);
-  if (!parsed.ok) return renderFailure(EAS_EVENTS.configInvalid(parsed.error), EAS_DIAGNOSES.configInvalid(parsed.error));
-  const config = parsed.config;
-  const a = analyseServiceConfig(config, env.ram.accountId, { region: t.region });
-  const role = roleStage(a, t.deployer, env.ram, env.platform.genericRoleErrors);
-  if (!role.ok) return renderFailure(role.failure.event, role.failure.diagnosis);
+  const read = readPlatformConfig(t.serviceConfig);
+  if (!read.ok) return renderFailure(EAS_EVENTS.configInvalid(read.error), EAS_DIAGNOSES.configInvalid(read.error));
+  const ctx: DeployContext = { t, config: read.config, ram: env.ram, platform: env.platform, used: env.used };
+  const failed = firstFailure(ctx);
+  if (failed) return failureOutcome(ctx, failed.failure);
   const fault = env.platform.instanceFault(t.region, t.serviceName);
-  return (
-    scheduleFailure(t, config, env.used, env.platform) ??
-    mountFailure(t, a.needs, role.policies) ??
-    imageFailure(t, config, a.needs, role.policies, env.platform) ??
-    (fault && instanceCount(config) > 0 ? runFailure(t, config, fault, true) : undefined) ??
-    success(t, config)
-  );
+  return fault && read.config.instances > 0 ? runFailure(t, read.config, fault, true) : success(t, read.config);
+}
+
+/** A number per distinct text, stable across runs: the same failure always reads the same code. */
+function codeOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return 1000 + (h % 9000);
+}
+
+/**
+ * The failure with every word replaced: Reason `E<code>`, Message `EAS-E<code> #<n>`, diagnosis
+ * entries likewise. Statuses, instance states, exit codes and restarts are state and stay.
+ */
+export function opaqueOutcome(o: Outcome): Outcome {
+  let n = 0;
+  const word = (text: string) => (text ? `EAS-E${codeOf(text)} #${++n}` : text);
+  const events = o.events.map((e) => (e.type === "Warning" ? { ...e, reason: `E${codeOf(e.reason)}`, message: word(e.message) } : e));
+  return {
+    ...o,
+    reason: o.reason ? `E${codeOf(o.reason)}` : o.reason,
+    message: word(o.message),
+    events,
+    diagnosis: o.diagnosis.map((d) => ({ error: word(d.error), causes: d.causes.map(word), advices: d.advices.map(word) })),
+  };
 }

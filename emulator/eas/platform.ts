@@ -3,7 +3,7 @@
 // one generic message. Held in memory; a reset of the emulator clears it.
 import { z } from "zod";
 
-export type InstanceFaultKind = "crash" | "oom";
+type InstanceFaultKind = "crash" | "oom";
 
 export interface Quota {
   /** CPU cores, memory in MB (as metadata.memory), GPUs, and the node count the scheduler reports. */
@@ -45,7 +45,17 @@ export class EasPlatform {
   /** `region/namespace/name`, or `*` for the region when the control API named none. */
   private readonly missing = new Set<string>();
 
-  constructor(readonly genericRoleErrors = false) {}
+  /**
+   * `eventTexts: "opaque"`: every Reason, Message, event text and diagnosis entry of a failure is
+   * a fixed code and a number, so nothing a rule could match survives (--event-texts opaque).
+   * `updateMerge: "shallow"`: UpdateService's merge replaces whole top-level keys, the one kind
+   * of merge the docs show (--update-merge shallow); "deep" merges objects key by key (RFC 7396).
+   */
+  constructor(
+    readonly genericRoleErrors = false,
+    readonly eventTexts: "real" | "opaque" = "real",
+    readonly updateMerge: "deep" | "shallow" = "deep",
+  ) {}
 
   setInstanceFault(f: InstanceFault): void {
     this.instanceFaults.set(`${f.region}/${f.service}`, f);

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { EasResponse } from "../core/contract";
 import { invalidParameter } from "./errors";
-import { authorizeOp, checkRegion, pageNumber, pageSize, readQuery, requireService, serviceArn, type OpInput } from "./op-context";
+import { authorizeOp, existingServiceArn, checkRegion, pageNumber, pageSize, readQuery, requireService, serviceArn, type OpInput } from "./op-context";
 import { parseEasTime, type ServiceRecord } from "./state";
 import { eventToWire, instanceToWire, serviceToWire } from "./wire";
 
@@ -59,7 +59,7 @@ export function listServices(input: OpInput): EasResponse {
 
 export function describeService(input: OpInput, region: string, name: string): EasResponse {
   checkRegion(input, region);
-  authorizeOp(input.ctx, "DescribeService", serviceArn(input.ctx, region, name));
+  authorizeOp(input.ctx, "DescribeService", existingServiceArn(input, region, name));
   return { status: 200, body: { RequestId: input.ctx.requestId, ...serviceToWire(requireService(input, region, name)) } };
 }
 
@@ -78,7 +78,7 @@ export function describeServiceEvent(input: OpInput, region: string, name: strin
   const { req, ctx } = input;
   checkRegion(input, region);
   const q = readQuery(eventsQuery, req.query);
-  authorizeOp(ctx, "DescribeServiceEvent", serviceArn(ctx, region, name));
+  authorizeOp(ctx, "DescribeServiceEvent", existingServiceArn(input, region, name));
   const rec = requireService(input, region, name);
   const end = q.EndTime ? (parseEasTime(q.EndTime) as Date) : ctx.now();
   const start = q.StartTime ? (parseEasTime(q.StartTime) as Date) : new Date(end.getTime() - WEEK_MS);
@@ -112,7 +112,7 @@ export function listServiceInstances(input: OpInput, region: string, name: strin
   const { req, ctx } = input;
   checkRegion(input, region);
   const q = readQuery(instancesQuery, req.query);
-  authorizeOp(ctx, "ListServiceInstances", serviceArn(ctx, region, name));
+  authorizeOp(ctx, "ListServiceInstances", existingServiceArn(input, region, name));
   const rec = requireService(input, region, name);
   const list = rec.instances
     .filter((i) => !q.InstanceStatus || i.status === q.InstanceStatus)
@@ -126,7 +126,7 @@ export function listServiceInstances(input: OpInput, region: string, name: strin
 
 export function describeServiceDiagnosis(input: OpInput, region: string, name: string): EasResponse {
   checkRegion(input, region);
-  authorizeOp(input.ctx, "DescribeServiceDiagnosis", serviceArn(input.ctx, region, name));
+  authorizeOp(input.ctx, "DescribeServiceDiagnosis", existingServiceArn(input, region, name));
   const rec = requireService(input, region, name);
   return {
     status: 200,

@@ -47,3 +47,11 @@ export function resolvesFromVpc(host: string, serviceRegion: string): boolean {
 export function registryRegion(host: string): string | undefined {
   return ALIBABA_REGISTRY.exec(host.split(":")[0])?.[2];
 }
+
+/** A Container Registry repository, and whether it is one of PAI's public images (`eas-registry…/pai-eas/…`). */
+export function acrRepository(ref: ImageRef): { region: string; repository: string; paiPublic: boolean } | undefined {
+  const m = ALIBABA_REGISTRY.exec(ref.host.split(":")[0]);
+  if (!m || !ref.repository.includes("/")) return undefined;
+  const paiPublic = /^eas-registry(?:-vpc)?\./.test(ref.host) && ref.repository.startsWith("pai-eas/");
+  return { region: m[2], repository: ref.repository, paiPublic };
+}

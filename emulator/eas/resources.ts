@@ -1,7 +1,7 @@
 // What a service asks of its region's resource pool, and what the running services hold.
 // The pool is one sum per region (no per-node packing): a deployment is scheduled when its
 // instances × per-instance request fits in the quota next to every other running service.
-import type { ServiceConfig } from "../../lib/service-config";
+import type { PlatformConfig } from "./config";
 import type { ResourceKind } from "./event-messages";
 import type { Quota } from "./platform";
 
@@ -10,22 +10,8 @@ export type Resources = Record<ResourceKind, number>;
 const KINDS: ResourceKind[] = ["cpu", "memory", "gpu"];
 const ZERO: Resources = { cpu: 0, memory: 0, gpu: 0 };
 
-export function instanceCount(config: ServiceConfig): number {
-  const n = config.metadata?.instance;
-  return typeof n === "number" && n >= 0 ? n : 1;
-}
-
-/** metadata.cpu (cores), memory (MB) and gpu of one instance; an absent one asks for none. */
-export function perInstance(config: ServiceConfig): Resources {
-  const m = config.metadata ?? {};
-  const n = (v: unknown) => (typeof v === "number" && v > 0 ? v : 0);
-  return { cpu: n(m.cpu), memory: n(m.memory), gpu: n(m.gpu) };
-}
-
-export function requestOf(config: ServiceConfig): Resources {
-  const each = perInstance(config);
-  const count = instanceCount(config);
-  return { cpu: each.cpu * count, memory: each.memory * count, gpu: each.gpu * count };
+export function requestOf(c: PlatformConfig): Resources {
+  return { cpu: c.cpu * c.instances, memory: c.memory * c.instances, gpu: c.gpu * c.instances };
 }
 
 /** The resources the request lacks, in the scheduler's order (cpu, memory, nvidia.com/gpu). */

@@ -11,6 +11,7 @@ export type EasOperation =
   | "DeleteService"
   | "StartService"
   | "StopService"
+  | "RestartService"
   | "DescribeServiceEvent"
   | "ListServiceInstances"
   | "DescribeServiceDiagnosis";
@@ -21,6 +22,7 @@ const SUB: Record<string, Partial<Record<string, EasOperation>>> = {
   "": { GET: "DescribeService", PUT: "UpdateService", DELETE: "DeleteService" },
   start: { PUT: "StartService" },
   stop: { PUT: "StopService" },
+  restart: { PUT: "RestartService" },
   events: { GET: "DescribeServiceEvent" },
   instances: { GET: "ListServiceInstances" },
   diagnosis: { GET: "DescribeServiceDiagnosis" },

@@ -1,58 +1,44 @@
-// After render: scheduling against the region's quota, volume mounts, image pulls (DNS, then
-// the role's registry access, then the repository), and the container's own run (instance faults).
-import { checkNeeds, parseRegistryImage, type ServiceConfig, type ServiceNeed } from "../../lib/service-config";
-import type { NamedPolicy } from "../../lib/policy/types";
-import { EAS_DIAGNOSES, EAS_EVENTS, type EventDraft } from "./event-messages";
+// The events, instance states and diagnoses of the failures after render: scheduling against the
+// region's quota, volume mounts, image pulls, and the container's own run (instance faults).
+import { EAS_DIAGNOSES, EAS_EVENTS, type EventDraft, type ResourceKind } from "./event-messages";
 import { instanceName } from "./instances";
-import type { DeployTarget, Outcome } from "./outcome";
-import type { EasPlatform, InstanceFault } from "./platform";
-import { parseImageRef, registryRegion, resolvesFromVpc } from "./registry";
-import { instanceCount, perInstance, requestOf, shortfall, type Resources } from "./resources";
+import type { Outcome } from "./outcome";
+import type { InstanceFault } from "./platform";
+import type { PlatformConfig } from "./config";
+import type { DeployContext, DeployTarget } from "./platform-rules";
+import type { ImageRef } from "./registry";
 
 /** The first few instances get per-instance events, as a real rollout's first pods do. */
 const EVENT_INSTANCES = 3;
 
-export const firstInstances = (t: DeployTarget, config: ServiceConfig) =>
-  Array.from({ length: Math.max(1, Math.min(instanceCount(config), EVENT_INSTANCES)) }, (_, i) => instanceName(t.serviceName, t.serviceId, t.version, i));
+export const firstInstances = (t: DeployTarget, config: PlatformConfig) =>
+  Array.from({ length: Math.max(1, Math.min(config.instances, EVENT_INSTANCES)) }, (_, i) => instanceName(t.serviceName, t.serviceId, t.version, i));
 
-/** The images a deployment pulls; a processor counts only when it names a Container Registry image. */
-export function images(config: ServiceConfig): string[] {
-  const out = (config.containers ?? []).flatMap((c) => (c.image ? [c.image] : []));
-  if (config.image) out.push(config.image);
-  if (config.processor && parseRegistryImage(config.processor)) out.push(config.processor);
-  return out;
-}
+const perInstance = (c: PlatformConfig) => ({ cpu: c.cpu, memory: c.memory, gpu: c.gpu });
 
-export function scheduleFailure(t: DeployTarget, config: ServiceConfig, used: Resources, platform: EasPlatform): Outcome | undefined {
-  const quota = platform.quota(t.region);
-  const short = shortfall(requestOf(config), used, quota);
-  if (short.length === 0) return undefined;
-  const events = firstInstances(t, config).map((name) => EAS_EVENTS.failedScheduling(name, quota.nodes, short));
+export function scheduleFailure(ctx: DeployContext, short: ResourceKind[]): Outcome {
+  const quota = ctx.platform.quota(ctx.t.region);
+  const events = firstInstances(ctx.t, ctx.config).map((name) => EAS_EVENTS.failedScheduling(name, quota.nodes, short));
   return {
     status: "Waiting",
     reason: "FailedScheduling",
     message: events[0].message,
     events,
     instances: { status: "Pending", reason: "Unschedulable", ready: false },
-    diagnosis: [EAS_DIAGNOSES.insufficientResources(t.region, instanceCount(config), perInstance(config), short)],
+    diagnosis: [EAS_DIAGNOSES.insufficientResources(ctx.t.region, ctx.config.instances, perInstance(ctx.config), short)],
   };
 }
 
-export function mountFailure(t: DeployTarget, needs: ServiceNeed[], policies: NamedPolicy[]): Outcome | undefined {
-  // What the platform mounts or fetches itself; an oss:// address only the code reads fails later, in the code.
-  const mounted = needs.filter((n) => n.checks.length > 0 && n.kind !== "image-pull" && n.kind !== "oss-path");
-  const mount = checkNeeds(mounted, policies).find((r) => !r.allowed && r.denied);
-  if (!mount?.denied) return undefined;
+export function mountFailure(t: DeployTarget, m: { volume: string; source: string; action: string; resource: string }): Outcome {
   const first = instanceName(t.serviceName, t.serviceId, t.version, 0);
-  const volume = mount.need.volume ?? "data";
-  const denied = EAS_EVENTS.mountDenied(first, volume, mount.need.target, mount.denied.action, mount.denied.resource);
+  const denied = EAS_EVENTS.mountDenied(first, m.volume, m.source, m.action, m.resource);
   return {
     status: "Failed",
     reason: "FailedMount",
     message: denied.message,
-    events: [denied, EAS_EVENTS.mountTimeout(first, volume)],
+    events: [denied, EAS_EVENTS.mountTimeout(first, m.volume)],
     instances: { status: "Pending", reason: "ContainerCreating", ready: false },
-    diagnosis: [EAS_DIAGNOSES.mountDenied(mount.need.target, mount.denied.action, mount.denied.resource)],
+    diagnosis: [EAS_DIAGNOSES.mountDenied(m.source, m.action, m.resource)],
   };
 }
 
@@ -67,20 +53,11 @@ function pullFailure(first: string, image: string, failed: EventDraft, diagnosis
   };
 }
 
-/** Per image, in config order: the host resolves, the role may pull, the registry holds the repository. */
-export function imageFailure(t: DeployTarget, config: ServiceConfig, needs: ServiceNeed[], policies: NamedPolicy[], platform: EasPlatform): Outcome | undefined {
+export function imagePullFailure(t: DeployTarget, image: string, problem: "no-such-host" | "denied" | "not-found", ref: ImageRef): Outcome {
   const first = instanceName(t.serviceName, t.serviceId, t.version, 0);
-  const pulls = checkNeeds(needs.filter((n) => n.kind === "image-pull"), policies);
-  for (const image of images(config)) {
-    const ref = parseImageRef(image);
-    if (!resolvesFromVpc(ref.host, t.region)) return pullFailure(first, image, EAS_EVENTS.noSuchHost(first, image, ref), EAS_DIAGNOSES.noSuchHost(image, ref.host));
-    if (pulls.some((r) => !r.allowed && r.need.target === image)) return pullFailure(first, image, EAS_EVENTS.pullDenied(first, image), EAS_DIAGNOSES.pullDenied(image));
-    const acr = parseRegistryImage(image);
-    if (acr && !acr.paiPublic && platform.isMissing(registryRegion(ref.host), ref.repository)) {
-      return pullFailure(first, image, EAS_EVENTS.repositoryNotFound(first, image, ref.reference), EAS_DIAGNOSES.repositoryNotFound(image, ref.repository, ref.host));
-    }
-  }
-  return undefined;
+  if (problem === "no-such-host") return pullFailure(first, image, EAS_EVENTS.noSuchHost(first, image, ref), EAS_DIAGNOSES.noSuchHost(image, ref.host));
+  if (problem === "denied") return pullFailure(first, image, EAS_EVENTS.pullDenied(first, image), EAS_DIAGNOSES.pullDenied(image));
+  return pullFailure(first, image, EAS_EVENTS.repositoryNotFound(first, image, ref.reference), EAS_DIAGNOSES.repositoryNotFound(image, ref.repository, ref.host));
 }
 
 /**
@@ -88,9 +65,9 @@ export function imageFailure(t: DeployTarget, config: ServiceConfig, needs: Serv
  * says whether the pull and start belong to this outcome (a fresh deployment) or happened
  * before (a fault set on a service already running).
  */
-export function runFailure(t: DeployTarget, config: ServiceConfig, fault: InstanceFault, pulled: boolean): Outcome {
-  const image = images(config)[0];
-  const memory = perInstance(config).memory || undefined;
+export function runFailure(t: DeployTarget, config: PlatformConfig, fault: InstanceFault, pulled: boolean): Outcome {
+  const image = config.images[0];
+  const memory = config.memory || undefined;
   const names = firstInstances(t, config);
   const events = names.flatMap((name) => [
     ...(pulled && image ? [EAS_EVENTS.pulled(name, image)] : []),

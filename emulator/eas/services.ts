@@ -1,16 +1,16 @@
 // The services of every region, the deployments in flight (timers that decide outcomes), and
 // what the running services hold of each region's resource pool.
 import type { RamView } from "../core/contract";
-import { parseServiceConfig, type ServiceConfig } from "../../lib/service-config";
+import { readPlatformConfig, type PlatformConfig } from "./config";
 import { EAS_EVENTS, SERVICE_MESSAGES, type EventDraft } from "./event-messages";
 import { crashInstance, makeInstances } from "./instances";
-import { decideOutcome, type Outcome } from "./outcome";
+import { decideOutcome, opaqueOutcome, type Outcome } from "./outcome";
 import type { EasPlatform } from "./platform";
-import { Allocations, instanceCount, requestOf } from "./resources";
+import { Allocations, requestOf } from "./resources";
 import { runFailure } from "./runtime-stage";
 import { easSnapshotSchema, serviceKey, type DeployAction, type EasSnapshot, type ServiceRecord } from "./state";
 
-const IN_FLIGHT: Record<DeployAction, string> = { create: "Creating", update: "Updating", start: "Starting" };
+const IN_FLIGHT: Record<DeployAction, string> = { create: "Creating", update: "Updating", start: "Starting", restart: "Updating" };
 /** Simulated seconds between a deployment's events, so seeded history reads like a real rollout. */
 const EVENT_STEP_MS = 4000;
 
@@ -22,8 +22,8 @@ export interface ServicesInit {
   onChange: () => void;
 }
 
-const configOf = (rec: ServiceRecord): ServiceConfig | undefined => {
-  const parsed = parseServiceConfig(rec.serviceConfig);
+const configOf = (rec: ServiceRecord): PlatformConfig | undefined => {
+  const parsed = readPlatformConfig(rec.serviceConfig);
   return parsed.ok ? parsed.config : undefined;
 };
 
@@ -33,6 +33,15 @@ export class EasServices {
   private readonly allocations = new Allocations();
 
   constructor(private readonly init: ServicesInit) {}
+
+  get platform(): EasPlatform {
+    return this.init.platform;
+  }
+
+  /** Under --event-texts opaque a failure's words become codes; its state stays as it is. */
+  private worded(outcome: Outcome): Outcome {
+    return this.init.platform.eventTexts === "opaque" && outcome.status !== "Running" ? opaqueOutcome(outcome) : outcome;
+  }
 
   /** Reads a snapshot back; deployments in flight are re-armed for what is left of their delay. */
   restore(state: unknown): void {
@@ -100,7 +109,7 @@ export class EasServices {
     const config = rec && configOf(rec);
     if (!rec || !fault || !config || rec.status !== "Running" || rec.pending || rec.instances.length === 0) return false;
     const at = this.init.now();
-    const outcome = runFailure({ ...rec, version: rec.currentVersion }, config, fault, false);
+    const outcome = this.worded(runFailure({ ...rec, version: rec.currentVersion }, config, fault, false));
     outcome.events.forEach((e) => this.addEvent(rec, e, at));
     rec.instances = rec.instances.map((i) => crashInstance(i, outcome.instances, at.toISOString()));
     this.write(rec, outcome, config, at.toISOString());
@@ -145,11 +154,11 @@ export class EasServices {
   }
 
   /** A running service holds its request of the region's pool; anything else holds nothing. */
-  private hold(rec: ServiceRecord, config: ServiceConfig | undefined): void {
+  private hold(rec: ServiceRecord, config: PlatformConfig | undefined): void {
     this.allocations.set(serviceKey(rec.region, rec.serviceName), rec.region, config ? requestOf(config) : undefined);
   }
 
-  private write(rec: ServiceRecord, outcome: Outcome, config: ServiceConfig | undefined, endedAt: string): void {
+  private write(rec: ServiceRecord, outcome: Outcome, config: PlatformConfig | undefined, endedAt: string): void {
     rec.status = outcome.status;
     rec.reason = outcome.reason;
     rec.message = outcome.message;
@@ -164,14 +173,14 @@ export class EasServices {
     this.cancel(rec);
     const key = serviceKey(rec.region, rec.serviceName);
     const env = { ram: this.init.ram, platform: this.init.platform, used: this.allocations.used(rec.region, key) };
-    const outcome = decideOutcome({ ...rec, version: pending.version }, env);
+    const outcome = this.worded(decideOutcome({ ...rec, version: pending.version }, env));
     const start = new Date(pending.requestedAt).getTime();
     const cap = Math.max(start, this.init.now().getTime());
     const stamp = (i: number) => new Date(Math.min(cap, start + (i + 1) * EVENT_STEP_MS));
     outcome.events.forEach((e, i) => this.addEvent(rec, e, stamp(i)));
     const endedAt = stamp(outcome.events.length - 1).toISOString();
     const config = configOf(rec);
-    const count = config ? instanceCount(config) : 1;
+    const count = config ? config.instances : 1;
     const hasInstances = outcome.status === "Running" || outcome.instances.reason !== "";
     rec.instances = hasInstances ? makeInstances(rec, pending.version, count, outcome.instances, endedAt) : [];
     rec.currentVersion = pending.version;

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Caller } from "../core/contract";
 
-export type DeployAction = "create" | "update" | "start";
+export type DeployAction = "create" | "update" | "start" | "restart";
 
 export interface EventRecord {
   type: "Normal" | "Warning";
@@ -29,13 +29,13 @@ export interface InstanceRecord {
   exitCode?: number;
 }
 
-export interface DiagnosisRecord {
+interface DiagnosisRecord {
   error: string;
   causes: string[];
   advices: string[];
 }
 
-export interface PendingDeploy {
+interface PendingDeploy {
   action: DeployAction;
   requestedAt: string;
   dueAt: string;
@@ -90,7 +90,7 @@ const recordSchema = z.object({
   currentVersion: z.number(),
   latestVersion: z.number(),
   deployer: callerSchema,
-  pending: z.object({ action: z.enum(["create", "update", "start"]), requestedAt: z.string(), dueAt: z.string(), version: z.number() }).optional(),
+  pending: z.object({ action: z.enum(["create", "update", "start", "restart"]), requestedAt: z.string(), dueAt: z.string(), version: z.number() }).optional(),
   events: z.array(z.object({ type: z.enum(["Normal", "Warning"]), reason: z.string(), message: z.string(), time: z.string(), resource: z.string() })),
   instances: z.array(
     z.object({

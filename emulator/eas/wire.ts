@@ -2,9 +2,7 @@
 import type { EventRecord, InstanceRecord, ServiceRecord } from "./state";
 import { easTime, isoSeconds } from "./state";
 import { restartsAfter } from "./instances";
-import { mainImage } from "./outcome";
-import { instanceCount } from "./resources";
-import { parseServiceConfig } from "../../lib/service-config";
+import { readPlatformConfig } from "./config";
 
 export function endpoints(accountId: string, region: string, name: string) {
   return {
@@ -14,10 +12,10 @@ export function endpoints(accountId: string, region: string, name: string) {
 }
 
 export function serviceToWire(r: ServiceRecord): Record<string, unknown> {
-  const parsed = parseServiceConfig(r.serviceConfig);
-  const config = parsed.ok ? parsed.config : {};
+  const parsed = readPlatformConfig(r.serviceConfig);
+  const config = parsed.ok ? parsed.config : undefined;
   const running = r.instances.filter((i) => i.status === "Running").length;
-  const total = r.status === "Stopped" ? 0 : instanceCount(config);
+  const total = r.status === "Stopped" ? 0 : (config?.instances ?? 1);
   return {
     ServiceName: r.serviceName,
     ServiceId: r.serviceId,
@@ -36,11 +34,11 @@ export function serviceToWire(r: ServiceRecord): Record<string, unknown> {
     TotalInstance: total,
     CurrentVersion: r.currentVersion,
     LatestVersion: r.latestVersion,
-    Image: mainImage(config) ?? "",
-    Cpu: config.metadata?.cpu ?? 0,
-    Memory: config.metadata?.memory ?? 0,
-    Gpu: config.metadata?.gpu ?? 0,
-    Resource: config.metadata?.resource ?? "",
+    Image: config?.images[0] ?? "",
+    Cpu: config?.cpu ?? 0,
+    Memory: config?.memory ?? 0,
+    Gpu: config?.gpu ?? 0,
+    Resource: config?.resource ?? "",
     ResourceAlias: "",
     ...endpoints(r.parentUid, r.region, r.serviceName),
     AccessToken: "",

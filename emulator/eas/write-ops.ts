@@ -1,11 +1,11 @@
 // CreateService, UpdateService, DeleteService, StartService, StopService.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { parseServiceConfig } from "../../lib/service-config";
+import { readPlatformConfig } from "./config";
 import type { EasResponse } from "../core/contract";
 import { checkServiceName, invalidParameter, invalidStatus, serviceExists } from "./errors";
-import { mergePatch, type Json } from "./merge";
-import { authorizeOp, callerUid, checkRegion, readQuery, requireService, serviceArn, type OpInput } from "./op-context";
+import { mergePatch, shallowMerge, type Json } from "./merge";
+import { authorizeOp, existingServiceArn, callerUid, checkRegion, readQuery, requireService, serviceArn, type OpInput } from "./op-context";
 import type { ServiceRecord } from "./state";
 import { endpoints } from "./wire";
 
@@ -13,7 +13,7 @@ const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 const serviceId = () => `eas-m-${[...randomBytes(20)].map((b) => ID_ALPHABET[b % ID_ALPHABET.length]).join("")}`;
 
 function readConfig(body: string): Record<string, Json> {
-  const parsed = parseServiceConfig(body);
+  const parsed = readPlatformConfig(body);
   if (!parsed.ok) throw invalidParameter(parsed.error);
   return JSON.parse(body) as Record<string, Json>;
 }
@@ -40,7 +40,8 @@ export function createService(input: OpInput): EasResponse {
   const config = readConfig(req.body);
   const name = checkServiceName(config.name);
   checkRegion(input, ctx.region);
-  authorizeOp(ctx, "CreateService", serviceArn(ctx, ctx.region, name));
+  const group = (config.metadata as { resource?: unknown } | undefined)?.resource;
+  authorizeOp(ctx, "CreateService", serviceArn(ctx, ctx.region, name, typeof group === "string" && group !== "" ? group : undefined));
   if (services.find(ctx.region, name)) throw serviceExists(name);
   const now = ctx.now();
   const metadata = (config.metadata ?? {}) as { workspace_id?: unknown };
@@ -80,7 +81,7 @@ export function updateService(input: OpInput, region: string, name: string): Eas
   const { req, ctx, services } = input;
   checkRegion(input, region);
   const q = readQuery(updateQuery, req.query);
-  authorizeOp(ctx, "UpdateService", serviceArn(ctx, region, name));
+  authorizeOp(ctx, "UpdateService", existingServiceArn(input, region, name));
   const rec = requireService(input, region, name);
   const patch = readConfig(req.body);
   if (patch.name !== undefined && patch.name !== name) throw invalidParameter(`Invalid name: the body names "${String(patch.name)}", the path names "${name}"; a service cannot be renamed.`);
@@ -88,16 +89,17 @@ export function updateService(input: OpInput, region: string, name: string): Eas
   if (q.UpdateType === "replace") {
     next = patch.name === undefined ? JSON.stringify({ name, ...patch }) : req.body;
   } else {
-    next = JSON.stringify(mergePatch(JSON.parse(rec.serviceConfig) as Json, patch));
+    const current = JSON.parse(rec.serviceConfig) as Json;
+    next = JSON.stringify(input.services.platform.updateMerge === "shallow" ? shallowMerge(current, patch) : mergePatch(current, patch));
   }
-  const check = parseServiceConfig(next);
+  const check = readPlatformConfig(next);
   if (!check.ok) throw invalidParameter(check.error);
   const now = ctx.now();
   rec.serviceConfig = next;
   rec.latestVersion += 1;
   rec.deployer = ctx.caller;
   rec.updateTime = now.toISOString();
-  const ws = check.config.metadata?.workspace_id;
+  const ws = check.config.workspaceId;
   if (ws) rec.workspaceId = ws;
   // A stopped service keeps its new config until it is started again.
   if (rec.status !== "Stopped") services.beginDeploy(rec, "update", now);
@@ -108,7 +110,7 @@ export function updateService(input: OpInput, region: string, name: string): Eas
 export function deleteService(input: OpInput, region: string, name: string): EasResponse {
   const { ctx, services } = input;
   checkRegion(input, region);
-  authorizeOp(ctx, "DeleteService", serviceArn(ctx, region, name));
+  authorizeOp(ctx, "DeleteService", existingServiceArn(input, region, name));
   services.remove(requireService(input, region, name));
   ctx.markDirty();
   return { status: 200, body: { RequestId: ctx.requestId, Message: `Successfully deleted service [${name}]` } };
@@ -117,7 +119,7 @@ export function deleteService(input: OpInput, region: string, name: string): Eas
 export function startService(input: OpInput, region: string, name: string): EasResponse {
   const { ctx, services } = input;
   checkRegion(input, region);
-  authorizeOp(ctx, "StartService", serviceArn(ctx, region, name));
+  authorizeOp(ctx, "StartService", existingServiceArn(input, region, name));
   const rec = requireService(input, region, name);
   if (rec.status !== "Stopped" && rec.status !== "Failed") throw invalidStatus(name, rec.status, "only a Stopped or Failed service can be started");
   services.beginDeploy(rec, "start", ctx.now());
@@ -128,9 +130,23 @@ export function startService(input: OpInput, region: string, name: string): EasR
 export function stopService(input: OpInput, region: string, name: string): EasResponse {
   const { ctx, services } = input;
   checkRegion(input, region);
-  authorizeOp(ctx, "StopService", serviceArn(ctx, region, name));
+  authorizeOp(ctx, "StopService", existingServiceArn(input, region, name));
   const rec = requireService(input, region, name);
   if (rec.status !== "Stopped") services.stop(rec, ctx.now());
   ctx.markDirty();
   return { status: 200, body: { RequestId: ctx.requestId, Message: `Successfully stopped service [${name}]` } };
+}
+
+/** RestartService: the instances are made again from the config the service holds, same version. */
+export function restartService(input: OpInput, region: string, name: string): EasResponse {
+  const { ctx, services } = input;
+  checkRegion(input, region);
+  authorizeOp(ctx, "RestartService", existingServiceArn(input, region, name));
+  const rec = requireService(input, region, name);
+  if (rec.status === "Stopped") throw invalidStatus(name, rec.status, "a Stopped service is started, not restarted");
+  // The deployment decides PassRole for whoever asked for it, as an update does.
+  rec.deployer = ctx.caller;
+  services.beginDeploy(rec, "restart", ctx.now());
+  ctx.markDirty();
+  return { status: 200, body: { RequestId: ctx.requestId, Message: `Successfully restarted service [${name}]` } };
 }

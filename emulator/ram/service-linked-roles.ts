@@ -28,8 +28,11 @@ const SERVICE_LINKED_ROLES: Record<string, ServiceLinkedRoleSpec> = {
 const serviceOfRole = (roleName: string) =>
   Object.entries(SERVICE_LINKED_ROLES).find(([, spec]) => keyOf(spec.roleName) === keyOf(roleName))?.[0];
 
+const specOf = (serviceName: string): ServiceLinkedRoleSpec | undefined =>
+  Object.hasOwn(SERVICE_LINKED_ROLES, serviceName) ? SERVICE_LINKED_ROLES[serviceName] : undefined;
+
 function spec(serviceName: string): ServiceLinkedRoleSpec {
-  const s = SERVICE_LINKED_ROLES[serviceName];
+  const s = specOf(serviceName);
   if (!s) throw ramErrors.invalid("InvalidParameter.ServiceName", `The service does not support service-linked roles: ${serviceName}.`);
   return s;
 }
@@ -63,7 +66,7 @@ export const serviceNameContext = (p: v.Params) => {
   return service ? { "ram:ServiceName": service } : {};
 };
 export const serviceLinkedRoleResource = (p: v.Params, uid: string) =>
-  `acs:ram:*:${uid}:role/${p.RoleName ?? (p.ServiceName ? (SERVICE_LINKED_ROLES[p.ServiceName]?.roleName ?? "*") : "*")}`;
+  `acs:ram:*:${uid}:role/${p.RoleName ?? (p.ServiceName ? (specOf(p.ServiceName)?.roleName ?? "*") : "*")}`;
 
 export const createServiceLinkedRole: RamHandler = (p, { store, now }) => {
   const serviceName = v.required(p, "ServiceName");

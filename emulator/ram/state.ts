@@ -1,7 +1,10 @@
 // RAM's state: plain JSON, so that persistence is one JSON.stringify. Keys of the maps are
 // lower-cased names, because RAM treats role, user, group and policy names case-insensitively.
+// The maps have no prototype: `constructor` and `__proto__` are names like any other.
 import { createHash } from "node:crypto";
-import type { PolicyType } from "../../lib/cloud/types";
+
+/** RAM's two kinds of policy. */
+type PolicyType = "System" | "Custom";
 
 export interface Attachment {
   policyType: PolicyType;
@@ -106,15 +109,23 @@ export interface RamState {
   nextId: number;
 }
 
+/** A map keyed by names, as a null-prototype object (JSON still writes and reads it as before). */
+export function nameMap<T>(entries: Record<string, T> = {}): Record<string, T> {
+  const map = Object.create(null) as Record<string, T>;
+  // defineProperty, not assignment: an own `__proto__` key read from JSON stays a key.
+  for (const [k, v] of Object.entries(entries)) Object.defineProperty(map, k, { value: v, enumerable: true, writable: true, configurable: true });
+  return map;
+}
+
 export function emptyRamState(accountId: string, rootKey: AccessKeyRecord): RamState {
   return {
     accountId,
-    roles: {},
-    users: {},
-    groups: {},
-    policies: {},
-    accessKeys: { [rootKey.accessKeyId]: rootKey },
-    sts: {},
+    roles: nameMap(),
+    users: nameMap(),
+    groups: nameMap(),
+    policies: nameMap(),
+    accessKeys: nameMap({ [rootKey.accessKeyId]: rootKey }),
+    sts: nameMap(),
     nextId: 1,
   };
 }

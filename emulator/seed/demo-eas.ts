@@ -1,6 +1,7 @@
 // Seeds the demo account's EAS services through the EAS API itself, so every outcome is
 // computed from the demo RAM state, with a few days of history behind each service.
 import type { Caller, EasContext, EasModuleInstance, EasRequest, RamView } from "../core/contract";
+import { mergePatch, type Json } from "../eas/merge";
 import { demoServices, type DemoCallerName } from "./demo-eas-configs";
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -25,9 +26,15 @@ export function seedDemoServices(
     const path = `/api/v2/services/${s.region}/${name}`;
     const at = daysAgo(s.createdDaysAgo, i);
     steps.push({ at, run: () => call(caller, s.region, at, { method: "POST", pathname: "/api/v2/services", query: {}, body: JSON.stringify(s.config) }) });
+    // Each update sends the top-level keys it changes whole, as a careful client does, so the
+    // history is the same whatever --update-merge says.
+    let current = s.config as Json;
     for (const u of s.updates ?? []) {
       const uAt = daysAgo(u.daysAgo, i);
-      steps.push({ at: uAt, run: () => call(caller, s.region, uAt, { method: "PUT", pathname: path, query: { UpdateType: "merge" }, body: JSON.stringify(u.patch) }) });
+      const before = current as Record<string, Json>;
+      const whole = Object.fromEntries(Object.entries(u.patch as Record<string, Json>).map(([k, v]) => [k, mergePatch(before[k] ?? null, v)]));
+      current = mergePatch(current, whole);
+      steps.push({ at: uAt, run: () => call(caller, s.region, uAt, { method: "PUT", pathname: path, query: { UpdateType: "merge" }, body: JSON.stringify(whole) }) });
     }
     if (s.stopDaysAgo !== undefined) {
       const sAt = daysAgo(s.stopDaysAgo, i);

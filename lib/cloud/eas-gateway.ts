@@ -65,7 +65,14 @@ const toInstance = (i: Body): EasInstance => ({
   innerIp: str(i.InnerIP),
   startTime: str(i.StartTime),
   zone: str(i.Zone),
+  ...lastExit(i.LastState),
 });
+
+/** LastState is a list of free-form maps; the first with a numeric exitCode is the last termination. */
+function lastExit(v: unknown): { exitCode?: number } {
+  const code = (Array.isArray(v) ? v : []).map((s) => (s && typeof s === "object" ? (s as Record<string, unknown>).exitCode : undefined)).find((c) => typeof c === "number");
+  return typeof code === "number" ? { exitCode: code } : {};
+}
 
 /** Drops undefined values and stringifies the rest: EAS query parameters are all strings. */
 function query(q: Record<string, string | number | boolean | undefined>): Record<string, string> {
@@ -159,6 +166,9 @@ export function createEasGateway(cfg: EasGatewayConfig): EasGateway {
     },
     async startService(region, name) {
       return written(await call(region, "StartService", "PUT", servicePath(region, name, "/start")));
+    },
+    async restartService(region, name) {
+      return written(await call(region, "RestartService", "PUT", servicePath(region, name, "/restart")));
     },
     async stopService(region, name) {
       return written(await call(region, "StopService", "PUT", servicePath(region, name, "/stop")));

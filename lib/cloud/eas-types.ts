@@ -64,6 +64,8 @@ export interface EasInstance {
   innerIp: string;
   startTime: string;
   zone: string;
+  /** The exit code of the container's last termination (LastState), when it has one. */
+  exitCode?: number;
 }
 
 /** One entry of DescribeServiceDiagnosis: what failed, why, and what to do. */
@@ -118,5 +120,7 @@ export interface EasGateway {
   ): Promise<WriteResult>;
   deleteService(region: string, serviceName: string): Promise<WriteResult>;
   startService(region: string, serviceName: string): Promise<WriteResult>;
+  /** RestartService: the service's instances are made again from the config it holds, the console's "redeploy". */
+  restartService(region: string, serviceName: string): Promise<WriteResult>;
   stopService(region: string, serviceName: string): Promise<WriteResult>;
 }

@@ -18,7 +18,7 @@ export interface CloudOperation {
   /** The RAM action to allow; null when any identity may call it. */
   action: string | null;
   /** What RAM checks the action against; `{region}` is filled in by the policy generator (`*`, or each region asked for). */
-  resource: string;
+  resource: string | readonly string[];
   kind: OperationKind;
   /** The gateway methods (`ram.getRole`, `eas.listServices`) that call it. */
   methods: string[];
@@ -29,7 +29,10 @@ const ROLE = "acs:ram:*:*:role/*";
 const POLICY = "acs:ram:*:*:policy/*";
 const USER = "acs:ram:*:*:user/*";
 const GROUP = "acs:ram:*:*:group/*";
-const SERVICE = "acs:eas:{region}:*:service/*";
+// EAS names a service two ways (Platform for AI, "RAM authorization", API 2021-07-01): in the
+// public resource group `acs:eas:<region>:<uid>:service/<name>`, in a dedicated resource group
+// `acs:eas:<region>:<uid>:resource/<eas-r-id>/service/<name>`. The console reads and writes both.
+const SERVICE = ["acs:eas:{region}:*:service/*", "acs:eas:{region}:*:resource/*/service/*"] as const;
 
 // A deploy that names a custom role makes EAS check ram:PassRole on the deploying identity, here the console's.
 const PASS_ROLE_TO_EAS: RequiredAction = {
@@ -108,6 +111,7 @@ export const CLOUD_OPERATIONS: readonly CloudOperation[] = [
   eas("CreateService", "write", ["createService"], [PASS_ROLE_TO_EAS]),
   eas("UpdateService", "write", ["updateService"], [PASS_ROLE_TO_EAS]),
   eas("StartService", "write", ["startService"], [PASS_ROLE_TO_EAS]),
+  eas("RestartService", "write", ["restartService"], [PASS_ROLE_TO_EAS]),
   eas("StopService", "write", ["stopService"]),
   eas("DeleteService", "write", ["deleteService"]),
 ];

@@ -1,16 +1,29 @@
 import { parseRegistryImage } from "../service-config/image-ref";
-import type { Finding } from "./finding";
-import type { DeployEvent, DiagnosisFacts } from "./types";
+import type { Finding } from "../readiness/finding";
+import type { DeployEvent, DiagnosisFacts, InstanceState } from "./types";
 
 // Causes only the event tells: no fact in RAM holds a crash, an OOM kill, a full region or a
 // missing image, so the evidence is what EAS said, read closely, next to the service's settings.
 
-const instanceNames = (e: DeployEvent) => [...e.message.matchAll(/Instance (\S+) not healthy/g)].map((m) => m[1]);
+const namedIn = (e: DeployEvent) => [...e.message.matchAll(/Instance (\S+) not healthy/g)].map((m) => m[1]);
+/** The instances that died, from ListServiceInstances when it was read, else from the event's words. */
+const instanceNames = (e: DeployEvent, instances?: InstanceState[]) => {
+  const dead = (instances ?? []).filter(isCrashed).map((i) => i.name);
+  return dead.length > 0 ? dead : namedIn(e);
+};
+
+/** An instance that started and exited: it has an exit code, or restarts, or crash-loops. */
+export const isCrashed = (i: InstanceState) => i.exitCode !== undefined || i.restartCount > 0 || i.status === "CrashLoopBackOff";
+/** Killed for memory: exit code 137 (SIGKILL), or the kubelet's reason. */
+export const isOomKilled = (i: InstanceState) => i.exitCode === 137 || i.reason === "OOMKilled";
 const num = (v: unknown) => (typeof v === "number" && v > 0 ? v : 0);
 
 export function insufficientResources(e: DeployEvent, f: DiagnosisFacts): Finding {
   const m = f.config?.metadata ?? {};
-  const short = [...new Set([...e.message.matchAll(/Insufficient ([\w./-]*[\w])/g)].map((x) => x[1]))];
+  const said = [...new Set([...e.message.matchAll(/Insufficient ([\w./-]*[\w])/g)].map((x) => x[1]))];
+  // Without the scheduler's words, what the service asks for is all that can be named.
+  const asked = [["cpu", m.cpu], ["memory", m.memory], ["nvidia.com/gpu", m.gpu]].filter(([, v]) => num(v) > 0).map(([k]) => String(k));
+  const short = said.length > 0 ? said : asked;
   const nodes = /(\d+)\/(\d+) nodes are available/.exec(e.message);
   const instances = typeof m.instance === "number" ? m.instance : 1;
   return {
@@ -40,25 +53,26 @@ export function imageNotFound(e: DeployEvent, f: DiagnosisFacts): Finding {
   };
 }
 
-export function oomKilled(e: DeployEvent, f: DiagnosisFacts): Finding {
+export function oomKilled(e: DeployEvent, f: DiagnosisFacts, instances?: InstanceState[]): Finding {
   const limit = /memory limit: (\d+)Mi/.exec(e.message);
   const memoryLimitMb = limit ? Number(limit[1]) : undefined;
   const configured = num(f.config?.metadata?.memory) || undefined;
   return {
     values: { memory: memoryLimitMb ?? configured ?? 0 },
-    detail: instanceNames(e),
-    evidence: [{ kind: "instances", names: instanceNames(e), exitCode: 137, ...(memoryLimitMb ? { memoryLimitMb } : {}) }],
+    detail: instanceNames(e, instances),
+    evidence: [{ kind: "instances", names: instanceNames(e, instances), exitCode: 137, ...(memoryLimitMb ? { memoryLimitMb } : {}) }],
     fixes: [],
-    advice: [{ id: "memory-settings", field: "metadata.memory", ...(configured ? { memoryMb: configured } : {}) }, { id: "instance-log", instances: instanceNames(e) }],
+    advice: [{ id: "memory-settings", field: "metadata.memory", ...(configured ? { memoryMb: configured } : {}) }, { id: "instance-log", instances: instanceNames(e, instances) }],
   };
 }
 
-export function instanceCrash(e: DeployEvent): Finding {
-  const names = instanceNames(e);
+export function instanceCrash(e: DeployEvent, _f: DiagnosisFacts, instances?: InstanceState[]): Finding {
+  const names = instanceNames(e, instances);
+  const exitCode = (instances ?? []).find((i) => i.exitCode !== undefined)?.exitCode;
   return {
     values: { instance: names[0] ?? "" },
     detail: names,
-    evidence: [{ kind: "instances", names }],
+    evidence: [{ kind: "instances", names, ...(exitCode !== undefined ? { exitCode } : {}) }],
     fixes: [],
     advice: [{ id: "instance-log", instances: names }],
   };

@@ -1,4 +1,3 @@
-import type { ServiceRow } from "../inventory/types";
 import { CAUSE_CODES, type CauseCode } from "./types";
 
 // The fleet view: every failed service by cause, and within a cause by what one fix acts on (a
@@ -12,7 +11,7 @@ export interface FleetService {
   status: string;
 }
 
-export interface FleetGroup {
+interface FleetGroup {
   /** Absent for causes that belong to each service alone (a crash, an OOM kill). */
   subject?: string;
   services: FleetService[];
@@ -27,7 +26,15 @@ export interface FleetCause {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const ORDER: FleetCode[] = [...CAUSE_CODES.filter((c): c is Exclude<CauseCode, "NONE"> => c !== "NONE"), "REDEPLOY_PENDING"];
 
-export function groupFailing(rows: readonly ServiceRow[]): FleetCause[] {
+/** What the fleet view needs of a row of the services list. */
+export interface FleetRow {
+  region: string;
+  name: string;
+  status: string;
+  cause?: { code: CauseCode; subject?: string; cleared?: boolean };
+}
+
+export function groupFailing(rows: readonly FleetRow[]): FleetCause[] {
   const byCode = new Map<FleetCode, Map<string, FleetGroup>>();
   for (const r of rows) {
     if (!r.cause) continue;

@@ -3,7 +3,7 @@ import { EAS_EVENTS } from "../../emulator/eas/event-messages";
 import { BOB, ROLES, facts, passDenied, serviceSaid, withRole } from "../../tests/support/diagnosis-facts";
 import { diagnose } from "./diagnose";
 import { serviceHealth } from "./health";
-import { nearNames } from "./near-names";
+import { nearNames } from "../readiness/near-names";
 import type { DiagnosisFacts } from "./types";
 
 const health = (status: string, f: DiagnosisFacts, event?: ReturnType<typeof serviceSaid>) => serviceHealth(f, diagnose({ status, event, facts: f }));

@@ -1,5 +1,4 @@
-import { codeAccessDenied } from "./checks-needs";
-import { RULES } from "./rules";
+import { READINESS_RULES } from "../readiness/rules";
 import type { CauseCode, Diagnosis, DiagnosisFacts } from "./types";
 
 // A service's health in the lists: the cause a diagnosis lands for a failed deployment first,
@@ -18,7 +17,7 @@ export type HealthCode =
   /** Part of the account could not be read, so the service is not fully checked. */
   | "FACTS_UNREAD";
 
-export interface HealthIssue {
+interface HealthIssue {
   code: HealthCode;
   /** What one fix acts on, shared by the services one fix heals. */
   subject?: string;
@@ -37,13 +36,13 @@ export function serviceHealth(facts: DiagnosisFacts, diagnosis?: Diagnosis): Rol
   const cause = diagnosis?.cause;
   if (diagnosis?.cleared) issues.push({ code: "REDEPLOY_PENDING", detail: [diagnosis.event?.reason ?? ""] });
   else if (cause && cause.code !== "NONE") issues.push({ code: cause.code, ...(cause.subject ? { subject: cause.subject } : {}), detail: cause.detail ?? [diagnosis.event?.reason ?? ""] });
-  for (const rule of RULES) {
-    if (!rule.check || issues.some((i) => i.code === rule.code)) continue;
+  // The readiness rows, as for a deployment about to be made: what would fail it, and what its code will meet.
+  for (const rule of READINESS_RULES) {
+    const code = rule.health as HealthCode;
+    if (issues.some((i) => i.code === code)) continue;
     const found = rule.check(facts);
-    if (found) issues.push({ code: rule.code, ...(found.subject ? { subject: found.subject } : {}), ...(found.detail ? { detail: found.detail } : {}) });
+    if (found) issues.push({ code, ...(found.subject ? { subject: found.subject } : {}), ...(found.detail ? { detail: found.detail } : {}) });
   }
-  const code = codeAccessDenied(facts);
-  if (code) issues.push({ code: "NEED_DENIED", subject: code.subject, detail: code.detail });
   const lint = facts.use.roleMode === "custom" && facts.role?.exists ? facts.role.lintErrors : [];
   if (lint.length > 0) issues.push({ code: "TRUST_LINT", subject: facts.use.roleName, detail: lint });
   if (facts.unread) issues.push({ code: "FACTS_UNREAD", detail: facts.unread.map((e) => (e.requestId ? `${e.code} (RequestId: ${e.requestId})` : e.code)) });

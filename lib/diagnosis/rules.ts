@@ -1,9 +1,8 @@
-import { imagePullDenied, mountDenied } from "./checks-needs";
-import { defaultRoleMissing, passRoleDenied, roleNotFound, trustMissingEas, workspaceIdMissing } from "./checks-role";
+import { readinessRule } from "../readiness/rules";
 import { imageNotFound, insufficientResources, instanceCrash, oomKilled } from "./explain-event";
-import type { Finding } from "./finding";
+import type { Finding } from "../readiness/finding";
 import type { EventPattern, Stage } from "./stages";
-import type { DeployEvent, DiagnosisFacts, RuleCode } from "./types";
+import type { DeployEvent, DiagnosisFacts, InstanceState, RuleCode } from "./types";
 
 /**
  * One row per cause. The event names the stage that failed; within it the rows are tried in the
@@ -17,22 +16,23 @@ export interface CauseRule {
   /** Narrows the stage to what the event says, where the platform's words are the only witness. */
   when?: readonly EventPattern[];
   check?: (f: DiagnosisFacts) => Finding | undefined;
-  explain?: (e: DeployEvent, f: DiagnosisFacts) => Finding;
+  explain?: (e: DeployEvent, f: DiagnosisFacts, instances?: InstanceState[]) => Finding;
 }
 
 const NOT_FOUND: EventPattern[] = [{ message: /no such host/ }, { message: /code = NotFound|: not found\b/ }];
 const OOM: EventPattern[] = [{ reason: /^OOMKilled$/ }, { message: /\bOOMKilled\b|exit code:? 137\b/ }];
 
 export const RULES: readonly CauseRule[] = [
-  { code: "ROLE_NOT_FOUND", stage: "render", check: roleNotFound },
-  { code: "PASSROLE_DENIED", stage: "render", check: passRoleDenied },
-  { code: "TRUST_MISSING_EAS", stage: "render", check: trustMissingEas },
-  { code: "DEFAULT_ROLE_MISSING", stage: "render", check: defaultRoleMissing },
-  { code: "WORKSPACE_ID_MISSING", stage: "render", check: workspaceIdMissing },
+  // The account's causes are the readiness rows, asked here after the event named their stage.
+  { code: "ROLE_NOT_FOUND", stage: "render", check: readinessRule("role-exists").check },
+  { code: "PASSROLE_DENIED", stage: "render", check: readinessRule("pass-role").check },
+  { code: "TRUST_MISSING_EAS", stage: "render", check: readinessRule("trust-admits-eas").check },
+  { code: "DEFAULT_ROLE_MISSING", stage: "render", check: readinessRule("default-role-exists").check },
+  { code: "WORKSPACE_ID_MISSING", stage: "render", check: readinessRule("workspace-for-oss").check },
   { code: "INSUFFICIENT_RESOURCES", stage: "schedule", explain: insufficientResources },
-  { code: "MOUNT_DENIED", stage: "mount", check: mountDenied },
+  { code: "MOUNT_DENIED", stage: "mount", check: readinessRule("mounts-covered").check },
   { code: "IMAGE_NOT_FOUND", stage: "pull", when: NOT_FOUND, explain: imageNotFound },
-  { code: "IMAGE_PULL_DENIED", stage: "pull", check: imagePullDenied },
+  { code: "IMAGE_PULL_DENIED", stage: "pull", check: readinessRule("image-pulls-covered").check },
   { code: "OOM_KILLED", stage: "run", when: OOM, explain: oomKilled },
   { code: "INSTANCE_CRASH", stage: "run", explain: instanceCrash },
 ];

@@ -11,7 +11,7 @@ export interface EventPattern {
   message?: RegExp;
 }
 
-export const STAGE_EVENTS: Readonly<Record<Stage, readonly EventPattern[]>> = {
+const STAGE_EVENTS: Readonly<Record<Stage, readonly EventPattern[]>> = {
   // Role, PassRole, trust, the service-linked role and workspace_id are all checked while the
   // service is rendered; a render failure about something else (a bad config) is not one of them.
   render: [{ message: /^unable to render\b.*(\brole\b|EntityNotExist|ServiceRoleNotFound|workspace_id|not authorized)/i }],
@@ -25,8 +25,11 @@ export function matches(p: EventPattern, e: DeployEvent): boolean {
   return (p.reason === undefined || p.reason.test(e.reason)) && (p.message === undefined || p.message.test(e.message)) && (p.reason !== undefined || p.message !== undefined);
 }
 
+/** The stage the event names: by its Reason (a structured field) first, by its Message text only then. */
 export function stageOf(e: DeployEvent): Stage | undefined {
-  return (Object.keys(STAGE_EVENTS) as Stage[]).find((s) => STAGE_EVENTS[s].some((p) => matches(p, e)));
+  const stages = Object.keys(STAGE_EVENTS) as Stage[];
+  const byReason = stages.find((s) => STAGE_EVENTS[s].some((p) => p.message === undefined && matches(p, e)));
+  return byReason ?? stages.find((s) => STAGE_EVENTS[s].some((p) => matches(p, e)));
 }
 
 /** Statuses in which a deployment has ended in failure (Waiting: no room to schedule it). */

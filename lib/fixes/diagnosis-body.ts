@@ -1,5 +1,5 @@
 import "server-only";
-import type { Advice, Cause, DeployEvent, Evidence } from "../diagnosis/types";
+import type { Advice, Basis, Cause, DeployEvent, Evidence } from "../diagnosis/types";
 import type { RoleHealth } from "../diagnosis/health";
 import { say } from "./catalog";
 import type { DiagnosisWithFixes } from "./load-fixes";
@@ -9,9 +9,13 @@ import type { FixPreview } from "./plan-fix";
 export interface DiagnosisBody {
   service: { region: string; name: string };
   status: string;
+  /** What the diagnosis rests on: the account's and the instances' state, the platform's words, or both. */
+  basis: Basis;
   event: DeployEvent | null;
   cause: { code: Cause["code"]; summary: string; subject?: string; values: Cause["values"]; evidence: Evidence[] };
   cleared?: true;
+  /** A deployment under way, and the failure the readiness rules predict for it, if any. */
+  deploying?: { predicted?: { code: string; summary: string; subject?: string } };
   fixes: { id: string; kind: string; title: string; redeploys: boolean; preview: FixPreview }[];
   advice: (Advice & { text: string })[];
   health: RoleHealth;
@@ -37,9 +41,13 @@ export function diagnosisBody(d: DiagnosisWithFixes, region: string): DiagnosisB
   return {
     service: { region: service.region || region, name: service.serviceName },
     status: diagnosis.status,
+    basis: diagnosis.basis,
     event: diagnosis.event ?? null,
     cause: { code: cause.code, summary, ...(cause.subject ? { subject: cause.subject } : {}), values: cause.values, evidence: cause.evidence },
     ...(diagnosis.cleared ? { cleared: true as const } : {}),
+    ...(diagnosis.deploying
+      ? { deploying: diagnosis.deploying.predicted ? { predicted: { code: diagnosis.deploying.predicted.code, summary: say(`cause.${diagnosis.deploying.predicted.code}.summary`, diagnosis.deploying.predicted.values), ...(diagnosis.deploying.predicted.subject ? { subject: diagnosis.deploying.predicted.subject } : {}) } } : {} }
+      : {}),
     fixes: d.fixes.map(({ id, kind, title, redeploys, preview }) => ({ id, kind, title, redeploys, preview })),
     advice: diagnosis.advice.map((a) => ({ ...a, text: adviceText(a) })),
     health: d.health,

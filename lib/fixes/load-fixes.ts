@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
-import { loadDiagnosis, type ServiceDiagnosis } from "../diagnosis/gather/load-diagnosis";
+import { loadDiagnosis, type ServiceDiagnosis } from "../inventory/gather/load-diagnosis";
 import type { InventoryDeps } from "../inventory/deps";
 import { planFix, type PlannedFix } from "./plan-fix";
 

@@ -6,7 +6,12 @@ import { previewPlan, type WritePlan } from "../writes/plan";
 import { runPlan, type PlanOutcome, type WriteDeps } from "../writes/run-plan";
 import { say } from "./catalog";
 
-/** UpdateService with an empty merge patch: EAS deploys the config it holds again. */
+/**
+ * RestartService (`PUT /api/v2/services/{ClusterId}/{ServiceName}/restart`): the documented way
+ * to make the instances again from the config the service holds, which is what a fix in RAM
+ * needs. UpdateServiceVersion switches to a given version (a rollback), and an UpdateService
+ * with an empty body is described nowhere.
+ */
 function redeployPlan(region: string, name: string): WritePlan {
   return {
     action: "service.redeploy",
@@ -14,12 +19,12 @@ function redeployPlan(region: string, name: string): WritePlan {
     title: say("watch.redeploy"),
     steps: [
       {
-        id: "update-service",
-        operation: "UpdateService",
+        id: "restart-service",
+        operation: "RestartService",
         service: "EAS",
         target: `${region}/${name}`,
-        params: { ClusterId: region, ServiceName: name, UpdateType: "merge", body: {} },
-        run: (c) => c.eas.updateService(region, name, "{}", "merge"),
+        params: { ClusterId: region, ServiceName: name },
+        run: (c) => c.eas.restartService(region, name),
         changes: [{ kind: "service", region, name }],
       },
     ],

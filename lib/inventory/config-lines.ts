@@ -1,6 +1,6 @@
 // Which lines of a pretty-printed service config hold the fields that decide the RAM role.
 
-export const RAM_FIELDS = ["options.enable_ram_role", "role_arn", "credential.role_arn", "metadata.workspace_id"] as const;
+const RAM_FIELDS = ["options.enable_ram_role", "role_arn", "credential.role_arn", "metadata.workspace_id"] as const;
 
 /** Line index (0-based) → the dotted path of the RAM field on it, for JSON printed with JSON.stringify(x, null, n). */
 export function ramFieldLines(prettyJson: string): Map<number, string> {

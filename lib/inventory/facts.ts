@@ -1,24 +1,16 @@
-import { parseArn, type EvaluationResult, type NamedPolicy } from "../policy";
+import { parseArn } from "../policy";
 import { PAI_DEFAULT_ROLE } from "../service-config";
-import type { AttachedPolicy, CloudErrorShape, Role } from "../cloud/types";
 import type { InventoryDeps } from "./deps";
 import { fetchPolicyDocuments, fetchRole, fetchRolePolicies, fetchUsers } from "./fetch";
 import { fetchUserPolicySet } from "./principal-policies";
 import { passRoleDecision } from "./role-index";
-import { roleFacts as trustFactsOf, type RoleFacts as TrustFacts } from "./trust-facts";
+import { roleFacts as trustFactsOf } from "../readiness/trust";
+import type { AccountRoleFacts, Deployer, PassRoleFacts } from "../readiness/facts";
+
+export type { AccountRoleFacts, Deployer, PassRoleFacts } from "../readiness/facts";
 
 // Facts read from the account about the role a service runs with and the user who deployed it.
 // Role health, the service detail, diagnoses and preflight all decide from these same facts.
-
-export interface AccountRoleFacts extends TrustFacts {
-  name: string;
-  role?: Role;
-  /** RAM's answer when the role does not exist. */
-  missing?: CloudErrorShape;
-  attached: AttachedPolicy[];
-  /** Documents of the attached policies (only for a role that exists). */
-  policies: NamedPolicy[];
-}
 
 /** GetRole, ListPoliciesForRole and one GetPolicy per distinct policy, all through the cache. */
 export async function fetchRoleFacts(deps: InventoryDeps, roleName: string): Promise<AccountRoleFacts> {
@@ -42,11 +34,6 @@ export async function fetchRoleFacts(deps: InventoryDeps, roleName: string): Pro
 
 export const fetchDefaultRoleFacts = (deps: InventoryDeps) => fetchRoleFacts(deps, PAI_DEFAULT_ROLE);
 
-/** Who deployed a service, from its CallerUid: the account itself, one of its RAM users, or unknown. */
-export type Deployer =
-  | { kind: "account"; uid: string }
-  | { kind: "user"; uid: string; userName: string }
-  | { kind: "unknown"; uid: string };
 
 export async function fetchDeployer(deps: InventoryDeps, callerUid: string, accountId: string): Promise<Deployer> {
   if (!callerUid || callerUid === accountId) return { kind: "account", uid: callerUid };
@@ -54,14 +41,6 @@ export async function fetchDeployer(deps: InventoryDeps, callerUid: string, acco
   return user ? { kind: "user", uid: callerUid, userName: user.userName } : { kind: "unknown", uid: callerUid };
 }
 
-export interface PassRoleFacts {
-  /** The account itself needs no PassRole; a RAM user does. */
-  needed: boolean;
-  allowed: boolean;
-  decision?: EvaluationResult;
-  /** The group whose policy allows it, when the user holds PassRole only through one. */
-  viaGroup?: string;
-}
 
 /** May `userName` pass the role at `roleArn` to EAS? Evaluated over its own and its groups' policies. */
 export async function fetchPassRoleFacts(deps: InventoryDeps, userName: string | undefined, roleArn: string): Promise<PassRoleFacts> {

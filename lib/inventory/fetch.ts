@@ -20,12 +20,12 @@ import type { InventoryDeps } from "./deps";
 // Cached, rate-limited reads that the loaders compose: one fetcher per cloud read, each key one
 // cloud fact, so the services list, the roles list and every detail page share what was read.
 
-export const EAS_PAGE_SIZE = 100;
+const EAS_PAGE_SIZE = 100;
 const RAM_MAX_ITEMS = 1000;
 /** ListGroups and ListUsersForGroup take at most 100 per page (RAM's limit for those two). */
 const RAM_GROUP_MAX_ITEMS = 100;
 /** System policies change only when Alibaba Cloud ships a new version: keep them longer. */
-export const SYSTEM_POLICY_TTL_MS = 10 * 60_000;
+const SYSTEM_POLICY_TTL_MS = 10 * 60_000;
 
 function cached<T>(deps: InventoryDeps, key: string, tagged: Tags<T>, load: () => Promise<T>, ttlMs = deps.ttlMs): Promise<T> {
   return deps.cache.get(key, ttlMs, load, tagged).then((c) => c.value);
@@ -79,8 +79,23 @@ export function fetchRegionServices(deps: InventoryDeps, region: string, onPage?
   });
 }
 
-export function fetchService(deps: InventoryDeps, region: string, name: string): Promise<EasService> {
-  return cached(deps, `eas:service:${region}/${name}`, [tags.service(region, name)], () => call(deps, () => deps.cloud.eas.describeService(region, name)));
+/** Statuses of a deployment still under way: what the cache holds of them may be stale in a second. */
+const IN_FLIGHT = new Set(["Creating", "Updating", "Starting", "HotUpdate", "Stopping", "Deleting"]);
+
+/**
+ * A service, through the cache; but one caught in a deployment is read live every time until it
+ * settles, and its settled state replaces the transitional one at once (the lists holding the
+ * old state are dropped with it), so no diagnosis is made from a stale "Creating".
+ */
+export async function fetchService(deps: InventoryDeps, region: string, name: string): Promise<EasService> {
+  const key = `eas:service:${region}/${name}`;
+  const read = () => cached(deps, key, [tags.service(region, name)], () => call(deps, () => deps.cloud.eas.describeService(region, name)));
+  const seen = await read();
+  if (!IN_FLIGHT.has(seen.status)) return seen;
+  deps.cache.invalidate({ keys: [key] }, { broadcast: false });
+  const live = await read();
+  if (!IN_FLIGHT.has(live.status)) deps.cache.invalidate({ tags: [tags.serviceList, tags.easAggregate] });
+  return live;
 }
 
 /** A role, or RAM's own answer (code and RequestId) when it does not exist. */

@@ -1,11 +1,11 @@
 import { requirePermission, type Actor } from "../auth/actor";
 import type { EasService } from "../cloud/types";
-import { analyseService } from "./analyse";
+import { analyseService } from "../readiness/use";
 import { tags } from "./cache-tags";
 import type { InventoryDeps } from "./deps";
 import { fetchAccountId, fetchRole, fetchRolePolicies, fetchRoles } from "./fetch";
 import { fetchAllUserPolicies } from "./principal-policies";
-import { MISSING_ROLE, roleFacts } from "./trust-facts";
+import { MISSING_ROLE, roleFacts } from "../readiness/trust";
 import { passersByRole, servicesByRole } from "./role-index";
 import { forEachServicePage } from "./service-pages";
 import type { CloudErrorShape } from "../cloud/types";

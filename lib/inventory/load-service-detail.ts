@@ -1,10 +1,10 @@
 import { requirePermission, type Actor } from "../auth/actor";
 import type { EasEvent } from "../cloud/types";
 import { diagnose } from "../diagnosis/diagnose";
-import { FactSource } from "../diagnosis/gather/fact-source";
-import { gatherServiceFacts, serviceEvent } from "../diagnosis/gather/service-facts";
+import { FactSource } from "./gather/fact-source";
+import { gatherServiceFacts, serviceEvent } from "./gather/service-facts";
 import { serviceHealth } from "../diagnosis/health";
-import { checkServiceNeeds, type NeedCheck, type ServiceRoleUse } from "./analyse";
+import { checkServiceNeeds, type NeedCheck, type ServiceRoleUse } from "../readiness/use";
 import { tags } from "./cache-tags";
 import type { InventoryDeps } from "./deps";
 import { fetchPolicy, fetchService } from "./fetch";
@@ -129,26 +129,26 @@ async function eventsApiPage(deps: InventoryDeps, region: string, name: string, 
   return value;
 }
 
+/** EAS's largest page of events: one call holds most services' whole week. */
+const EVENTS_API_PAGE = 500;
+
 /**
- * One page of the service's events, newest first, every page full but the last. EAS returns
- * them oldest first and has no sort parameter, so UI page p is the p-th block of `pageSize` from
- * the end: API page 1 gives TotalCount, then the one or two API pages that block spans are read
- * (each cached for the TTL, so paging costs at most two calls per new page).
+ * One page of the service's events, newest first, every page full but the last. The console
+ * sorts them by time itself (stable, so events of one second keep the API's order): no document
+ * promises the order DescribeServiceEvent answers in. The week's events are read in pages of 500
+ * (one call for most services), each cached for the TTL, so paging the UI costs no further call.
  */
 export async function loadServiceEvents(deps: InventoryDeps, actor: Actor, region: string, name: string, page: number, pageSize = 20, type?: EventType): Promise<EventsPage> {
   requirePermission(actor, "inventory:read");
-  const first = await eventsApiPage(deps, region, name, 1, pageSize, type);
-  const total = first.totalCount ?? first.items.length;
+  const first = await eventsApiPage(deps, region, name, 1, EVENTS_API_PAGE, type);
+  const apiTotal = first.totalCount ?? first.items.length;
+  const apiPages = Math.ceil(apiTotal / EVENTS_API_PAGE);
+  const rest = await Promise.all(Array.from({ length: Math.max(0, apiPages - 1) }, (_, i) => eventsApiPage(deps, region, name, i + 2, EVENTS_API_PAGE, type)));
+  const all = [first, ...rest].flatMap((p) => p.items);
+  const at = (e: EasEvent) => Date.parse(e.time.includes("T") ? e.time : `${e.time.replace(" ", "T")}Z`) || 0;
+  const newestFirst = all.map((e, i) => ({ e, i })).sort((a, b) => at(b.e) - at(a.e) || b.i - a.i).map((x) => x.e);
+  const total = newestFirst.length;
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
   const base = { page, pageSize, totalPages, total, ...(type ? { type } : {}) };
-  if (page > totalPages || total === 0) return { ...base, items: [] };
-  // Oldest-first indices [lo, hi) hold UI page p.
-  const hi = total - (page - 1) * pageSize;
-  const lo = Math.max(0, hi - pageSize);
-  const from = Math.floor(lo / pageSize) + 1;
-  const to = Math.floor((hi - 1) / pageSize) + 1;
-  const pages = await Promise.all(Array.from({ length: to - from + 1 }, (_, i) => (from + i === 1 ? first : eventsApiPage(deps, region, name, from + i, pageSize, type))));
-  const span = pages.flatMap((p) => p.items);
-  const offset = (from - 1) * pageSize;
-  return { ...base, items: span.slice(lo - offset, hi - offset).reverse() };
+  return { ...base, items: page > totalPages ? [] : newestFirst.slice((page - 1) * pageSize, page * pageSize) };
 }

@@ -1,11 +1,11 @@
 import { requirePermission, type Actor } from "../auth/actor";
 import type { EasService } from "../cloud/types";
 import { diagnose } from "../diagnosis/diagnose";
-import { FactSource } from "../diagnosis/gather/fact-source";
-import { gatherServiceFacts, serviceEvent } from "../diagnosis/gather/service-facts";
+import { FactSource } from "./gather/fact-source";
+import { gatherServiceFacts, serviceEvent } from "./gather/service-facts";
 import { serviceHealth } from "../diagnosis/health";
 import type { DiagnosisFacts } from "../diagnosis/types";
-import { analyseService } from "./analyse";
+import { analyseService } from "../readiness/use";
 import { tags } from "./cache-tags";
 import type { InventoryDeps } from "./deps";
 import { fetchGroups, fetchUsers } from "./fetch";

@@ -26,7 +26,8 @@ async function fetchGroupIndex(deps: InventoryDeps): Promise<Map<string, { membe
 
 function combine(userName: string, own: NamedPolicy[], groups: Map<string, { members: string[]; policies: NamedPolicy[] }>): UserPolicies {
   const policies = [...own];
-  const fromGroup: Record<string, string> = {};
+  // No prototype: a policy named `constructor` or `toString` is a key like any other.
+  const fromGroup = Object.create(null) as Record<string, string>;
   const key = userName.toLowerCase();
   for (const [groupName, g] of groups) {
     if (!g.members.some((m) => m.toLowerCase() === key)) continue;

@@ -14,8 +14,8 @@ const text = z.string().trim().max(200).optional();
 const page = z.coerce.number().int().min(1).max(100_000).default(1);
 const pageSize = z.coerce.number().int().min(1).max(100).default(20);
 
-export const SERVICE_SORTS = ["name", "-name", "status", "-status", "updated", "-updated"] as const;
-export const ROLE_SORTS = ["name", "-name", "services", "-services", "created", "-created"] as const;
+const SERVICE_SORTS = ["name", "-name", "status", "-status", "updated", "-updated"] as const;
+const ROLE_SORTS = ["name", "-name", "services", "-services", "created", "-created"] as const;
 
 export const servicesQuerySchema = z.object({
   region: csv.optional(),

@@ -3,7 +3,7 @@ import { EAS_SERVICE_PRINCIPAL, canAssume, lintPolicy, parseArn, parsePolicy, tr
 import type { LintFinding, PolicyDocument, PolicyError } from "../policy/types";
 import { mapLimit } from "../async/pool";
 import { CloudError, type AttachedPolicy, type CloudErrorShape, type Policy, type Role } from "../cloud/types";
-import { analyseService } from "./analyse";
+import { analyseService } from "../readiness/use";
 import type { InventoryDeps } from "./deps";
 import { requirePermission, type Actor } from "../auth/actor";
 import { fetchPolicy, fetchRegionServices, fetchRole, fetchRolePolicies, type RoleLookup } from "./fetch";
@@ -19,7 +19,7 @@ const FAN_OUT = 8;
 /** A RAM role name as RAM accepts it: 1–64 letters, digits, dots and hyphens. */
 export const roleNameSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9.-]+$/, "letters, digits, dots and hyphens only");
 
-export interface PolicyView {
+interface PolicyView {
   name: string;
   type: "System" | "Custom";
   description: string;

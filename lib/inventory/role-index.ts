@@ -49,7 +49,8 @@ export function passersByRole(roles: { name: string; arn: string }[], users: Use
   const out = new RoleMap<Passers>();
   for (const role of roles) {
     const names: string[] = [];
-    const via: Record<string, string> = {};
+    // No prototype: a user named `__proto__` is a key like any other.
+    const via = Object.create(null) as Record<string, string>;
     for (const u of users) {
       if (u.policies.length === 0) continue;
       const d = passRoleDecision(u, role.arn, accountId);

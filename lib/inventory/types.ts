@@ -4,11 +4,10 @@ import type { RoleHealth } from "../diagnosis/health";
 
 export type RoleMode = "none" | "default" | "custom";
 
-export type { HealthCode, HealthIssue, RoleHealth } from "../diagnosis/health";
-export type HealthState = RoleHealth["state"];
+export type { HealthCode, RoleHealth } from "../diagnosis/health";
 
 /** What a diagnosis lands for a service whose deployment failed. */
-export interface RowCause {
+interface RowCause {
   code: CauseCode;
   /** What one fix acts on (a role, a user and a role, a region): services sharing it are fixed together. */
   subject?: string;
@@ -37,13 +36,8 @@ export interface ServiceRow {
   updateTime: string;
 }
 
-export interface TrustPrincipalView {
-  kind: "Service" | "RAM" | "Federated";
-  value: string;
-  effect: "Allow" | "Deny";
-  conditional: boolean;
-  isEas: boolean;
-}
+export type { TrustPrincipalView } from "../readiness/trust";
+import type { TrustPrincipalView } from "../readiness/trust";
 
 export interface ServiceRef {
   region: string;
@@ -75,6 +69,3 @@ export interface Paged<T> {
   fetchedAt: number;
 }
 
-export interface ApiErrorBody {
-  error: { code: string; message: string; requestId?: string };
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluate } from "../policy";
+import { evaluate, MAX_ELEMENT_CHARS } from "../policy";
 import type { Principal } from "../policy/types";
 import { buildSimulation, parseContextLines, simulationSearch } from "./simulation";
 import { readSimulationQuery, simulationQuerySchema } from "./simulation-query";
@@ -21,6 +21,18 @@ describe("buildSimulation", () => {
     }
     const empty = buildSimulation({}, role);
     expect(!empty.ok && empty.errors.map((e) => `${e.field}:${e.rule}`)).toEqual(["action:required", "resource:required"]);
+  });
+
+  // Issue 19 §1: values past what a RAM policy can name are refused, naming the field.
+  it("refuses an action or resource longer than RAM allows, and keeps them in the URL so it can say so", () => {
+    const long = `acs:oss:*:*:${"a".repeat(MAX_ELEMENT_CHARS)}`;
+    const r = buildSimulation(readSimulationQuery({ action: `oss:${"G".repeat(MAX_ELEMENT_CHARS)}`, resource: long }), role);
+    expect(!r.ok && r.errors).toEqual([
+      { field: "action", rule: "tooLong", max: 6_069 },
+      { field: "resource", rule: "tooLong", max: 6_069 },
+    ]);
+    const fits = buildSimulation({ action: "oss:GetObject", resource: long.slice(0, MAX_ELEMENT_CHARS) }, role);
+    expect(fits.ok).toBe(true);
   });
 
   it("builds a request whose context decides a time-bound statement", () => {
@@ -49,7 +61,7 @@ describe("the simulation in the URL", () => {
     const input = { action: "oss:GetObject", resource: "acs:oss:*:*:images/cat.jpg", mfa: "true" as const };
     const back = simulationQuerySchema.parse(Object.fromEntries(new URLSearchParams(simulationSearch(input))));
     expect(back).toEqual(input);
-    expect(simulationQuerySchema.parse({ action: "x".repeat(300), secure: "maybe" })).toEqual({ action: undefined, secure: undefined });
+    expect(simulationQuerySchema.parse({ ip: "x".repeat(300), secure: "maybe" })).toEqual({ ip: undefined, secure: undefined });
     expect(readSimulationQuery({ action: ["oss:GetObject", "oss:PutObject"], mfa: "yes", resource: "*" })).toEqual({ action: "oss:GetObject", resource: "*" });
   });
 

@@ -1,3 +1,4 @@
+import { MAX_ELEMENT_CHARS } from "../policy/limits";
 import type { EvaluationRequest, Principal, RequestContext } from "../policy/types";
 
 // The simulator's inputs and the request they make. Zod-free, as it runs in the browser; the
@@ -17,13 +18,15 @@ const SIMULATION_FIELDS = ["action", "resource", "ip", "time", "secure", "mfa", 
 export type SimulationField = (typeof SIMULATION_FIELDS)[number];
 
 /** Message keys (policy catalog, `simulator.errors.*`) for each rule a field can break. */
-type SimulationRule = "required" | "actionFormat" | "resourceFormat" | "ipFormat" | "timeFormat" | "ctxFormat";
+type SimulationRule = "required" | "tooLong" | "actionFormat" | "resourceFormat" | "ipFormat" | "timeFormat" | "ctxFormat";
 
 export interface SimulationError {
   field: SimulationField;
   rule: SimulationRule;
   /** For `ctxFormat`: the 1-based line that is wrong. */
   line?: number;
+  /** For `tooLong`: the most characters the field takes. */
+  max?: number;
 }
 
 const ACTION = /^(\*|[A-Za-z0-9-]+:[A-Za-z0-9*?]+)$/;
@@ -59,8 +62,10 @@ export function buildSimulation(
   const action = input.action?.trim() ?? "";
   const resource = input.resource?.trim() ?? "";
   if (!action) errors.push({ field: "action", rule: "required" });
+  else if (action.length > MAX_ELEMENT_CHARS) errors.push({ field: "action", rule: "tooLong", max: MAX_ELEMENT_CHARS });
   else if (!ACTION.test(action)) errors.push({ field: "action", rule: "actionFormat" });
   if (!resource) errors.push({ field: "resource", rule: "required" });
+  else if (resource.length > MAX_ELEMENT_CHARS) errors.push({ field: "resource", rule: "tooLong", max: MAX_ELEMENT_CHARS });
   else if (!RESOURCE.test(resource)) errors.push({ field: "resource", rule: "resourceFormat" });
   const ip = input.ip?.trim();
   if (ip && !IPV4.test(ip) && !(ip.includes(":") && IPV6.test(ip))) errors.push({ field: "ip", rule: "ipFormat" });

@@ -9,7 +9,8 @@ export type ConsolePolicyMode = "read-only" | "full";
 
 export interface PolicyOperation {
   action: string | null;
-  resource: string;
+  /** One resource, or several forms of it (EAS names a service in a dedicated resource group another way). */
+  resource: string | readonly string[];
   kind: "read" | "write";
   alsoRequires?: { action: string; resource: string; condition?: Record<string, Record<string, string>> }[];
 }
@@ -26,7 +27,9 @@ interface Grant {
   condition?: Record<string, Record<string, string>>;
 }
 
-function resourcesFor(template: string, regions: readonly string[]): string[] {
+function resourcesFor(resource: string | readonly string[], regions: readonly string[]): string[] {
+  if (typeof resource !== "string") return resource.flatMap((r) => resourcesFor(r, regions));
+  const template = resource;
   if (!template.includes("{region}")) return [template];
   return regions.length === 0 ? [template.replace("{region}", "*")] : regions.map((r) => template.replace("{region}", r));
 }

@@ -1,16 +1,20 @@
 import { CloudError } from "../cloud/types";
 import { AppError } from "../errors/app-error";
 import type { InventoryDeps } from "../inventory/deps";
-import { fetchDefaultRoleFacts, fetchPassRoleFacts, fetchRoleFacts, type AccountRoleFacts, type PassRoleFacts } from "../inventory/facts";
+import { fetchDefaultRoleFacts, fetchPassRoleFacts, fetchRoleFacts, type AccountRoleFacts, type Deployer, type PassRoleFacts } from "../inventory/facts";
+import type { ServiceRoleUse } from "../readiness/use";
 import { fetchAccountId, fetchPolicyDocuments, fetchUserPolicies } from "../inventory/fetch";
 import { passRoleDecision } from "../inventory/role-index";
-import { analyseServiceConfig, checkNeeds, type NeedResult, type RoleMode, type ServiceRoleAnalysis } from "../service-config";
-import { ossLocations, readConfig, type ConfigRead } from "./read-config";
+import { MAX_ELEMENT_CHARS } from "../policy/limits";
+import type { ReadinessFacts } from "../readiness/facts";
+import { analyseServiceConfig, type RoleMode, type ServiceRoleAnalysis } from "../service-config";
+import { readConfig, type ConfigRead } from "./read-config";
 import { readRoleArn, type RoleArnRead } from "./role-arn";
-import { explainTrust, type TrustVerdict } from "./trust";
+import { explainTrust, type TrustVerdict } from "../readiness/trust";
 
-// Everything a preflight decides from, read once from the config and the account. The rule
-// table is pure over these facts, so diagnoses of a deployed service can reuse them.
+// Everything a preflight decides from, read once from the config and the account: what the
+// document says (its own rules), and the readiness facts the readiness rules decide from, the
+// same rules a diagnosis asks of a deployed service.
 
 export interface PreflightInput {
   config: unknown;
@@ -26,14 +30,12 @@ export interface PreflightFacts {
   accountId?: string;
   arn?: RoleArnRead;
   analysis?: ServiceRoleAnalysis;
-  /** The config names an OSS location (a mount, model_path, …). */
-  ossInUse: boolean;
   role?: AccountRoleFacts;
+  /** Why EAS may not assume the role, for the finding's words. */
   trust?: TrustVerdict;
-  /** The role's policies against what the platform mounts and pulls with it. */
-  needs: NeedResult[];
   defaultRole?: { exists: boolean; arn?: string };
-  deployer?: { userName: string; passRole: PassRoleFacts };
+  /** For the readiness rules: absent while the document's own rules fail (no config, several role ARNs, a malformed one). */
+  readiness?: ReadinessFacts;
 }
 
 /** What a preflight reads from the account; `accountReader(deps)` reads it through the console's cache. */
@@ -69,29 +71,45 @@ async function passRoleOf(deps: InventoryDeps, userName: string, roleArn: string
 
 export async function gatherPreflightFacts(account: AccountReader, input: PreflightInput): Promise<PreflightFacts> {
   const read = readConfig(input.config);
-  const facts: PreflightFacts = { region: input.region, read, method: "none", ossInUse: false, needs: [] };
+  const facts: PreflightFacts = { region: input.region, read, method: "none" };
   if (read.kind !== "ok") return facts;
   const accountId = await account.accountId();
   const arn = readRoleArn(read.roleRefs);
   const config = arn.kind === "one" ? { ...read.config, role_arn: arn.arn } : read.config;
   const analysis = analyseServiceConfig(config, accountId, { region: input.region });
+  const tooLong = analysis.needs.find((n) => n.checks.some((c) => c.resource.length > MAX_ELEMENT_CHARS));
+  if (tooLong) throw AppError.invalid({ [`config.${tooLong.path}`]: `names a resource longer than RAM allows: at most ${MAX_ELEMENT_CHARS} characters` });
   Object.assign(facts, {
     accountId,
     arn,
     analysis,
     method: arn.kind === "none" ? analysis.roleMode : "custom",
-    ossInUse: analysis.needs.some((n) => n.kind === "oss-mount") || ossLocations(read.raw).length > 0,
   });
+  if (arn.kind === "multiple" || arn.kind === "malformed") return facts;
+  const use: ServiceRoleUse = {
+    roleMode: analysis.roleMode,
+    config,
+    roleArn: analysis.roleArn,
+    roleName: analysis.roleName,
+    workspaceId: analysis.workspaceId,
+    workspaceMissing: analysis.needs.some((n) => n.kind === "workspace-id" && n.satisfied === false),
+    needs: analysis.needs,
+    warnings: analysis.warnings,
+  };
+  const deployer: Deployer = input.deployer ? { kind: "user", uid: "", userName: input.deployer } : { kind: "account", uid: accountId };
+  const readiness: ReadinessFacts = { accountId, region: input.region, use, config, deployer };
+  facts.readiness = readiness;
   if (facts.method === "default") {
     const def = await account.defaultRole();
     facts.defaultRole = { exists: def.exists, arn: def.role?.arn };
+    readiness.role = def;
   }
   if (arn.kind !== "one" || arn.account !== accountId) return facts;
   const role = await account.role(arn.roleName);
   facts.role = role;
+  readiness.role = role;
   if (!role.exists || !role.role) return facts;
   facts.trust = explainTrust(role.role.assumeRolePolicyDocument);
-  facts.needs = checkNeeds(analysis.needs.filter((n) => n.checks.length > 0), role.policies);
-  if (input.deployer) facts.deployer = { userName: input.deployer, passRole: await account.passRole(input.deployer, role.role.arn) };
+  if (input.deployer) readiness.passRole = await account.passRole(input.deployer, role.role.arn);
   return facts;
 }

@@ -57,15 +57,3 @@ export function readConfig(input: unknown): ConfigRead {
   const credential = isObject(value.credential) ? value.credential : undefined;
   return { kind: "ok", raw: value, config: parsed.config, roleRefs: [...refsAt("role_arn", value.role_arn), ...refsAt("credential.role_arn", credential?.role_arn)] };
 }
-
-/** Every string in the document that names an OSS location (`oss://…`), wherever it sits. */
-export function ossLocations(value: unknown, out: string[] = []): string[] {
-  if (typeof value === "string") {
-    if (value.startsWith("oss://")) out.push(value);
-  } else if (Array.isArray(value)) {
-    for (const v of value) ossLocations(v, out);
-  } else if (isObject(value)) {
-    for (const v of Object.values(value)) ossLocations(v, out);
-  }
-  return out;
-}

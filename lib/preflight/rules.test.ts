@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildEasTrustPolicy, type NamedPolicy, type PolicyDocument } from "../policy";
-import { roleFacts } from "../inventory/trust-facts";
-import type { AccountRoleFacts } from "../inventory/facts";
+import { roleFacts } from "../readiness/trust";
+import type { AccountRoleFacts } from "../readiness/facts";
 import { PREFLIGHT_CODES, evaluatePreflight, gatherPreflightFacts, isReady, type AccountReader, type PreflightAnswer } from "./index";
 
 const UID = "1784200000000001";

@@ -1,12 +1,16 @@
 import { buildPassRolePolicy } from "../policy/builders";
+import type { Evidence } from "../readiness/evidence";
+import { readinessRule, type ReadinessRuleId } from "../readiness/rules";
 import { leastPrivilegePolicy, systemPolicyCovering } from "../wizard/policies";
 import type { PreflightFacts } from "./facts";
 
 // The preflight rule table: each stable code with its severity and the facts that raise it.
+// The document's own rules (is it JSON, how many role ARNs) are preflight's; whether the role
+// will work is the readiness rows' answer (lib/readiness), each in preflight's public code.
 // Messages and fixes live in the catalog (`preflight.findings.<CODE>`), filled from `values`.
 
 export type Severity = "error" | "warning" | "info";
-export type Values = Record<string, string | number>;
+type Values = Record<string, string | number>;
 
 export interface Draft {
   path: string;
@@ -20,6 +24,10 @@ export interface PreflightRule {
 }
 
 const one = (cond: boolean, draft: () => Draft): Draft[] => (cond ? [draft()] : []);
+/** What a readiness row finds for the config about to be deployed, if it holds. */
+const ask = (f: PreflightFacts, id: ReadinessRuleId) => (f.readiness ? readinessRule(id).check(f.readiness) : undefined);
+type NeedEvidence = Extract<Evidence, { kind: "need" }>;
+const NEED_ROWS: ReadinessRuleId[] = ["mounts-covered", "image-pulls-covered", "code-access-covered"];
 const json = (v: unknown) => JSON.stringify(v);
 /** `nas-mount` → `nasMount`: ICU select keys may not hold hyphens. */
 const selectKey = (kind: string) => kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
@@ -63,25 +71,29 @@ export const PREFLIGHT_RULES = [
   {
     code: "ROLE_NOT_FOUND",
     severity: "error",
-    find: (f) => (f.arn?.kind === "one" && f.role && !f.role.exists ? [{ path: f.arn.path, values: { role: f.arn.roleName, requestId: f.role.missing?.requestId ?? "" } }] : []),
+    find: (f) => {
+      const found = ask(f, "role-exists");
+      const missing = found?.evidence.find((e) => e.kind === "role-missing");
+      return f.arn?.kind === "one" && missing?.reason === "not-found" ? [{ path: f.arn.path, values: { role: f.arn.roleName, requestId: missing.cloud?.requestId ?? "" } }] : [];
+    },
   },
   {
     code: "TRUST_MISSING_EAS",
     severity: "error",
     find: (f) =>
-      f.arn?.kind === "one" && f.trust && !f.trust.allowed
+      f.arn?.kind === "one" && ask(f, "trust-admits-eas") && f.trust && !f.trust.allowed
         ? [{ path: f.arn.path, values: { role: f.arn.roleName, reason: f.trust.reason, statement: f.trust.statement ?? -1, detail: f.trust.detail ?? "" } }]
         : [],
   },
   {
     code: "DEFAULT_ROLE_MISSING",
     severity: "error",
-    find: (f) => one(f.method === "default" && f.defaultRole?.exists === false, () => ({ path: "options.enable_ram_role", values: {} })),
+    find: (f) => one(ask(f, "default-role-exists") !== undefined, () => ({ path: "options.enable_ram_role", values: {} })),
   },
   {
     code: "WORKSPACE_ID_MISSING",
     severity: "error",
-    find: (f) => one(f.method === "default" && f.ossInUse && !f.analysis?.workspaceId, () => ({ path: "metadata.workspace_id", values: {} })),
+    find: (f) => one(f.method === "default" && ask(f, "workspace-for-oss") !== undefined, () => ({ path: "metadata.workspace_id", values: {} })),
   },
   {
     code: "DEFAULT_ROLE_SCOPE",
@@ -94,31 +106,37 @@ export const PREFLIGHT_RULES = [
   {
     code: "NEED_NOT_COVERED",
     severity: "error",
+    // Under Method 1 the PAI default role's scope is DEFAULT_ROLE_SCOPE's to say.
     find: (f) =>
-      f.needs
-        .filter((r) => !r.allowed && r.denied)
-        .map((r) => ({
-          path: r.need.path,
-          values: {
-            need: selectKey(r.need.kind),
-            target: r.need.target,
-            action: r.denied!.action,
-            resource: r.denied!.resource,
-            role: f.arn?.kind === "one" ? f.arn.roleName : "",
-            decision: r.denied!.decision,
-            denyPolicy: r.denied!.decision === "ExplicitDeny" ? (r.denied!.deciding[0]?.policy ?? "") : "",
-            policy: systemPolicyCovering(r.denied!.action) ?? "",
-            statement: json(leastPrivilegePolicy([{ id: r.need.path, kind: "other", target: r.need.target, checks: r.need.checks }])!.Statement),
-          },
-        })),
+      f.method !== "custom" || f.readiness?.use.roleMode !== "custom"
+        ? []
+        : NEED_ROWS.flatMap((id) => ask(f, id)?.evidence ?? [])
+            .filter((e): e is NeedEvidence => e.kind === "need")
+            .map((e) => {
+              const checks = f.readiness!.use.needs.find((n) => n.path === e.need.path)?.checks ?? [{ action: e.action, resource: e.resource }];
+              return {
+                path: e.need.path,
+                values: {
+                  need: selectKey(e.need.kind),
+                  target: e.need.target,
+                  action: e.action,
+                  resource: e.resource,
+                  role: f.arn?.kind === "one" ? f.arn.roleName : "",
+                  decision: e.decision,
+                  denyPolicy: e.decision === "ExplicitDeny" ? (e.deciding?.policy ?? "") : "",
+                  policy: systemPolicyCovering(e.action) ?? "",
+                  statement: json(leastPrivilegePolicy([{ id: e.need.path, kind: "other", target: e.need.target, checks }])!.Statement),
+                },
+              };
+            }),
   },
   {
     code: "PASSROLE_MISSING",
     severity: "error",
-    find: (f) =>
-      f.arn?.kind === "one" && f.deployer && !f.deployer.passRole.allowed
-        ? [{ path: f.arn.path, values: { user: f.deployer.userName, role: f.arn.roleName, policy: json(buildPassRolePolicy(f.arn.roleName)) } }]
-        : [],
+    find: (f) => {
+      const found = ask(f, "pass-role");
+      return f.arn?.kind === "one" && found ? [{ path: f.arn.path, values: { user: String(found.values.user), role: f.arn.roleName, policy: json(buildPassRolePolicy(f.arn.roleName)) } }] : [];
+    },
   },
   {
     code: "NO_RAM_ROLE",

@@ -165,3 +165,13 @@ describe("analyseServiceConfig: needs", () => {
     expect(a.needs[0].satisfied).toBe(false);
   });
 });
+
+describe("config keys that are Object.prototype properties", () => {
+  it("reads an oss:// address under a key named constructor or toString like any other", () => {
+    const config = { options: { enable_ram_role: true }, constructor: "oss://bucket-a/x/", environment: { toString: "oss://bucket-b/y/" } } as unknown as ServiceConfig;
+    expect(analyse(config).needs.filter((n) => n.kind === "oss-path").map((n) => [n.kind, n.path, n.target])).toEqual([
+      ["oss-path", "constructor", "oss://bucket-a/x/"],
+      ["oss-path", "environment.toString", "oss://bucket-b/y/"],
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import { evaluate } from "../policy/evaluate";
 import type { Decision, NamedPolicy, StatementMatch } from "../policy/types";
 import type { RamCheck, ServiceNeed } from "./types";
 
-export interface CheckResult extends RamCheck {
+interface CheckResult extends RamCheck {
   allowed: boolean;
   decision: Decision;
   /** The statements that decided (none for an implicit deny). */

@@ -43,7 +43,7 @@ export function ossLocations(config: ServiceConfig): OssLocation[] {
     if (typeof v === "string" && v.trim().startsWith("oss://")) add({ path: key, target: v.trim(), atDeploy: true, volume });
   }
   walk(config, "", (text, path) => {
-    if (path in DEPLOY_KEYS || /^storage\[\d+\]\.oss\.path$/.test(path)) return;
+    if (Object.hasOwn(DEPLOY_KEYS, path) || /^storage\[\d+\]\.oss\.path$/.test(path)) return;
     for (const m of text.matchAll(OSS_ADDRESS)) add({ path, target: m[0], atDeploy: false });
   });
   return out;

@@ -3,12 +3,12 @@
 
 export type RoleMode = "none" | "default" | "custom";
 
-export interface OssStorage {
+interface OssStorage {
   path: string;
   readOnly?: boolean;
 }
 
-export interface NfsStorage {
+interface NfsStorage {
   server: string;
   path?: string;
   readOnly?: boolean;
@@ -21,7 +21,7 @@ export interface StorageEntry {
   [key: string]: unknown;
 }
 
-export interface ContainerSpec {
+interface ContainerSpec {
   image?: string;
   script?: string;
   port?: number;

@@ -4,7 +4,7 @@ import { mapLimit } from "../async/pool";
 import type { InventoryDeps } from "../inventory/deps";
 import { fetchRoleFacts } from "../inventory/facts";
 import { fetchAccountId, fetchRoles } from "../inventory/fetch";
-import { explainTrust, type TrustVerdict } from "../preflight/trust";
+import { explainTrust, type TrustVerdict } from "../readiness/trust";
 import { sameRole } from "../policy/role-identity";
 import { PAI_DEFAULT_ROLE } from "../service-config";
 import { coverNeeds, needChecks, type NeedCoverage } from "../wizard/checks";

@@ -1,5 +1,5 @@
-import { evaluate } from "../policy/evaluate";
 import type { Decision, NamedPolicy } from "../policy/types";
+import { checkNeeds } from "../readiness";
 import type { RamCheck } from "../service-config/types";
 import type { NeedChecks, NeedKind } from "./need-checks";
 
@@ -18,14 +18,12 @@ export interface NeedCoverage {
   gap?: RamCheck & { decision: Decision };
 }
 
-/** Which needs a role's policies cover, evaluated with lib/policy as RAM would. */
+/** Which needs a role's policies cover: the same evaluation the readiness rows make of a deployed service's needs. */
 export function coverNeeds(needs: NeedChecks[], policies: NamedPolicy[]): NeedCoverage[] {
-  return needs.map(({ id, kind, target, checks }) => {
+  const results = checkNeeds(needs.map((n) => ({ kind: "oss-path", path: n.id, target: n.target, checks: n.checks })), policies);
+  return needs.map(({ id, kind, target, checks }, i) => {
     if (checks.length === 0) return { id, kind, target, state: "unchecked" };
-    for (const c of checks) {
-      const r = evaluate({ action: c.action, resource: c.resource }, policies);
-      if (r.decision !== "Allow") return { id, kind, target, state: "gap", gap: { ...c, decision: r.decision } };
-    }
-    return { id, kind, target, state: "covered" };
+    const denied = results[i].denied;
+    return denied ? { id, kind, target, state: "gap", gap: { action: denied.action, resource: denied.resource, decision: denied.decision } } : { id, kind, target, state: "covered" };
   });
 }

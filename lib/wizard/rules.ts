@@ -1,4 +1,4 @@
-import { SERVICE_NAME_PATTERN } from "../service-config/names";
+import { NEW_SERVICE_NAME_PATTERN } from "../service-config/names";
 
 // The naming rules of RAM, OSS, MaxCompute and EAS that the wizards check before anything is
 // generated or sent. Each rule has a stable key; its words live in the message catalog
@@ -16,7 +16,7 @@ export const RULE_PATTERNS = {
   policyName: /^[A-Za-z0-9-]{1,128}$/,
   userName: /^[A-Za-z0-9._@-]{1,64}$/,
   workspaceId: /^\d{1,20}$/,
-  serviceName: SERVICE_NAME_PATTERN,
+  serviceName: NEW_SERVICE_NAME_PATTERN,
   otherProduct: /^[A-Za-z0-9 ()._/-]{1,64}$/,
   codePath: /^\/[A-Za-z0-9._/-]{0,254}\.py$/,
 } as const;

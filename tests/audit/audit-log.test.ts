@@ -49,11 +49,27 @@ describe("audit log", () => {
   });
 
   it("writes CSV cells that survive commas, quotes, newlines and spreadsheet formulas", async () => {
-    expect(csvCell("plain")).toBe("plain");
+    expect(csvCell("plain")).toBe('"plain"');
     expect(csvCell('a,"b"\nc')).toBe('"a,""b""\nc"');
-    expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(csvCell("=HYPERLINK(1)")).toBe(`"'=HYPERLINK(1)"`);
     const { audit } = log();
     const e = await audit.append({ actor: "alice", action: "users.create", target: "x,y", outcome: "success", detail: { role: "admin" } });
-    expect(auditCsvRow(e)).toBe(`${e.id},2026-05-01T11:00:00.000Z,alice,users.create,"x,y",success,,"{""role"":""admin""}"`);
+    expect(auditCsvRow(e)).toBe(`"${e.id}","2026-05-01T11:00:00.000Z","alice","users.create","x,y","success","","{""role"":""admin""}"`);
+  });
+
+  // Issue 19 §3: a spreadsheet in a semicolon locale splits this username at `;` and runs the rest.
+  it("neutralises a formula after any separator a spreadsheet may split on", async () => {
+    const hostile = "x;=cmd|' /C calc'!A0";
+    expect(csvCell(hostile)).toBe(`"x;'=cmd|' /C calc'!A0"`);
+    expect(csvCell("a,+1;-2\t@SUM(A1)")).toBe(`"a,'+1;'-2\t'@SUM(A1)"`);
+    expect(csvCell("\t=1")).toBe(`"'\t'=1"`);
+    expect(csvCell("a\t\t=1")).toBe(`"a\t'\t'=1"`);
+    expect(csvCell("a\r\n=1")).toBe(`"a\r\n'=1"`);
+    const { audit } = log();
+    const e = await audit.append({ actor: hostile, action: "auth.login", target: hostile, outcome: "failure" });
+    const cells = auditCsvRow(e).split(",");
+    expect(cells.every((c) => c.startsWith('"'))).toBe(true);
+    // Split the way a semicolon-locale spreadsheet that ignores quotes would: no piece starts a formula.
+    for (const piece of auditCsvRow(e).split(/[,;\t]/)) expect(piece.replace(/^"/, "")).not.toMatch(/^[=+\-@\t\r]/);
   });
 });

@@ -86,6 +86,7 @@ const WRITES: Record<string, Call> = {
   "eas.updateService": (c) => c.eas.updateService(HZ, "lp_svc", JSON.stringify({ metadata: { instance: 1 } })),
   "eas.stopService": (c) => c.eas.stopService(HZ, "lp_svc"),
   "eas.startService": (c) => c.eas.startService(HZ, "lp_svc"),
+  "eas.restartService": (c) => c.eas.restartService(HZ, "lp_svc"),
   "eas.deleteService": (c) => c.eas.deleteService(HZ, "lp_svc"),
 };
 

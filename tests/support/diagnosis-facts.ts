@@ -1,22 +1,34 @@
-// Facts as the emulator's deployment scenarios set them up (emulator/eas/scenarios-*.test.ts),
-// built without a cloud, for the diagnosis rules' unit tests.
-import { SYSTEM_POLICIES } from "../../emulator/ram/system-policies";
-import { easTrust, ecsTrust, roleArnOf, UID } from "../../emulator/testing/eas-scenario";
+// Account facts for the diagnosis rules' unit tests, written here from the RAM and EAS docs: no
+// cloud, and nothing taken from the emulator (its scenarios, roles or policies), so the rules are
+// not tested against the very model the emulator decides deployments with.
 import type { EventDraft } from "../../emulator/eas/event-messages";
-import { analyseService } from "../../lib/inventory/analyse";
-import type { AccountRoleFacts, Deployer, PassRoleFacts } from "../../lib/inventory/facts";
-import { roleFacts } from "../../lib/inventory/trust-facts";
-import type { NamedPolicy } from "../../lib/policy/types";
+import { analyseService } from "../../lib/readiness/use";
+import type { AccountRoleFacts, Deployer, PassRoleFacts } from "../../lib/readiness/facts";
+import { roleFacts } from "../../lib/readiness/trust";
+import type { NamedPolicy, PolicyDocument } from "../../lib/policy/types";
 import { parseServiceConfig } from "../../lib/service-config";
 import type { DeployEvent, DiagnosisFacts, FixInputs } from "../../lib/diagnosis/types";
 
-export { easTrust, roleArnOf };
+const UID = "1784200000000001";
 export const HZ = "cn-hangzhou";
+export const roleArnOf = (role: string) => `acs:ram::${UID}:role/${role}`;
+const trust = (service: string) => JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: [service] } }] });
+export const easTrust = trust("eas.pai.aliyuncs.com");
+const ecsTrust = trust("ecs.aliyuncs.com");
+
+const allowAll = (...Action: string[]): PolicyDocument => ({ Version: "1", Statement: [{ Effect: "Allow", Action, Resource: ["*"] }] });
+/** The system policies' documents as RAM's policy reference shows them, cut to the actions that matter here. */
+const SYSTEM: Record<string, PolicyDocument> = {
+  AliyunOSSReadOnlyAccess: allowAll("oss:Get*", "oss:List*"),
+  AliyunContainerRegistryReadOnlyAccess: allowAll("cr:Get*", "cr:List*", "cr:Pull*"),
+  AliyunNASReadOnlyAccess: allowAll("nas:Describe*", "nas:List*"),
+  AliyunServiceRolePolicyForPaiEas: allowAll("oss:GetObject", "oss:PutObject", "oss:ListObjects", "oss:GetBucketInfo", "oss:ListBuckets"),
+};
 
 export function systemPolicy(name: string): NamedPolicy {
-  const p = SYSTEM_POLICIES.find((s) => s.policyName === name);
-  if (!p) throw new Error(`no system policy ${name}`);
-  return { name, type: "System", document: p.document };
+  const document = SYSTEM[name];
+  if (!document) throw new Error(`no system policy ${name}`);
+  return { name, type: "System", document };
 }
 
 export function role(name: string, trust: string, policies: NamedPolicy[] = []): AccountRoleFacts {
@@ -42,7 +54,7 @@ export function missingRole(name: string): AccountRoleFacts {
   };
 }
 
-/** The scenarios' roles. */
+/** The roles the tests deploy with. */
 export const ROLES = {
   runner: () => role("scn-runner", easTrust, [systemPolicy("AliyunOSSReadOnlyAccess"), systemPolicy("AliyunContainerRegistryReadOnlyAccess")]),
   noCr: () => role("scn-no-cr", easTrust),

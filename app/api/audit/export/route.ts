@@ -1,5 +1,5 @@
 import { listAudit } from "@/lib/audit";
-import { AUDIT_CSV_HEADER, auditCsvRow } from "@/lib/audit/csv";
+import { auditCsvHeader, auditCsvRow } from "@/lib/audit/csv";
 import { auditQuerySchema, toAuditFilters } from "@/lib/audit/filters";
 import { apiRoute } from "@/lib/http/api-route";
 
@@ -16,7 +16,7 @@ export const GET = apiRoute({ permission: "audit:read", query: auditQuerySchema 
   let sent = 0;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`${AUDIT_CSV_HEADER.join(",")}\r\n`));
+      controller.enqueue(encoder.encode(`${auditCsvHeader()}\r\n`));
     },
     async pull(controller) {
       // Keyset paging: entries appended during the export cannot shift or repeat rows.

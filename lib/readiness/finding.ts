@@ -1,5 +1,5 @@
 import type { StatementMatch } from "../policy/types";
-import type { Advice, Evidence, FixProposal, StatementRef } from "./types";
+import type { Advice, Evidence, FixProposal, StatementRef } from "./evidence";
 
 /** What a rule found: the values of its summary, its evidence, and what would fix it. */
 export interface Finding {

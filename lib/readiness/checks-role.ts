@@ -1,8 +1,8 @@
 import { EAS_SERVICE_PRINCIPAL, addServicePrincipal, buildPassRolePolicy, canAssume, diffJsonLines, parseArn, parsePolicy, serializePolicy } from "../policy";
 import { PAI_DEFAULT_ROLE } from "../service-config/analyse";
 import { statementRef, type Finding } from "./finding";
-import type { AccountRoleFacts } from "../inventory/facts";
-import type { DiagnosisFacts, FixProposal } from "./types";
+import type { AccountRoleFacts, ReadinessFacts as DiagnosisFacts } from "./facts";
+import type { FixProposal } from "./evidence";
 
 // The render stage's causes, in the order the platform checks them: the role exists, the deployer
 // may pass it, EAS may assume it; for the PAI default role, it exists and workspace_id is set.

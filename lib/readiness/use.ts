@@ -1,8 +1,8 @@
 import type { NamedPolicy } from "../policy";
 import { analyseServiceConfig, checkNeeds, parseServiceConfig, type ServiceConfig, type ServiceNeed } from "../service-config";
-import type { RoleMode } from "./types";
+import type { RoleMode } from "../service-config/types";
 
-export interface RoleUse {
+interface RoleUse {
   roleMode: RoleMode;
   roleName?: string;
   workspaceId?: string;

@@ -2,11 +2,11 @@ import "server-only";
 import { sameRole } from "../../policy/role-identity";
 import { parseServiceConfig } from "../../service-config";
 import { checkNeeds } from "../../service-config/check";
-import type { InventoryDeps } from "../../inventory/deps";
-import { fetchPolicy, fetchRegionServices, fetchRoles, namedPolicy } from "../../inventory/fetch";
-import { COVER_POLICIES } from "../checks-needs";
-import { nearNames } from "../near-names";
-import type { CauseCode, DiagnosisFacts, FixInputs, RoleCandidate } from "../types";
+import type { InventoryDeps } from "../deps";
+import { fetchPolicy, fetchRegionServices, fetchRoles, namedPolicy } from "../fetch";
+import { COVER_POLICIES } from "../../readiness/checks-needs";
+import { nearNames } from "../../readiness/near-names";
+import type { CauseCode, DiagnosisFacts, FixInputs, RoleCandidate } from "../../diagnosis/types";
 import type { FactSource } from "./fact-source";
 
 // What only a single service's fixes need, read only for the cause diagnosed: roles near a

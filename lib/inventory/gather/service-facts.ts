@@ -1,8 +1,8 @@
 import "server-only";
 import { CloudError } from "../../cloud/errors";
 import type { EasService } from "../../cloud/types";
-import { analyseService, type ServiceRoleUse } from "../../inventory/analyse";
-import type { DeployEvent, DiagnosisFacts } from "../types";
+import { analyseService, type ServiceRoleUse } from "../../readiness/use";
+import type { DeployEvent, DiagnosisFacts } from "../../diagnosis/types";
 import type { FactSource } from "./fact-source";
 
 /** The service's own Reason and Message: what EAS says of its last deployment. */

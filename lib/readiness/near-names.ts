@@ -17,7 +17,7 @@ function distance(a: string, b: string): number {
 
 const words = (s: string) => new Set(s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
 
-export function nearness(target: string, name: string): number {
+function nearness(target: string, name: string): number {
   const a = target.toLowerCase();
   const b = name.toLowerCase();
   const edit = 1 - distance(a, b) / Math.max(a.length, b.length, 1);

@@ -2,14 +2,15 @@ import type { NamedPolicy, PolicyDocument } from "../policy/types";
 import { checkNeeds, type NeedResult } from "../service-config/check";
 import type { NeedKind } from "../service-config/types";
 import { statementRef, type Finding } from "./finding";
-import type { DiagnosisFacts, Evidence, FixProposal } from "./types";
+import type { ReadinessFacts as DiagnosisFacts } from "./facts";
+import type { Evidence, FixProposal } from "./evidence";
 
 // What the role must allow for the platform to mount the service's data and pull its image, and
 // for its code to reach the OSS addresses the config names; checked with lib/policy as RAM would.
 
-export const MOUNT_KINDS: ReadonlySet<NeedKind> = new Set(["oss-mount", "nas-mount", "oss-model"]);
-export const IMAGE_KINDS: ReadonlySet<NeedKind> = new Set(["image-pull"]);
-export const CODE_KINDS: ReadonlySet<NeedKind> = new Set(["oss-path"]);
+const MOUNT_KINDS: ReadonlySet<NeedKind> = new Set(["oss-mount", "nas-mount", "oss-model"]);
+const IMAGE_KINDS: ReadonlySet<NeedKind> = new Set(["image-pull"]);
+const CODE_KINDS: ReadonlySet<NeedKind> = new Set(["oss-path"]);
 
 /** System policies that cover a read need; a write need gets a policy scoped to it instead. */
 export const COVER_POLICIES = ["AliyunOSSReadOnlyAccess", "AliyunNASReadOnlyAccess", "AliyunContainerRegistryReadOnlyAccess"] as const;
@@ -34,7 +35,7 @@ function deniedAll(f: DiagnosisFacts): NeedResult[] {
   return results;
 }
 
-export function deniedNeeds(f: DiagnosisFacts, kinds: ReadonlySet<NeedKind>): NeedResult[] {
+function deniedNeeds(f: DiagnosisFacts, kinds: ReadonlySet<NeedKind>): NeedResult[] {
   return deniedAll(f).filter((r) => kinds.has(r.need.kind));
 }
 
@@ -52,7 +53,7 @@ function fnv(text: string): string {
 }
 
 /** One Allow statement per resource, with exactly the actions the denied needs lack on it. */
-export function scopedDocument(denied: NeedResult[]): PolicyDocument {
+function scopedDocument(denied: NeedResult[]): PolicyDocument {
   const byResource = new Map<string, string[]>();
   for (const r of denied) {
     for (const c of r.checks.filter((c) => !c.allowed)) {
@@ -64,7 +65,7 @@ export function scopedDocument(denied: NeedResult[]): PolicyDocument {
   return { Version: "1", Statement: [...byResource].map(([resource, actions]) => ({ Effect: "Allow", Action: actions, Resource: [resource] })) };
 }
 
-export function scopedPolicyName(roleName: string, doc: PolicyDocument): string {
+function scopedPolicyName(roleName: string, doc: PolicyDocument): string {
   return `${roleName.replace(/[^A-Za-z0-9-]/g, "-").slice(0, 64)}-eas-needs-${fnv(JSON.stringify(doc))}`;
 }
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { RoleSet, roleKey } from "../../policy/role-identity";
 import { PAI_DEFAULT_ROLE } from "../../service-config/analyse";
-import type { InventoryDeps } from "../../inventory/deps";
-import { fetchDeployer, fetchPassRoleFacts, fetchRoleFacts, type AccountRoleFacts, type Deployer, type PassRoleFacts } from "../../inventory/facts";
-import { fetchAccountId, fetchRoles } from "../../inventory/fetch";
-import { fetchUserPolicySet, type UserPolicies } from "../../inventory/principal-policies";
+import type { InventoryDeps } from "../deps";
+import { fetchDeployer, fetchPassRoleFacts, fetchRoleFacts, type AccountRoleFacts, type Deployer, type PassRoleFacts } from "../facts";
+import { fetchAccountId, fetchRoles } from "../fetch";
+import { fetchUserPolicySet, type UserPolicies } from "../principal-policies";
 
 // The account's facts for many services at once, each read once however many services share it:
 // one set of reads per distinct role, per distinct deploying user, per distinct policy. The

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roleFacts } from "./trust-facts";
+import { roleFacts } from "./trust";
 
 const trust = (principal: Record<string, string[]>, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: principal, ...extra }] });
