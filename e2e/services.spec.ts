@@ -106,11 +106,18 @@ test.describe("services", () => {
     await expect(needs).toContainText("oss://models/churn/model.pmml");
   });
 
-  test("an unknown service says so, and its API answers 404 with the cloud's code", async ({ page }) => {
+  test("an unknown service says so with EAS's code and RequestId, and its API answers 404 with the cloud's code", async ({ page }) => {
     const nav = await page.goto("/services/cn-hangzhou/no-such-service");
     expect(nav?.status()).toBe(404);
-    await expect(page.getByText("This service does not exist in this region, or it was deleted.")).toBeVisible();
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("EAS has no service no-such-service in cn-hangzhou.");
+    await expect(alert).toContainText("InvalidService.NotFound");
+    expect(await alert.locator("code").last().textContent()).toMatch(REQUEST_ID);
     await expect(page.getByRole("link", { name: "Back to all services" })).toHaveAttribute("href", "/services");
+    const unserved = await page.goto("/services/mars-north-1/foo");
+    expect(unserved?.status()).toBe(404);
+    await expect(page.getByRole("alert")).toContainText("mars-north-1 is not a region this console serves.");
+    await expect(page.getByRole("alert")).toContainText("cn-hangzhou");
     expect((await page.request.get("/services/nowhere-1/image-tagger")).status()).toBe(404);
     const res = await page.request.get("/api/services/cn-hangzhou/no-such-service");
     expect(res.status()).toBe(404);
