@@ -28,8 +28,15 @@ test("an admin fixes one cause for two services from the fleet view, and both ru
   await card.getByRole("button", { name: "Preview" }).click();
   await expect(card.getByTestId("fix-preview")).toContainText("UpdateRole · ecs-batch-role");
   await card.getByRole("button", { name: "Apply fix" }).click();
+  // The dialog names the other service on the role: the fix lets EAS act as it for both.
+  const confirm = page.getByRole("dialog");
+  await expect(confirm.getByTestId("widens-services")).toHaveText("cn-hangzhou/churn-nightly");
+  await confirm.getByRole("button", { name: "Confirm and apply" }).click();
   await expect(card.getByText(/^Applied\. Audit entry \d+\.$/)).toBeVisible();
   await group.getByRole("button", { name: "Redeploy all 2 services" }).click();
+  const redeploy = page.getByRole("dialog", { name: "Redeploy these 2 services?" });
+  await expect(redeploy.getByTestId("redeploy-list")).toContainText("UpdateService · cn-hangzhou/churn-nightly");
+  await redeploy.getByRole("button", { name: "Confirm redeploy" }).click();
   await expect(group.getByText("2 of 2 redeployed")).toBeVisible();
   expect((await emulatorRam.trust("ecs-batch-role")).Statement[0].Principal?.Service).toEqual(["ecs.aliyuncs.com", "eas.pai.aliyuncs.com"]);
   await cloud.settle();
