@@ -51,8 +51,11 @@ const BROKEN: Broken[] = [
 
 const fixCard = (page: Page, id: string) => page.locator(id.endsWith(":") ? `[data-fix-id^="${id}"]` : `[data-fix-id="${id}"]`).first();
 
+const fetchedAt = async (page: Page) => Number(await page.locator("[data-fetched-at]").getAttribute("data-fetched-at"));
+
 async function applyFix(page: Page, id: string) {
   const card = fixCard(page, id);
+  const before = await fetchedAt(page);
   await card.getByRole("button", { name: "Preview" }).click();
   await expect(card.getByTestId("fix-preview")).toBeVisible();
   await card.getByRole("button", { name: "Apply fix" }).click();
@@ -64,6 +67,8 @@ async function applyFix(page: Page, id: string) {
   const applied = page.getByTestId("applied");
   await expect(applied.getByText(/^Applied\. Audit entry \d+\.$/)).toBeVisible();
   await expect(applied.locator("[data-request-id]").first()).toHaveText(/^[0-9A-F-]{36}$/);
+  // "Data as of" moves: the page shows the account as the fix left it.
+  await expect.poll(() => fetchedAt(page)).toBeGreaterThan(before);
 }
 
 async function redeployAndWatch(page: Page) {

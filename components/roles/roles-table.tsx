@@ -19,6 +19,7 @@ import { PAGE_SIZES, SEARCH_MAX_LENGTH } from "@/components/inventory/list-optio
 import { dropServerCache } from "@/components/inventory/refresh";
 import type { Paged, RoleRow } from "@/lib/inventory/types";
 import { PrincipalList } from "./principal-list";
+import { easAssumeTone } from "@/components/roles/eas-assume-tone";
 
 const refreshList = () => dropServerCache({ what: "roles" });
 
@@ -122,7 +123,7 @@ export function RolesTable({ ignored }: { ignored?: Record<string, string> }) {
                   </TD>
                   <TD>{r.trustError ? <Badge tone="danger">{t("trustError")}</Badge> : <PrincipalList principals={r.principals} />}</TD>
                   <TD>
-                    <Badge tone={r.easCanAssume ? "success" : r.usedBy.length > 0 ? "danger" : "neutral"} dot title={r.easCanAssume ? t("easYesTitle") : t("easNoTitle")}>
+                    <Badge tone={easAssumeTone(r.easCanAssume)} dot title={r.easCanAssume ? t("easYesTitle") : t("easNoTitle")}>
                       {r.easCanAssume ? t("yes") : t("no")}
                     </Badge>
                   </TD>
@@ -131,7 +132,7 @@ export function RolesTable({ ignored }: { ignored?: Record<string, string> }) {
                       items={r.policies}
                       empty={t("noPolicies")}
                       render={(p) => (
-                        <Link href={`${roleHref(r.name)}#policy-${encodeURIComponent(p.name)}`} title={p.name} className={`block max-w-[13rem] truncate font-mono text-xs ${link}`}>
+                        <Link href={`${roleHref(r.name)}#policy-${encodeURIComponent(p.name)}`} title={p.name} className={`block max-w-[13rem] font-mono text-xs [overflow-wrap:anywhere] ${link}`}>
                           {p.name}
                         </Link>
                       )}

@@ -87,10 +87,10 @@ export function ServicesTable({ regions, ignored }: { regions: string[]; ignored
             <THead>
               <tr>
                 <SortHeader label={t("col.name")} field="name" sort={sort} hrefWith={hrefWith} />
-                <TH>{t("col.region")}</TH>
+                <SortHeader label={t("col.region")} field="region" sort={sort} hrefWith={hrefWith} />
                 <SortHeader label={t("col.status")} field="status" sort={sort} hrefWith={hrefWith} />
-                <TH>{t("col.roleMode")}</TH>
-                <TH>{t("col.health")}</TH>
+                <SortHeader label={t("col.roleMode")} field="role" sort={sort} hrefWith={hrefWith} />
+                <SortHeader label={t("col.health")} field="health" sort={sort} hrefWith={hrefWith} />
                 <TH>{t("col.warning")}</TH>
                 <SortHeader label={t("col.updated")} field="updated" sort={sort} hrefWith={hrefWith} />
               </tr>

@@ -17,7 +17,7 @@ import { ChainSection, ConfigSection, EventsSection, NeedsSection, OverviewSecti
 import { CloudError } from "@/lib/cloud/types";
 import { diagnosisBody } from "@/lib/fixes/diagnosis-body";
 import { loadFixes } from "@/lib/fixes/load-fixes";
-import type { EventType } from "@/lib/inventory/load-service-detail";
+import { loadServiceDetail, type EventType } from "@/lib/inventory/load-service-detail";
 import { lookupService } from "@/lib/inventory/lookup-service";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 import { isServiceAddress } from "@/lib/service-config/names";
@@ -91,10 +91,13 @@ export default async function ServiceDetailPage({ params, searchParams }: Props)
   );
 }
 
-/** "Data as of" for the service as last read; nothing while it cannot be read. */
+/**
+ * "Data as of": when the role data the page shows was read (a fix or any RAM change drops it, so
+ * it moves once the page renders again); the service's own read when RAM could not be read.
+ */
 async function Freshness({ deps, me, region, name }: SectionProps) {
-  const found = await lookupService(deps, me, region, name).catch(() => undefined);
-  return found ? <DetailRefresh fetchedAt={found.fetchedAt} region={region} name={name} /> : null;
+  const read = await loadServiceDetail(deps, me, region, name).catch(() => lookupService(deps, me, region, name)).catch(() => undefined);
+  return read ? <DetailRefresh fetchedAt={read.fetchedAt} region={region} name={name} /> : null;
 }
 
 async function DiagnosisSection({ deps, me, region, name, base }: SectionProps & { base: string }) {
