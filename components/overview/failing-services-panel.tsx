@@ -13,6 +13,7 @@ import { loadServices } from "@/lib/inventory/load-services";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 import { summarizeFailing, type FailingGroup } from "@/lib/overview/summarize";
 import { orCloudError, PanelError } from "./panel-error";
+import { DataAge } from "./data-age";
 
 const link = "text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600";
 
@@ -84,6 +85,7 @@ export async function FailingServicesPanel({ user }: { user: ConsoleUser }) {
           <Link href="/services?health=problem" className={link}>{t("roleProblemsLink")}</Link>
         </p>
       )}
+      {!(loaded instanceof CloudError) && <DataAge fetchedAt={loaded.fetchedAt} ttlMs={getInventoryDeps().ttlMs} />}
     </Panel>
   );
 }
