@@ -20,6 +20,7 @@ import { dropServerCache } from "@/components/inventory/refresh";
 import type { Paged, RoleRow } from "@/lib/inventory/types";
 import { PrincipalList } from "./principal-list";
 import { easAssumeTone } from "@/components/roles/eas-assume-tone";
+import { Legend } from "@/components/ui/legend";
 
 const refreshList = () => dropServerCache({ what: "roles" });
 
@@ -159,6 +160,7 @@ export function RolesTable({ ignored }: { ignored?: Record<string, string> }) {
               ))}
             </tbody>
           </Table>
+          <Legend label={t("legend.label")} items={[{ tone: easAssumeTone(true), text: t("legend.yes") }, { tone: easAssumeTone(false), text: t("legend.no") }]} />
           <Pager page={data.page} pageSize={data.pageSize} total={data.total} hrefWith={hrefWith} pageSizes={PAGE_SIZES} onPageSize={(n) => set({ pageSize: n === PAGE_SIZES[0] ? undefined : String(n) })} />
           </>
         )}
