@@ -28,9 +28,9 @@ test("an admin fixes one cause for two services from the fleet view, and both ru
   await card.getByRole("button", { name: "Preview" }).click();
   await expect(card.getByTestId("fix-preview")).toContainText("UpdateRole · ecs-batch-role");
   await card.getByRole("button", { name: "Apply fix" }).click();
-  // The dialog names the other service on the role: the fix lets EAS act as it for both.
+  // The dialog names the other service on the role (the group acts through churn-nightly, the first by name).
   const confirm = page.getByRole("dialog");
-  await expect(confirm.getByTestId("widens-services")).toHaveText("cn-hangzhou/churn-nightly");
+  await expect(confirm.getByTestId("widens-services")).toHaveText("cn-hangzhou/churn-predictor");
   await confirm.getByRole("button", { name: "Confirm and apply" }).click();
   await expect(card.getByText(/^Applied\. Audit entry \d+\.$/)).toBeVisible();
   await group.getByRole("button", { name: "Redeploy all 2 services" }).click();

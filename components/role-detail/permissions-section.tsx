@@ -18,7 +18,7 @@ export async function PermissionsSection({ detail }: { detail: RoleDetail }) {
   return (
     <div id="permissions" className="scroll-mt-12">
       <Panel id="permissions-panel" title={t("permissions")}>
-        <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <div className="grid gap-4 xl:grid-cols-[fit-content(50%)_minmax(0,1fr)]">
           <div className="min-w-0">
             <h3 className="mb-1.5 text-xs font-medium text-slate-600">{t("matrix")}</h3>
             <PermissionsMatrix matrix={matrix} />

@@ -21,6 +21,7 @@ import type { Paged, RoleRow } from "@/lib/inventory/types";
 import { PrincipalList } from "./principal-list";
 import { easAssumeTone } from "@/components/roles/eas-assume-tone";
 import { Legend } from "@/components/ui/legend";
+import { Breakable } from "@/components/ui/breakable";
 
 const refreshList = () => dropServerCache({ what: "roles" });
 
@@ -134,7 +135,7 @@ export function RolesTable({ ignored }: { ignored?: Record<string, string> }) {
                       empty={t("noPolicies")}
                       render={(p) => (
                         <Link href={`${roleHref(r.name)}#policy-${encodeURIComponent(p.name)}`} title={p.name} className={`block max-w-[13rem] font-mono text-xs [overflow-wrap:anywhere] ${link}`}>
-                          {p.name}
+                          <Breakable text={p.name} />
                         </Link>
                       )}
                     />

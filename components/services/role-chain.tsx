@@ -9,6 +9,7 @@ import { roleHref } from "@/components/inventory/links";
 import { StatusBadge } from "./status-badge";
 import { easAssumeTone } from "@/components/roles/eas-assume-tone";
 import { CopyButton } from "@/components/ui/copy-button";
+import { Breakable } from "@/components/ui/breakable";
 
 function Step({ title, children, last = false }: { title: string; children: ReactNode; last?: boolean }) {
   return (
@@ -49,7 +50,7 @@ export function RoleChain({ detail }: { detail: ServiceDetail }) {
               {role.arn && (
                 <p className="flex items-start gap-1.5 font-mono text-[11px] text-slate-500">
                   {/* The whole ARN, wrapped where it must: it is what a service config's role_arn names. */}
-                  <span className="min-w-0 [overflow-wrap:anywhere]" data-testid="role-arn">{role.arn}</span>
+                  <span className="min-w-0 [overflow-wrap:anywhere]" data-testid="role-arn"><Breakable text={role.arn} /></span>
                   <CopyButton value={role.arn} label={tc("copyNamed", { name: "ARN" })} className="shrink-0" />
                 </p>
               )}
