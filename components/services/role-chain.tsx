@@ -92,7 +92,7 @@ export function RoleChain({ detail }: { detail: ServiceDetail }) {
                 {detail.policies.map((p) => (
                   <li key={`${p.type}:${p.name}`} className="flex items-center gap-1.5">
                     <Link href={`${roleHref(role.name)}#policy-${encodeURIComponent(p.name)}`} title={p.name} className="font-mono text-xs text-blue-700 [overflow-wrap:anywhere] hover:underline">
-                      {p.name}
+                      <Breakable text={p.name} />
                     </Link>
                     <span className="text-[11px] text-slate-500">{p.type}</span>
                   </li>
