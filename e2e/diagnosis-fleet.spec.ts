@@ -8,6 +8,8 @@ import { emulatorCreateService, emulatorRam, emulatorService } from "./fixtures/
 const HZ = "cn-hangzhou";
 
 test("an admin fixes one cause for two services from the fleet view, and both run", async ({ page, cloud }) => {
+  // Two confirmations, one fix and two redeploys watched to the end: more than the default budget on a busy machine.
+  test.setTimeout(90_000);
   // A second service on the role whose trust leaves EAS out, deployed outside the console.
   await emulatorCreateService(HZ, { name: "churn-nightly", metadata: { instance: 1, cpu: 1, memory: 2000 }, options: { enable_ram_role: true }, role_arn: "acs:ram::1784200000000001:role/ecs-batch-role", processor: "pmml", model_path: "oss://models/churn/nightly.pmml" });
   await cloud.settle();
