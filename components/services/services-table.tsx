@@ -18,6 +18,7 @@ import type { Paged, ServiceRow } from "@/lib/inventory/types";
 import { HealthBadge } from "./health-badge";
 import { RoleModeCell } from "./role-mode-cell";
 import { StatusBadge } from "./status-badge";
+import { Legend } from "@/components/ui/legend";
 
 const refreshList = () => dropServerCache({ what: "services" });
 const FILTERS = ["q", "status", "mode", "health", "region"] as const;
@@ -87,10 +88,10 @@ export function ServicesTable({ regions, ignored }: { regions: string[]; ignored
             <THead>
               <tr>
                 <SortHeader label={t("col.name")} field="name" sort={sort} hrefWith={hrefWith} />
-                <TH>{t("col.region")}</TH>
+                <SortHeader label={t("col.region")} field="region" sort={sort} hrefWith={hrefWith} />
                 <SortHeader label={t("col.status")} field="status" sort={sort} hrefWith={hrefWith} />
-                <TH>{t("col.roleMode")}</TH>
-                <TH>{t("col.health")}</TH>
+                <SortHeader label={t("col.roleMode")} field="role" sort={sort} hrefWith={hrefWith} />
+                <SortHeader label={t("col.health")} field="health" sort={sort} hrefWith={hrefWith} />
                 <TH>{t("col.warning")}</TH>
                 <SortHeader label={t("col.updated")} field="updated" sort={sort} hrefWith={hrefWith} />
               </tr>
@@ -131,6 +132,7 @@ export function ServicesTable({ regions, ignored }: { regions: string[]; ignored
               ))}
             </tbody>
           </Table>
+          <Legend label={t("legend.label")} items={[{ tone: "danger", text: t("legend.danger") }, { tone: "warning", text: t("legend.warning") }, { tone: "success", text: t("legend.success") }]} />
           <Pager page={data.page} pageSize={data.pageSize} total={data.total} hrefWith={hrefWith} pageSizes={PAGE_SIZES} onPageSize={(n) => set({ pageSize: n === PAGE_SIZES[0] ? undefined : String(n) })} />
           </>
         )}
