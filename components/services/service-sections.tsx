@@ -6,7 +6,7 @@ import { JsonView, type JsonLine } from "@/components/ui/json-view";
 import { Panel } from "@/components/ui/panel";
 import type { Actor } from "@/lib/auth/actor";
 import { CloudError } from "@/lib/cloud/types";
-import { analyseService } from "@/lib/inventory/analyse";
+import { analyseService } from "@/lib/readiness/use";
 import { ramFieldLines } from "@/lib/inventory/config-lines";
 import type { InventoryDeps } from "@/lib/inventory/deps";
 import { latestWarning } from "@/lib/inventory/load-services";

@@ -1,7 +1,7 @@
 import "server-only";
 import { CloudError } from "../cloud/types";
 import { parsePolicy, trustedPrincipals } from "../policy";
-import { analyseService } from "../inventory/analyse";
+import { analyseService } from "../readiness/use";
 import { fetchRegionServices } from "../inventory/fetch";
 import type { ServiceRef } from "../inventory/types";
 import type { FixContext } from "./context";
