@@ -53,7 +53,7 @@ describe.each([false, true])("with --generic-role-errors %s", (generic) => {
     cloud = createCloud(env);
     shared = createInventoryDeps(cloud);
     const stores = sqliteStores(openDatabase(":memory:"));
-    writes = { cloud, audit: createAuditLog(stores.audit), invalidate: (c) => invalidateFor(shared, ...c), readOnly: false };
+    writes = { cloud, audit: createAuditLog(stores.audit), invalidate: (c) => invalidateFor(shared, ...c), readOnly: false, claims: stores.planClaims };
     entries = async () => (await stores.audit.list({}, 0, 100)).entries;
     const ram = ramGateway(emu.port);
     await ram.createRole({ roleName: "dg-runner", assumeRolePolicyDocument: easTrust });

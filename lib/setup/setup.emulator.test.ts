@@ -32,7 +32,7 @@ beforeAll(async () => {
   cloud = createCloud(parseEnv({ ROLESCOPE_CLOUD: "emulator", EMULATOR_ENDPOINT: `127.0.0.1:${emulator.port}` }));
   inv = createInventoryDeps(cloud);
   const stores = sqliteStores(openDatabase(":memory:"));
-  writes = { cloud, audit: createAuditLog(stores.audit), invalidate: (c) => invalidateFor(inv, ...c), readOnly: false };
+  writes = { cloud, audit: createAuditLog(stores.audit), invalidate: (c) => invalidateFor(inv, ...c), readOnly: false, claims: stores.planClaims };
 });
 afterAll(() => emulator?.close());
 
