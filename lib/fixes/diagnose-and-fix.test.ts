@@ -45,7 +45,7 @@ describe.each([false, true])("with --generic-role-errors %s", (generic) => {
   let cloud: Cloud;
   let shared: InventoryDeps;
   let writes: WriteDeps;
-  let entries: () => Promise<{ action: string; outcome: string }[]>;
+  let entries: () => Promise<{ action: string; outcome: string; actor: string; detail: Record<string, unknown> | null }[]>;
 
   beforeAll(async () => {
     emu = await createEmulator({ port: 0, seed: "demo", deployDelayMs: 20, genericRoleErrors: generic, log: () => {} });
