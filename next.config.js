@@ -35,8 +35,12 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
-  // `forbidden()` renders a 403 page for a signed-in user whose role lacks a permission.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // `forbidden()` renders a 403 page for a signed-in user whose role lacks a permission.
+    authInterrupts: true,
+    // Next reads server-action bodies itself: the same cap as the API's (lib/http/body-limit.ts).
+    serverActions: { bodySizeLimit: Number(process.env.ROLESCOPE_MAX_BODY_BYTES) || 1024 * 1024 },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -55,6 +55,8 @@ export const envSchema = z.object({
   ROLESCOPE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
   ROLESCOPE_READ_ONLY: bool.default(false),
   ROLESCOPE_TRUSTED_PROXIES: trustedProxies,
+  /** The largest JSON or form body the console reads (1 KiB – 64 MiB). */
+  ROLESCOPE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   ROLESCOPE_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
   /** Where the console's own cloud credentials come from: the emulator's root key, or the default chain. */
   ROLESCOPE_CREDENTIALS: z.enum(["emulator", "chain"]).optional(),
