@@ -18,6 +18,8 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: permissionsPolicy },
 ];
 
+const maxBody = Number(process.env.ROLESCOPE_MAX_BODY_BYTES) || 1024 * 1024;
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // The cloud SDKs and the SQLite driver use Node built-ins; keep them out of the bundle.
@@ -39,7 +41,9 @@ const nextConfig = {
     // `forbidden()` renders a 403 page for a signed-in user whose role lacks a permission.
     authInterrupts: true,
     // Next reads server-action bodies itself: the same cap as the API's (lib/http/body-limit.ts).
-    serverActions: { bodySizeLimit: Number(process.env.ROLESCOPE_MAX_BODY_BYTES) || 1024 * 1024 },
+    serverActions: { bodySizeLimit: maxBody },
+    // Next copies a body for proxy.ts up to this size; the socket gate ends it just past the cap.
+    proxyClientMaxBodySize: maxBody + 1024 * 1024,
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -1,15 +1,52 @@
 import "server-only";
+import type http from "node:http";
 import { getEnv } from "../env";
 import { AppError } from "../errors/app-error";
 
 // Request bodies are read through here, never whole before they are measured: a declared
 // Content-Length past the cap is refused before a byte is read, and a stream without one (chunked)
 // is refused as soon as it passes the cap; the rest is left unread.
+//
+// Two steps, because Next itself reads a body before any route does: with proxy.ts present it
+// copies the whole body (up to 10 MB, and reads and drops the rest) and waits for its end before
+// the route runs. So the socket's body is cut first (`gateRequestBody`, installed with the peer
+// stamp): past the cap the stream ends, the socket stops being read and the connection closes
+// after the answer. The route's reader (`readBodyBytes`) then sees the declared length, or more
+// bytes than the cap, and answers 413.
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export function tooLarge(max: number): AppError {
   return new AppError("payload_too_large", `The request body is larger than the ${max} bytes the console accepts (ROLESCOPE_MAX_BODY_BYTES).`);
+}
+
+/**
+ * Cuts a request's body at the socket: a declared Content-Length past `max` ends the body at once,
+ * a stream ends once it passes `max` (the chunk that passed it is kept, so the reader sees more
+ * than the cap). What the client sends after that is neither read nor kept, and the connection
+ * closes once the console has answered.
+ */
+export function gateRequestBody(req: http.IncomingMessage, res: http.ServerResponse, max: number): void {
+  const push = req.push.bind(req);
+  let seen = 0;
+  let cut = false;
+  const stop = () => {
+    cut = true;
+    res.shouldKeepAlive = false;
+    push(null);
+  };
+  // The HTTP parser hands every body chunk to push(); false makes it stop reading the socket.
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (cut) return false;
+    if (chunk === null || !(chunk instanceof Uint8Array)) return push(chunk, encoding);
+    seen += chunk.byteLength;
+    if (seen <= max) return push(chunk, encoding);
+    push(chunk, encoding);
+    stop();
+    return false;
+  };
+  const declared = req.headers["content-length"];
+  if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > max) stop();
 }
 
 /** The body's bytes, at most `max` of them; `payload_too_large` (413) beyond. */
