@@ -10,8 +10,9 @@ import { AppError } from "../errors/app-error";
 // Two steps, because Next itself reads a body before any route does: with proxy.ts present it
 // copies the whole body (up to 10 MB, and reads and drops the rest) and waits for its end before
 // the route runs. So the socket's body is cut first (`gateRequestBody`, installed with the peer
-// stamp): past the cap the stream ends, the socket stops being read and the connection closes
-// after the answer. The route's reader (`readBodyBytes`) then sees the declared length, or more
+// stamp): past the cap the stream ends, and what the client still sends is dropped as it comes
+// (closing the socket under unread data would reset the connection before the client reads the
+// 413). The route's reader (`readBodyBytes`) then sees the declared length, or more
 // bytes than the cap, and answers 413.
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -23,27 +24,25 @@ export function tooLarge(max: number): AppError {
 /**
  * Cuts a request's body at the socket: a declared Content-Length past `max` ends the body at once,
  * a stream ends once it passes `max` (the chunk that passed it is kept, so the reader sees more
- * than the cap). What the client sends after that is neither read nor kept, and the connection
- * closes once the console has answered.
+ * than the cap). What the client sends after that is dropped, never kept.
  */
-export function gateRequestBody(req: http.IncomingMessage, res: http.ServerResponse, max: number): void {
+export function gateRequestBody(req: http.IncomingMessage, max: number): void {
   const push = req.push.bind(req);
   let seen = 0;
   let cut = false;
   const stop = () => {
     cut = true;
-    res.shouldKeepAlive = false;
     push(null);
   };
-  // The HTTP parser hands every body chunk to push(); false makes it stop reading the socket.
+  // The HTTP parser hands every body chunk to push(); after the cut they are dropped.
   req.push = (chunk: unknown, encoding?: BufferEncoding) => {
-    if (cut) return false;
+    if (cut) return true;
     if (chunk === null || !(chunk instanceof Uint8Array)) return push(chunk, encoding);
     seen += chunk.byteLength;
     if (seen <= max) return push(chunk, encoding);
     push(chunk, encoding);
     stop();
-    return false;
+    return true;
   };
   const declared = req.headers["content-length"];
   if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > max) stop();

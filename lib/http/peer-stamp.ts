@@ -29,7 +29,7 @@ function stamp(proto: { emit: Emit } & Record<symbol, unknown>): void {
       // Where the request came in: the Host check (proxy.ts) answers loopback names on this port only.
       req.headers[LOCAL_ADDRESS_HEADER] = normalizeAddress(socket.localAddress ?? "");
       req.headers[LOCAL_PORT_HEADER] = String(socket.localPort ?? "");
-      gateRequestBody(req, args[1] as http.ServerResponse, getEnv().ROLESCOPE_MAX_BODY_BYTES);
+      gateRequestBody(req, getEnv().ROLESCOPE_MAX_BODY_BYTES);
     }
     return original.call(this, event, ...args);
   };
