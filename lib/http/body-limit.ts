@@ -33,6 +33,10 @@ export function gateRequestBody(req: http.IncomingMessage, max: number): void {
   const stop = () => {
     cut = true;
     push(null);
+    // The HTTP parser drops the body of a dumped request. Next swaps the request's stream methods
+    // (push among them) for its copy's once the body ends, so a later push would fail after EOF
+    // and reset the connection before the 413 is read.
+    (req as http.IncomingMessage & { _dumped: boolean })._dumped = true;
   };
   // The HTTP parser hands every body chunk to push(); after the cut they are dropped.
   req.push = (chunk: unknown, encoding?: BufferEncoding) => {
