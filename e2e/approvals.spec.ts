@@ -245,7 +245,7 @@ test.describe("PassRole requests and approvals", () => {
     expect((await (await carol.get(`/api/passrole-requests/${id}`)).json()) as PassRoleRequestView).toMatchObject({ requester: "alice", requestedFor: "carol", ramUser: "carol" });
     const page = await pageAs(browser, "carol");
     await page.goto("/requests");
-    await expect(page.getByTestId("my-requests").locator(`tr[data-request="${id}"]`)).toContainText("asked by alice");
+    await expect(page.getByTestId("my-requests").locator(`tr[data-request="${id}"]`)).toContainText("asked by alice", { timeout: 20_000 });
     await expect(page.getByLabel("RAM user to receive it").locator("option")).toHaveText(["carol"]);
     await page.screenshot({ path: "e2e/screens/requests-for-carol.png" });
     await page.getByTestId("my-requests").locator(`tr[data-request="${id}"]`).getByRole("button", { name: "Cancel" }).click();
