@@ -42,7 +42,7 @@ const nextConfig = {
     authInterrupts: true,
     // Next reads server-action bodies itself: the same cap as the API's (lib/http/body-limit.ts).
     serverActions: { bodySizeLimit: maxBody },
-    // Next copies a body for proxy.ts up to this size; the socket gate ends it just past the cap.
+    // Next copies a body for proxy.ts, keeping at most this much: the route still sees it pass the cap.
     proxyClientMaxBodySize: maxBody + 1024 * 1024,
   },
   async headers() {

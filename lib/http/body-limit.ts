@@ -1,5 +1,4 @@
 import "server-only";
-import type http from "node:http";
 import { getEnv } from "../env";
 import { AppError } from "../errors/app-error";
 
@@ -7,49 +6,14 @@ import { AppError } from "../errors/app-error";
 // Content-Length past the cap is refused before a byte is read, and a stream without one (chunked)
 // is refused as soon as it passes the cap; the rest is left unread.
 //
-// Two steps, because Next itself reads a body before any route does: with proxy.ts present it
-// copies the whole body (up to 10 MB, and reads and drops the rest) and waits for its end before
-// the route runs. So the socket's body is cut first (`gateRequestBody`, installed with the peer
-// stamp): past the cap the stream ends, and what the client still sends is dropped as it comes
-// (closing the socket under unread data would reset the connection before the client reads the
-// 413). The route's reader (`readBodyBytes`) then sees the declared length, or more
-// bytes than the cap, and answers 413.
+// With proxy.ts present, Next itself reads a body first: it copies it for the proxy (keeping at
+// most `experimental.proxyClientMaxBodySize`, set in next.config.js to the cap plus 1 MiB, and
+// dropping the rest) and waits for its end before the route runs; the route then answers 413.
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export function tooLarge(max: number): AppError {
   return new AppError("payload_too_large", `The request body is larger than the ${max} bytes the console accepts (ROLESCOPE_MAX_BODY_BYTES).`);
-}
-
-/**
- * Cuts a request's body at the socket: a declared Content-Length past `max` ends the body at once,
- * a stream ends once it passes `max` (the chunk that passed it is kept, so the reader sees more
- * than the cap). What the client sends after that is dropped, never kept.
- */
-export function gateRequestBody(req: http.IncomingMessage, max: number): void {
-  const push = req.push.bind(req);
-  let seen = 0;
-  let cut = false;
-  const stop = () => {
-    cut = true;
-    push(null);
-    // The HTTP parser drops the body of a dumped request. Next swaps the request's stream methods
-    // (push among them) for its copy's once the body ends, so a later push would fail after EOF
-    // and reset the connection before the 413 is read.
-    (req as http.IncomingMessage & { _dumped: boolean })._dumped = true;
-  };
-  // The HTTP parser hands every body chunk to push(); after the cut they are dropped.
-  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
-    if (cut) return true;
-    if (chunk === null || !(chunk instanceof Uint8Array)) return push(chunk, encoding);
-    seen += chunk.byteLength;
-    if (seen <= max) return push(chunk, encoding);
-    push(chunk, encoding);
-    stop();
-    return true;
-  };
-  const declared = req.headers["content-length"];
-  if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > max) stop();
 }
 
 /** The body's bytes, at most `max` of them; `payload_too_large` (413) beyond. */

@@ -3,15 +3,13 @@ import http from "node:http";
 import https from "node:https";
 import type { Socket } from "node:net";
 import type { TLSSocket } from "node:tls";
-import { getEnv } from "../env";
 import { LOCAL_ADDRESS_HEADER, LOCAL_PORT_HEADER } from "./allowed-hosts";
-import { gateRequestBody } from "./body-limit";
 import { normalizeAddress, PEER_HEADER, PEER_PROTO_HEADER } from "./client-address";
 
 // Next's route handlers never see the socket, and Next fills X-Forwarded-For from it only when
 // the client sent none, so a client could name any address. Every request is stamped with its
 // socket's peer (and the local address and port it came in on) before Next reads it; a
-// client-sent header of the same name is overwritten. Its body is cut at the cap (./body-limit).
+// client-sent header of the same name is overwritten.
 
 const STAMPED = Symbol.for("rolescope.peer-stamp");
 
@@ -29,7 +27,6 @@ function stamp(proto: { emit: Emit } & Record<symbol, unknown>): void {
       // Where the request came in: the Host check (proxy.ts) answers loopback names on this port only.
       req.headers[LOCAL_ADDRESS_HEADER] = normalizeAddress(socket.localAddress ?? "");
       req.headers[LOCAL_PORT_HEADER] = String(socket.localPort ?? "");
-      gateRequestBody(req, getEnv().ROLESCOPE_MAX_BODY_BYTES);
     }
     return original.call(this, event, ...args);
   };
