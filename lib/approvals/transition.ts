@@ -40,14 +40,17 @@ export async function recordEvent(
       roleName: r.roleName,
       ramUser: r.ramUser,
       requester: r.requester,
+      ...(r.requestedFor && r.requestedForId !== r.requesterId ? { requestedFor: r.requestedFor } : {}),
       ...(input.from ? { from: input.from, to: r.state } : { state: r.state }),
       ...(input.requestIds?.length ? { requestIds: input.requestIds } : {}),
       ...input.detail,
     },
   });
-  // The requester hears of every change someone else (or the console itself) made.
-  if (actor.id !== r.requesterId && !QUIET_EVENTS.includes(event)) {
-    await tx.notifications.add({ recipientId: r.requesterId, requestId: r.id, event, at: at.toISOString(), detail: { actor: actor.username, roleName: r.roleName, ramUser: r.ramUser } });
+  // The requester, and the one the grant is for, hear of every change someone else (or the console itself) made.
+  if (QUIET_EVENTS.includes(event)) return;
+  for (const recipientId of new Set([r.requesterId, r.requestedForId ?? r.requesterId])) {
+    if (recipientId === actor.id) continue;
+    await tx.notifications.add({ recipientId, requestId: r.id, event, at: at.toISOString(), detail: { actor: actor.username, roleName: r.roleName, ramUser: r.ramUser } });
   }
 }
 

@@ -87,6 +87,8 @@ export interface RequestRow {
   ram_user: string;
   requester_id: string;
   requester: string;
+  requested_for_id: string | null;
+  requested_for: string | null;
   reason: string;
   duration: PassRoleRequestRecord["duration"];
   granted_duration: PassRoleRequestRecord["grantedDuration"];
@@ -118,6 +120,8 @@ export const toRequest = (r: RequestRow): PassRoleRequestRecord => ({
   ramUser: r.ram_user,
   requesterId: r.requester_id,
   requester: r.requester,
+  requestedForId: r.requested_for_id,
+  requestedFor: r.requested_for,
   reason: r.reason,
   duration: r.duration,
   grantedDuration: r.granted_duration,

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { AppError } from "../errors/app-error";
 import { fromZodError } from "../errors/from";
+import { readBodyText, readFormFields } from "./body-limit";
 import { errorResponse, NO_STORE } from "./error-response";
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
@@ -32,7 +33,10 @@ export function json(body: unknown, init: { status?: number; headers?: Record<st
   return Response.json(body, { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } });
 }
 
-/** Reads a JSON body (or a form) and validates it; a body that is not JSON is an invalid_input naming `body`. */
+/**
+ * Reads a JSON body (or a form) and validates it; a body that is not JSON is an invalid_input naming
+ * `body`, one past ROLESCOPE_MAX_BODY_BYTES a `payload_too_large` (see ./body-limit).
+ */
 export async function readInput<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
   const raw = await readBodyValue(req);
   const parsed = schema.safeParse(raw);
@@ -44,12 +48,13 @@ export async function readBodyValue(req: Request): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data")) {
     try {
-      return Object.fromEntries([...(await req.formData()).entries()].filter(([, v]) => typeof v === "string"));
-    } catch {
+      return await readFormFields(req);
+    } catch (err) {
+      if (err instanceof AppError && err.code === "payload_too_large") throw err;
       throw AppError.invalid({ body: "must be a readable form" });
     }
   }
-  const text = await req.text();
+  const text = await readBodyText(req);
   if (!text.trim()) return {};
   try {
     return JSON.parse(text) as unknown;

@@ -1,7 +1,7 @@
 import "server-only";
 import { requirePermission, type Actor } from "../auth/actor";
 import type { AuditInput } from "../audit/audit-log";
-import type { AuditEntry } from "../db/types";
+import type { AuditEntry, PlanClaimStore } from "../db/types";
 import type { Cloud, CloudErrorShape } from "../cloud/types";
 import { toCloudError } from "../cloud/call";
 import { AppError } from "../errors/app-error";
@@ -14,6 +14,8 @@ export interface WriteDeps {
   invalidate(changes: CloudChange[]): void;
   /** The console runs with ROLESCOPE_READ_ONLY: every cloud write is refused. */
   readOnly: boolean;
+  /** Where an apply claims its plan's token (see ./claim.ts). */
+  claims: PlanClaimStore;
 }
 
 export interface StepOutcome {

@@ -52,6 +52,8 @@ export default async function ReviewPage({ params }: Props) {
             accountId={review.accountId}
             durations={review.durations}
             canDecide={review.canDecide}
+            selfApproval={review.selfApproval}
+            deciders={review.deciders}
             canWrite={canWriteCloud(me)}
             existingDocument={review.existingDocument}
             documents={review.documents}

@@ -17,7 +17,12 @@ export const POST = apiRoute(async (req: Request) => {
   const back = (error: string, next: string) => seeOther(`/login?error=${error}&next=${encodeURIComponent(next)}`);
   if (isCrossOrigin(req.headers, req.url)) throw new AppError("cross_origin", "Cross-origin sign-in is not allowed.");
 
-  const parsed = loginSchema.safeParse(await readBodyValue(req).catch(() => ({})));
+  // An unreadable body is no sign-in (the schema names what is missing); an oversized one is a 413.
+  const body = await readBodyValue(req).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "payload_too_large") throw err;
+    return {};
+  });
+  const parsed = loginSchema.safeParse(body);
   if (!parsed.success) {
     if (isForm) return back("missing", "/");
     throw AppError.invalid(fieldRules(parsed.error), "Enter a username and a password.");
