@@ -122,6 +122,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX notifications_recipient ON notifications (recipient_id, read_at, id);
     `,
   },
+  {
+    version: 4,
+    name: "console users' language",
+    // NULL until the user picks a language; the console then follows the browser's.
+    sql: "ALTER TABLE users ADD COLUMN locale TEXT",
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
