@@ -6,6 +6,9 @@ export const LOCALE_COOKIE = "NEXT_LOCALE";
 /** A choice lasts a year; it is made again in one click. */
 export const LOCALE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
 
+/** Each language named in itself, as language switches do: a reader finds their own. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: "English", "zh-CN": "中文" };
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
@@ -38,11 +41,11 @@ export function negotiateLocale(header: string | null | undefined): Locale {
   return DEFAULT_LOCALE;
 }
 
-/** Reads one cookie from a Cookie header. */
+/** Reads one cookie from a Cookie header, undecoded: a locale is plain ASCII, anything else is no choice. */
 function cookieValue(header: string | null, name: string): string | undefined {
   for (const part of (header ?? "").split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
   return undefined;
 }

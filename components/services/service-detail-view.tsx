@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatStamp } from "@/i18n/format";
 import { DescriptionList } from "@/components/ui/description-list";
 import { Panel } from "@/components/ui/panel";
 import { JsonView, type JsonLine } from "@/components/ui/json-view";
@@ -19,9 +20,9 @@ function ramLines(fields: Map<number, string>, tag: string): Map<number, JsonLin
 export function ServiceDetailView({ detail, events, eventsLinks, now, diagnosis }: { detail: ServiceDetail; events: EventsPage; eventsLinks: EventsLinks; now: Date; diagnosis?: ReactNode }) {
   const t = useTranslations("service-detail");
   const tc = useTranslations("common");
-  const format = useFormatter();
+  const locale = useLocale();
   const s = detail.service;
-  const when = (iso: string) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : "—");
+  const when = (iso: string) => (iso ? formatStamp(new Date(iso), locale, "minute") : "—");
   return (
     <div className="grid gap-4">
       {diagnosis}

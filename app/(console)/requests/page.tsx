@@ -14,7 +14,7 @@ import { getApprovalDeps } from "@/lib/approvals/server-deps";
 import { requireUser } from "@/lib/auth/session";
 import { CloudError } from "@/lib/cloud/types";
 
-export const metadata: Metadata = { title: "PassRole requests" };
+export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getTranslations("approvals"))("requests.title") });
 export const dynamic = "force-dynamic";
 
 const CLIENT_MESSAGES = ["approvals.requests", "approvals.columns", "approvals.states", "approvals.durations", "approvals.never"] as const;

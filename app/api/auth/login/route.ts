@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getAuthDeps } from "@/lib/auth/deps";
 import { seeOther, setSessionCookie } from "@/lib/auth/http";
+import { setLocaleCookie, settleLocaleAtSignIn } from "@/lib/auth/locale";
 import { clientAddress, isCrossOrigin, isHttps, readCookie, safeNextPath, SESSION_COOKIE } from "@/lib/auth/request";
 import { signIn } from "@/lib/auth/sign-in";
 import { loginSchema } from "@/lib/auth/user-schemas";
@@ -41,5 +42,7 @@ export const POST = apiRoute(async (req: Request) => {
   }
   const res = isForm ? seeOther(next) : NextResponse.json({ user: result.user, next }, { headers: NO_STORE });
   setSessionCookie(res, result.sessionId, result.expiresAt, secure);
+  const locale = await settleLocaleAtSignIn(getAuthDeps(), result.user, req.headers);
+  if (locale) setLocaleCookie(res, locale, secure);
   return res;
 });
