@@ -2,6 +2,7 @@ import "server-only";
 import { requirePermission, type Actor } from "../auth/actor";
 import type { PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import { fromZodError } from "../errors/from";
 import { parseArn } from "../policy";
 import type { ApprovalDeps } from "./deps";
@@ -23,9 +24,9 @@ export async function approveRequest(deps: ApprovalDeps, actor: Actor, id: strin
   const parsed = approveSchema.safeParse(body ?? {});
   if (!parsed.success) throw fromZodError(parsed.error);
   const r = await findRequest(deps, id);
-  if (r.requesterId === actor.id) throw new AppError("self_approval", "You asked for this grant: another admin must approve it.");
+  if (r.requesterId === actor.id) throw new AppError("self_approval", "approvals.selfApprove");
   const duration = parsed.data.duration ?? r.duration;
-  if (!notLongerThan(duration, r.duration)) throw AppError.invalid({ duration: `may not be longer than the ${r.duration} asked for` });
+  if (!notLongerThan(duration, r.duration)) throw AppError.invalid({ duration: rule("durationLonger", { asked: r.duration }) });
   requirePending(r, "approved");
   refuseReadOnly(deps);
 

@@ -10,7 +10,7 @@ import { applyTransition } from "./transition";
 export async function cancelRequest(deps: ApprovalDeps, actor: Actor, id: string): Promise<PassRoleRequestRecord> {
   requirePermission(actor, "passrole:request");
   const r = await findRequest(deps, id);
-  if (r.requesterId !== actor.id) throw new AppError("forbidden", "Only the engineer who asked for this grant can cancel the request.");
+  if (r.requesterId !== actor.id) throw new AppError("forbidden", "approvals.onlyRequesterCancels");
   requirePending(r, "cancelled");
   return applyTransition(deps, actor, r, "cancel", { change: { endedAt: deps.now().toISOString() } });
 }

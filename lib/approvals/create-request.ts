@@ -2,6 +2,7 @@ import "server-only";
 import { requirePermission, type Actor } from "../auth/actor";
 import { OpenRequestExistsError, type PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import { fromZodError } from "../errors/from";
 import { fetchRole, fetchUsers } from "../inventory/fetch";
 import type { ApprovalDeps } from "./deps";
@@ -20,12 +21,12 @@ export async function createRequest(deps: ApprovalDeps, actor: Actor, body: unkn
   if (!parsed.success) throw fromZodError(parsed.error);
   const input = parsed.data;
   const ramUser = input.ramUser ?? ("ramUserName" in actor ? actor.ramUserName : undefined);
-  if (!ramUser) throw AppError.invalid({ ramUser: "is required: your console user is not linked to a RAM user" });
+  if (!ramUser) throw AppError.invalid({ ramUser: rule("ramUserUnlinked") });
 
   const [lookup, users] = await Promise.all([fetchRole(deps.inventory, input.roleName), fetchUsers(deps.inventory)]);
-  if (!lookup.role) throw AppError.notFound(`The role does not exist: ${input.roleName}.`, { code: lookup.missing.code, requestId: lookup.missing.requestId });
+  if (!lookup.role) throw AppError.notFound("approvals.roleMissing", { role: input.roleName }, { code: lookup.missing.code, requestId: lookup.missing.requestId });
   const user = users.find((u) => u.userName.toLowerCase() === ramUser.toLowerCase());
-  if (!user) throw AppError.notFound(`The RAM user does not exist: ${ramUser}.`);
+  if (!user) throw AppError.notFound("approvals.ramUserMissing", { user: ramUser });
 
   const at = deps.now().toISOString();
   const record = await deps.stores
@@ -48,7 +49,7 @@ export async function createRequest(deps: ApprovalDeps, actor: Actor, body: unkn
       if (!OpenRequestExistsError.is(err)) throw err;
       const open = await deps.stores.passRoleRequests.list({ states: OPEN_STATES, pair: { ramUser: user.userName, roleName: lookup.role.roleName }, limit: 1 });
       const same = open.requests[0];
-      throw new AppError("conflict", `${user.userName} already has an open request for ${lookup.role.roleName}${same ? ` (${same.id}, ${same.state})` : ""}.`);
+      throw new AppError("conflict", "approvals.openExists", { values: { user: user.userName, role: lookup.role.roleName, same: same ? "yes" : "no", id: same?.id ?? "", state: same?.state ?? "" } });
     });
   publishEvent(deps, actor, record, "requested");
   return record;

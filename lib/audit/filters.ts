@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { AuditFilters } from "../db/types";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-01-31");
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat");
 const text = z.string().trim().min(1).max(200);
 
 // The audit page's URL and the CSV export read the same query parameters.

@@ -2,6 +2,7 @@ import "server-only";
 import { requirePermission, type Actor } from "../auth/actor";
 import { TtlCache } from "../cloud/cache";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import { tags } from "../inventory/cache-tags";
 import { createInventoryDeps, type InventoryDeps } from "../inventory/deps";
 import { runPlan, type PlanOutcome, type WriteDeps } from "../writes/run-plan";
@@ -34,11 +35,11 @@ export async function applyFix(
   };
   if (!fix) {
     stale();
-    throw new AppError("conflict", `The diagnosis of ${name} no longer offers the fix ${id}: the account changed. Look at the diagnosis again.`, { fields: { id: "must be a fix the current diagnosis offers" } });
+    throw new AppError("conflict", "fixes.noLongerOffered", { values: { name, id }, fields: { id: rule("fixOffered") } });
   }
   if (confirm.token !== undefined && confirm.token !== fix.preview.token) {
     stale();
-    throw new AppError("conflict", "The account changed since this preview. Preview again and apply what the new preview shows.", { fields: { token: "must be the token of the current preview" } });
+    throw new AppError("conflict", "fixes.previewStale", { fields: { token: rule("previewToken") } });
   }
   const outcome = await runPlan(deps.writes, actor, fix.plan, { token: fix.preview.token });
   return { ...outcome, fix: { id: fix.id, kind: fix.kind, title: fix.title, redeploys: fix.redeploys, preview: fix.preview } };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import { fromZodError } from "../errors/from";
 import { errorResponse, NO_STORE } from "./error-response";
 
@@ -46,7 +47,7 @@ export async function readBodyValue(req: Request): Promise<unknown> {
     try {
       return Object.fromEntries([...(await req.formData()).entries()].filter(([, v]) => typeof v === "string"));
     } catch {
-      throw AppError.invalid({ body: "must be a readable form" });
+      throw AppError.invalid({ body: rule("readableForm") });
     }
   }
   const text = await req.text();
@@ -54,7 +55,7 @@ export async function readBodyValue(req: Request): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw AppError.invalid({ body: "must be JSON" });
+    throw AppError.invalid({ body: rule("json") });
   }
 }
 

@@ -1,5 +1,6 @@
 import { CloudError } from "../cloud/types";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import type { InventoryDeps } from "../inventory/deps";
 import { fetchDefaultRoleFacts, fetchPassRoleFacts, fetchRoleFacts, type AccountRoleFacts, type PassRoleFacts } from "../inventory/facts";
 import { fetchAccountId, fetchPolicyDocuments, fetchUserPolicies } from "../inventory/fetch";
@@ -58,7 +59,7 @@ async function passRoleOf(deps: InventoryDeps, userName: string, roleArn: string
     return await fetchPassRoleFacts(deps, userName, roleArn);
   } catch (err) {
     if (!(err instanceof CloudError)) throw err;
-    if (err.code === "EntityNotExist.User") throw AppError.invalid({ deployer: "must name a RAM user of this account" });
+    if (err.code === "EntityNotExist.User") throw AppError.invalid({ deployer: rule("deployerMissing") });
     // An endpoint without RAM's group operations has no groups: decide on the user's own policies.
     if (err.code !== "InvalidAction.NotFound") throw err;
     const own = await fetchPolicyDocuments(deps, await fetchUserPolicies(deps, userName));

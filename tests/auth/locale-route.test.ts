@@ -19,7 +19,8 @@ beforeAll(async () => {
   login = (await import("../../app/api/auth/login/route")).POST as Route;
   setLocale = (await import("../../app/api/locale/route")).POST as Route;
   localeOf = async (username) => (await getStores().users.findByUsername(username))?.locale;
-});
+  // Hashing the demo users' passwords takes a while on a busy machine.
+}, 60_000);
 
 const BASE = "http://127.0.0.1:3000";
 const post = (path: string, body: string, headers: Record<string, string>) =>
@@ -60,3 +61,21 @@ describe("POST /api/locale", () => {
     expect(await localeOf("alice")).toBe("en");
   });
 });
+
+describe("API errors in the reader's language", () => {
+  const wrong = (headers: Record<string, string>) =>
+    login(post("/api/auth/login", JSON.stringify({ username: "dana", password: "not-her-password" }), { "content-type": "application/json", ...headers }));
+  const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string; fields?: Record<string, string> } }).error;
+
+  it("words the message by Accept-Language, keeping the code", async () => {
+    expect(await errorOf(await wrong({ "accept-language": "zh-CN,zh;q=0.9" }))).toEqual({ code: "invalid_credentials", message: "用户名或密码错误。" });
+    expect(await errorOf(await wrong({ "accept-language": "en-US" }))).toEqual({ code: "invalid_credentials", message: "Wrong username or password." });
+  });
+
+  it("lets the cookie win over Accept-Language, for the message and each field's rule", async () => {
+    expect((await errorOf(await wrong({ "accept-language": "zh-CN", cookie: "NEXT_LOCALE=en" }))).message).toBe("Wrong username or password.");
+    const res = await setLocale(post("/api/locale", JSON.stringify({ locale: "fr" }), { "content-type": "application/json", cookie: "NEXT_LOCALE=zh-CN" }));
+    expect(await errorOf(res)).toEqual({ code: "invalid_input", message: "locale：必须是以下值之一：en或zh-CN", fields: { locale: "必须是以下值之一：en或zh-CN" } });
+  });
+});
+

@@ -23,7 +23,7 @@ const localeSchema = z.object({ locale: z.enum(LOCALES), next: z.string().option
 // The language switch (header and sign-in page): a cookie for this browser and, when signed in,
 // the user's profile. A plain form post returns to the page it came from, in the new language.
 export const POST = apiRoute(async (req: Request) => {
-  if (isCrossOrigin(req.headers, req.url)) throw new AppError("cross_origin", "errors.cross_origin");
+  if (isCrossOrigin(req.headers, req.url)) throw new AppError("cross_origin", "auth.crossOrigin");
   const isForm = (req.headers.get("content-type") ?? "").includes("form");
   const { locale, next } = await readInput(req, localeSchema);
   const user = await currentRequestUser(req);

@@ -16,12 +16,12 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async (req: Request) => {
   const isForm = (req.headers.get("content-type") ?? "").includes("form");
   const back = (error: string, next: string) => seeOther(`/login?error=${error}&next=${encodeURIComponent(next)}`);
-  if (isCrossOrigin(req.headers, req.url)) throw new AppError("cross_origin", "Cross-origin sign-in is not allowed.");
+  if (isCrossOrigin(req.headers, req.url)) throw new AppError("cross_origin", "auth.crossOriginSignIn");
 
   const parsed = loginSchema.safeParse(await readBodyValue(req).catch(() => ({})));
   if (!parsed.success) {
     if (isForm) return back("missing", "/");
-    throw AppError.invalid(fieldRules(parsed.error), "Enter a username and a password.");
+    throw AppError.invalid(fieldRules(parsed.error), "auth.credentialsMissing");
   }
   const next = safeNextPath(parsed.data.next);
   const result = await signIn(getAuthDeps(), {
@@ -35,10 +35,10 @@ export const POST = apiRoute(async (req: Request) => {
     // A failed attempt leaves any existing session alone: it only fails to start a new one.
     if (result.reason === "rate_limited") {
       if (isForm) return back("rate_limited", next);
-      throw new AppError("rate_limited", "Too many failed sign-ins. Wait and try again; Retry-After says how long.", { retryAfter: result.retryAfterSeconds });
+      throw new AppError("rate_limited", "auth.rateLimited", { retryAfter: result.retryAfterSeconds });
     }
     if (isForm) return back("invalid", next);
-    throw new AppError("invalid_credentials", "Wrong username or password.");
+    throw new AppError("invalid_credentials", "auth.invalidCredentials");
   }
   const res = isForm ? seeOther(next) : NextResponse.json({ user: result.user, next }, { headers: NO_STORE });
   setSessionCookie(res, result.sessionId, result.expiresAt, secure);
