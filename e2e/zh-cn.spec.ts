@@ -32,8 +32,16 @@ async function layoutProblems(page: Page): Promise<string[]> {
     const name = (el: Element) => `${el.tagName.toLowerCase()} “${(el.textContent ?? "").trim().slice(0, 40)}”`;
     const text = document.body.innerText;
     if (text.includes("MISSING_MESSAGE")) problems.push("MISSING_MESSAGE in the page");
-    // next-intl renders a missing key as its path: `namespace.group.key`.
-    for (const m of text.matchAll(/\b(common|shell|overview|auth|users|audit|services|roles|policy|wizard|preflight|approvals|settings|diagnosis|lists|errors|service-detail|role-detail)\.[a-zA-Z]+(\.[a-zA-Z-]+)*\b/g)) problems.push(`raw key ${m[0]}`);
+    // next-intl renders a missing key as its path: `namespace.group.key`. Stable codes shown as
+    // code (audit actions such as `users.create`) look alike and are set aside.
+    const prose = [...document.querySelectorAll("main, header")]
+      .map((root) => {
+        const copy = root.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll("code, pre, .font-mono").forEach((c) => c.remove());
+        return copy.textContent ?? "";
+      })
+      .join("\n");
+    for (const m of prose.matchAll(/\b(common|shell|overview|auth|users|audit|services|roles|policy|wizard|preflight|approvals|settings|diagnosis|lists|errors|service-detail|role-detail)\.[a-zA-Z]+(\.[a-zA-Z-]+)*\b/g)) problems.push(`raw key ${m[0]}`);
     for (const el of document.querySelectorAll("button, a[role=button], [role=tab], th, label, h1, h2, h3, nav a")) {
       const box = el as HTMLElement;
       if (box.offsetParent === null || box.clientWidth === 0) continue;
