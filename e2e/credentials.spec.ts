@@ -28,7 +28,7 @@ test.describe("console credentials", () => {
     await expect(page.getByRole("heading", { name: "Console credentials" })).toBeVisible();
     await expect(page.getByTestId("credentials-source")).toContainText("Credentials URI");
     await expect(page.getByTestId("credentials-source")).toContainText("credentials-uri");
-    await expect(page.getByTestId("credentials-identity")).toHaveText("acs:ram::1784200000000001:assumed-role/RoleScopeConsole/eas-instance");
+    await expect(page.getByTestId("credentials-identity")).toHaveText("acs:ram::1784200000000001:assumed-role/rolescopeconsole/eas-instance");
     await expect(page.getByTestId("credentials-key-id")).toHaveText(/^STS\.\*{4}\w{4}$/);
     await expect(page.getByTestId("expiry-countdown")).toHaveText(/^in 1[45] min \d{1,2} s$/);
     const first = await page.getByTestId("expiry-countdown").textContent();
@@ -63,7 +63,7 @@ test.describe("console credentials", () => {
     expect(Object.keys(body).sort()).toEqual(["accessKeyId", "expiresAt", "identity", "lastError", "lastRefreshAt", "source"]);
     expect(body).toMatchObject({
       source: "credentials-uri",
-      identity: { arn: "acs:ram::1784200000000001:assumed-role/RoleScopeConsole/eas-instance", accountId: "1784200000000001" },
+      identity: { arn: "acs:ram::1784200000000001:assumed-role/rolescopeconsole/eas-instance", accountId: "1784200000000001" },
       accessKeyId: expect.stringMatching(/^STS\.\*{4}\w{4}$/),
       lastError: null,
     });

@@ -4,7 +4,7 @@ import { buildPassRolePolicy } from "../../lib/policy";
 import type { PolicyDocument } from "../../lib/policy/types";
 import { DEMO_KEYS } from "../seed/demo-keys";
 import { createEmulator, type RunningEmulator } from "../server";
-import { control, easGateway, ramClient, ramGateway, rejection, ROOT_KEY, stsClient, type KeyPair } from "../testing/clients";
+import { control, easGateway, ramClient, ramGateway, rejection, stsClient, type KeyPair } from "../testing/clients";
 
 const HZ = "cn-hangzhou";
 const UID = "1784200000000001";
@@ -78,7 +78,9 @@ describe("every time the emulator reads goes through the clock", () => {
   });
 
   it("STS tokens expire by the clock, and the credentials endpoint dates from it", async () => {
-    const creds = await stsClient(emu.port, ROOT_KEY).assumeRole({ roleArn: `acs:ram::${UID}:role/data-pipeline`, roleSessionName: "clocked", durationSeconds: 900 });
+    // alice holds AliyunSTSAssumeRoleAccess: the account's root key may not assume a role.
+    const alice: KeyPair = { accessKeyId: DEMO_KEYS.alice.id, accessKeySecret: DEMO_KEYS.alice.secret };
+    const creds = await stsClient(emu.port, alice).assumeRole({ roleArn: `acs:ram::${UID}:role/data-pipeline`, roleSessionName: "clocked", durationSeconds: 900 });
     const session: KeyPair = { ...creds.credentials };
     expect((await stsClient(emu.port, session).getCallerIdentity()).identityType).toBe("AssumedRoleUser");
     await move({ advanceSeconds: 901 });

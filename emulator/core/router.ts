@@ -105,7 +105,7 @@ function dispatch(
 
 function formParams(req: IncomingMessage, body: Buffer): Record<string, string> {
   const type = header(req, "content-type") ?? "";
-  return type.startsWith("application/x-www-form-urlencoded") && body.length > 0 ? decodeQuery(body.toString("utf8").replace(/\+/g, "%20")) : {};
+  return type.startsWith("application/x-www-form-urlencoded") && body.length > 0 ? decodeQuery(body.toString("utf8")) : {};
 }
 
 function internal(e: unknown, app: EmulatorApp): ApiError {

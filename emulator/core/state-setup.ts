@@ -1,5 +1,5 @@
 // Builds RAM state from a seed, and brings a loaded state up to what this version expects.
-import { emptyRamState, type RamState } from "../ram/state";
+import { emptyRamState, ramRoleArn, type RamState } from "../ram/state";
 import type { RamStore } from "../ram/store";
 import { seedBaseRam } from "../seed/base-ram";
 import { seedDemoRam } from "../seed/demo-ram";
@@ -26,6 +26,8 @@ export function seedRam(store: RamStore, seed: SeedName, accountId: string, root
  */
 export function adoptRam(store: RamStore, loaded: RamState, root: RootKey): void {
   loaded.groups ??= {};
+  // Files written before the emulator wrote ARNs as RAM does kept the name's case in them.
+  for (const role of Object.values(loaded.roles)) role.arn = ramRoleArn(loaded.accountId, role.roleName);
   store.state = loaded;
   loaded.accessKeys[root.accessKeyId] = { ...root };
 }

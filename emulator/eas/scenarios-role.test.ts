@@ -77,7 +77,7 @@ describe("role failures, each with its own events, Reason, Message and diagnosis
     const created = await ramRpc(emu.port, "CreateServiceLinkedRole", { ServiceName: "eas.pai.aliyuncs.com" }, alice);
     expect(created.Role).toMatchObject({
       RoleName: "AliyunServiceRoleForPaiEas",
-      Arn: roleArnOf("AliyunServiceRoleForPaiEas"),
+      Arn: roleArnOf("aliyunserviceroleforpaieas"),
       RolePrincipalName: `AliyunServiceRoleForPaiEas@role.${UID}.onaliyunservice.com`,
       IsServiceLinkedRole: true,
     });

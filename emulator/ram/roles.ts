@@ -1,8 +1,7 @@
 // CreateRole, GetRole, ListRoles, UpdateRole, DeleteRole.
-import { roleArn } from "../../lib/policy";
 import { isoSeconds } from "../core/http";
 import { ramErrors } from "./errors";
-import { keyOf, nextRoleId, type RoleRecord } from "./state";
+import { keyOf, nextRoleId, ramRoleArn, type RoleRecord } from "./state";
 import * as v from "./validate";
 import { omit, roleFull, roleSummary, type RamHandler } from "./wire";
 
@@ -17,7 +16,7 @@ export const createRole: RamHandler = (p, { store, now }) => {
   const role: RoleRecord = {
     roleId: nextRoleId(store.state),
     roleName: name,
-    arn: roleArn(store.accountId, name),
+    arn: ramRoleArn(store.accountId, name),
     description,
     assumeRolePolicyDocument: trust,
     maxSessionDuration: maxSession,

@@ -1,11 +1,11 @@
 // CreateServiceLinkedRole, DeleteServiceLinkedRole, GetServiceLinkedRoleDeletionStatus: the
 // service-linked roles the emulator knows (PAI-EAS's), created and deleted at once.
 import { randomUUID } from "node:crypto";
-import { roleArn, serializePolicy } from "../../lib/policy";
+import { serializePolicy } from "../../lib/policy";
 import { EAS_SERVICE_PRINCIPAL } from "../core/contract";
 import { isoSeconds } from "../core/http";
 import { ramErrors } from "./errors";
-import { keyOf, nextRoleId, type RoleRecord } from "./state";
+import { keyOf, nextRoleId, ramRoleArn, type RoleRecord } from "./state";
 import type { RamStore } from "./store";
 import { SERVICE_LINKED_POLICY_NAME, SERVICE_LINKED_ROLE_NAME } from "./system-policies";
 import * as v from "./validate";
@@ -42,7 +42,7 @@ export function putServiceLinkedRole(store: RamStore, serviceName: string, at: D
   const role: RoleRecord = {
     roleId: nextRoleId(store.state),
     roleName: s.roleName,
-    arn: roleArn(store.accountId, s.roleName),
+    arn: ramRoleArn(store.accountId, s.roleName),
     description: s.description,
     assumeRolePolicyDocument: trust,
     maxSessionDuration: 3600,

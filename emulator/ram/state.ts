@@ -121,6 +121,12 @@ export function emptyRamState(accountId: string, rootKey: AccessKeyRecord): RamS
 
 export const keyOf = (name: string) => name.toLowerCase();
 
+/**
+ * A role's ARN as RAM writes it in every answer: the name in lower case, whatever the case of
+ * RoleName (`acs:ram::<uid>:role/aliyuncsdefaultrole` for `AliyunCSDefaultRole`).
+ */
+export const ramRoleArn = (accountId: string, roleName: string) => `acs:ram::${accountId}:role/${keyOf(roleName)}`;
+
 export function nextRoleId(s: RamState): string {
   return `3${String(s.nextId++).padStart(18, "0")}`.replace(/^3(0{4})/, "3172");
 }

@@ -1,8 +1,8 @@
 // Helpers that write seed entities straight into RAM state (documents are still validated).
-import { parsePolicy, roleArn, serializePolicy } from "../../lib/policy";
+import { parsePolicy, serializePolicy } from "../../lib/policy";
 import type { PolicyDocument } from "../../lib/policy/types";
 import { isoSeconds } from "../core/http";
-import { keyOf, nextGroupId, nextRoleId, nextUserId, type Attachment, type GroupRecord, type RoleRecord, type UserRecord } from "../ram/state";
+import { keyOf, nextGroupId, nextRoleId, nextUserId, ramRoleArn, type Attachment, type GroupRecord, type RoleRecord, type UserRecord } from "../ram/state";
 import type { RamStore } from "../ram/store";
 
 function text(doc: PolicyDocument, kind: "permission" | "trust"): string {
@@ -26,7 +26,7 @@ export function putRole(
   const role: RoleRecord = {
     roleId: nextRoleId(store.state),
     roleName: r.name,
-    arn: roleArn(store.accountId, r.name),
+    arn: ramRoleArn(store.accountId, r.name),
     description: r.description ?? "",
     assumeRolePolicyDocument: text(r.trust, "trust"),
     maxSessionDuration: r.maxSessionDuration ?? 3600,

@@ -3,6 +3,7 @@ import { canAssume, MAX_SESSION_POLICY_CHARS, parsePolicy, roleNameFromArn, pars
 import type { RequestContext } from "../../lib/policy/types";
 import { decide, noPermission, principalOf } from "../core/authorize";
 import { ApiError, type Caller } from "../core/contract";
+import { keyOf } from "../ram/state";
 import type { RamStore } from "../ram/store";
 import { assumedRoleUser, issueCredentials } from "./issue";
 
@@ -26,6 +27,8 @@ export function assumeRole(p: Params, { store, caller, now, context }: StsCtx): 
   if (!/^[A-Za-z0-9._@-]{2,64}$/.test(sessionName)) {
     throw invalid("InvalidParameter.RoleSessionName", "The parameter RoleSessionName must be 2 to 64 of letters, digits, and . @ - _.");
   }
+  // STS answers only RAM identities: the account itself may not assume a role (STS FAQ, AssumeRole docs).
+  if (caller.kind === "root") throw new ApiError(403, "NoPermission", NOT_AUTHORIZED_BY_RAM);
   const roleName = roleNameFromArn(arn);
   if (!roleName) throw invalid("InvalidParameter.RoleArn", `The parameter RoleArn is invalid: ${arn}.`);
   const role = parseArn(arn)?.account === store.accountId ? store.findRole(roleName) : undefined;
@@ -79,7 +82,8 @@ export function getCallerIdentity(_p: Params, { store, caller }: StsCtx): Record
   }
   return {
     AccountId,
-    Arn: `acs:ram::${AccountId}:assumed-role/${caller.roleName}/${caller.sessionName}`,
+    // The role's name in lower case, as in the role's own ARN.
+    Arn: `acs:ram::${AccountId}:assumed-role/${keyOf(caller.roleName)}/${caller.sessionName}`,
     IdentityType: "AssumedRoleUser",
     PrincipalId: `${caller.roleId}:${caller.sessionName}`,
     RoleId: caller.roleId,

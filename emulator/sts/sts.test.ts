@@ -5,7 +5,7 @@ import { CloudError } from "../../lib/cloud/types";
 import { MAX_SESSION_POLICY_CHARS } from "../../lib/policy";
 import { DEMO_KEYS } from "../seed/demo-keys";
 import { createEmulator, type RunningEmulator } from "../server";
-import { ramClient, rejection, stsClient, type KeyPair } from "../testing/clients";
+import { ramClient, rejection, ROOT_KEY, stsClient, type KeyPair } from "../testing/clients";
 
 const UID = "1784200000000001";
 const arn = (role: string) => `acs:ram::${UID}:role/${role}`;
@@ -39,8 +39,13 @@ async function assume(k: KeyPair, role: string, extra: { policy?: string; durati
 }
 
 describe("AssumeRole", () => {
-  it("issues credentials when the trust policy names the account root", async () => {
-    const { r } = await assume({ accessKeyId: "LTAI5tRoleScopeEmulator", accessKeySecret: "RoleScopeEmulatorSecret0000000000" }, "data-pipeline");
+  it("refuses the account's root AccessKey: only RAM users and roles may call AssumeRole", async () => {
+    const root = await stsError(assume(ROOT_KEY, "data-pipeline"));
+    expect([root.code, root.httpStatus, root.message]).toEqual(["NoPermission", 403, "You are not authorized to do this action. You should be authorized by RAM."]);
+  });
+
+  it("issues credentials to a RAM user with AliyunSTSAssumeRoleAccess when the trust policy names the account root", async () => {
+    const { r } = await assume(alice, "data-pipeline");
     expect(r.credentials.accessKeyId).toMatch(/^STS\./);
     expect(r.credentials.securityToken.length).toBeGreaterThan(100);
     expect(r.credentials.expiration).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -56,6 +61,17 @@ describe("AssumeRole", () => {
     // bob is trusted through the account root, but holds no sts:AssumeRole himself.
     expect((await stsError(assume(bob, "data-pipeline"))).code).toBe("NoPermission");
     expect((await stsError(assume(alice, "missing-role"))).code).toBe("EntityNotExist.Role");
+  });
+
+  it("finds the role by its ARN in any case, and writes the name lower-case in every ARN it answers", async () => {
+    await ramClient(emu.port).createRole(
+      new $Ram.CreateRoleRequest({ roleName: "StsMixedCase", assumeRolePolicyDocument: JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { RAM: [`acs:ram::${UID}:root`] } }] }) }),
+    );
+    for (const spelling of ["StsMixedCase", "stsmixedcase", "STSMIXEDCASE"]) {
+      const { r, key } = await assume(alice, spelling);
+      expect(r.assumedRoleUser.arn).toBe(`acs:ram::${UID}:role/stsmixedcase/test-session`);
+      expect((await stsClient(emu.port, key).getCallerIdentity()).arn).toBe(`acs:ram::${UID}:assumed-role/stsmixedcase/test-session`);
+    }
   });
 
   it("checks DurationSeconds, the session policy size and grammar", async () => {

@@ -25,7 +25,7 @@ export function createTestRam() {
     accountId: TEST_ACCOUNT,
     getRole(roleName) {
       const r = roles.get(roleName);
-      return r && { roleName, roleId: `3${roleName.length}00000000000`, arn: `acs:ram::${TEST_ACCOUNT}:role/${roleName}`, assumeRolePolicyDocument: JSON.stringify(r.trust) };
+      return r && { roleName, roleId: `3${roleName.length}00000000000`, arn: `acs:ram::${TEST_ACCOUNT}:role/${roleName.toLowerCase()}`, assumeRolePolicyDocument: JSON.stringify(r.trust) };
     },
     policiesForRole: (name) => roles.get(name)?.policies ?? [],
     policiesForUser: (name) => users.get(name) ?? [],

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { roleKey } from "../policy/role-identity";
 
 // One custom policy per (RAM user, role), named so that the same pair always gives the same
 // name: RAM's policy-name rule is 1–128 of letters, digits and hyphens. User and role names may
@@ -12,7 +13,7 @@ export const POLICY_NAME_RULE = /^[A-Za-z0-9-]{1,128}$/;
 
 export function grantPolicyName(ramUser: string, roleName: string): string {
   // RAM compares user and role names without regard to case.
-  const hash = createHash("sha256").update(`${ramUser.toLowerCase()}\n${roleName.toLowerCase()}`).digest("hex").slice(0, HASH_CHARS);
+  const hash = createHash("sha256").update(`${ramUser.toLowerCase()}\n${roleKey(roleName)}`).digest("hex").slice(0, HASH_CHARS);
   const room = MAX_POLICY_NAME - PREFIX.length - HASH_CHARS - 1;
   const readable = `${ramUser}-${roleName}`.replace(/[^A-Za-z0-9-]+/g, "-").replace(/-+/g, "-").slice(0, room).replace(/-+$/, "");
   return `${PREFIX}${readable}-${hash}`;

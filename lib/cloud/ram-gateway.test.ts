@@ -32,7 +32,7 @@ describe("roles", () => {
     const alice = ramGateway(emu.port, { accessKeyId: DEMO_KEYS.alice.id, accessKeySecret: DEMO_KEYS.alice.secret });
     await ramRpc(emu.port, "DeleteServiceLinkedRole", { RoleName: "AliyunServiceRoleForPaiEas" });
     const created = await alice.createServiceLinkedRole("eas.pai.aliyuncs.com");
-    expect(created).toMatchObject({ roleName: "AliyunServiceRoleForPaiEas", arn: "acs:ram::1784200000000001:role/AliyunServiceRoleForPaiEas" });
+    expect(created).toMatchObject({ roleName: "AliyunServiceRoleForPaiEas", arn: "acs:ram::1784200000000001:role/aliyunserviceroleforpaieas" });
     expect(created.requestId).toMatch(REQUEST_ID);
     expect(JSON.parse(created.assumeRolePolicyDocument).Statement[0].Principal.Service).toEqual(["eas.pai.aliyuncs.com"]);
     expect((await ram.getRole("AliyunServiceRoleForPaiEas")).roleId).toBe(created.roleId);

@@ -1,4 +1,5 @@
 import "server-only";
+import { roleArnKey } from "../policy/arn";
 import { configuredRoleArn } from "../service-config/analyse";
 import type { ServiceConfig } from "../service-config/types";
 import type { WritePlan } from "../writes/plan";
@@ -14,6 +15,6 @@ export function pointRoleArn(ctx: FixContext, roleName: string, roleArn: string,
     action: "fix.point_role_arn",
     target: serviceTarget(ctx),
     title: say("fix.point-role-arn", { role: roleName }),
-    steps: [updateServiceStep(ctx, patch, (config) => configuredRoleArn(config as ServiceConfig) === roleArn)],
+    steps: [updateServiceStep(ctx, patch, (config) => roleArnKey(configuredRoleArn(config as ServiceConfig) ?? "") === roleArnKey(roleArn))],
   };
 }

@@ -1,8 +1,10 @@
 // What each cached read was read from, and what each cloud write changes. A write drops the
 // entries tagged with what it changed: the object itself and the aggregates that show it.
 
+import { roleKey } from "../policy/role-identity";
+
 export const tags = {
-  role: (name: string) => `role:${name.toLowerCase()}`,
+  role: (name: string) => `role:${roleKey(name)}`,
   user: (name: string) => `user:${name.toLowerCase()}`,
   group: (name: string) => `group:${name.toLowerCase()}`,
   policy: (name: string) => `policy:${name.toLowerCase()}`,

@@ -1,4 +1,4 @@
-import { parsePolicy, parseArn, type NamedPolicy } from "../policy";
+import { parsePolicy, parseArn, roleKey, type NamedPolicy } from "../policy";
 import { followMarkers } from "../cloud/paging";
 import {
   CloudError,
@@ -87,7 +87,7 @@ export function fetchService(deps: InventoryDeps, region: string, name: string):
 export type RoleLookup = { role: Role; missing?: undefined } | { role?: undefined; missing: CloudErrorShape };
 
 export function fetchRole(deps: InventoryDeps, roleName: string): Promise<RoleLookup> {
-  return cached(deps, `ram:role:${roleName}`, [tags.role(roleName)], async (): Promise<RoleLookup> => {
+  return cached(deps, `ram:role:${roleKey(roleName)}`, [tags.role(roleName)], async (): Promise<RoleLookup> => {
     try {
       return { role: await call(deps, () => deps.cloud.ram.getRole(roleName)) };
     } catch (err) {
@@ -98,7 +98,7 @@ export function fetchRole(deps: InventoryDeps, roleName: string): Promise<RoleLo
 }
 
 export function fetchRolePolicies(deps: InventoryDeps, roleName: string): Promise<AttachedPolicy[]> {
-  return cached(deps, `ram:role-policies:${roleName}`, [tags.role(roleName)], () => call(deps, () => deps.cloud.ram.listPoliciesForRole(roleName)));
+  return cached(deps, `ram:role-policies:${roleKey(roleName)}`, [tags.role(roleName)], () => call(deps, () => deps.cloud.ram.listPoliciesForRole(roleName)));
 }
 
 export function fetchUserPolicies(deps: InventoryDeps, userName: string): Promise<AttachedPolicy[]> {

@@ -19,7 +19,18 @@ describe("servicesByRole", () => {
       { region: "cn-hangzhou", name: "image-tagger" },
     ]);
     expect(index.get("data-pipeline")).toEqual([{ region: "ap-southeast-1", name: "batch-scorer" }]);
-    expect([...index.keys()].sort()).toEqual(["data-pipeline", "eas-oss-reader"]);
+    expect(index.size).toBe(2);
+  });
+
+  it("one role for every spelling: a role_arn in lower case is the role RAM names EasMixedCase", () => {
+    const index = servicesByRole([
+      { region: "cn-hangzhou", name: "case-svc", roleName: "easmixedcase" },
+      { region: "cn-hangzhou", name: "other-svc", roleName: "EasMixedCase" },
+    ]);
+    expect(index.size).toBe(1);
+    for (const name of ["EasMixedCase", "easmixedcase", "EASMIXEDCASE"]) {
+      expect(index.get(name)).toEqual([{ region: "cn-hangzhou", name: "case-svc" }, { region: "cn-hangzhou", name: "other-svc" }]);
+    }
   });
 });
 
@@ -53,6 +64,19 @@ describe("passersByRole", () => {
     const m = passersByRole(roles, [{ userName: "dave", policies: [admin, deny], fromGroup: {} }, { userName: "erin", policies: [ecsOnly], fromGroup: {} }], ACCOUNT);
     expect(m.get("eas-oss-reader")?.names).toEqual(["dave"]);
     expect(m.get("eas-restricted")?.names).toEqual([]);
+  });
+
+  it("a role found by its RAM name whatever case asks, and judged on its lower-case ARN", () => {
+    const m = passersByRole(
+      [{ name: "EasMixedCase", arn: arn("easmixedcase") }],
+      [
+        { userName: "frank", policies: [named("grant", buildPassRolePolicy("EasMixedCase"))], fromGroup: {} },
+        { userName: "gina", policies: [named("old", { Version: "1", Statement: [{ Effect: "Allow", Action: ["ram:PassRole"], Resource: ["acs:ram::*:role/EasMixedCase"] }] })], fromGroup: {} },
+      ],
+      ACCOUNT,
+    );
+    expect(m.get("easmixedcase")).toEqual({ names: ["frank"], via: {} });
+    expect(m.get("EasMixedCase")).toBe(m.get("easmixedcase"));
   });
 
   it("counts PassRole a user holds only through a group, and says which group", () => {

@@ -1,10 +1,13 @@
-import { EAS_SERVICE_PRINCIPAL, evaluate } from "../policy";
+import { EAS_SERVICE_PRINCIPAL, RoleMap, evaluate } from "../policy";
 import type { UserPolicies } from "./principal-policies";
 import type { ServiceRef } from "./types";
 
-/** Role name → the services whose config names it, sorted by name then region. */
-export function servicesByRole(services: (ServiceRef & { roleName?: string })[]): Map<string, ServiceRef[]> {
-  const index = new Map<string, ServiceRef[]>();
+/**
+ * Role → the services whose config names it, sorted by name then region. A config's `role_arn`
+ * often writes the name in another case than RoleName (RAM's ARNs are lower-case): one role.
+ */
+export function servicesByRole(services: (ServiceRef & { roleName?: string })[]): RoleMap<ServiceRef[]> {
+  const index = new RoleMap<ServiceRef[]>();
   for (const s of services) {
     if (!s.roleName) continue;
     const list = index.get(s.roleName) ?? [];
@@ -39,11 +42,11 @@ export function passRoleDecision(user: UserPolicies, roleArn: string, accountId:
 }
 
 /**
- * Role name → RAM users whose policies (their own and their groups') let them pass the role to
+ * Role → RAM users whose policies (their own and their groups') let them pass the role to
  * EAS: ram:PassRole on its ARN with acs:Service = eas.pai.aliyuncs.com.
  */
-export function passersByRole(roles: { name: string; arn: string }[], users: UserPolicies[], accountId: string): Map<string, Passers> {
-  const out = new Map<string, Passers>();
+export function passersByRole(roles: { name: string; arn: string }[], users: UserPolicies[], accountId: string): RoleMap<Passers> {
+  const out = new RoleMap<Passers>();
   for (const role of roles) {
     const names: string[] = [];
     const via: Record<string, string> = {};

@@ -1,4 +1,5 @@
 // ARNs: `acs:<service>:<region>:<account-id>:<relative-id>`; RAM has an empty region.
+import { roleKey } from "./role-identity";
 
 export interface Arn {
   service: string;
@@ -17,16 +18,30 @@ export function parseArn(arn: string): Arn | undefined {
   return { service, region, account, resource: rest.join(":") };
 }
 
+/** A role's ARN as RAM writes it: the name in lower case, whatever the case of its RoleName. */
 export function roleArn(accountId: string, roleName: string): string {
-  return `acs:ram::${accountId}:role/${roleName}`;
+  return `acs:ram::${accountId}:role/${roleKey(roleName)}`;
 }
 
-/** `acs:ram::123:role/eas-runner` → `eas-runner`; undefined when the ARN is not a role's. */
+/**
+ * `acs:ram::123:role/eas-runner` → `eas-runner`; undefined when the ARN is not a role's. The name
+ * keeps the case it was written in (RAM's ARNs write it lower-case): compare it with `sameRole`.
+ */
 export function roleNameFromArn(arn: string): string | undefined {
   const parsed = parseArn(arn);
   if (!parsed || parsed.service !== "ram") return undefined;
   const m = /^role\/(.+)$/i.exec(parsed.resource);
   return m ? m[1] : undefined;
+}
+
+/**
+ * What two ARNs compare by: a role's ARN by its account and its name without case (a config that
+ * writes `role/EasMixedCase` and one that writes `role/easmixedcase` name one role); any other
+ * value as it is.
+ */
+export function roleArnKey(arn: string): string {
+  const name = roleNameFromArn(arn);
+  return name === undefined ? arn : `acs:ram::${parseArn(arn)!.account}:role/${roleKey(name)}`;
 }
 
 const RAM_PRINCIPAL = /^acs:ram::([^:]*):(root|user\/.+|role\/.+|saml-provider\/.+|oidc-provider\/.+)$/;

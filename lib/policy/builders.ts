@@ -1,3 +1,4 @@
+import { roleArn } from "./arn";
 import { POLICY_VERSION } from "./limits";
 import { asList } from "./lists";
 import type { PolicyDocument, Statement } from "./types";
@@ -14,12 +15,15 @@ export function buildEasTrustPolicy(opts?: { alsoTrust?: string[] }): PolicyDocu
   };
 }
 
-/** What a RAM user needs to deploy an EAS service with a custom role (the seed's exact shape). */
+/**
+ * What a RAM user needs to deploy an EAS service with a custom role (the seed's exact shape). The
+ * Resource is the role's ARN as RAM writes it, name in lower case, since that is what RAM matches.
+ */
 export function buildPassRolePolicy(roleName: string, opts?: { expiresAt?: Date; accountId?: string }): PolicyDocument {
   const statement: Statement = {
     Effect: "Allow",
     Action: ["ram:PassRole"],
-    Resource: [`acs:ram::${opts?.accountId ?? "*"}:role/${roleName}`],
+    Resource: [roleArn(opts?.accountId ?? "*", roleName)],
   };
   if (opts?.expiresAt) statement.Condition = { DateLessThan: { "acs:CurrentTime": [opts.expiresAt.toISOString()] } };
   return { Version: POLICY_VERSION, Statement: [statement] };

@@ -12,6 +12,7 @@ export type { PolicyInput } from "./policy-input";
 export { EAS_SERVICE_PRINCIPAL, addServicePrincipal, buildEasTrustPolicy, buildPassRolePolicy } from "./builders";
 export { actionMatches, resourceMatches } from "./wildcard";
 export { parseArn, roleArn, roleNameFromArn, type Arn } from "./arn";
+export { RoleMap, roleKey } from "./role-identity";
 export { CONDITION_OPERATORS } from "./operators";
 export * from "./limits";
 export { buildConsolePolicy, type ConsolePolicyMode, type ConsolePolicyOptions, type PolicyOperation } from "./console-policy";

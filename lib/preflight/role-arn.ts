@@ -1,3 +1,4 @@
+import { roleArnKey } from "../policy/arn";
 import type { RoleRef } from "./read-config";
 
 // What the config's role keys say: no role, one role, several (EAS takes one), or an ARN that
@@ -18,8 +19,15 @@ export function readRoleArn(refs: RoleRef[]): RoleArnRead {
   if (present.length === 0) return { kind: "none" };
   // A string may itself list several ARNs ("acs:ram::1:role/a,acs:ram::1:role/b").
   const values = present.flatMap((r) => (typeof r.value === "string" ? r.value.split(/[\s,;]+/).filter(Boolean).map((v) => ({ path: r.path, value: v as unknown })) : [r]));
-  const distinct = [...new Set(values.map((v) => show(v.value)))];
-  if (distinct.length > 1) return { kind: "multiple", path: values.find((v) => show(v.value) === distinct[1])!.path, arns: distinct };
+  // Two spellings of one role's ARN are one role: the first spelling of each role is shown.
+  const byRole = new Map<string, { path: string; shown: string }>();
+  for (const v of values) {
+    const shown = show(v.value);
+    const key = roleArnKey(shown);
+    if (!byRole.has(key)) byRole.set(key, { path: v.path, shown });
+  }
+  const distinct = [...byRole.values()];
+  if (distinct.length > 1) return { kind: "multiple", path: distinct[1].path, arns: distinct.map((d) => d.shown) };
   const { path, value } = values[0];
   const m = typeof value === "string" ? ROLE_ARN.exec(value) : null;
   if (!m) return { kind: "malformed", path, value: show(value) };

@@ -5,6 +5,7 @@ import type { InventoryDeps } from "../inventory/deps";
 import { fetchRoleFacts } from "../inventory/facts";
 import { fetchAccountId, fetchRoles } from "../inventory/fetch";
 import { explainTrust, type TrustVerdict } from "../preflight/trust";
+import { sameRole } from "../policy/role-identity";
 import { PAI_DEFAULT_ROLE } from "../service-config";
 import { coverNeeds, needChecks, type NeedCoverage } from "../wizard/checks";
 import type { Needs } from "../wizard/needs";
@@ -27,7 +28,7 @@ export async function listCandidateRoles(deps: InventoryDeps, actor: Actor, need
   const [roles, accountId] = await Promise.all([fetchRoles(deps), fetchAccountId(deps)]);
   const checks = needChecks(needs, accountId);
   const rows = await mapLimit(
-    roles.filter((r) => r.roleName.toLowerCase() !== PAI_DEFAULT_ROLE.toLowerCase()),
+    roles.filter((r) => !sameRole(r.roleName, PAI_DEFAULT_ROLE)),
     FAN_OUT,
     async (r): Promise<CandidateRole> => {
       const facts = await fetchRoleFacts(deps, r.roleName);

@@ -59,7 +59,7 @@ describe("the console's credential chain against the emulator", () => {
     const { credentials, cloud } = chainCloud();
     await readsWork(cloud);
     const status = await loadCredentialsStatus({ credentials, cloud }, ADMIN);
-    expect(status).toMatchObject({ source: "credentials-uri", identity: { arn: "acs:ram::1784200000000001:assumed-role/RoleScopeConsole/eas-instance", accountId: "1784200000000001" }, lastError: null });
+    expect(status).toMatchObject({ source: "credentials-uri", identity: { arn: "acs:ram::1784200000000001:assumed-role/rolescopeconsole/eas-instance", accountId: "1784200000000001" }, lastError: null });
     expect(status.accessKeyId).toMatch(/^STS\.\*{4}.{4}$/);
     expect(Date.parse(status.expiresAt!) - Date.parse(status.lastRefreshAt!)).toBeLessThanOrEqual(TTL_SECONDS * 1000);
     // The role holds the read-only policy: a write reaches the cloud and is refused there.

@@ -13,6 +13,7 @@ import type { RequestFormData } from "@/lib/approvals/types";
 import { getApprovalDeps } from "@/lib/approvals/server-deps";
 import { requireUser } from "@/lib/auth/session";
 import { CloudError } from "@/lib/cloud/types";
+import { sameRole } from "@/lib/policy/role-identity";
 
 export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getTranslations("approvals"))("requests.title") });
 export const dynamic = "force-dynamic";
@@ -64,10 +65,12 @@ export default async function RequestsPage({ searchParams }: Props) {
 
 /** Only what the account holds is filled in; anything else falls back to the form's defaults. */
 function prefillFrom(form: RequestFormData, role: string | undefined, ramUser: string | undefined): RequestPrefill {
+  // A diagnosis links with the name its service config writes, often lower-case: the form holds RAM's.
+  const known = role === undefined ? undefined : form.roles.find((r) => sameRole(r.name, role));
   return {
-    ...(role && form.roles.some((r) => r.name === role) ? { roleName: role } : {}),
+    ...(known ? { roleName: known.name } : {}),
     ...(ramUser && form.ramUsers.includes(ramUser) ? { ramUser } : {}),
   };
 }
 
-const unknownRole = (form: RequestFormData, role: string | undefined) => role !== undefined && !form.roles.some((r) => r.name === role);
+const unknownRole = (form: RequestFormData, role: string | undefined) => role !== undefined && !form.roles.some((r) => sameRole(r.name, role));

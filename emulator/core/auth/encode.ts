@@ -32,17 +32,21 @@ export const sha256Hex = (data: Buffer | string) => createHash("sha256").update(
 export const hmacSha256Hex = (key: string, data: string) => createHmac("sha256", key).update(data, "utf8").digest("hex");
 export const hmacSha1Base64 = (key: string, data: string) => createHmac("sha1", key).update(data, "utf8").digest("base64");
 
-/** Decodes a raw query string without turning `+` into a space (the signers send `%20`). */
+/**
+ * Decodes a query string or a form body as application/x-www-form-urlencoded: `+` is a space (Go's
+ * url.Values, and so alibaba-cloud-sdk-go, sends one so), and a literal plus arrives as `%2B`.
+ */
 export function decodeQuery(raw: string): Record<string, string> {
   const out: Record<string, string> = {};
   if (!raw) return out;
+  const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, "%20"));
   for (const part of raw.split("&")) {
     if (!part) continue;
     const eq = part.indexOf("=");
     const k = eq < 0 ? part : part.slice(0, eq);
     const v = eq < 0 ? "" : part.slice(eq + 1);
     try {
-      out[decodeURIComponent(k)] = decodeURIComponent(v);
+      out[decode(k)] = decode(v);
     } catch {
       out[k] = v;
     }

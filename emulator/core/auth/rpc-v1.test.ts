@@ -1,7 +1,8 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../../server";
-import { ramGateway, ROOT_KEY } from "../../testing/clients";
+import * as $Ram from "@alicloud/ram20150501";
+import { ramClient, ramGateway, ROOT_KEY } from "../../testing/clients";
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -79,5 +80,44 @@ describe("RPC V1 parameters in a form-encoded POST body", () => {
     const r = await postForm(signV1("POST", { Action: "GetCallerIdentity", Version: "2015-04-01" }, ROOT_KEY.accessKeySecret));
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ IdentityType: "Account", AccountId: "1784200000000001" });
+  });
+});
+
+// What alibaba-cloud-sdk-go sends for an RPC GET: the URL from Go's url.Values.Encode (keys sorted,
+// url.QueryEscape: a space is `+`, a plus `%2B`), the signature over the RFC 3986 form, where
+// the space is `%20` (its signer replaces `+` with `%20` before signing).
+const goQueryEscape = (s: string) => rfc3986(s).replace(/%20/g, "+");
+const goEncode = (params: Record<string, string>) =>
+  Object.keys(params)
+    .sort()
+    .map((k) => `${goQueryEscape(k)}=${goQueryEscape(params[k])}`)
+    .join("&");
+
+async function getLikeGo(params: Record<string, string>) {
+  const res = await fetch(`${emu.url}/?${goEncode(signV1("GET", params, ROOT_KEY.accessKeySecret))}`);
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+describe("RPC V1 parameters in a GET query, form-encoded as Go's url.Values writes them", () => {
+  const trust = JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["eas.pai.aliyuncs.com"] } }] });
+  const description = "made by a Go client: a + b, 100% sure";
+
+  it("reads `+` as a space: the signature matches and the space is stored", async () => {
+    const url = goEncode({ Description: description });
+    expect(url).toBe("Description=made+by+a+Go+client%3A+a+%2B+b%2C+100%25+sure");
+    const r = await getLikeGo({ Action: "CreateRole", Version: "2015-05-01", RoleName: "GoClientRole", AssumeRolePolicyDocument: trust, Description: description });
+    expect([r.status, r.json.Code]).toEqual([200, undefined]);
+    const role = await ramGateway(emu.port).getRole("goclientrole");
+    expect(role.description).toBe(description);
+    expect(role.roleName).toBe("GoClientRole");
+  });
+
+  it("stores what the official TypeScript SDK's request stores for the same values", async () => {
+    await ramClient(emu.port).createRole(new $Ram.CreateRoleRequest({ roleName: "TsClientRole", assumeRolePolicyDocument: trust, description }));
+    const ts = await ramGateway(emu.port).getRole("TsClientRole");
+    const go = await getLikeGo({ Action: "UpdateRole", Version: "2015-05-01", RoleName: "TsClientRole", NewDescription: `${description} (Go)` });
+    expect(go.status).toBe(200);
+    expect(ts.description).toBe(description);
+    expect((await ramGateway(emu.port).getRole("TsClientRole")).description).toBe(`${description} (Go)`);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { RoleSet, roleKey } from "../../policy/role-identity";
 import { PAI_DEFAULT_ROLE } from "../../service-config/analyse";
 import type { InventoryDeps } from "../../inventory/deps";
 import { fetchDeployer, fetchPassRoleFacts, fetchRoleFacts, type AccountRoleFacts, type Deployer, type PassRoleFacts } from "../../inventory/facts";
@@ -16,7 +17,7 @@ export class FactSource {
   private readonly deployers = new Map<string, Promise<Deployer>>();
   private readonly passes = new Map<string, Promise<PassRoleFacts>>();
   private readonly users = new Map<string, Promise<UserPolicies>>();
-  private known?: Promise<Set<string>>;
+  private known?: Promise<RoleSet>;
   private account?: Promise<string>;
 
   /**
@@ -36,12 +37,12 @@ export class FactSource {
   }
 
   role(name: string): Promise<AccountRoleFacts> {
-    let p = this.roles.get(name);
+    let p = this.roles.get(roleKey(name));
     if (!p) {
       p = this.opts.listed
         ? this.listedNames().then((names) => (names.has(name) ? fetchRoleFacts(this.deps, name) : missingRole(name)))
         : fetchRoleFacts(this.deps, name);
-      this.roles.set(name, handled(p));
+      this.roles.set(roleKey(name), handled(p));
     }
     return p;
   }
@@ -79,8 +80,8 @@ export class FactSource {
     return p;
   }
 
-  private listedNames(): Promise<Set<string>> {
-    this.known ??= fetchRoles(this.deps).then((roles) => new Set(roles.map((r) => r.roleName)));
+  private listedNames(): Promise<RoleSet> {
+    this.known ??= fetchRoles(this.deps).then((roles) => new RoleSet(roles.map((r) => r.roleName)));
     return this.known;
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { sameRole } from "../../policy/role-identity";
 import { parseServiceConfig } from "../../service-config";
 import { checkNeeds } from "../../service-config/check";
 import type { InventoryDeps } from "../../inventory/deps";
@@ -16,7 +17,7 @@ const CANDIDATES_READ = 6;
 
 async function candidates(deps: InventoryDeps, src: FactSource, facts: DiagnosisFacts): Promise<RoleCandidate[]> {
   const missing = facts.use.roleName ?? facts.use.roleArn ?? "";
-  const names = (await fetchRoles(deps)).map((r) => r.roleName).filter((n) => !n.startsWith("AliyunServiceRole") && n !== facts.use.roleName);
+  const names = (await fetchRoles(deps)).map((r) => r.roleName).filter((n) => !n.startsWith("AliyunServiceRole") && !sameRole(n, facts.use.roleName));
   const near = nearNames(missing, names, CANDIDATES_READ);
   const read = await Promise.all(near.map((n) => src.role(n)));
   const out: RoleCandidate[] = [];

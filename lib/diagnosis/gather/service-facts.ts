@@ -41,8 +41,12 @@ export async function gatherServiceFacts(src: FactSource, svc: EasService, known
   const warm = orUnread(deployerP?.then((d) => (d?.kind === "user" ? src.userPolicies(d.userName) : undefined)));
   const [role, platformRole, deployer] = await Promise.all([roleP, platformP, deployerP, warm]);
   const passRole = deployer?.kind === "user" && role?.exists && role.role ? await orUnread(src.passRole(deployer.userName, role.role.arn)) : undefined;
+  // The config may write the role's name in another case (RAM's ARNs are lower-case): once RAM
+  // answers, findings, fixes and the fleet's groups name the role as RAM does, one name per role.
+  const named = role?.role && use.roleName !== undefined && use.roleName !== role.role.roleName ? { use: { ...use, roleName: role.role.roleName } } : {};
   return {
     ...base,
+    ...named,
     ...(role ? { role } : {}),
     ...(platformRole ? { platformRole } : {}),
     ...(deployer ? { deployer } : {}),
