@@ -1,6 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { requestLocale } from "@/i18n/config";
 import { checkedHost, isHttps } from "@/lib/auth/request";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { rule } from "@/lib/errors/render";
 import { isAllowedHost } from "@/lib/http/allowed-hosts";
 import { hasMalformedSegment } from "@/lib/http/path-segments";
 import { API_CSP, HSTS, newNonce, pageCsp } from "@/lib/http/security-headers";
@@ -27,7 +30,7 @@ export function proxy(request: NextRequest) {
   const malformed = hasMalformedSegment(pathname);
   if (pathname.startsWith("/api/")) {
     if (!malformed) return withSecurityHeaders(NextResponse.next(), request, API_CSP);
-    const body = { error: { code: "invalid_input", message: "The path holds a malformed percent-encoding.", fields: { path: "must be valid percent-encoding" } } };
+    const body = { error: AppError.invalid({ path: rule("percentEncoding") }, "malformedPath").toJSON(requestLocale(request.headers)) };
     return withSecurityHeaders(NextResponse.json(body, { status: 400, headers: { "Cache-Control": "no-store" } }), request, API_CSP);
   }
 

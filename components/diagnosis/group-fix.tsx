@@ -71,7 +71,7 @@ export function GroupFix({ services, canFix, readOnly, fixable }: { services: Fl
         <ul className="space-y-1" data-testid="redeploy-list">
           {services.map((s) => (
             <li key={`${s.region}/${s.name}`} className="font-mono text-xs">
-              RestartService · {s.region}/{s.name}
+              {`RestartService · ${s.region}/${s.name}`}
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatStamp } from "@/i18n/format";
 import { CloudCallError } from "@/components/inventory/cloud-call-error";
 import { DescriptionList } from "@/components/ui/description-list";
 import { JsonView, type JsonLine } from "@/components/ui/json-view";
@@ -61,8 +62,8 @@ function ramLines(fields: Map<number, string>, tag: string): Map<number, JsonLin
 
 export async function OverviewSection(p: SectionProps) {
   const t = await getTranslations("service-detail");
-  const format = await getFormatter();
-  const when = (iso: string) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : "—");
+  const locale = await getLocale();
+  const when = (iso: string) => (iso ? formatStamp(new Date(iso), locale, "minute") : "—");
   return guarded(t("overview"), "overview", async () => {
     const s = await service(p);
     const warning = latestWarning(s);

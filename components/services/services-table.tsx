@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatStamp } from "@/i18n/format";
 import { Button } from "@/components/ui/button";
 import { FilterSelect, SearchBox } from "@/components/ui/filter-controls";
 import { Freshness } from "@/components/ui/freshness";
@@ -27,7 +28,7 @@ const STATUSES = ["Running", "Failed", "Creating", "Updating", "Waiting", "Stopp
 /** `ignored`: parameters of the address the page could not use (it says so above the list). */
 export function ServicesTable({ regions, ignored }: { regions: string[]; ignored?: Record<string, string> }) {
   const t = useTranslations("services");
-  const format = useFormatter();
+  const locale = useLocale();
   const { params, qs, hrefWith, set, clear } = useListParams(ignored);
   const { data, error, isPending, isFetching, refresh, refreshing } = useListQuery<Paged<ServiceRow>>("/api/services", qs, refreshList);
   const sort = params.get("sort") ?? "name";
@@ -126,7 +127,7 @@ export function ServicesTable({ regions, ignored }: { regions: string[]; ignored
                     )}
                   </TD>
                   <TD className="whitespace-nowrap text-xs text-slate-600">
-                    {s.updateTime ? format.dateTime(new Date(s.updateTime), { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) : ""}
+                    {s.updateTime ? formatStamp(new Date(s.updateTime), locale, "short") : ""}
                   </TD>
                 </TR>
               ))}

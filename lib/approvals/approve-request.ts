@@ -2,6 +2,7 @@ import "server-only";
 import { requirePermission, type Actor } from "../auth/actor";
 import type { PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import { fromZodError } from "../errors/from";
 import { parseArn } from "../policy";
 import type { ApprovalDeps } from "./deps";
@@ -27,11 +28,11 @@ export async function approveRequest(deps: ApprovalDeps, actor: Actor, id: strin
   const r = await findRequest(deps, id);
   const own = selfApprovalReason(actor, r);
   if (own) {
-    const message = own === "own_request" ? "You asked for this grant: another admin must approve it." : `This grant goes to your own RAM user (${r.ramUser}): another admin must approve it.`;
-    await refuseSelfGrant(deps.writes.audit, actor, auditTarget(r), { reason: own, ramUser: r.ramUser, requester: r.requester, requestedFor: r.requestedFor }, message);
+    const wording = own === "own_request" ? { key: "approvals.selfApprove" as const } : { key: "approvals.selfApproveOwnRamUser" as const, values: { ramUser: r.ramUser } };
+    await refuseSelfGrant(deps.writes.audit, actor, auditTarget(r), { reason: own, ramUser: r.ramUser, requester: r.requester, requestedFor: r.requestedFor }, wording);
   }
   const duration = parsed.data.duration ?? r.duration;
-  if (!notLongerThan(duration, r.duration)) throw AppError.invalid({ duration: `may not be longer than the ${r.duration} asked for` });
+  if (!notLongerThan(duration, r.duration)) throw AppError.invalid({ duration: rule("durationLonger", { asked: r.duration }) });
   requirePending(r, "approved");
   refuseReadOnly(deps);
 

@@ -11,7 +11,7 @@ import { applyTransition } from "./transition";
 export async function cancelRequest(deps: ApprovalDeps, actor: Actor, id: string): Promise<PassRoleRequestRecord> {
   requirePermission(actor, "passrole:request");
   const r = await findRequest(deps, id);
-  if (!concerns(actor, r)) throw new AppError("forbidden", "Only the engineer who asked for this grant, or the one it is for, can cancel the request.");
+  if (!concerns(actor, r)) throw new AppError("forbidden", "approvals.onlyConcernedCancels");
   requirePending(r, "cancelled");
   return applyTransition(deps, actor, r, "cancel", { change: { endedAt: deps.now().toISOString() } });
 }

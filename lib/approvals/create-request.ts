@@ -2,6 +2,7 @@ import "server-only";
 import { actorCan, requirePermission, type Actor } from "../auth/actor";
 import { OpenRequestExistsError, type PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import { fromZodError } from "../errors/from";
 import { fetchRole, fetchUsers } from "../inventory/fetch";
 import type { ApprovalDeps } from "./deps";
@@ -24,15 +25,15 @@ export async function createRequest(deps: ApprovalDeps, actor: Actor, body: unkn
   if (!parsed.success) throw fromZodError(parsed.error);
   const input = parsed.data;
   const ramUser = input.ramUser ?? linkedRamUser(actor);
-  if (!ramUser) throw AppError.invalid({ ramUser: "is required: your console user is not linked to a RAM user" });
+  if (!ramUser) throw AppError.invalid({ ramUser: rule("ramUserUnlinked") });
   if (!actorCan(actor, "approvals:decide") && !isOwnRamUser(actor, ramUser)) {
-    throw new AppError("forbidden", "Engineers file for themselves: you may request only for your own RAM user.", { fields: { ramUser: "must be the RAM user linked to your console user" } });
+    throw new AppError("forbidden", "approvals.ownRamUserOnly", { fields: { ramUser: rule("ownRamUser") } });
   }
 
   const [lookup, users, consoleUsers] = await Promise.all([fetchRole(deps.inventory, input.roleName), fetchUsers(deps.inventory), deps.stores.users.list()]);
-  if (!lookup.role) throw AppError.notFound(`The role does not exist: ${input.roleName}.`, { code: lookup.missing.code, requestId: lookup.missing.requestId });
+  if (!lookup.role) throw AppError.notFound("approvals.roleMissing", { role: input.roleName }, { code: lookup.missing.code, requestId: lookup.missing.requestId });
   const user = users.find((u) => u.userName.toLowerCase() === ramUser.toLowerCase());
-  if (!user) throw AppError.notFound(`The RAM user does not exist: ${ramUser}.`);
+  if (!user) throw AppError.notFound("approvals.ramUserMissing", { user: ramUser });
 
   // For the requester when the RAM user is theirs; else for the console user linked to it, if any.
   const forUser = isOwnRamUser(actor, user.userName) ? { id: actor.id, username: actor.username } : linkedConsoleUsers(consoleUsers, user.userName)[0];
@@ -59,7 +60,7 @@ export async function createRequest(deps: ApprovalDeps, actor: Actor, body: unkn
       if (!OpenRequestExistsError.is(err)) throw err;
       const open = await deps.stores.passRoleRequests.list({ states: OPEN_STATES, pair: { ramUser: user.userName, roleName: lookup.role.roleName }, limit: 1 });
       const same = open.requests[0];
-      throw new AppError("conflict", `${user.userName} already has an open request for ${lookup.role.roleName}${same ? ` (${same.id}, ${same.state})` : ""}.`);
+      throw new AppError("conflict", "approvals.openExists", { values: { user: user.userName, role: lookup.role.roleName, same: same ? "yes" : "no", id: same?.id ?? "", state: same?.state ?? "" } });
     });
   publishEvent(deps, actor, record, "requested");
   return record;

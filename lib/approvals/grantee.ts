@@ -3,6 +3,7 @@ import type { AuditInput } from "../audit/audit-log";
 import type { Actor } from "../auth/actor";
 import type { PassRoleRequestRecord, UserRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
+import type { ErrorKey, MessageValues } from "../errors/render";
 
 // Whom a PassRole grant goes to, and who therefore may not be the one to approve it. RAM compares
 // user names without regard to case, and so does every check here.
@@ -39,8 +40,8 @@ export async function refuseSelfGrant(
   actor: Actor,
   target: string,
   detail: { ramUser: string; reason: "own_request" | "own_ram_user" } & Record<string, unknown>,
-  message: string,
+  wording: { key: ErrorKey; values?: MessageValues },
 ): Promise<never> {
   await audit.append({ actor: actor.username, action: "auth.denied", target, outcome: "denied", detail: { refusal: "self_approval", ...detail } });
-  throw new AppError("self_approval", message);
+  throw new AppError("self_approval", wording.key, { values: wording.values });
 }

@@ -30,7 +30,7 @@ export async function listRequests(deps: ApprovalDeps, actor: Actor, query: unkn
 export async function getRequest(deps: ApprovalDeps, actor: Actor, id: string): Promise<PassRoleRequestView> {
   requirePermission(actor, "passrole:request");
   const r = await findRequest(deps, id);
-  if (!concerns(actor, r) && !actorCan(actor, "approvals:decide")) throw AppError.notFound(`There is no PassRole request ${id}.`);
+  if (!concerns(actor, r) && !actorCan(actor, "approvals:decide")) throw AppError.notFound("approvals.notFound", { id });
   return toRequestView(r);
 }
 

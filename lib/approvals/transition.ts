@@ -70,7 +70,7 @@ export async function applyTransition(deps: ApprovalDeps, actor: Actor, r: PassR
   });
   if (!updated) {
     const now = await deps.stores.passRoleRequests.find(r.id);
-    throw new AppError("conflict", now ? `The request is ${now.state} now; it can no longer be ${to}.` : "The request no longer exists.");
+    throw (now ? new AppError("conflict", "approvals.movedOn", { values: { state: now.state, to } }) : new AppError("conflict", "approvals.gone"));
   }
   publishEvent(deps, actor, updated, to as ApprovalEvent);
   return updated;

@@ -5,8 +5,8 @@ import type { AuditFilters } from "../db/types";
 const when = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2})?$/, "must be a date like 2026-01-31, or a date and UTC time like 2026-01-31 14:05")
-  .refine((v) => !Number.isNaN(Date.parse(`${v.slice(0, 10)}T${v.length > 10 ? v.slice(11) : "00:00"}:00Z`)), "must be a real date and time");
+  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2})?$/, "dateFormat")
+  .refine((v) => !Number.isNaN(Date.parse(`${v.slice(0, 10)}T${v.length > 10 ? v.slice(11) : "00:00"}:00Z`)), "dateFormat");
 const text = z.string().trim().min(1).max(200);
 
 // The audit page's URL and the CSV export read the same query parameters.

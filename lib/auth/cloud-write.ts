@@ -23,5 +23,5 @@ export function canWriteCloud(user: Actor): boolean {
 
 /** For route handlers and server actions that write to the cloud, after authorizeRequest: answers `read_only` (403). */
 export function assertCloudWritable(): void {
-  if (isReadOnly()) throw new AppError("read_only", "RoleScope runs read-only (ROLESCOPE_READ_ONLY=true): it makes no changes in the cloud.");
+  if (isReadOnly()) throw new AppError("read_only", "writes.readOnly");
 }

@@ -17,7 +17,7 @@ export interface CreateCloudOptions {
 }
 
 const readOnlyRefusal = () =>
-  Promise.reject(new AppError("read_only", "RoleScope runs read-only (ROLESCOPE_READ_ONLY=true): it makes no changes in the cloud."));
+  Promise.reject(new AppError("read_only", "writes.readOnly"));
 
 /** The gateway with every write of lib/cloud/operations.ts refused before anything is sent. */
 function withoutWrites<T extends object>(gateway: T, prefix: "ram" | "eas"): T {

@@ -139,6 +139,12 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: "console users' language",
+    // NULL until the user picks a language; the console then follows the browser's.
+    sql: "ALTER TABLE users ADD COLUMN locale TEXT",
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {

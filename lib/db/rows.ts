@@ -10,6 +10,7 @@ export interface UserRow {
   display_name: string;
   role: UserRecord["role"];
   ram_user_name: string | null;
+  locale: string | null;
   password_hash: string;
   disabled: number;
   created_at: string;
@@ -22,6 +23,7 @@ export const toUser = (r: UserRow): UserRecord => ({
   displayName: r.display_name,
   role: r.role,
   ramUserName: r.ram_user_name,
+  locale: r.locale ?? null,
   passwordHash: r.password_hash,
   disabled: r.disabled === 1,
   createdAt: r.created_at,

@@ -13,6 +13,8 @@ export interface UserRecord {
   displayName: string;
   role: Role;
   ramUserName: string | null;
+  /** The language the user chose in the console (`en`, `zh-CN`), so it follows them to another browser. */
+  locale: string | null;
   passwordHash: string;
   disabled: boolean;
   createdAt: string;
@@ -20,7 +22,7 @@ export interface UserRecord {
 }
 
 export type NewUser = Pick<UserRecord, "username" | "displayName" | "role" | "ramUserName" | "passwordHash">;
-export type UserChange = Partial<Pick<UserRecord, "displayName" | "role" | "ramUserName" | "disabled" | "passwordHash">>;
+export type UserChange = Partial<Pick<UserRecord, "displayName" | "role" | "ramUserName" | "disabled" | "passwordHash" | "locale">>;
 
 export interface UserStore {
   count(): Promise<number>;

@@ -2,6 +2,7 @@ import "server-only";
 import { requirePermission, type Actor } from "../auth/actor";
 import { TtlCache } from "../cloud/cache";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import { tags } from "../inventory/cache-tags";
 import { createInventoryDeps, type InventoryDeps } from "../inventory/deps";
 import { refuseSelfGrant, isOwnRamUser } from "../approvals/grantee";
@@ -45,15 +46,15 @@ async function planAndApply(deps: { inventory: InventoryDeps; writes: WriteDeps 
   };
   if (!fix) {
     stale();
-    throw new AppError("conflict", `The diagnosis of ${name} no longer offers the fix ${id}: the account changed. Look at the diagnosis again.`, { fields: { id: "must be a fix the current diagnosis offers" } });
+    throw new AppError("conflict", "fixes.noLongerOffered", { values: { name, id }, fields: { id: rule("fixOffered") } });
   }
   if (token !== undefined && token !== fix.preview.token) {
     stale();
-    throw new AppError("conflict", "The account changed since this preview. Preview again and apply what the new preview shows.", { fields: { token: "must be the token of the current preview" } });
+    throw new AppError("conflict", "fixes.previewStale", { fields: { token: rule("previewToken") } });
   }
   const ownUser = fix.plan.steps.find((s) => s.operation === "AttachPolicyToUser" && isOwnRamUser(actor, s.target));
   if (ownUser) {
-    await refuseSelfGrant(deps.writes.audit, actor, fix.plan.target, { reason: "own_ram_user", ramUser: ownUser.target, fix: fix.id }, `This fix grants your own RAM user (${ownUser.target}): ask for it through a PassRole request, which another admin approves.`);
+    await refuseSelfGrant(deps.writes.audit, actor, fix.plan.target, { reason: "own_ram_user", ramUser: ownUser.target, fix: fix.id }, { key: "fixes.selfGrant", values: { ramUser: ownUser.target } });
   }
   const run = () => runPlan(deps.writes, actor, fix.plan, { token: fix.preview.token });
   const outcome = await (token === undefined ? whileClaimed(deps.writes, fix.preview.token, run) : run());

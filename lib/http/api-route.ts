@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import { fromZodError } from "../errors/from";
 import { readBodyText, readFormFields } from "./body-limit";
 import { errorResponse, NO_STORE } from "./error-response";
@@ -51,7 +52,7 @@ export async function readBodyValue(req: Request): Promise<unknown> {
       return await readFormFields(req);
     } catch (err) {
       if (err instanceof AppError && err.code === "payload_too_large") throw err;
-      throw AppError.invalid({ body: "must be a readable form" });
+      throw AppError.invalid({ body: rule("readableForm") });
     }
   }
   const text = await readBodyText(req);
@@ -59,7 +60,7 @@ export async function readBodyValue(req: Request): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw AppError.invalid({ body: "must be JSON" });
+    throw AppError.invalid({ body: rule("json") });
   }
 }
 

@@ -13,7 +13,7 @@ import { AppError } from "../errors/app-error";
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export function tooLarge(max: number): AppError {
-  return new AppError("payload_too_large", `The request body is larger than the ${max} bytes the console accepts (ROLESCOPE_MAX_BODY_BYTES).`);
+  return new AppError("payload_too_large", "request.tooLarge", { values: { max } });
 }
 
 /** The body's bytes, at most `max` of them; `payload_too_large` (413) beyond. */

@@ -8,7 +8,7 @@ import type { Paged, RoleRow, ServiceRow } from "./types";
 const csv = z
   .string()
   .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[a-z]{2,}-[a-z0-9-]+$/, "each region must look like cn-hangzhou")));
+  .pipe(z.array(z.string().regex(/^[a-z]{2,}-[a-z0-9-]+$/, "regionFormat")));
 
 const text = z.string().trim().max(200).optional();
 const page = z.coerce.number().int().min(1).max(100_000).default(1);

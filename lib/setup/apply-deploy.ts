@@ -15,7 +15,7 @@ export async function applyDeploy(deps: InventoryDeps, writes: WriteDeps, actor:
     const { plan, preflight } = await buildDeployPlan(deps, actor, req);
     if (!isReady(preflight)) {
       const codes = [...new Set(preflight.findings.filter((f) => f.severity === "error").map((f) => f.code))];
-      throw new AppError("preflight_failed", `Preflight found errors in this config (${codes.join(", ")}): fix them before deploying.`);
+      throw new AppError("preflight_failed", "writes.preflightFailed", { values: { codes: codes.join(", ") } });
     }
     return plan;
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { requirePermission, type Actor } from "../auth/actor";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import { previewPlan, type WritePlan } from "../writes/plan";
 import { claimPlan } from "../writes/claim";
 import { runPlan, type PlanOutcome, type StepOutcome, type WriteDeps } from "../writes/run-plan";
@@ -10,14 +11,14 @@ import { runPlan, type PlanOutcome, type StepOutcome, type WriteDeps } from "../
 
 function assertWritable(deps: WriteDeps, actor: Actor): void {
   requirePermission(actor, "cloud:write");
-  if (deps.readOnly) throw new AppError("read_only", "RoleScope runs read-only (ROLESCOPE_READ_ONLY=true): it makes no changes in the cloud.");
+  if (deps.readOnly) throw new AppError("read_only", "writes.readOnly");
 }
 
 export function assertApplicable(deps: WriteDeps, actor: Actor, plan: WritePlan, token: string): void {
   assertWritable(deps, actor);
   if (previewPlan(plan).token !== token) {
-    throw new AppError("conflict", "What would be applied differs from the preview you confirmed (the input or the account changed). Preview again and confirm what it shows.", {
-      fields: { token: "must be the token of the current preview" },
+    throw new AppError("conflict", "writes.planDiffers", {
+      fields: { token: rule("previewToken") },
     });
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import type { WriteDeps } from "./run-plan";
 
 // A previewed plan is applied once at a time, whichever replica is asked: the apply claims the
@@ -16,9 +17,7 @@ export async function claimPlan(deps: WriteDeps, token: string): Promise<() => P
   const now = new Date();
   const taken = await deps.claims.take(token, holder, now.toISOString(), new Date(now.getTime() + CLAIM_MS).toISOString());
   if (!taken) {
-    throw new AppError("conflict", "This plan is being applied by another request. Look at the result, then preview again if something is still to do.", {
-      fields: { token: "is being applied already" },
-    });
+    throw new AppError("conflict", "writes.planClaimed", { fields: { token: rule("planClaimed") } });
   }
   return () => deps.claims.release(token, holder).catch(() => {});
 }

@@ -5,6 +5,7 @@ import type { AuditEntry, PlanClaimStore } from "../db/types";
 import type { Cloud, CloudErrorShape } from "../cloud/types";
 import { toCloudError } from "../cloud/call";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import type { CloudChange } from "../inventory/cache-tags";
 import { previewPlan, type WritePlan } from "./plan";
 
@@ -47,11 +48,11 @@ export async function runPlan(
   onStep?: (s: StepOutcome) => void,
 ): Promise<PlanOutcome> {
   requirePermission(actor, "cloud:write");
-  if (deps.readOnly) throw new AppError("read_only", "RoleScope runs read-only (ROLESCOPE_READ_ONLY=true): it makes no changes in the cloud.");
+  if (deps.readOnly) throw new AppError("read_only", "writes.readOnly");
   const preview = previewPlan(plan);
   if (confirm.token !== preview.token) {
-    throw new AppError("conflict", "The account changed since the preview was made, or the preview was not confirmed. Preview again and confirm what it shows.", {
-      fields: { token: "must be the token of the current preview" },
+    throw new AppError("conflict", "writes.planStale", {
+      fields: { token: rule("previewToken") },
     });
   }
   const outcomes: StepOutcome[] = plan.steps.map((s) => ({ id: s.id, operation: s.operation, target: s.target, state: "not_run" }));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { OpenRequestExistsError, UsernameTakenError, type NewPassRoleRequest, type Stores } from "../../lib/db/types";
+import { MIGRATIONS } from "../../lib/db/migrations";
 import { BACKENDS, type Backend, type Fresh } from "./backends";
 
 // What every store promises (lib/db/types.ts), held against SQLite and a real PostgreSQL alike.
@@ -46,10 +47,10 @@ describe.each(BACKENDS.map((make) => [make().name, make] as const))("the %s stor
 
   it("records each migration once, and a second start finds nothing to do", async () => {
     const versions = (await db.sql("SELECT version FROM schema_migrations ORDER BY version")) as { version: number }[];
-    expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4]);
+    expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
     const again = db.replica();
     await again.ready();
-    expect(await db.sql("SELECT COUNT(*) AS n FROM schema_migrations")).toEqual([{ n: 4 }]);
+    expect(await db.sql("SELECT COUNT(*) AS n FROM schema_migrations")).toEqual([{ n: MIGRATIONS.length }]);
   });
 
   it("keeps users with case-insensitive unique names", async () => {
@@ -62,6 +63,13 @@ describe.each(BACKENDS.map((make) => [make().name, make] as const))("the %s stor
     const changed = await stores.users.update(bob.id, { disabled: true, role: "admin" });
     expect(changed).toMatchObject({ disabled: true, role: "admin", username: "Bob" });
     expect(await stores.users.update("nobody", { disabled: true })).toBeNull();
+  });
+
+  it("keeps the language a user chose, and none until they choose", async () => {
+    const dana = await stores.users.create(user("dana"));
+    expect(dana.locale).toBeNull();
+    await stores.users.update(dana.id, { locale: "zh-CN" });
+    expect((await db.replica().users.findByUsername("DANA"))?.locale).toBe("zh-CN");
   });
 
   it("keeps sessions: found by any process on the database, touched, revoked, pruned", async () => {

@@ -18,7 +18,7 @@ import { canWriteCloud } from "@/lib/auth/cloud-write";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 
-export const metadata: Metadata = { title: "Review PassRole request" };
+export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getTranslations("approvals"))("review.pageTitle") });
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };

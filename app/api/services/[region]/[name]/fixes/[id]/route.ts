@@ -1,3 +1,4 @@
+import { requestLocale } from "@/i18n/config";
 import { assertCloudWritable } from "@/lib/auth/cloud-write";
 import { authorizeRequest } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
@@ -28,7 +29,7 @@ export const GET = apiRoute(async (req: Request, ctx: Ctx) => {
   const actor = await authorizeRequest(req, "inventory:read");
   const { region, name, id } = await readParams(ctx);
   const fix = diagnosisBody(await loadFixes(getInventoryDeps(), actor, region, name), region).fixes.find((f) => f.id === id);
-  if (!fix) throw AppError.notFound(`The diagnosis of ${name} offers no fix ${id}.`);
+  if (!fix) throw AppError.notFound("fixes.notOffered", { name, id });
   return json({ fix });
 });
 
@@ -43,6 +44,6 @@ export const POST = apiRoute(async (req: Request, ctx: Ctx) => {
   if (out.ok) return json(body);
   // A step failed: the cloud's answer as the error, and which steps happened beside it.
   const failed = out.steps.find((s) => s.state === "failed")?.error;
-  const err = failed ? fromCloudError(new CloudError(failed)) : new AppError("cloud_unavailable", "A step of the fix failed.");
-  return json({ error: err.toJSON(), ...body }, { status: err.status });
+  const err = failed ? fromCloudError(new CloudError(failed)) : new AppError("cloud_unavailable", "fixes.stepFailed");
+  return json({ error: err.toJSON(requestLocale(req.headers)), ...body }, { status: err.status });
 });
