@@ -18,6 +18,8 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: permissionsPolicy },
 ];
 
+const maxBody = Number(process.env.ROLESCOPE_MAX_BODY_BYTES) || 1024 * 1024;
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // The cloud SDKs and the SQLite driver use Node built-ins; keep them out of the bundle.
@@ -35,8 +37,14 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
-  // `forbidden()` renders a 403 page for a signed-in user whose role lacks a permission.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // `forbidden()` renders a 403 page for a signed-in user whose role lacks a permission.
+    authInterrupts: true,
+    // Next reads server-action bodies itself: the same cap as the API's (lib/http/body-limit.ts).
+    serverActions: { bodySizeLimit: maxBody },
+    // Next copies a body for proxy.ts, keeping at most this much: the route still sees it pass the cap.
+    proxyClientMaxBodySize: maxBody + 1024 * 1024,
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

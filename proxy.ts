@@ -1,5 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isHttps } from "@/lib/auth/request";
+import { requestLocale } from "@/i18n/config";
+import { checkedHost, isHttps } from "@/lib/auth/request";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { rule } from "@/lib/errors/render";
+import { isAllowedHost } from "@/lib/http/allowed-hosts";
 import { hasMalformedSegment } from "@/lib/http/path-segments";
 import { API_CSP, HSTS, newNonce, pageCsp } from "@/lib/http/security-headers";
 
@@ -12,6 +17,7 @@ function withSecurityHeaders(res: NextResponse, request: NextRequest, csp: strin
 }
 
 // Runs before every page and API route:
+// - a Host the console is not served on (DNS rebinding) answers 421 before anything else runs;
 // - a path segment that is not valid percent-encoding answers 404 (pages) or 400 JSON (API)
 //   here, before Next's router fails on it with a bare 500;
 // - each page gets a fresh CSP nonce, which Next puts on its own scripts;
@@ -19,10 +25,12 @@ function withSecurityHeaders(res: NextResponse, request: NextRequest, csp: strin
 //   audited by its path. Authorisation itself happens in the data-access layer.
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const host = checkedHost(request.headers, request.url);
+  if (!isAllowedHost(host, { headers: request.headers, https: isHttps(request.headers), allowed: getEnv().ROLESCOPE_ALLOWED_HOSTS })) return misdirected(request, pathname, host);
   const malformed = hasMalformedSegment(pathname);
   if (pathname.startsWith("/api/")) {
     if (!malformed) return withSecurityHeaders(NextResponse.next(), request, API_CSP);
-    const body = { error: { code: "invalid_input", message: "The path holds a malformed percent-encoding.", fields: { path: "must be valid percent-encoding" } } };
+    const body = { error: AppError.invalid({ path: rule("percentEncoding") }, "malformedPath").toJSON(requestLocale(request.headers)) };
     return withSecurityHeaders(NextResponse.json(body, { status: 400, headers: { "Cache-Control": "no-store" } }), request, API_CSP);
   }
 
@@ -35,6 +43,15 @@ export function proxy(request: NextRequest) {
     ? NextResponse.rewrite(new URL("/_rolescope/not-found", request.url), { request: { headers } })
     : NextResponse.next({ request: { headers } });
   return withSecurityHeaders(res, request, csp);
+}
+
+function misdirected(request: NextRequest, pathname: string, host: string): NextResponse {
+  const message = `This console does not answer to the host ${host.slice(0, 100)}. Use the address it is served on, or list the host in ROLESCOPE_ALLOWED_HOSTS.`;
+  const headers = { "Cache-Control": "no-store" };
+  const res = pathname.startsWith("/api/")
+    ? NextResponse.json({ error: { code: "misdirected_request", message } }, { status: 421, headers })
+    : new NextResponse(message, { status: 421, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+  return withSecurityHeaders(res, request, API_CSP);
 }
 
 export const config = {

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { QueryProvider } from "@/components/providers/query-provider";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "RoleScope", template: "%s · RoleScope" },
-  description: "RAM roles of PAI-EAS services",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("shell");
+  return { title: { default: t("product"), template: `%s · ${t("product")}` }, description: t("tagline") };
+}
 
 // Client components get `common` here; a page whose client components say more wraps them in
 // its own <ClientMessages namespaces={[…]}>.

@@ -231,4 +231,35 @@ test.describe("PassRole requests and approvals", () => {
     expect((await bob.post(`/api/passrole-requests/${asked.id}/cancel`)).status()).toBe(200);
     expect((await alice.post(`/api/passrole-requests/${own.id}/cancel`)).status()).toBe(200);
   });
+
+  test("for whom: bob may not ask for alice's RAM user; alice asks for carol, who sees and cancels it; alice's own waits for a second admin", async ({ browser, playwright, baseURL, cloud }) => {
+    expect(cloud).toBeTruthy();
+    const [alice, bob, carol] = await Promise.all((["alice", "bob", "carol"] as const).map((u) => apiAs(playwright, baseURL!, u)));
+    const forAlice = await bob.post("/api/passrole-requests", { data: { roleName: "eas-no-oss", ramUser: "alice", reason: "x", duration: "1d" } });
+    expect(forAlice.status()).toBe(403);
+    expect(((await forAlice.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "forbidden", message: expect.stringContaining("you may request only for your own RAM user") });
+
+    const created = await alice.post("/api/passrole-requests", { data: { roleName: "eas-no-oss", ramUser: "carol", reason: "onboarding carol", duration: "1d" } });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await (await carol.get(`/api/passrole-requests/${id}`)).json()) as PassRoleRequestView).toMatchObject({ requester: "alice", requestedFor: "carol", ramUser: "carol" });
+    const page = await pageAs(browser, "carol");
+    await page.goto("/requests");
+    await expect(page.getByTestId("my-requests").locator(`tr[data-request="${id}"]`)).toContainText("asked by alice", { timeout: 20_000 });
+    await expect(page.getByLabel("RAM user to receive it").locator("option")).toHaveText(["carol"]);
+    await page.screenshot({ path: "e2e/screens/requests-for-carol.png" });
+    await page.getByTestId("my-requests").locator(`tr[data-request="${id}"]`).getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByTestId("my-requests").locator(`tr[data-request="${id}"]`)).toContainText("Cancelled");
+
+    const own = (await (await alice.post("/api/passrole-requests", { data: { roleName: "eas-no-oss", reason: "mine", duration: "1d" } })).json()) as { id: string };
+    const review = await pageAs(browser, "alice");
+    await review.goto(`/approvals/${own.id}`);
+    await expect(review.getByRole("region", { name: "Decision" })).toContainText("No other admin may decide on it");
+    await expect(review.getByRole("button", { name: "Approve and grant" })).toHaveCount(0);
+    for (const width of [1440, 1280]) {
+      await review.setViewportSize({ width, height: 900 });
+      await review.screenshot({ path: `e2e/screens/approvals-review-own-${width}.png` });
+    }
+    expect((await alice.post(`/api/passrole-requests/${own.id}/cancel`)).status()).toBe(200);
+  });
 });

@@ -50,7 +50,19 @@ test.describe("user management and the audit log", () => {
     await page.getByLabel("Action").selectOption("users.role_change");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/action=users\.role_change/);
-    await expect(page.getByRole("row").filter({ hasText: username })).toContainText("from=engineer · to=admin");
+    // Detail reads as fields, with the stored JSON a click away.
+    const changed = page.getByRole("row").filter({ hasText: username });
+    await expect(changed.locator('dt:text-is("from") + dd')).toHaveText("engineer");
+    await expect(changed.locator('dt:text-is("to") + dd')).toHaveText("admin");
+    await changed.getByText("JSON", { exact: true }).click();
+    await expect(changed.getByLabel("The entry's detail as stored")).toContainText('"from": "engineer"');
+    // The date filter takes an ISO date and UTC time; a US-style date is not guessed at.
+    const today = new Date().toISOString().slice(0, 10);
+    await page.goto(`/audit?actor=alice&action=users.role_change&from=${today}%2000:00`);
+    await expect(page.getByLabel("From")).toHaveValue(`${today} 00:00`);
+    await expect(page.getByRole("row").filter({ hasText: username })).toBeVisible();
+    await page.goto(`/audit?actor=alice&action=users.role_change&to=${today.slice(0, 4)}-01-01%2000:00`);
+    await expect(page.getByRole("row").filter({ hasText: username })).toHaveCount(0);
     await page.goto("/audit");
     await page.screenshot({ path: "e2e/screens/audit.png", fullPage: true });
 

@@ -8,6 +8,8 @@ import { emulatorCreateService, emulatorRam, emulatorService } from "./fixtures/
 const HZ = "cn-hangzhou";
 
 test("an admin fixes one cause for two services from the fleet view, and both run", async ({ page, cloud }) => {
+  // Two confirmations, one fix and two redeploys watched to the end: more than the default budget on a busy machine.
+  test.setTimeout(90_000);
   // A second service on the role whose trust leaves EAS out, deployed outside the console.
   await emulatorCreateService(HZ, { name: "churn-nightly", metadata: { instance: 1, cpu: 1, memory: 2000 }, options: { enable_ram_role: true }, role_arn: "acs:ram::1784200000000001:role/ecs-batch-role", processor: "pmml", model_path: "oss://models/churn/nightly.pmml" });
   await cloud.settle();
@@ -28,8 +30,15 @@ test("an admin fixes one cause for two services from the fleet view, and both ru
   await card.getByRole("button", { name: "Preview" }).click();
   await expect(card.getByTestId("fix-preview")).toContainText("UpdateRole · ecs-batch-role");
   await card.getByRole("button", { name: "Apply fix" }).click();
+  // The dialog names the other service on the role (the group acts through churn-nightly, the first by name).
+  const confirm = page.getByRole("dialog");
+  await expect(confirm.getByTestId("widens-services")).toHaveText("cn-hangzhou/churn-predictor");
+  await confirm.getByRole("button", { name: "Confirm and apply" }).click();
   await expect(card.getByText(/^Applied\. Audit entry \d+\.$/)).toBeVisible();
   await group.getByRole("button", { name: "Redeploy all 2 services" }).click();
+  const redeploy = page.getByRole("dialog", { name: "Redeploy these 2 services?" });
+  await expect(redeploy.getByTestId("redeploy-list")).toContainText("RestartService · cn-hangzhou/churn-nightly");
+  await redeploy.getByRole("button", { name: "Confirm redeploy" }).click();
   await expect(group.getByText("2 of 2 redeployed")).toBeVisible();
   expect((await emulatorRam.trust("ecs-batch-role")).Statement[0].Principal?.Service).toEqual(["ecs.aliyuncs.com", "eas.pai.aliyuncs.com"]);
   await cloud.settle();

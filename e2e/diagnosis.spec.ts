@@ -51,14 +51,24 @@ const BROKEN: Broken[] = [
 
 const fixCard = (page: Page, id: string) => page.locator(id.endsWith(":") ? `[data-fix-id^="${id}"]` : `[data-fix-id="${id}"]`).first();
 
+const fetchedAt = async (page: Page) => Number(await page.locator("[data-fetched-at]").getAttribute("data-fetched-at"));
+
 async function applyFix(page: Page, id: string) {
   const card = fixCard(page, id);
+  const before = await fetchedAt(page);
   await card.getByRole("button", { name: "Preview" }).click();
   await expect(card.getByTestId("fix-preview")).toBeVisible();
   await card.getByRole("button", { name: "Apply fix" }).click();
+  // The write asks once more, in a dialog that shows the same diff.
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByTestId("fix-preview")).toBeVisible();
+  await dialog.getByRole("button", { name: "Confirm and apply" }).click();
+  await expect(dialog).toBeHidden();
   const applied = page.getByTestId("applied");
   await expect(applied.getByText(/^Applied\. Audit entry \d+\.$/)).toBeVisible();
   await expect(applied.locator("[data-request-id]").first()).toHaveText(/^[0-9A-F-]{36}$/);
+  // "Data as of" moves: the page shows the account as the fix left it.
+  await expect.poll(() => fetchedAt(page)).toBeGreaterThan(before);
 }
 
 async function redeployAndWatch(page: Page) {
@@ -103,7 +113,17 @@ test.describe("diagnosis and fixes, as an admin", () => {
     await expect(preview.locator('[data-diff="add"]')).toContainText(['"eas.pai.aliyuncs.com"']);
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: "e2e/screens/fix-preview.png", fullPage: false });
-    // Nothing was written by the preview.
+    // Apply asks first, with the diff, and says the fix lets EAS act as a role ECS already uses.
+    await card.getByRole("button", { name: "Apply fix" }).click();
+    const dialog = page.getByRole("dialog", { name: /Apply this fix\?/ });
+    await expect(dialog.locator('[data-diff="add"]')).toContainText(['"eas.pai.aliyuncs.com"']);
+    const widens = dialog.getByTestId("widens");
+    await expect(widens).toContainText("This fix widens who may assume ecs-batch-role");
+    await expect(widens.getByTestId("widens-trusted")).toContainText("ecs.aliyuncs.com");
+    await page.screenshot({ path: "e2e/screens/fix-confirm.png", fullPage: false });
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    // Nothing was written by the preview, nor by the dialog cancelled.
     expect((await emulatorRam.trust("ecs-batch-role")).Statement[0].Principal?.Service).toEqual(["ecs.aliyuncs.com"]);
   });
 
@@ -117,6 +137,7 @@ test.describe("diagnosis and fixes, as an admin", () => {
     // Another admin changes the role in the RAM console meanwhile.
     await emulatorRam.attachRolePolicy("eas-no-oss", "AliyunNASReadOnlyAccess");
     await card.getByRole("button", { name: "Apply fix" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Confirm and apply" }).click();
     await expect(page.getByText("The account changed since this preview: here is a new one. Check it and apply again.")).toBeVisible();
     const fresh = fixCard(page, "scoped-policy");
     await fresh.getByRole("button", { name: "Preview" }).click();

@@ -63,7 +63,7 @@ test.describe("list filters and page size", () => {
     await expect(names(page).first()).toBeVisible();
     await page.getByLabel("Role mode").selectOption("custom");
     await page.getByLabel("Status", { exact: true }).selectOption("Failed");
-    await page.getByLabel("Region").selectOption("cn-hangzhou");
+    await page.getByLabel("Region", { exact: true }).selectOption("cn-hangzhou");
     await expect(page).toHaveURL(/\?mode=custom&status=Failed&region=cn-hangzhou$/);
     await page.reload();
     await expect(page.getByLabel("Role mode")).toHaveValue("custom");

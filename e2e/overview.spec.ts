@@ -55,6 +55,12 @@ test.describe("overview", () => {
     expect(untrusted.length).toBeGreaterThan(0);
     await expect(trust).toContainText(String(untrusted.length));
     await expect(trust).toContainText(untrusted.map((s) => s.name).sort()[0]);
+    // The cause reads as the list reads it, its code in small type beside it; the panel counts failing of all.
+    await expect(trust.locator('[data-cause-badge="TRUST_MISSING_EAS"]')).toContainText("EAS cannot assume");
+    await expect(trust.locator('[data-cause-badge="TRUST_MISSING_EAS"] code')).toHaveText("TRUST_MISSING_EAS");
+    const all = ((await (await page.request.get("/api/services?pageSize=1")).json()) as { total: number }).total;
+    const failingTotal = ((await (await page.request.get("/api/services?pageSize=100")).json()) as { items: Row[] }).items.filter((r) => ["Failed", "DeleteFailed", "Waiting"].includes(r.status)).length;
+    await expect(failing.locator("header")).toContainText(`${failingTotal} of ${all} services`);
     // Every failed service is counted in exactly one group of its status.
     const counts = await failing.locator('[data-testid^="failing-Failed"] td.tabular-nums').allTextContents();
     expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(before.total);
@@ -67,7 +73,7 @@ test.describe("overview", () => {
     await expect(trust).toContainText(String(untrusted.length + 1));
     expect(withCause((await failed()).items, "TRUST_MISSING_EAS").map((s) => s.name)).toContain("overview-probe");
 
-    await trust.getByRole("link", { name: `Show the ${untrusted.length + 1} services failing with TRUST_MISSING_EAS in the fleet view` }).click();
+    await trust.getByRole("link", { name: `Show the ${untrusted.length + 1} services failing with EAS cannot assume in the fleet view` }).click();
     await expect(page).toHaveURL(/\/issues#cause-TRUST_MISSING_EAS$/);
     await expect(page.locator("#cause-TRUST_MISSING_EAS")).toContainText("overview-probe");
   });

@@ -43,7 +43,7 @@ test.describe("services", () => {
     await page.goto("/services");
     await page.getByLabel("Role mode").selectOption("custom");
     await expect(page).toHaveURL(/mode=custom/);
-    await page.getByLabel("Region").selectOption("cn-hangzhou");
+    await page.getByLabel("Region", { exact: true }).selectOption("cn-hangzhou");
     await expect(page).toHaveURL(/region=cn-hangzhou/);
     await page.getByRole("link", { name: "Sort by Service" }).click();
     await expect(page).toHaveURL(/sort=-name/);
@@ -54,7 +54,7 @@ test.describe("services", () => {
 
     await page.reload();
     await expect(page.getByLabel("Role mode")).toHaveValue("custom");
-    await expect(page.getByLabel("Region")).toHaveValue("cn-hangzhou");
+    await expect(page.getByLabel("Region", { exact: true })).toHaveValue("cn-hangzhou");
     await expect(names.first()).toHaveText("speech-asr");
     await expect(page.locator("th[aria-sort=descending]")).toContainText("Service");
     expect(await names.allTextContents()).toEqual(["speech-asr", "search-embedder", "ocr-pipeline", "image-tagger", "churn-predictor", "chat-summarizer"]);
@@ -106,11 +106,18 @@ test.describe("services", () => {
     await expect(needs).toContainText("oss://models/churn/model.pmml");
   });
 
-  test("an unknown service says so, and its API answers 404 with the cloud's code", async ({ page }) => {
+  test("an unknown service says so with EAS's code and RequestId, and its API answers 404 with the cloud's code", async ({ page }) => {
     const nav = await page.goto("/services/cn-hangzhou/no-such-service");
     expect(nav?.status()).toBe(404);
-    await expect(page.getByText("This service does not exist in this region, or it was deleted.")).toBeVisible();
+    const alert = page.getByRole("main").getByRole("alert");
+    await expect(alert).toContainText("EAS has no service no-such-service in cn-hangzhou.");
+    await expect(alert).toContainText("InvalidService.NotFound");
+    expect(await alert.locator("code").last().textContent()).toMatch(REQUEST_ID);
     await expect(page.getByRole("link", { name: "Back to all services" })).toHaveAttribute("href", "/services");
+    const unserved = await page.goto("/services/mars-north-1/foo");
+    expect(unserved?.status()).toBe(404);
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("mars-north-1 is not a region this console serves.");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("cn-hangzhou");
     expect((await page.request.get("/services/nowhere-1/image-tagger")).status()).toBe(404);
     const res = await page.request.get("/api/services/cn-hangzhou/no-such-service");
     expect(res.status()).toBe(404);

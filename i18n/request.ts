@@ -1,10 +1,11 @@
 import { getRequestConfig } from "next-intl/server";
-import { cookies } from "next/headers";
-import { LOCALE_COOKIE, pickLocale } from "./config";
+import { headers } from "next/headers";
+import { requestLocale } from "./config";
+import { loadMessages } from "./messages";
 
-// No locale in the URL: the locale comes from a cookie, so shared links work for every reader.
+// No locale in the URL: the reader's choice (a cookie) or their browser's language decides, so a
+// shared link opens in each reader's own language.
 export default getRequestConfig(async () => {
-  const locale = pickLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  const messages = (await import(`../messages/${locale}/index.ts`)).default;
-  return { locale, messages, timeZone: "UTC" };
+  const locale = requestLocale(await headers());
+  return { locale, messages: loadMessages(locale), timeZone: "UTC" };
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { DEFAULT_EMULATOR_PORT, DEFAULT_REGIONS } from "./emulator-ports";
+import { parseAllowedHosts } from "./http/allowed-hosts";
 import { parseTrustedProxies } from "./http/client-address";
 import { fieldOf, ruleOf } from "./errors/zod-rules";
 
@@ -23,6 +24,18 @@ const trustedProxies = z
       return parseTrustedProxies(v);
     } catch (err) {
       ctx.addIssue({ code: "custom", message: `must be a hop count or a comma-separated list of IP addresses and CIDR blocks: ${(err as Error).message}` });
+      return z.NEVER;
+    }
+  });
+
+const allowedHosts = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    try {
+      return parseAllowedHosts(v);
+    } catch (err) {
+      ctx.addIssue({ code: "custom", message: `must be a comma-separated list of host[:port]: ${(err as Error).message}` });
       return z.NEVER;
     }
   });
@@ -55,6 +68,10 @@ const envSchema = z.object({
   ROLESCOPE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
   ROLESCOPE_READ_ONLY: bool.default(false),
   ROLESCOPE_TRUSTED_PROXIES: trustedProxies,
+  /** Host names the console answers besides loopback ones on its port (see lib/http/allowed-hosts). */
+  ROLESCOPE_ALLOWED_HOSTS: allowedHosts,
+  /** The largest JSON or form body the console reads (1 KiB – 64 MiB). */
+  ROLESCOPE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   ROLESCOPE_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
   /** Where the console's own cloud credentials come from: the emulator's root key, or the default chain. */
   ROLESCOPE_CREDENTIALS: z.enum(["emulator", "chain"]).optional(),

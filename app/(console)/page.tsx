@@ -15,7 +15,7 @@ import { describeCloud } from "@/lib/cloud/create-cloud";
 import pkg from "@/package.json";
 import { can, requireUser } from "@/lib/auth/session";
 
-export const metadata: Metadata = { title: "Overview" };
+export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getTranslations("overview"))("title") });
 
 // Where an admin starts the day: failing services, roles EAS cannot assume, lint's security
 // warnings and what waits on PassRole, each linking to the list filtered to it. Each panel

@@ -12,8 +12,9 @@ export async function RequestSummary({ request: r }: { request: PassRoleRequestV
   const t = await getTranslations("approvals");
   const items = [
     { term: t("review.state"), detail: <StateBadge state={r.state} /> },
-    { term: t("review.requester"), detail: r.requester },
     { term: t("review.ramUser"), detail: <code className="font-mono text-xs">{r.ramUser}</code> },
+    { term: t("review.requestedFor"), detail: r.requestedFor ?? <span className="text-slate-500">{t("review.requestedForNone")}</span> },
+    { term: t("review.requester"), detail: r.requester === r.requestedFor ? r.requester : t("review.requesterOnBehalf", { requester: r.requester }) },
     { term: t("review.role"), detail: <Link href={`/roles/${encodeURIComponent(r.roleName)}`} className="font-mono text-xs text-blue-700 hover:underline">{r.roleArn}</Link> },
     { term: t("review.reason"), detail: r.reason },
     { term: t("review.asked"), detail: `${utcMinute(r.createdAt)} UTC` },

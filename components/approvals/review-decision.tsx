@@ -22,6 +22,8 @@ export interface ReviewDecisionProps {
   accountId: string;
   durations: GrantDuration[];
   canDecide: boolean;
+  selfApproval: Review["selfApproval"];
+  deciders: string[];
   /** From canWriteCloud: false while the console runs read-only, so approve and revoke are not offered. */
   canWrite: boolean;
   existingDocument: string | null;
@@ -73,7 +75,12 @@ export function ReviewDecision(props: ReviewDecisionProps) {
       <Panel id="decision" title={t("decisionTitle")}>
         <div className="space-y-3">
           {failure && <p role="alert" className="rounded bg-red-50 px-2 py-1 text-sm text-red-800">{failure}</p>}
-          {pending && !props.canDecide && <p className="text-sm text-amber-900">{t("ownRequest")}</p>}
+          {pending && !props.canDecide && (
+            <div className="space-y-1 text-sm text-amber-900">
+              <p>{props.selfApproval === "own_ram_user" ? t("ownRamUser", { user: r.ramUser }) : t("ownRequest")}</p>
+              <p>{props.deciders.length > 0 ? t("deciders", { names: props.deciders.join(", ") }) : t("noDeciders")}</p>
+            </div>
+          )}
           {pending && props.canDecide && (
             <>
               <div className="space-y-1">

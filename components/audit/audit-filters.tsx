@@ -29,8 +29,10 @@ export async function AuditFilters({ query, actions }: { query: AuditQuery; acti
           {(["success", "failure", "denied"] as const).map((o) => <option key={o} value={o}>{t(`outcomes.${o}`)}</option>)}
         </select>
       ))}
-      {field("f-from", t("filters.from"), <input id="f-from" name="from" type="date" defaultValue={query.from} className={control} />)}
-      {field("f-to", t("filters.to"), <input id="f-to" name="to" type="date" defaultValue={query.to} className={control} />)}
+      {/* Text, not type="date": the browser's date field follows its locale (mm/dd/yyyy) and has no time. */}
+      {field("f-from", t("filters.from"), <input id="f-from" name="from" defaultValue={query.from} placeholder={t("filters.whenPlaceholder")} aria-describedby="f-when-hint" className={`${control} w-40 font-mono`} />)}
+      {field("f-to", t("filters.to"), <input id="f-to" name="to" defaultValue={query.to} placeholder={t("filters.whenPlaceholder")} aria-describedby="f-when-hint" className={`${control} w-40 font-mono`} />)}
+      <p id="f-when-hint" className="basis-full text-[11px] text-slate-500 sm:order-last">{t("filters.whenHint")}</p>
       <div className="flex gap-2">
         <button type="submit" className={buttonClasses("primary", "sm")}>{t("filters.apply")}</button>
         <a href="/audit" className={buttonClasses("ghost", "sm")}>{t("filters.clear")}</a>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/states";
@@ -8,9 +9,36 @@ import type { AuditEntry, AuditOutcome } from "@/lib/db/types";
 // tone.ts: danger means failed or denied, so both refusals share it.
 const OUTCOME_TONE: Record<AuditOutcome, Tone> = { success: "success", failure: "danger", denied: "danger" };
 
-function detailText(detail: AuditEntry["detail"]): string {
-  if (!detail) return "";
-  return Object.entries(detail).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`).join(" · ");
+const link = "text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600";
+
+/** Where a target is read: a PassRole request's review, a service's page; other targets are names. */
+function targetHref(target: string): string | undefined {
+  const request = /^passrole-request\/(\d+)$/.exec(target);
+  if (request) return `/approvals/${request[1]}`;
+  const service = /^([a-z]{2,}-[a-z0-9-]+)\/([A-Za-z0-9_-]+)$/.exec(target);
+  if (service) return `/services/${service[1]}/${service[2]}`;
+  return undefined;
+}
+
+/** The detail as fields a person reads, with the stored JSON a click away. */
+function Detail({ detail, jsonLabel, jsonTitle }: { detail: AuditEntry["detail"]; jsonLabel: string; jsonTitle: string }) {
+  if (!detail || Object.keys(detail).length === 0) return null;
+  return (
+    <div className="space-y-1">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
+        {Object.entries(detail).map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="font-mono text-[11px] text-slate-500">{k}</dt>
+            <dd className="min-w-0 [overflow-wrap:anywhere]">{typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : <code className="font-mono text-[11px]">{JSON.stringify(v)}</code>}</dd>
+          </div>
+        ))}
+      </dl>
+      <details>
+        <summary className="cursor-pointer text-[11px] text-blue-700">{jsonLabel}</summary>
+        <pre aria-label={jsonTitle} className="mt-1 whitespace-pre-wrap rounded bg-slate-50 p-2 font-mono text-[11px] [overflow-wrap:anywhere]">{JSON.stringify(detail, null, 2)}</pre>
+      </details>
+    </div>
+  );
 }
 
 export async function AuditTable({ entries }: { entries: AuditEntry[] }) {
@@ -35,10 +63,20 @@ export async function AuditTable({ entries }: { entries: AuditEntry[] }) {
             <TD className="whitespace-nowrap font-mono text-xs text-slate-600">{e.at.slice(0, 19).replace("T", " ")}</TD>
             <TD className="font-mono text-xs">{e.actor}</TD>
             <TD className="font-mono text-xs">{e.action}</TD>
-            <TD className="max-w-64 break-all text-xs">{e.target}</TD>
+            <TD className="max-w-64 text-xs [overflow-wrap:anywhere]">
+              {targetHref(e.target) ? (
+                <Link href={targetHref(e.target)!} className={`font-mono ${link}`}>
+                  {e.target}
+                </Link>
+              ) : (
+                e.target
+              )}
+            </TD>
             <TD><Badge tone={OUTCOME_TONE[e.outcome]}>{t(`outcomes.${e.outcome}`)}</Badge></TD>
             <TD className="font-mono text-xs text-slate-600">{e.requestId ?? ""}</TD>
-            <TD className="max-w-96 break-words text-xs text-slate-600">{detailText(e.detail)}</TD>
+            <TD className="max-w-96 text-xs text-slate-600">
+              <Detail detail={e.detail} jsonLabel={t("showJson")} jsonTitle={t("detailJson")} />
+            </TD>
           </TR>
         ))}
       </tbody>

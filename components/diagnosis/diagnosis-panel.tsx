@@ -64,6 +64,8 @@ export function DiagnosisPanel({ initial, canFix, readOnly, sharePath }: { initi
     setDone({ fix, answer });
     if (fix.redeploys) startWatch();
     else void reread();
+    // The page's other panels and its "Data as of" show the account as the fix left it.
+    router.refresh();
   };
   const failing = FAILING.has(d.status) || d.cleared === true;
   const evidence = d.cause.evidence.filter((e) => e.kind !== "event");

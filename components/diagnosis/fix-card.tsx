@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorState } from "@/components/ui/states";
 import { ApiCallError, sendJson } from "@/components/ui/fetch-json";
 import { fixUrl, type FixView, type WriteAnswer } from "./api";
@@ -13,8 +14,8 @@ type Result = { kind: "applied"; answer: WriteAnswer } | { kind: "error"; error:
 
 /**
  * One fix: its title, its preview (what changes, as a diff), and for admins the apply button,
- * which confirms exactly that preview. A stale preview comes back as a conflict: `onStale` is to
- * read the diagnosis again, which brings a new preview.
+ * which opens the same preview in a dialog and applies exactly it once confirmed. A stale preview
+ * comes back as a conflict: `onStale` is to read the diagnosis again, which brings a new preview.
  */
 export function FixCard({ fix, region, name, canFix, onApplied, onStale, showResult = true }: {
   fix: FixView;
@@ -29,6 +30,7 @@ export function FixCard({ fix, region, name, canFix, onApplied, onStale, showRes
   const t = useTranslations("diagnosis.fix");
   const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
+  const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result>();
   const apply = async () => {
@@ -37,9 +39,11 @@ export function FixCard({ fix, region, name, canFix, onApplied, onStale, showRes
     try {
       const answer = await sendJson<WriteAnswer>(fixUrl(region, name, fix.id), "POST", { confirm: true, token: fix.preview.token });
       setResult({ kind: "applied", answer });
+      setAsking(false);
       onApplied(fix, answer);
     } catch (err) {
       const error = err instanceof ApiCallError ? err : new ApiCallError(0, { code: "network", message: String(err) });
+      setAsking(false);
       if (error.code === "conflict") onStale();
       else setResult({ kind: "error", error });
     } finally {
@@ -58,12 +62,27 @@ export function FixCard({ fix, region, name, canFix, onApplied, onStale, showRes
             {open ? t("hidePreview") : t("preview")}
           </Button>
           {canFix && result?.kind !== "applied" && (
-            <Button size="sm" variant="primary" onClick={apply} disabled={busy || !open} data-cloud-write>
-              {busy ? t("applying") : t("apply")}
+            <Button size="sm" variant="primary" onClick={() => setAsking(true)} disabled={busy}>
+              {t("apply")}
             </Button>
           )}
         </div>
       </div>
+      {canFix && (
+        <ConfirmDialog
+          open={asking}
+          title={t("confirmTitle", { title: fix.title })}
+          confirmLabel={t("confirmApply")}
+          cancelLabel={tc("cancel")}
+          busy={busy}
+          busyLabel={t("applying")}
+          onConfirm={apply}
+          onCancel={() => setAsking(false)}
+        >
+          <p className="mb-3 text-sm text-slate-700">{t("confirmIntro")}</p>
+          <PlanPreview fix={fix} />
+        </ConfirmDialog>
+      )}
       {open && result?.kind !== "applied" && (
         <div className="mt-3">
           <PlanPreview fix={fix} />

@@ -6,11 +6,11 @@ import { Panel } from "@/components/ui/panel";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { serviceHref } from "@/components/inventory/links";
 import type { FleetCause, FleetCode } from "@/lib/diagnosis/fleet";
+import { healthTone } from "./cause-badge";
 import { GroupFix } from "./group-fix";
 
 // Causes whose fix acts in RAM or the config; the others get pointers, per service.
 const FIXABLE: ReadonlySet<FleetCode> = new Set(["ROLE_NOT_FOUND", "TRUST_MISSING_EAS", "PASSROLE_DENIED", "DEFAULT_ROLE_MISSING", "WORKSPACE_ID_MISSING", "MOUNT_DENIED", "IMAGE_PULL_DENIED"]);
-const ADVISORY: ReadonlySet<FleetCode> = new Set(["UNKNOWN", "REDEPLOY_PENDING"]);
 
 /** Every failing service by cause, then by what one fix acts on. */
 export function FleetView({ causes, canFix, readOnly }: { causes: FleetCause[]; canFix: boolean; readOnly: boolean }) {
@@ -33,7 +33,7 @@ export function FleetView({ causes, canFix, readOnly }: { causes: FleetCause[]; 
           actions={<span className="hidden text-xs text-slate-600 md:inline">{t(`fleet.about.${c.code}`)}</span>}
           title={
             <span className="flex items-center gap-2">
-              <Badge tone={ADVISORY.has(c.code) ? "warning" : "danger"} dot>{t(`health.${c.code}.label`)}</Badge>
+              <Badge tone={healthTone(c.code)} dot>{t(`health.${c.code}.label`)}</Badge>
               <code className="font-mono text-xs font-normal text-slate-600">{c.code === "REDEPLOY_PENDING" ? "UNKNOWN" : c.code}</code>
               <span className="text-xs font-normal text-slate-600">{t("fleet.causeCount", { count: c.count })}</span>
             </span>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorState } from "@/components/ui/states";
 import { fetchJson, sendJson } from "@/components/ui/fetch-json";
 import type { FleetService } from "@/lib/diagnosis/fleet";
@@ -21,12 +22,14 @@ export function GroupFix({ services, canFix, readOnly, fixable }: { services: Fl
   const tc = useTranslations("common");
   const router = useRouter();
   const [open, setOpen] = useState(false);
+  const [asking, setAsking] = useState(false);
   const [fixed, setFixed] = useState(!fixable);
   const [redeployed, setRedeployed] = useState<number>();
   const [error, setError] = useState<string>();
   const first = services[0];
   const diagnosis = useQuery({ queryKey: diagnosisKey(first.region, first.name), queryFn: () => fetchJson<DiagnosisBody>(diagnosisUrl(first.region, first.name)), enabled: open && fixable });
   const redeployAll = async () => {
+    setAsking(false);
     setError(undefined);
     setRedeployed(0);
     for (const [i, s] of services.entries()) {
@@ -50,12 +53,29 @@ export function GroupFix({ services, canFix, readOnly, fixable }: { services: Fl
           </Button>
         )}
         {fixed && (
-          <Button size="sm" variant="primary" onClick={redeployAll} disabled={redeployed !== undefined && redeployed < services.length && !error} data-cloud-write>
+          <Button size="sm" variant="primary" onClick={() => setAsking(true)} disabled={redeployed !== undefined && redeployed < services.length && !error}>
             {t("fleet.redeployAll", { count: services.length })}
           </Button>
         )}
         {redeployed !== undefined && <span className="text-xs text-slate-600" role="status">{t("fleet.redeployed", { done: redeployed, count: services.length })}</span>}
       </div>
+      <ConfirmDialog
+        open={asking}
+        title={t("fleet.confirmTitle", { count: services.length })}
+        confirmLabel={t("watch.confirmRedeploy")}
+        cancelLabel={tc("cancel")}
+        onConfirm={redeployAll}
+        onCancel={() => setAsking(false)}
+      >
+        <p className="mb-2 text-sm text-slate-700">{t("fleet.confirmIntro")}</p>
+        <ul className="space-y-1" data-testid="redeploy-list">
+          {services.map((s) => (
+            <li key={`${s.region}/${s.name}`} className="font-mono text-xs">
+              {`RestartService · ${s.region}/${s.name}`}
+            </li>
+          ))}
+        </ul>
+      </ConfirmDialog>
       {error && <ErrorState title={error} />}
       {open && diagnosis.isPending && <p className="text-xs text-slate-500">{tc("loading")}</p>}
       {open && diagnosis.data && (

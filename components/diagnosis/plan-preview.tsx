@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { JsonView, type JsonLine } from "@/components/ui/json-view";
 import type { FixView } from "./api";
@@ -12,6 +13,7 @@ export function PlanPreview({ fix }: { fix: FixView }) {
     <div className="space-y-3" data-testid="fix-preview">
       <p className="text-xs text-slate-600">{t("nothingWritten")}</p>
       {fix.redeploys && <p className="text-xs text-amber-800">{t("redeploys")}</p>}
+      {fix.preview.widens && <Widens widens={fix.preview.widens} />}
       <ol className="space-y-3">
         {fix.preview.steps.map((s) => {
           const label = t("step", { operation: s.operation, target: s.target });
@@ -34,6 +36,51 @@ export function PlanPreview({ fix }: { fix: FixView }) {
           );
         })}
       </ol>
+    </div>
+  );
+}
+
+const serviceHref = (s: { region: string; name: string }) => `/services/${encodeURIComponent(s.region)}/${encodeURIComponent(s.name)}`;
+
+/** Said before anything else when the fix lets a new principal assume a role others already use. */
+function Widens({ widens: w }: { widens: NonNullable<FixView["preview"]["widens"]> }) {
+  const t = useTranslations("diagnosis.fix");
+  return (
+    <div role="note" data-testid="widens" className="space-y-1.5 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      <p className="font-medium">{t("widensTitle", { role: w.role })}</p>
+      <p>{t("widensBody", { role: w.role, principal: w.principal })}</p>
+      {w.trusted.length > 0 ? (
+        <div>
+          <p>{t("widensTrusted")}</p>
+          <ul className="mt-0.5 flex flex-wrap gap-1.5" data-testid="widens-trusted">
+            {w.trusted.map((p) => (
+              <li key={`${p.kind}:${p.value}`} className="rounded bg-amber-100 px-1.5 py-0.5 font-mono text-xs">
+                {p.value} <span className="font-sans text-[11px] text-amber-800">{p.kind}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p>{t("widensNoTrusted")}</p>
+      )}
+      {w.servicesError ? (
+        <p>{t("widensServicesUnknown", { role: w.role, code: w.servicesError.code })}</p>
+      ) : w.services.length > 0 ? (
+        <div>
+          <p>{t("widensServices", { role: w.role })}</p>
+          <ul className="mt-0.5 flex flex-wrap gap-1.5" data-testid="widens-services">
+            {w.services.map((s) => (
+              <li key={`${s.region}/${s.name}`}>
+                <Link href={serviceHref(s)} className="font-mono text-xs text-blue-700 underline">
+                  {s.region}/{s.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p>{t("widensNoServices", { role: w.role })}</p>
+      )}
     </div>
   );
 }

@@ -3,14 +3,16 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorState } from "@/components/ui/states";
 import { ApiCallError, sendJson } from "@/components/ui/fetch-json";
 import { redeployUrl, type WriteAnswer } from "./api";
 
-/** "Redeploy and watch": says what it sends, asks once more, then hands over to the watch. */
+/** "Redeploy and watch": shows what it sends in a dialog, asks once more, then hands over to the watch. */
 export function RedeployControl({ region, name, onStarted, primary }: { region: string; name: string; onStarted: () => void; primary: boolean }) {
   const t = useTranslations("diagnosis.watch");
   const tc = useTranslations("common");
+  const tf = useTranslations("diagnosis.fix");
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiCallError>();
@@ -27,23 +29,33 @@ export function RedeployControl({ region, name, onStarted, primary }: { region: 
       setBusy(false);
     }
   };
-  if (!asking) {
-    return (
-      <Button size="sm" variant={primary ? "primary" : "secondary"} onClick={() => setAsking(true)} data-cloud-write>
+  return (
+    <>
+      <Button size="sm" variant={primary ? "primary" : "secondary"} onClick={() => setAsking(true)}>
         {t("redeploy")}
       </Button>
-    );
-  }
-  return (
-    <div className="flex max-w-xl flex-wrap items-center gap-2 rounded border border-blue-200 bg-blue-50 px-3 py-2 text-xs text-slate-800" data-testid="redeploy-confirm">
-      <span className="min-w-0 flex-1">{t("redeployPreview")}</span>
-      <Button size="sm" variant="primary" onClick={go} disabled={busy} data-cloud-write>
-        {busy ? t("redeploying") : t("confirmRedeploy")}
-      </Button>
-      <Button size="sm" variant="ghost" onClick={() => setAsking(false)} disabled={busy}>
-        {tc("cancel")}
-      </Button>
-      {error && <ErrorState title={error.message} code={error.shownCode} requestId={error.requestId} requestIdLabel={tc("requestId")} />}
-    </div>
+      <ConfirmDialog
+        open={asking}
+        title={t("confirmTitle", { name })}
+        confirmLabel={t("confirmRedeploy")}
+        cancelLabel={tc("cancel")}
+        busy={busy}
+        busyLabel={t("redeploying")}
+        onConfirm={go}
+        onCancel={() => {
+          setAsking(false);
+          setError(undefined);
+        }}
+        footer={error && <ErrorState title={error.message} code={error.shownCode} requestId={error.requestId} requestIdLabel={tc("requestId")} />}
+      >
+        <div className="space-y-2" data-testid="redeploy-confirm">
+          <p className="text-sm text-slate-700">{t("redeployPreview")}</p>
+          <p className="text-sm font-medium text-slate-800">
+            <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">EAS</span>
+            {tf("step", { operation: "RestartService", target: `${region}/${name}` })}
+          </p>
+        </div>
+      </ConfirmDialog>
+    </>
   );
 }

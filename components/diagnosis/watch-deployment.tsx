@@ -59,7 +59,7 @@ export function WatchDeployment({ region, name, onEnded }: { region: string; nam
         <ol className="space-y-0.5 font-mono text-[11px] text-slate-700">
           {live.data.events.map((e, i) => (
             <li key={`${e.time}-${i}`} className={e.type === "Warning" ? "text-amber-900" : ""}>
-              <span className="text-slate-500">{format.dateTime(eventDate(e.time), { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })}</span> {e.reason} ·{" "}
+              <time dateTime={eventDate(e.time).toISOString()} className="text-slate-500">{format.dateTime(eventDate(e.time), { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })}</time> {e.reason} ·{" "}
               {(() => {
                 const m = unpackMessage(e.message);
                 return [m.text, ...m.fields.map(([k, v]) => `${k} ${v}`)].filter(Boolean).join(" · ");

@@ -4,13 +4,16 @@ import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { serviceHref } from "@/components/inventory/links";
+import { CauseBadge } from "@/components/diagnosis/cause-badge";
 import { StatusBadge } from "@/components/services/status-badge";
 import type { ConsoleUser } from "@/lib/auth/types";
+import type { HealthCode } from "@/lib/inventory/types";
 import { CloudError } from "@/lib/cloud/types";
 import { loadServices } from "@/lib/inventory/load-services";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 import { summarizeFailing, type FailingGroup } from "@/lib/overview/summarize";
 import { orCloudError, PanelError } from "./panel-error";
+import { DataAge } from "./data-age";
 
 const link = "text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600";
 
@@ -21,6 +24,7 @@ const groupHref = (g: FailingGroup) => (g.cause ? `/issues#cause-${g.cause}` : `
 // that cause (or, without a cause, to the services list filtered to the status).
 export async function FailingServicesPanel({ user }: { user: ConsoleUser }) {
   const t = await getTranslations("overview.failing");
+  const td = await getTranslations("diagnosis.health");
   const deps = getInventoryDeps();
   const loaded = await orCloudError(loadServices(deps, user, deps.cloud.eas.regions));
   // A cause other than NONE comes from the diagnosis of a failed deployment (lib/diagnosis).
@@ -30,7 +34,11 @@ export async function FailingServicesPanel({ user }: { user: ConsoleUser }) {
     <Panel
       id="failing-services"
       title={t("title")}
-      actions={summary && summary.total > 0 ? <Badge tone="danger">{summary.total}</Badge> : undefined}
+      actions={
+        summary && summary.total > 0 ? (
+          <Badge tone="danger">{t("ofServices", { failing: summary.total, total: summary.services })}</Badge>
+        ) : undefined
+      }
     >
       {loaded instanceof CloudError ? (
         <PanelError error={loaded} />
@@ -50,10 +58,10 @@ export async function FailingServicesPanel({ user }: { user: ConsoleUser }) {
             {summary!.groups.map((g) => (
               <TR key={`${g.status}/${g.cause ?? ""}`} data-testid={`failing-${g.status}${g.cause ? `-${g.cause}` : ""}`}>
                 <TD><StatusBadge status={g.status} /></TD>
-                {withCause && <TD className="font-mono text-xs">{g.cause ?? "—"}</TD>}
+                {withCause && <TD>{g.cause ? <CauseBadge code={g.cause as HealthCode} /> : "—"}</TD>}
                 {/* The count is the way in: to the cause's group in the fleet view, or the list filtered to the status. */}
                 <TD className="text-right tabular-nums">
-                  <Link href={groupHref(g)} className={`font-medium ${link}`} aria-label={g.cause ? t("showCauseLabel", { count: g.count, cause: g.cause }) : t("showLabel", { count: g.count, status: g.status })}>
+                  <Link href={groupHref(g)} className={`font-medium ${link}`} aria-label={g.cause ? t("showCauseLabel", { count: g.count, cause: td(`${g.cause as HealthCode}.label`) }) : t("showLabel", { count: g.count, status: g.status })}>
                     {g.count}
                   </Link>
                 </TD>
@@ -77,6 +85,7 @@ export async function FailingServicesPanel({ user }: { user: ConsoleUser }) {
           <Link href="/services?health=problem" className={link}>{t("roleProblemsLink")}</Link>
         </p>
       )}
+      {!(loaded instanceof CloudError) && <DataAge fetchedAt={loaded.fetchedAt} ttlMs={getInventoryDeps().ttlMs} />}
     </Panel>
   );
 }

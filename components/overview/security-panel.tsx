@@ -10,6 +10,7 @@ import { CloudError } from "@/lib/cloud/types";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 import { loadSecurityFindings, type SecurityFinding } from "@/lib/overview/load-security-findings";
 import { orCloudError, PanelError } from "./panel-error";
+import { DataAge } from "./data-age";
 
 const SHOWN = 8;
 const link = "text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600";
@@ -75,6 +76,7 @@ export async function SecurityPanel({ user }: { user: ConsoleUser }) {
           {findings.length > SHOWN && <p className="text-xs text-slate-600">{t("more", { count: findings.length - SHOWN })}</p>}
         </div>
       )}
+      {!(loaded instanceof CloudError) && <DataAge fetchedAt={loaded.fetchedAt} ttlMs={getInventoryDeps().ttlMs} />}
     </Panel>
   );
 }

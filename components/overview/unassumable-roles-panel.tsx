@@ -10,6 +10,7 @@ import { loadRoles } from "@/lib/inventory/load-roles";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 import { rolesEasCannotAssume } from "@/lib/overview/summarize";
 import { orCloudError, PanelError } from "./panel-error";
+import { DataAge } from "./data-age";
 
 const link = "text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600";
 
@@ -67,6 +68,7 @@ export async function UnassumableRolesPanel({ user }: { user: ConsoleUser }) {
           </p>
         </div>
       )}
+      {!(loaded instanceof CloudError) && <DataAge fetchedAt={loaded.fetchedAt} ttlMs={getInventoryDeps().ttlMs} />}
     </Panel>
   );
 }

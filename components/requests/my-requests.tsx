@@ -14,7 +14,7 @@ import type { PassRoleRequestView } from "@/lib/approvals/types";
 export const MY_REQUESTS_KEY = ["passrole-requests", "mine"];
 const POLL_MS = 3000;
 
-// The requester's own requests, polled, so a decision shows up without reloading; a state that
+// The reader's own requests (filed by them, or for them), polled, so a decision shows up without reloading; a state that
 // changed since the last poll is tinted and announced.
 export function MyRequests() {
   const t = useTranslations("approvals");
@@ -76,7 +76,10 @@ export function MyRequests() {
                   <span className="block whitespace-nowrap font-mono text-xs text-slate-900">{r.roleName}</span>
                   <span className="block whitespace-nowrap text-[11px] text-slate-600">{tr("askedAt", { time: utcMinute(r.createdAt) })}</span>
                 </TD>
-                <TD className="font-mono text-xs">{r.ramUser}</TD>
+                <TD>
+                  <span className="block font-mono text-xs">{r.ramUser}</span>
+                  {r.requester !== r.requestedFor && <span className="block whitespace-nowrap text-[11px] text-slate-600">{tr("askedBy", { name: r.requester })}</span>}
+                </TD>
                 <TD className="whitespace-nowrap text-xs">{t(`durations.${r.grantedDuration ?? r.duration}`)}</TD>
                 <TD>
                   <span className="flex items-center gap-2">

@@ -19,7 +19,7 @@ export interface RequestPrefill {
   ramUser?: string;
 }
 
-// Asks for ram:PassRole: the role, the RAM user (the requester's linked one by default), why, and for how long.
+// Asks for ram:PassRole: the role, the RAM user (an engineer's own linked one; an admin's choice), why, and for how long.
 export function RequestForm({ data, prefill = {} }: { data: RequestFormData; prefill?: RequestPrefill }) {
   const t = useTranslations("approvals.requests");
   const td = useTranslations("approvals.durations");
@@ -63,7 +63,7 @@ export function RequestForm({ data, prefill = {} }: { data: RequestFormData; pre
         <select id="req-ramUser" name="ramUser" defaultValue={prefill.ramUser ?? data.defaultRamUser ?? data.ramUsers[0]} className={input} {...aria("ramUser")}>
           {data.ramUsers.map((u) => <option key={u} value={u}>{u}</option>)}
         </select>
-        {error("ramUser") ?? <p className="text-xs text-slate-500">{data.defaultRamUser ? t("ramUserLinked", { name: data.defaultRamUser }) : t("ramUserNone")}</p>}
+        {error("ramUser") ?? <p className="text-xs text-slate-500">{data.ramUsers.length === 0 ? t("ramUserUnlinked") : data.defaultRamUser ? t("ramUserLinked", { name: data.defaultRamUser }) : t("ramUserNone")}</p>}
       </div>
       <div className="space-y-1">
         <label htmlFor="req-reason" className="block text-xs font-medium text-slate-700">{t("reason")}</label>
@@ -82,7 +82,7 @@ export function RequestForm({ data, prefill = {} }: { data: RequestFormData; pre
         </div>
         {error("duration") ?? <p className="text-xs text-slate-500">{t("durationHint")}</p>}
       </fieldset>
-      <Button type="submit" variant="primary" disabled={pending}>{pending ? t("sending") : t("submit")}</Button>
+      <Button type="submit" variant="primary" disabled={pending || data.ramUsers.length === 0}>{pending ? t("sending") : t("submit")}</Button>
     </form>
   );
 }

@@ -18,7 +18,7 @@ export async function PermissionsSection({ detail }: { detail: RoleDetail }) {
   return (
     <div id="permissions" className="scroll-mt-12">
       <Panel id="permissions-panel" title={t("permissions")}>
-        <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <div className="grid gap-4 xl:grid-cols-[fit-content(50%)_minmax(0,1fr)]">
           <div className="min-w-0">
             <h3 className="mb-1.5 text-xs font-medium text-slate-600">{t("matrix")}</h3>
             <PermissionsMatrix matrix={matrix} />
@@ -34,7 +34,13 @@ export async function PermissionsSection({ detail }: { detail: RoleDetail }) {
                     {t("version", { version: p.defaultVersion })} · {t("attached", { date: p.attachDate.slice(0, 10) })}
                   </span>
                 </div>
-                {p.description && <p className="mb-1.5 text-xs text-slate-600">{p.description}</p>}
+                {p.description && (
+                  <p className="mb-1.5 text-xs text-slate-600">
+                    {/* RAM's GetPolicy takes no language and answers a system policy's description in one (often Chinese): shown as RAM wrote it, marked in its language, and said to be RAM's. */}
+                    <span lang={/[\u3400-\u9fff]/.test(p.description) ? "zh-CN" : undefined}>{p.description}</span>
+                    {p.type === "System" && <span className="ml-1.5 text-[11px] text-slate-500">{t("descriptionSource")}</span>}
+                  </p>
+                )}
                 <PolicyJson prefix={policyAnchor(p.name)} name={p.name} raw={p.raw} findings={p.lint} />
               </section>
             ))}

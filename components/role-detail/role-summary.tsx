@@ -4,6 +4,7 @@ import { DescriptionList } from "@/components/ui/description-list";
 import { Panel } from "@/components/ui/panel";
 import type { RoleDetail } from "@/lib/inventory/role-detail";
 import { CopyButton } from "@/components/ui/copy-button";
+import { easAssumeTone } from "@/components/roles/eas-assume-tone";
 
 const day = (iso?: string) => (iso ? iso.replace("T", " ").replace(/(:\d\d)(\.\d+)?Z$/, "$1 UTC") : "—");
 
@@ -36,7 +37,7 @@ export async function RoleSummary({ detail }: { detail: RoleDetail }) {
                 term: t("easAssume"),
                 detail: (
                   <span className="flex flex-wrap items-center gap-2">
-                    <Badge tone={trust.easCanAssume ? "success" : "danger"} dot>
+                    <Badge tone={easAssumeTone(trust.easCanAssume)} dot>
                       <span data-testid="eas-assume">{trust.easCanAssume ? t("easYes") : t("easNo")}</span>
                     </Badge>
                     {!trust.easCanAssume && <span className="text-xs text-slate-600">{t("easNoHint")}</span>}

@@ -8,6 +8,7 @@ import { statementAnchor, TRUST_ANCHOR } from "@/lib/policy-view/policy-lines";
 import { buildTrustGraph, type TrustNode } from "@/lib/policy-view/trust-graph";
 import { layoutTrustGraph, NODE_HEIGHT, NODE_WIDTH } from "@/lib/policy-view/trust-layout";
 import { TrustGraph } from "./trust-graph";
+import { easAssumeTone } from "@/components/roles/eas-assume-tone";
 
 export async function TrustSection({ detail }: { detail: RoleDetail }) {
   const t = await getTranslations("role-detail");
@@ -22,7 +23,7 @@ export async function TrustSection({ detail }: { detail: RoleDetail }) {
 
   return (
     <div id="trust" className="scroll-mt-12">
-      <Panel id="trust-panel" title={t("trust")} actions={<Badge tone={trust.easCanAssume ? "success" : "danger"} dot>{trust.easCanAssume ? t("easYes") : t("easNo")}</Badge>}>
+      <Panel id="trust-panel" title={t("trust")} actions={<Badge tone={easAssumeTone(trust.easCanAssume)} dot>{trust.easCanAssume ? t("easYes") : t("easNo")}</Badge>}>
         {trust.parseErrors.length > 0 && (
           <p role="alert" className="mb-3 text-sm text-red-800">{t("trustUnreadable", { errors: trust.parseErrors.map((e) => e.message).join("; ") })}</p>
         )}

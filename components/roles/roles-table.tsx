@@ -19,6 +19,9 @@ import { PAGE_SIZES, SEARCH_MAX_LENGTH } from "@/components/inventory/list-optio
 import { dropServerCache } from "@/components/inventory/refresh";
 import type { Paged, RoleRow } from "@/lib/inventory/types";
 import { PrincipalList } from "./principal-list";
+import { easAssumeTone } from "@/components/roles/eas-assume-tone";
+import { Legend } from "@/components/ui/legend";
+import { Breakable } from "@/components/ui/breakable";
 
 const refreshList = () => dropServerCache({ what: "roles" });
 
@@ -122,7 +125,7 @@ export function RolesTable({ ignored }: { ignored?: Record<string, string> }) {
                   </TD>
                   <TD>{r.trustError ? <Badge tone="danger">{t("trustError")}</Badge> : <PrincipalList principals={r.principals} />}</TD>
                   <TD>
-                    <Badge tone={r.easCanAssume ? "success" : r.usedBy.length > 0 ? "danger" : "neutral"} dot title={r.easCanAssume ? t("easYesTitle") : t("easNoTitle")}>
+                    <Badge tone={easAssumeTone(r.easCanAssume)} dot title={r.easCanAssume ? t("easYesTitle") : t("easNoTitle")}>
                       {r.easCanAssume ? t("yes") : t("no")}
                     </Badge>
                   </TD>
@@ -131,8 +134,8 @@ export function RolesTable({ ignored }: { ignored?: Record<string, string> }) {
                       items={r.policies}
                       empty={t("noPolicies")}
                       render={(p) => (
-                        <Link href={`${roleHref(r.name)}#policy-${encodeURIComponent(p.name)}`} title={p.name} className={`block max-w-[13rem] truncate font-mono text-xs ${link}`}>
-                          {p.name}
+                        <Link href={`${roleHref(r.name)}#policy-${encodeURIComponent(p.name)}`} title={p.name} className={`block max-w-[13rem] font-mono text-xs [overflow-wrap:anywhere] ${link}`}>
+                          <Breakable text={p.name} />
                         </Link>
                       )}
                     />
@@ -158,6 +161,7 @@ export function RolesTable({ ignored }: { ignored?: Record<string, string> }) {
               ))}
             </tbody>
           </Table>
+          <Legend label={t("legend.label")} items={[{ tone: easAssumeTone(true), text: t("legend.yes") }, { tone: easAssumeTone(false), text: t("legend.no") }]} />
           <Pager page={data.page} pageSize={data.pageSize} total={data.total} hrefWith={hrefWith} pageSizes={PAGE_SIZES} onPageSize={(n) => set({ pageSize: n === PAGE_SIZES[0] ? undefined : String(n) })} />
           </>
         )}

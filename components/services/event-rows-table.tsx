@@ -1,4 +1,5 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { formatStamp } from "@/i18n/format";
 import { Badge } from "@/components/ui/badge";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import type { EasEvent } from "@/lib/cloud/eas-types";
@@ -14,6 +15,7 @@ const eventDate = (time: string) => new Date(`${time.replace(" ", "T")}Z`);
 export function EventRowsTable({ events, label, now }: { events: Pick<EasEvent, "type" | "reason" | "message" | "time" | "resource">[]; label: string; now: Date }) {
   const t = useTranslations("service-detail");
   const format = useFormatter();
+  const locale = useLocale();
   return (
     <Table aria-label={label}>
       <THead>
@@ -36,7 +38,7 @@ export function EventRowsTable({ events, label, now }: { events: Pick<EasEvent, 
                 {valid ? (
                   <time dateTime={date.toISOString()} title={date.toISOString()}>
                     <span className="block text-slate-800">{format.relativeTime(date, now)}</span>
-                    <span className="block text-[11px] text-slate-500">{format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" })}</span>
+                    <span className="block text-[11px] text-slate-500">{formatStamp(date, locale)}</span>
                   </time>
                 ) : (
                   e.time

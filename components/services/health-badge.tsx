@@ -1,12 +1,8 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import type { Tone } from "@/components/ui/tone";
-import type { HealthCode, RoleHealth } from "@/lib/inventory/types";
+import { healthTone } from "@/components/diagnosis/cause-badge";
+import type { RoleHealth } from "@/lib/inventory/types";
 
-// These need a look but fail nothing by themselves (or no longer); every other code stops a deployment.
-const ADVISORY: readonly HealthCode[] = ["UNKNOWN", "REDEPLOY_PENDING", "NEED_DENIED", "TRUST_LINT", "FACTS_UNREAD"];
-
-const healthTone = (code: HealthCode): Tone => (ADVISORY.includes(code) ? "warning" : "danger");
 
 /** The health verdict: the cause of a failed deployment first, every other finding after, each reason in its title. */
 export function HealthBadge({ health }: { health: RoleHealth }) {
@@ -30,7 +26,7 @@ export function HealthBadge({ health }: { health: RoleHealth }) {
         {td(`${first.code}.label`)}
       </Badge>
       {rest.map((i) => (
-        <Badge key={i.code} tone="warning">
+        <Badge key={i.code} tone={healthTone(i.code)}>
           {td(`${i.code}.label`)}
         </Badge>
       ))}

@@ -7,6 +7,9 @@ import type { ServiceDetail } from "@/lib/inventory/load-service-detail";
 import { HealthBadge } from "./health-badge";
 import { roleHref } from "@/components/inventory/links";
 import { StatusBadge } from "./status-badge";
+import { easAssumeTone } from "@/components/roles/eas-assume-tone";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Breakable } from "@/components/ui/breakable";
 
 function Step({ title, children, last = false }: { title: string; children: ReactNode; last?: boolean }) {
   return (
@@ -44,7 +47,13 @@ export function RoleChain({ detail }: { detail: ServiceDetail }) {
               <Link href={roleHref(role.name)} className="block truncate font-mono text-xs text-blue-700 hover:underline">
                 {role.name}
               </Link>
-              {role.arn && <p className="truncate font-mono text-[11px] text-slate-500" title={role.arn}>{role.arn}</p>}
+              {role.arn && (
+                <p className="flex items-start gap-1.5 font-mono text-[11px] text-slate-500">
+                  {/* The whole ARN, wrapped where it must: it is what a service config's role_arn names. */}
+                  <span className="min-w-0 [overflow-wrap:anywhere]" data-testid="role-arn"><Breakable text={role.arn} /></span>
+                  <CopyButton value={role.arn} label={tc("copyNamed", { name: "ARN" })} className="shrink-0" />
+                </p>
+              )}
               <HealthBadge health={detail.health} />
               {!role.exists && <p className="text-xs text-red-800">{t("roleMissing", { name: role.name })}</p>}
             </>
@@ -53,7 +62,7 @@ export function RoleChain({ detail }: { detail: ServiceDetail }) {
         <Step title={t("chainTrust")}>
           {role?.exists && (
             <>
-              <Badge tone={role.easCanAssume ? "success" : "danger"} dot>
+              <Badge tone={easAssumeTone(role.easCanAssume)} dot>
                 {role.easCanAssume ? t("easAssumes") : t("easCannot")}
               </Badge>
               {role.principals.length === 0 ? (
@@ -82,8 +91,8 @@ export function RoleChain({ detail }: { detail: ServiceDetail }) {
               <ul className="space-y-1">
                 {detail.policies.map((p) => (
                   <li key={`${p.type}:${p.name}`} className="flex items-center gap-1.5">
-                    <Link href={`${roleHref(role.name)}#policy-${encodeURIComponent(p.name)}`} className="truncate font-mono text-xs text-blue-700 hover:underline">
-                      {p.name}
+                    <Link href={`${roleHref(role.name)}#policy-${encodeURIComponent(p.name)}`} title={p.name} className="font-mono text-xs text-blue-700 [overflow-wrap:anywhere] hover:underline">
+                      <Breakable text={p.name} />
                     </Link>
                     <span className="text-[11px] text-slate-500">{p.type}</span>
                   </li>

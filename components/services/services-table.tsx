@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatStamp } from "@/i18n/format";
 import { Button } from "@/components/ui/button";
 import { FilterSelect, SearchBox } from "@/components/ui/filter-controls";
 import { Freshness } from "@/components/ui/freshness";
@@ -18,6 +19,7 @@ import type { Paged, ServiceRow } from "@/lib/inventory/types";
 import { HealthBadge } from "./health-badge";
 import { RoleModeCell } from "./role-mode-cell";
 import { StatusBadge } from "./status-badge";
+import { Legend } from "@/components/ui/legend";
 
 const refreshList = () => dropServerCache({ what: "services" });
 const FILTERS = ["q", "status", "mode", "health", "region"] as const;
@@ -26,7 +28,7 @@ const STATUSES = ["Running", "Failed", "Creating", "Updating", "Waiting", "Stopp
 /** `ignored`: parameters of the address the page could not use (it says so above the list). */
 export function ServicesTable({ regions, ignored }: { regions: string[]; ignored?: Record<string, string> }) {
   const t = useTranslations("services");
-  const format = useFormatter();
+  const locale = useLocale();
   const { params, qs, hrefWith, set, clear } = useListParams(ignored);
   const { data, error, isPending, isFetching, refresh, refreshing } = useListQuery<Paged<ServiceRow>>("/api/services", qs, refreshList);
   const sort = params.get("sort") ?? "name";
@@ -87,10 +89,10 @@ export function ServicesTable({ regions, ignored }: { regions: string[]; ignored
             <THead>
               <tr>
                 <SortHeader label={t("col.name")} field="name" sort={sort} hrefWith={hrefWith} />
-                <TH>{t("col.region")}</TH>
+                <SortHeader label={t("col.region")} field="region" sort={sort} hrefWith={hrefWith} />
                 <SortHeader label={t("col.status")} field="status" sort={sort} hrefWith={hrefWith} />
-                <TH>{t("col.roleMode")}</TH>
-                <TH>{t("col.health")}</TH>
+                <SortHeader label={t("col.roleMode")} field="role" sort={sort} hrefWith={hrefWith} />
+                <SortHeader label={t("col.health")} field="health" sort={sort} hrefWith={hrefWith} />
                 <TH>{t("col.warning")}</TH>
                 <SortHeader label={t("col.updated")} field="updated" sort={sort} hrefWith={hrefWith} />
               </tr>
@@ -125,12 +127,13 @@ export function ServicesTable({ regions, ignored }: { regions: string[]; ignored
                     )}
                   </TD>
                   <TD className="whitespace-nowrap text-xs text-slate-600">
-                    {s.updateTime ? format.dateTime(new Date(s.updateTime), { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) : ""}
+                    {s.updateTime ? formatStamp(new Date(s.updateTime), locale, "short") : ""}
                   </TD>
                 </TR>
               ))}
             </tbody>
           </Table>
+          <Legend label={t("legend.label")} items={[{ tone: "danger", text: t("legend.danger") }, { tone: "warning", text: t("legend.warning") }, { tone: "success", text: t("legend.success") }]} />
           <Pager page={data.page} pageSize={data.pageSize} total={data.total} hrefWith={hrefWith} pageSizes={PAGE_SIZES} onPageSize={(n) => set({ pageSize: n === PAGE_SIZES[0] ? undefined : String(n) })} />
           </>
         )}

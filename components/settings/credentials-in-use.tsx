@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatStamp } from "@/i18n/format";
 import { Badge } from "@/components/ui/badge";
 import { DescriptionList } from "@/components/ui/description-list";
 import { Panel } from "@/components/ui/panel";
@@ -11,10 +12,10 @@ const mono = "font-mono text-xs";
 /** Which credentials the console signs with now: source, identity, masked key id, expiry, refresh and error. */
 export async function CredentialsInUse({ view }: { view: CredentialsView }) {
   const t = await getTranslations("settings.credentials");
-  const format = await getFormatter();
+  const locale = await getLocale();
   const when = (iso: string) => (
     <time dateTime={iso} className="tabular-nums">
-      {format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" })}
+      {formatStamp(new Date(iso), locale)}
     </time>
   );
   const items = [

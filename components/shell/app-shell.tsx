@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getEnv } from "@/lib/env";
 import { describeCloud } from "@/lib/cloud/create-cloud";
 import { CloudBadge } from "./cloud-badge";
+import { LanguageSwitch } from "./language-switch";
 import { ReadOnlyBadge } from "./read-only-badge";
 import type { Permission } from "@/lib/auth/permissions";
 import { NAV_ITEMS, type ShellNavKey } from "./nav-items";
@@ -30,6 +31,7 @@ export async function AppShell({ children, userMenu, permissions, badges }: { ch
         <div className="flex items-center gap-3">
           {getEnv().ROLESCOPE_READ_ONLY && <ReadOnlyBadge />}
           <CloudBadge cloud={describeCloud(getEnv())} />
+          <LanguageSwitch />
           {userMenu}
         </div>
       </header>

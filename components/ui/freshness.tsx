@@ -11,7 +11,7 @@ export function Freshness({ fetchedAt, refreshing, onRefresh }: { fetchedAt?: nu
     <div className="flex items-center gap-2 text-xs text-slate-600" aria-live="polite">
       {fetchedAt !== undefined && (
         <>
-          <span>{t("fetchedAt", { time: format.dateTime(new Date(fetchedAt), { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }) })}</span>
+          <span data-fetched-at={fetchedAt}>{t("fetchedAt", { time: format.dateTime(new Date(fetchedAt), { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }) })}</span>
           <span aria-hidden>·</span>
         </>
       )}

@@ -63,7 +63,7 @@ export function RowMenu({ label, text, disabled, onClose, children }: {
         aria-haspopup="true"
         aria-expanded={open}
         disabled={disabled}
-        className={buttonClasses("secondary", "sm")}
+        className={`${buttonClasses("secondary", "sm")} whitespace-nowrap`}
       >
         {text}
         <span aria-hidden className="text-slate-500">▾</span>

@@ -18,3 +18,21 @@ export const toneDot: Record<Tone, string> = {
   info: "bg-sky-500",
   neutral: "bg-slate-400",
 };
+
+// EAS service statuses in the meanings above: the one place their colours are decided.
+const STATUS_TONE: Record<string, Tone> = {
+  Running: "success",
+  Completed: "success",
+  Failed: "danger",
+  DeleteFailed: "danger",
+  Creating: "info",
+  Updating: "info",
+  Starting: "info",
+  Waiting: "info",
+  Stopping: "info",
+  Deleting: "info",
+  HotUpdate: "info",
+  Stopped: "neutral",
+};
+
+export const statusTone = (status: string): Tone => STATUS_TONE[status] ?? "neutral";

@@ -3,19 +3,22 @@ import { assertCloudWritable } from "../cloud/read-only";
 import { requirePermission, type Actor } from "../auth/actor";
 import type { PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import { fromZodError } from "../errors/from";
 import { parseArn } from "../policy";
 import type { ApprovalDeps } from "./deps";
 import { expiryFor, notLongerThan } from "./durations";
 import { findRequest, requirePending } from "./find-request";
+import { refuseSelfGrant, selfApprovalReason } from "./grantee";
 import { grantApproved } from "./grant";
 import { grantDocumentText } from "./grant-document";
 import { takeLease } from "./lease";
 import { approveSchema } from "./schemas";
-import { applyTransition } from "./transition";
+import { applyTransition, auditTarget } from "./transition";
 
 /**
- * An admin other than the requester approves (possibly for less time than asked). The approval,
+ * An admin other than the requester, and other than the one whose RAM user the grant goes to
+ * (whoever filed it), approves (possibly for less time than asked). The approval,
  * with the exact document and expiry, is persisted first; then the grant runs. Of several
  * admins approving at once the database lets exactly one through; the others get `conflict`.
  */
@@ -24,9 +27,13 @@ export async function approveRequest(deps: ApprovalDeps, actor: Actor, id: strin
   const parsed = approveSchema.safeParse(body ?? {});
   if (!parsed.success) throw fromZodError(parsed.error);
   const r = await findRequest(deps, id);
-  if (r.requesterId === actor.id) throw new AppError("self_approval", "You asked for this grant: another admin must approve it.");
+  const own = selfApprovalReason(actor, r);
+  if (own) {
+    const wording = own === "own_request" ? { key: "approvals.selfApprove" as const } : { key: "approvals.selfApproveOwnRamUser" as const, values: { ramUser: r.ramUser } };
+    await refuseSelfGrant(deps.writes.audit, actor, auditTarget(r), { reason: own, ramUser: r.ramUser, requester: r.requester, requestedFor: r.requestedFor }, wording);
+  }
   const duration = parsed.data.duration ?? r.duration;
-  if (!notLongerThan(duration, r.duration)) throw AppError.invalid({ duration: `may not be longer than the ${r.duration} asked for` });
+  if (!notLongerThan(duration, r.duration)) throw AppError.invalid({ duration: rule("durationLonger", { asked: r.duration }) });
   requirePending(r, "approved");
   assertCloudWritable(deps.writes.readOnly);
 

@@ -1,32 +1,42 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { actorCan, requirePermission, type Actor } from "../auth/actor";
 import { OpenRequestExistsError, type PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import { fromZodError } from "../errors/from";
 import { fetchRole, fetchUsers } from "../inventory/fetch";
 import type { ApprovalDeps } from "./deps";
+import { isOwnRamUser, linkedConsoleUsers, linkedRamUser } from "./grantee";
 import { grantPolicyName } from "./policy-name";
 import { createRequestSchema } from "./schemas";
 import { OPEN_STATES } from "./states";
 import { publishEvent, recordEvent } from "./transition";
 
 /**
- * An engineer asks for ram:PassRole on a role for a RAM user (their linked one unless named).
- * The role and the user must exist; a pair that already has an open request gets `conflict`.
+ * Asks for ram:PassRole on a role for a RAM user: an engineer for the one linked to their console
+ * user only (naming another is `forbidden`); an admin for any, e.g. on behalf of someone being
+ * onboarded. The request records who filed it and the console user it is for (the one linked to
+ * the RAM user). The role and the user must exist; a pair that already has an open request gets
+ * `conflict`.
  */
 export async function createRequest(deps: ApprovalDeps, actor: Actor, body: unknown): Promise<PassRoleRequestRecord> {
   requirePermission(actor, "passrole:request");
   const parsed = createRequestSchema.safeParse(body);
   if (!parsed.success) throw fromZodError(parsed.error);
   const input = parsed.data;
-  const ramUser = input.ramUser ?? ("ramUserName" in actor ? actor.ramUserName : undefined);
-  if (!ramUser) throw AppError.invalid({ ramUser: "is required: your console user is not linked to a RAM user" });
+  const ramUser = input.ramUser ?? linkedRamUser(actor);
+  if (!ramUser) throw AppError.invalid({ ramUser: rule("ramUserUnlinked") });
+  if (!actorCan(actor, "approvals:decide") && !isOwnRamUser(actor, ramUser)) {
+    throw new AppError("forbidden", "approvals.ownRamUserOnly", { fields: { ramUser: rule("ownRamUser") } });
+  }
 
-  const [lookup, users] = await Promise.all([fetchRole(deps.inventory, input.roleName), fetchUsers(deps.inventory)]);
-  if (!lookup.role) throw AppError.notFound(`The role does not exist: ${input.roleName}.`, { code: lookup.missing.code, requestId: lookup.missing.requestId });
+  const [lookup, users, consoleUsers] = await Promise.all([fetchRole(deps.inventory, input.roleName), fetchUsers(deps.inventory), deps.stores.users.list()]);
+  if (!lookup.role) throw AppError.notFound("approvals.roleMissing", { role: input.roleName }, { code: lookup.missing.code, requestId: lookup.missing.requestId });
   const user = users.find((u) => u.userName.toLowerCase() === ramUser.toLowerCase());
-  if (!user) throw AppError.notFound(`The RAM user does not exist: ${ramUser}.`);
+  if (!user) throw AppError.notFound("approvals.ramUserMissing", { user: ramUser });
 
+  // For the requester when the RAM user is theirs; else for the console user linked to it, if any.
+  const forUser = isOwnRamUser(actor, user.userName) ? { id: actor.id, username: actor.username } : linkedConsoleUsers(consoleUsers, user.userName)[0];
   const at = deps.now().toISOString();
   const record = await deps.stores
     .transaction(async (tx) => {
@@ -36,6 +46,8 @@ export async function createRequest(deps: ApprovalDeps, actor: Actor, body: unkn
         ramUser: user.userName,
         requesterId: actor.id,
         requester: actor.username,
+        requestedForId: forUser?.id ?? null,
+        requestedFor: forUser?.username ?? null,
         reason: input.reason,
         duration: input.duration,
         policyName: grantPolicyName(user.userName, lookup.role.roleName),
@@ -48,7 +60,7 @@ export async function createRequest(deps: ApprovalDeps, actor: Actor, body: unkn
       if (!OpenRequestExistsError.is(err)) throw err;
       const open = await deps.stores.passRoleRequests.list({ states: OPEN_STATES, pair: { ramUser: user.userName, roleName: lookup.role.roleName }, limit: 1 });
       const same = open.requests[0];
-      throw new AppError("conflict", `${user.userName} already has an open request for ${lookup.role.roleName}${same ? ` (${same.id}, ${same.state})` : ""}.`);
+      throw new AppError("conflict", "approvals.openExists", { values: { user: user.userName, role: lookup.role.roleName, same: same ? "yes" : "no", id: same?.id ?? "", state: same?.state ?? "" } });
     });
   publishEvent(deps, actor, record, "requested");
   return record;

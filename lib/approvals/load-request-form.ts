@@ -1,12 +1,13 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { actorCan, requirePermission, type Actor } from "../auth/actor";
 import { fetchUsers } from "../inventory/fetch";
 import { loadRoles } from "../inventory/load-roles";
 import type { ApprovalDeps } from "./deps";
 import type { RequestFormData } from "./types";
 
 // What the request form offers: every role (with whether EAS can assume it and which services
-// run with it) and the account's RAM users, the requester's linked one first.
+// run with it) and the RAM users the reader may ask for: an engineer only their linked one, an
+// admin every user of the account, the linked one first.
 
 export async function loadRequestForm(deps: ApprovalDeps, actor: Actor): Promise<RequestFormData> {
   requirePermission(actor, "passrole:request");
@@ -16,7 +17,7 @@ export async function loadRequestForm(deps: ApprovalDeps, actor: Actor): Promise
   const defaultRamUser = names.find((n) => n.toLowerCase() === linked?.toLowerCase()) ?? null;
   return {
     roles: rows.map((r) => ({ name: r.name, description: r.description, easCanAssume: r.easCanAssume, services: r.usedBy })).sort((a, b) => a.name.localeCompare(b.name)),
-    ramUsers: defaultRamUser ? [defaultRamUser, ...names.filter((n) => n !== defaultRamUser)] : names,
+    ramUsers: !actorCan(actor, "approvals:decide") ? (defaultRamUser ? [defaultRamUser] : []) : defaultRamUser ? [defaultRamUser, ...names.filter((n) => n !== defaultRamUser)] : names,
     defaultRamUser,
     fetchedAt,
   };

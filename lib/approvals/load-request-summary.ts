@@ -1,6 +1,7 @@
 import "server-only";
 import { actorCan, requirePermission, type Actor } from "../auth/actor";
 import type { ApprovalDeps } from "./deps";
+import { linkedRamUser } from "./grantee";
 import type { PassRoleRequestView } from "./types";
 import { toRequestView } from "./view";
 
@@ -11,7 +12,7 @@ const SHOWN = 5;
 const SCAN = 200;
 
 export interface RequestSummary {
-  /** Everyone's for an admin; the caller's own for an engineer. */
+  /** Everyone's for an admin; the caller's own (filed by or for them) for an engineer. */
   scope: "all" | "mine";
   pending: { total: number; newest: PassRoleRequestView[] };
   expiring: { total: number; soonest: PassRoleRequestView[] };
@@ -24,7 +25,7 @@ export interface RequestSummary {
 export async function loadRequestSummary(deps: Pick<ApprovalDeps, "stores" | "now">, actor: Actor): Promise<RequestSummary> {
   requirePermission(actor, "passrole:request");
   const all = actorCan(actor, "approvals:decide");
-  const own = all ? {} : { requesterId: actor.id };
+  const own = all ? {} : { involving: { userId: actor.id, ramUser: linkedRamUser(actor) } };
   const expiresBy = new Date(deps.now().getTime() + EXPIRING_WITHIN_MS).toISOString();
   const [pending, expiring] = await Promise.all([
     deps.stores.passRoleRequests.list({ states: ["pending"], ...own, limit: SHOWN }),

@@ -1,5 +1,7 @@
 import "server-only";
 import { requirePermission, type Actor } from "../auth/actor";
+import { can } from "../auth/permissions";
+import { toConsoleUser } from "../auth/types";
 import { CloudError, type AttachedPolicy, type CloudErrorShape } from "../cloud/types";
 import { EAS_SERVICE_PRINCIPAL, diffJsonLines, evaluate, parseArn, type JsonLine } from "../policy";
 import { fetchUserPolicies } from "../inventory/fetch";
@@ -10,6 +12,7 @@ import type { ApprovalDeps } from "./deps";
 import { durationsUpTo, expiryFor, type GrantDuration } from "./durations";
 import { grantDocumentText } from "./grant-document";
 import { findRequest } from "./find-request";
+import { selfApprovalReason } from "./grantee";
 import { planGrant, planRemoval, readPolicy } from "./plans";
 import type { PassRoleRequestView } from "./types";
 import { toRequestView } from "./view";
@@ -45,8 +48,12 @@ export interface Review {
   removalPlan: PlanPreview;
   /** Durations the reviewer may choose: the one asked for, or shorter. */
   durations: GrantDuration[];
-  /** False for the admin who asked: someone else must decide. */
+  /** False for the admin who asked, or whose RAM user the grant goes to: someone else must decide. */
   canDecide: boolean;
+  /** Why the reader may not approve it, when they may not. */
+  selfApproval: "own_request" | "own_ram_user" | null;
+  /** The enabled admins who may approve it (none: with one admin, their own request waits for a second). */
+  deciders: string[];
   readAt: string;
 }
 
@@ -84,11 +91,16 @@ export async function loadReview(deps: ApprovalDeps, actor: Actor, id: string): 
   requirePermission(actor, "approvals:decide");
   const r = await findRequest(deps, id);
   const accountId = parseArn(r.roleArn)?.account ?? "";
-  const [role, user, existing] = await Promise.all([
+  const [role, user, existing, consoleUsers] = await Promise.all([
     loadRoleDetail(deps.inventory, actor, r.roleName).then((detail) => ({ detail }), (err: unknown) => ({ error: errorOf(err) })),
     loadHoldings(deps, r.ramUser, r.roleArn),
     readPolicy(deps.writes.cloud, r.policyName).catch(() => null),
+    deps.stores.users.list(),
   ]);
+  const selfApproval = selfApprovalReason(actor, r);
+  const deciders = consoleUsers
+    .filter((u) => !u.disabled && can(u.role, "approvals:decide") && selfApprovalReason(toConsoleUser(u), r) === null)
+    .map((u) => u.username);
   const document = r.policyDocument ?? "";
   const now = deps.now();
   const existingDocument = existing?.policyDocument ?? null;
@@ -110,7 +122,9 @@ export async function loadReview(deps: ApprovalDeps, actor: Actor, id: string): 
     grantPlan: previewPlan(planGrant({ ...r, policyDocument: document })),
     removalPlan: previewPlan(planRemoval(r)),
     durations,
-    canDecide: r.requesterId !== actor.id,
+    canDecide: selfApproval === null,
+    selfApproval,
+    deciders,
     readAt: now.toISOString(),
   };
 }

@@ -4,11 +4,13 @@ import { AppError } from "../errors/app-error";
 import { fromZodError } from "../errors/from";
 import type { ApprovalDeps } from "./deps";
 import { findRequest } from "./find-request";
+import { concerns, linkedRamUser } from "./grantee";
 import { listQuerySchema } from "./schemas";
 import type { PassRoleRequestView } from "./types";
 import { toRequestView } from "./view";
 
-// Engineers see their own requests; admins (approvals:decide) see everyone's.
+// Engineers see their own requests: those they filed, and those for them (filed for them, or
+// granting the RAM user linked to them); admins (approvals:decide) see everyone's.
 
 export async function listRequests(deps: ApprovalDeps, actor: Actor, query: unknown): Promise<{ requests: PassRoleRequestView[]; total: number }> {
   requirePermission(actor, "passrole:request");
@@ -18,7 +20,7 @@ export async function listRequests(deps: ApprovalDeps, actor: Actor, query: unkn
   const onlyOwn = q.mine === true || !actorCan(actor, "approvals:decide");
   const { requests, total } = await deps.stores.passRoleRequests.list({
     ...(q.state ? { states: [q.state] } : {}),
-    ...(onlyOwn ? { requesterId: actor.id } : {}),
+    ...(onlyOwn ? { involving: { userId: actor.id, ramUser: linkedRamUser(actor) } } : {}),
     limit: q.limit,
   });
   return { requests: requests.map(toRequestView), total };
@@ -28,7 +30,7 @@ export async function listRequests(deps: ApprovalDeps, actor: Actor, query: unkn
 export async function getRequest(deps: ApprovalDeps, actor: Actor, id: string): Promise<PassRoleRequestView> {
   requirePermission(actor, "passrole:request");
   const r = await findRequest(deps, id);
-  if (r.requesterId !== actor.id && !actorCan(actor, "approvals:decide")) throw AppError.notFound(`There is no PassRole request ${id}.`);
+  if (!concerns(actor, r) && !actorCan(actor, "approvals:decide")) throw AppError.notFound("approvals.notFound", { id });
   return toRequestView(r);
 }
 

@@ -14,7 +14,7 @@ export async function rejectRequest(deps: ApprovalDeps, actor: Actor, id: string
   const parsed = rejectSchema.safeParse(body ?? {});
   if (!parsed.success) throw fromZodError(parsed.error);
   const r = await findRequest(deps, id);
-  if (r.requesterId === actor.id) throw new AppError("self_approval", "You asked for this grant: another admin must decide on it.");
+  if (r.requesterId === actor.id) throw new AppError("self_approval", "approvals.selfDecide");
   requirePending(r, "rejected");
   const at = deps.now().toISOString();
   return applyTransition(deps, actor, r, "reject", {

@@ -17,7 +17,7 @@ export async function revokeRequest(deps: ApprovalDeps, actor: Actor, id: string
   const parsed = revokeSchema.safeParse(body ?? {});
   if (!parsed.success) throw fromZodError(parsed.error);
   const r = await findRequest(deps, id);
-  if (r.state !== "granted") throw new AppError("conflict", `The request is ${r.state}; only a granted request can be revoked.`);
+  if (r.state !== "granted") throw new AppError("conflict", "approvals.notGranted", { values: { state: r.state } });
   assertCloudWritable(deps.writes.readOnly);
   const lease = takeLease(deps);
   const revoked = await applyTransition(deps, actor, r, "revoke", {

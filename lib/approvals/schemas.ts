@@ -6,7 +6,7 @@ import { REQUEST_STATES } from "./states";
 // The request API's bodies and query, validated at the boundary; each bad field is named with its rule.
 
 /** A RAM user name as RAM accepts it: 1–64 letters, digits, dots, underscores, hyphens (and @). */
-const ramUserNameSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._@-]+$/, "letters, digits, dots, underscores and hyphens only");
+const ramUserNameSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._@-]+$/, "ramUserChars");
 
 const reason = z.string().trim().min(1).max(500);
 const duration = z.enum(GRANT_DURATIONS);

@@ -18,7 +18,7 @@ export interface TransitionInput {
   detail?: Record<string, unknown>;
 }
 
-const auditTarget = (r: Pick<PassRoleRequestRecord, "id">) => `passrole-request/${r.id}`;
+export const auditTarget = (r: Pick<PassRoleRequestRecord, "id">) => `passrole-request/${r.id}`;
 
 /** Appends the audit entry, the requester's notice and nothing else, inside the caller's transaction. */
 export async function recordEvent(
@@ -40,14 +40,17 @@ export async function recordEvent(
       roleName: r.roleName,
       ramUser: r.ramUser,
       requester: r.requester,
+      ...(r.requestedFor && r.requestedForId !== r.requesterId ? { requestedFor: r.requestedFor } : {}),
       ...(input.from ? { from: input.from, to: r.state } : { state: r.state }),
       ...(input.requestIds?.length ? { requestIds: input.requestIds } : {}),
       ...input.detail,
     },
   });
-  // The requester hears of every change someone else (or the console itself) made.
-  if (actor.id !== r.requesterId && !QUIET_EVENTS.includes(event)) {
-    await tx.notifications.add({ recipientId: r.requesterId, requestId: r.id, event, at: at.toISOString(), detail: { actor: actor.username, roleName: r.roleName, ramUser: r.ramUser } });
+  // The requester, and the one the grant is for, hear of every change someone else (or the console itself) made.
+  if (QUIET_EVENTS.includes(event)) return;
+  for (const recipientId of new Set([r.requesterId, r.requestedForId ?? r.requesterId])) {
+    if (recipientId === actor.id) continue;
+    await tx.notifications.add({ recipientId, requestId: r.id, event, at: at.toISOString(), detail: { actor: actor.username, roleName: r.roleName, ramUser: r.ramUser } });
   }
 }
 
@@ -67,7 +70,7 @@ export async function applyTransition(deps: ApprovalDeps, actor: Actor, r: PassR
   });
   if (!updated) {
     const now = await deps.stores.passRoleRequests.find(r.id);
-    throw new AppError("conflict", now ? `The request is ${now.state} now; it can no longer be ${to}.` : "The request no longer exists.");
+    throw (now ? new AppError("conflict", "approvals.movedOn", { values: { state: now.state, to } }) : new AppError("conflict", "approvals.gone"));
   }
   publishEvent(deps, actor, updated, to as ApprovalEvent);
   return updated;

@@ -10,7 +10,10 @@ export interface PassRoleRequestView {
   roleName: string;
   roleArn: string;
   ramUser: string;
+  /** Console username of who filed the request. */
   requester: string;
+  /** Console username of whom the grant is for (linked to `ramUser` when filed); null when no console user was. */
+  requestedFor: string | null;
   approver: string | null;
   reason: string;
   /** As asked. */

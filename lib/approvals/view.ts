@@ -9,6 +9,7 @@ export function toRequestView(r: PassRoleRequestRecord): PassRoleRequestView {
     roleArn: r.roleArn,
     ramUser: r.ramUser,
     requester: r.requester,
+    requestedFor: r.requestedFor,
     approver: r.approver,
     reason: r.reason,
     duration: r.duration,

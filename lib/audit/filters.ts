@@ -1,7 +1,12 @@
 import { z } from "zod";
 import type { AuditFilters } from "../db/types";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-01-31");
+// UTC, in the one unambiguous order: a day, or a day and a time to the minute ("2026-01-31 14:05").
+const when = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2})?$/, "dateFormat")
+  .refine((v) => !Number.isNaN(Date.parse(`${v.slice(0, 10)}T${v.length > 10 ? v.slice(11) : "00:00"}:00Z`)), "dateFormat");
 const text = z.string().trim().min(1).max(200);
 
 // The audit page's URL and the CSV export read the same query parameters.
@@ -9,8 +14,8 @@ export const auditQuerySchema = z.object({
   actor: text.optional().catch(undefined),
   action: text.optional().catch(undefined),
   outcome: z.enum(["success", "failure", "denied"]).optional().catch(undefined),
-  from: day.optional().catch(undefined),
-  to: day.optional().catch(undefined),
+  from: when.optional().catch(undefined),
+  to: when.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
@@ -25,13 +30,19 @@ export function parseAuditQuery(params: URLSearchParams | Record<string, string 
   return auditQuerySchema.parse(cleaned);
 }
 
-/** Dates are whole UTC days: `to` includes the whole of its day. */
+/** The instant a bound names: a day alone is its whole UTC day, a time its whole minute, `to` included. */
+function bound(v: string, end: boolean): string {
+  const day = v.slice(0, 10);
+  if (v.length === 10) return `${day}T${end ? "23:59:59.999" : "00:00:00.000"}Z`;
+  return `${day}T${v.slice(11, 16)}:${end ? "59.999" : "00.000"}Z`;
+}
+
 export function toAuditFilters(q: AuditQuery): AuditFilters {
   return {
     actor: q.actor,
     action: q.action,
     outcome: q.outcome,
-    from: q.from ? `${q.from}T00:00:00.000Z` : undefined,
-    to: q.to ? `${q.to}T23:59:59.999Z` : undefined,
+    from: q.from ? bound(q.from, false) : undefined,
+    to: q.to ? bound(q.to, true) : undefined,
   };
 }

@@ -34,7 +34,7 @@ export class ForbiddenError extends AppError {
     /** True when the refusal was already written to the audit log. */
     readonly audited = false,
   ) {
-    super("forbidden", `Your role does not include ${denial.permission}.`);
+    super("forbidden", "auth.forbidden", { values: { permission: denial.permission } });
     addBrand(this, ForbiddenError.brand);
   }
 }

@@ -5,6 +5,8 @@ import { UsernameTakenError, type NewUser, type Stores } from "../db/types";
 import { DEMO_USERS } from "./demo-users";
 import { EnvError, getEnv } from "../env";
 import { generatePassword, hashPassword, passwordProblem } from "./password";
+import { renderFieldRule } from "../errors/render";
+import { DEFAULT_LOCALE } from "@/i18n/config";
 
 export interface BootstrapOptions {
   demo: boolean;
@@ -36,7 +38,7 @@ export async function bootstrapUsers(stores: Stores, audit: AuditLog, opts: Boot
   const result: BootstrapResult = { createdAdmin: false, createdDemoUsers: [] };
   if (!opts.demo && (await stores.users.count()) === 0) {
     const problem = opts.adminPassword === undefined ? undefined : passwordProblem(opts.adminPassword, { username: "admin", demo: opts.demo });
-    if (problem) throw new EnvError([`ROLESCOPE_ADMIN_PASSWORD: ${problem}`]);
+    if (problem) throw new EnvError([`ROLESCOPE_ADMIN_PASSWORD: ${renderFieldRule(DEFAULT_LOCALE, problem)}`]);
     const password = opts.adminPassword ?? generatePassword();
     const created = await createdHere(stores, { username: "admin", displayName: "Administrator", role: "admin", ramUserName: null, passwordHash: await hashPassword(password) });
     if (!created) return bootstrapUsers(stores, audit, opts);

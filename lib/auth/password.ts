@@ -3,6 +3,7 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as en from "@zxcvbn-ts/language-en";
+import { rule, type FieldRule } from "../errors/render";
 import { DEMO_USERS } from "./demo-users";
 
 // scrypt with N=2^15, r=6: 24 MiB per hash and ~95 ms on a 2-core server (r=8 took ~145 ms,
@@ -69,13 +70,14 @@ export interface PasswordContext {
 }
 
 /** The rule a password breaks, as a field message, or undefined when it may be used. */
-export function passwordProblem(password: string, ctx: PasswordContext): string | undefined {
+export function passwordProblem(password: string, ctx: PasswordContext): FieldRule | undefined {
   const folded = password.trim().toLowerCase();
-  if (folded === ctx.username.trim().toLowerCase()) return "must not be the username";
-  if (!ctx.demo && DEMO_USERS.some((u) => u.password === folded)) return "is a published demo password; outside demo mode choose one of your own";
+  if (folded === ctx.username.trim().toLowerCase()) return rule("passwordIsUsername");
+  if (!ctx.demo && DEMO_USERS.some((u) => u.password === folded)) return rule("passwordDemo");
   const result = estimate(password, [ctx.username, "rolescope"]);
   if (result.score >= MIN_PASSWORD_SCORE) return undefined;
   const why = result.feedback.warning ?? "A password-guessing program would find it quickly.";
   const hint = result.feedback.suggestions[0] ?? "Use a few unrelated words.";
-  return `is too easy to guess. ${why} ${hint}`;
+  // zxcvbn words its feedback in English only; the rule around it is the reader's.
+  return rule("passwordWeak", { why, hint });
 }

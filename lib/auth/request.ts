@@ -33,9 +33,17 @@ export function isHttps(headers: Headers, trust: TrustRule = trustRule()): boole
   return requestProtocol(headers, trust) === "https";
 }
 
+/**
+ * The host the browser addressed: the Host header, or a trusted proxy's X-Forwarded-Host. proxy.ts
+ * answers only allowed ones, and the cross-site check compares Origin against this same host.
+ */
+export function checkedHost(headers: Headers, url: string, trust: TrustRule = trustRule()): string {
+  return requestHost(headers, trust, new URL(url).host);
+}
+
 /** The origin this request was addressed to, as the browser saw it. */
 function expectedOrigin(headers: Headers, url: string, trust: TrustRule = trustRule()): string {
-  const host = requestHost(headers, trust, new URL(url).host);
+  const host = checkedHost(headers, url, trust);
   return `${isHttps(headers, trust) ? "https" : "http"}://${host}`;
 }
 

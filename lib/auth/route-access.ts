@@ -36,6 +36,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: "POST", path: "/api/auth/login", access: "public", probe: { body: {}, allowed: 400 } },
   { method: "POST", path: "/api/auth/logout", access: "public", probe: { allowed: 303 } },
   { method: "GET", path: "/api/auth/me", access: "public", probe: { anonymous: 401 } },
+  { method: "POST", path: "/api/locale", access: "public", probe: { body: {}, allowed: 400 } },
   { method: "GET", path: "/api/auth/users", access: "users:manage" },
   { method: "POST", path: "/api/auth/users", access: "users:manage", probe: { body: {}, allowed: 400 } },
   { method: "PATCH", path: "/api/auth/users/[id]", access: "users:manage", probe: { path: "/api/auth/users/no-such-user", body: {}, allowed: 400 } },

@@ -58,10 +58,10 @@ export async function authorizeRequest(req: Request, permission: Permission): Pr
   const target = `${req.method} ${new URL(req.url).pathname}`;
   if (isMutating(req.method) && isCrossOrigin(req.headers, req.url)) {
     await deps.audit.append({ actor: "anonymous", action: "auth.cross_origin", target, outcome: "denied", detail: { origin: req.headers.get("origin") } });
-    throw new AppError("cross_origin", "Cross-origin requests may not change anything.");
+    throw new AppError("cross_origin", "auth.crossOrigin");
   }
   const user = await resolveSession(deps, readCookie(req.headers.get("cookie"), SESSION_COOKIE));
-  if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (!user) throw new AppError("unauthenticated", "auth.signIn");
   if (!can(user.role, permission)) {
     await deps.audit.append({ actor: user.username, action: "auth.denied", target, outcome: "denied", detail: { permission, role: user.role } });
     throw new ForbiddenError({ actor: user.username, permission }, true);

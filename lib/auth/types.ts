@@ -10,6 +10,8 @@ export interface ConsoleUser {
   displayName: string;
   role: Role;
   ramUserName?: string;
+  /** The language they chose, when they chose one. */
+  locale?: string;
 }
 
 interface SessionPolicy {
@@ -35,5 +37,6 @@ export function toConsoleUser(u: UserRecord): ConsoleUser {
     displayName: u.displayName,
     role: u.role,
     ...(u.ramUserName ? { ramUserName: u.ramUserName } : {}),
+    ...(u.locale ? { locale: u.locale } : {}),
   };
 }

@@ -2,10 +2,10 @@ import "server-only";
 import { CloudError } from "../cloud/errors";
 import { UsernameTakenError } from "../db/types";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import { requirePermission, type Actor } from "./actor";
 import { hashPassword, passwordProblem } from "./password";
 import type { RamDirectory } from "./ram-directory";
-import { RAM_USER_MISSING } from "./user-rules";
 import { toConsoleUser, type AuthDeps, type ConsoleUser } from "./types";
 import type { NewUserInput, UserChangeInput } from "./user-schemas";
 
@@ -21,7 +21,7 @@ export type RamLinkState = "exists" | "missing" | "unknown";
 
 /** A link is only made to a RAM user the account holds; RAM is asked before anything is saved. */
 async function requireRamUser(ram: RamDirectory, name: string): Promise<void> {
-  if (!(await ram.has(name))) throw AppError.invalid({ ramUserName: RAM_USER_MISSING }, `ramUserName ${RAM_USER_MISSING}: ${name}`);
+  if (!(await ram.has(name))) throw AppError.invalid({ ramUserName: rule("ramUserMissing") }, "users.ramUserMissing", { name });
 }
 
 // Console user management. Each function checks `users:manage` itself, keeps the account table
@@ -44,7 +44,7 @@ export async function createConsoleUser(deps: UserAdminDeps, actor: Actor, input
   } catch (err) {
     if (!(err instanceof UsernameTakenError)) throw err;
     await deps.audit.append({ actor: actor.username, action: "users.create", target: input.username, outcome: "failure", detail: { reason: "username_taken" } });
-    throw new AppError("username_taken", `The username ${input.username} is taken.`, { fields: { username: "is taken" } });
+    throw new AppError("username_taken", "users.usernameTaken", { values: { username: input.username }, fields: { username: rule("usernameTaken") } });
   }
 }
 
@@ -55,13 +55,13 @@ async function enabledAdmins(deps: AuthDeps): Promise<number> {
 export async function changeConsoleUser(deps: UserAdminDeps, actor: Actor, id: string, change: UserChangeInput): Promise<ManagedUser> {
   requirePermission(actor, "users:manage");
   const before = await deps.stores.users.findById(id);
-  if (!before) throw AppError.notFound("No such console user.");
+  if (!before) throw AppError.notFound("users.notFound");
   if (change.ramUserName && change.ramUserName !== before.ramUserName) await requireRamUser(deps.ram, change.ramUserName);
   const demotes = change.role !== undefined && change.role !== before.role && before.role === "admin";
   const disables = change.disabled === true && !before.disabled;
-  if ((demotes || disables) && before.id === actor.id) throw new AppError("self_lockout", "You cannot disable or demote your own account.");
+  if ((demotes || disables) && before.id === actor.id) throw new AppError("self_lockout", "users.selfLockout");
   if ((demotes || disables) && before.role === "admin" && !before.disabled && (await enabledAdmins(deps)) <= 1) {
-    throw new AppError("last_admin", "At least one enabled admin must remain.");
+    throw new AppError("last_admin", "users.lastAdmin");
   }
 
   const after = (await deps.stores.users.update(id, change))!;

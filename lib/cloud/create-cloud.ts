@@ -3,10 +3,10 @@ import { createConsoleCredentials, type ConsoleCredentials } from "../credential
 import type { Env } from "../env";
 import { emulatorEasEndpoint } from "../emulator-ports";
 import { createEasGateway } from "./eas-gateway";
-import { WRITE_METHODS } from "./operations";
+import { WRITE_METHODS, operationOf } from "./operations";
 import { createRamGateway } from "./ram-gateway";
 import { assertCloudWritable } from "./read-only";
-import type { Cloud, CloudDescription } from "./types";
+import { CloudError, type Cloud, type CloudDescription } from "./types";
 
 // Apart from index.ts so benchmarks and CLI tools can build a cloud of their own (they run
 // under the react-server condition, which lets them import server-only modules).
@@ -36,6 +36,24 @@ export function describeCloud(env: Env): CloudDescription {
 }
 
 /**
+ * The gateway with each failure naming the operation that failed, so a page can say which call
+ * it was and which RAM action the console's credentials need for it (lib/cloud/operations.ts).
+ */
+export function withOperationNames<T extends object>(gateway: T, prefix: "ram" | "eas"): T {
+  const named = { ...gateway } as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(named)) {
+    const op = operationOf(`${prefix}.${name}`);
+    if (!op || typeof fn !== "function") continue;
+    named[name] = (...args: unknown[]) =>
+      (fn as (...a: unknown[]) => Promise<unknown>)(...args).catch((err: unknown) => {
+        if (err instanceof CloudError && !err.operation) err.operation = op.operation;
+        throw err;
+      });
+  }
+  return named as T;
+}
+
+/**
  * Builds both gateways from configuration. The same code serves the emulator and a real
  * account: only endpoints and credentials differ. ROLESCOPE_CREDENTIALS=chain works against the
  * emulator too, whose /credentials/<RoleName> answers as EAS's credentials URI does.
@@ -45,14 +63,14 @@ export function createCloud(env: Env, opts: CreateCloudOptions = {}): Cloud {
   const timeouts = { readTimeoutMs: env.ROLESCOPE_CLOUD_TIMEOUT_MS, connectTimeoutMs: env.ROLESCOPE_CLOUD_TIMEOUT_MS };
   const emulator = env.ROLESCOPE_CLOUD === "emulator";
   const protocol = emulator ? "HTTP" : "HTTPS";
-  const ram = createRamGateway({ endpoint: emulator ? env.EMULATOR_ENDPOINT : env.ALIBABA_CLOUD_RAM_ENDPOINT, protocol, credential, ...timeouts });
-  const eas = createEasGateway({
+  const ram = withOperationNames(createRamGateway({ endpoint: emulator ? env.EMULATOR_ENDPOINT : env.ALIBABA_CLOUD_RAM_ENDPOINT, protocol, credential, ...timeouts }), "ram");
+  const eas = withOperationNames(createEasGateway({
     regions: env.ROLESCOPE_REGIONS,
     endpointFor: (region) => (emulator ? emulatorEasEndpoint(env, region) : `pai-eas.${region}.aliyuncs.com`),
     protocol,
     credential,
     ...timeouts,
-  });
+  }), "eas");
   return {
     ram: env.ROLESCOPE_READ_ONLY ? withoutWrites(ram, "ram") : ram,
     eas: env.ROLESCOPE_READ_ONLY ? withoutWrites(eas, "eas") : eas,

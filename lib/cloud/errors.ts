@@ -7,6 +7,8 @@ export interface CloudErrorShape {
   httpStatus?: number;
   /** How long the cloud asked the caller to wait before trying again, when it said. */
   retryAfterMs?: number;
+  /** The API operation that failed (`ListRoles`), so a page can name it and the RAM action it needs. */
+  operation?: string;
 }
 
 /** One error type for every failed cloud call: the cloud's own code and RequestId, kept. */
@@ -15,6 +17,7 @@ export class CloudError extends Error implements CloudErrorShape {
   readonly requestId?: string;
   readonly httpStatus?: number;
   readonly retryAfterMs?: number;
+  operation?: string;
   /** Each subclass names its own brand, so `instanceof` tells them apart across bundle copies. */
   static readonly brand: string = "CloudError";
   static [Symbol.hasInstance](this: { brand: string }, value: unknown): boolean {
@@ -28,8 +31,9 @@ export class CloudError extends Error implements CloudErrorShape {
     this.requestId = e.requestId;
     this.httpStatus = e.httpStatus;
     this.retryAfterMs = e.retryAfterMs;
+    this.operation = e.operation;
   }
   toJSON(): CloudErrorShape {
-    return { code: this.code, message: this.message, requestId: this.requestId, httpStatus: this.httpStatus, ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }) };
+    return { code: this.code, message: this.message, requestId: this.requestId, httpStatus: this.httpStatus, ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }), ...(this.operation ? { operation: this.operation } : {}) };
   }
 }

@@ -16,7 +16,7 @@ export function isReadOnly(): boolean {
 
 /** Answers `read_only` (403) when the console makes no changes in the cloud; `readOnly` defaults to the environment's. */
 export function assertCloudWritable(readOnly: boolean = isReadOnly()): void {
-  if (readOnly) throw new AppError("read_only", "RoleScope runs read-only (ROLESCOPE_READ_ONLY=true): it makes no changes in the cloud.");
+  if (readOnly) throw new AppError("read_only", "writes.readOnly");
 }
 
 /**

@@ -122,6 +122,29 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX notifications_recipient ON notifications (recipient_id, read_at, id);
     `,
   },
+  {
+    version: 4,
+    name: "whom a PassRole request is for; plan claims",
+    // A request filed by one console user may be for another's RAM user: that user sees it, may
+    // cancel it and may never approve it. A plan claim is held by the one apply running a plan,
+    // so concurrent applies of one previewed plan (on any replica) write to the cloud once.
+    sql: (d) => `
+      ALTER TABLE passrole_requests ADD COLUMN requested_for_id TEXT;
+      ALTER TABLE passrole_requests ADD COLUMN requested_for TEXT;
+      CREATE INDEX passrole_requests_requested_for ON passrole_requests (requested_for_id, created_at);
+      CREATE TABLE plan_claims (
+        token TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        held_until ${d.instant} NOT NULL
+      );
+    `,
+  },
+  {
+    version: 5,
+    name: "console users' language",
+    // NULL until the user picks a language; the console then follows the browser's.
+    sql: "ALTER TABLE users ADD COLUMN locale TEXT",
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {

@@ -74,6 +74,12 @@ export function querySql(q: RequestQuery, p: Params): string {
   const parts: string[] = [];
   if (q.states) parts.push(`state IN ${p.list(q.states)}`);
   if (q.requesterId !== undefined) parts.push(`requester_id = ${p.add(q.requesterId)}`);
+  if (q.involving) {
+    const { userId, ramUser } = q.involving;
+    const mine = [`requester_id = ${p.add(userId)}`, `requested_for_id = ${p.add(userId)}`];
+    if (ramUser) mine.push(`lower(ram_user) = lower(${p.add(ramUser)})`);
+    parts.push(`(${mine.join(" OR ")})`);
+  }
   if (q.pair) parts.push(`lower(ram_user) = lower(${p.add(q.pair.ramUser)}) AND lower(role_name) = lower(${p.add(q.pair.roleName)})`);
   if (q.removal) parts.push(`removal IN ${p.list(q.removal)}`);
   if (q.expiresBy !== undefined) parts.push(`expires_at IS NOT NULL AND expires_at <= ${p.add(q.expiresBy)}`);
@@ -84,5 +90,11 @@ export function querySql(q: RequestQuery, p: Params): string {
 }
 
 export const INSERT_REQUEST = (p: (i: number) => string) =>
-  `INSERT INTO passrole_requests (id, role_name, role_arn, ram_user, requester_id, requester, reason, duration, state, policy_name, created_at, updated_at)
-   VALUES (${[1, 2, 3, 4, 5, 6, 7, 8].map(p).join(", ")}, 'pending', ${p(9)}, ${p(10)}, ${p(11)})`;
+  `INSERT INTO passrole_requests (id, role_name, role_arn, ram_user, requester_id, requester, requested_for_id, requested_for, reason, duration, state, policy_name, created_at, updated_at)
+   VALUES (${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(p).join(", ")}, 'pending', ${p(11)}, ${p(12)}, ${p(13)})`;
+
+/** Inserts a claim, or takes over one that ran out; the database's unique key decides between racers. */
+export const TAKE_CLAIM = (p: (i: number) => string) =>
+  `INSERT INTO plan_claims (token, holder, held_until) VALUES (${p(1)}, ${p(2)}, ${p(3)})
+   ON CONFLICT (token) DO UPDATE SET holder = excluded.holder, held_until = excluded.held_until WHERE plan_claims.held_until <= ${p(4)}`;
+export const RELEASE_CLAIM = (p: (i: number) => string) => `DELETE FROM plan_claims WHERE token = ${p(1)} AND holder = ${p(2)}`;

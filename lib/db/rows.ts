@@ -10,6 +10,7 @@ export interface UserRow {
   display_name: string;
   role: UserRecord["role"];
   ram_user_name: string | null;
+  locale: string | null;
   password_hash: string;
   disabled: number;
   created_at: string;
@@ -22,6 +23,7 @@ export const toUser = (r: UserRow): UserRecord => ({
   displayName: r.display_name,
   role: r.role,
   ramUserName: r.ram_user_name,
+  locale: r.locale ?? null,
   passwordHash: r.password_hash,
   disabled: r.disabled === 1,
   createdAt: r.created_at,
@@ -87,6 +89,8 @@ export interface RequestRow {
   ram_user: string;
   requester_id: string;
   requester: string;
+  requested_for_id: string | null;
+  requested_for: string | null;
   reason: string;
   duration: PassRoleRequestRecord["duration"];
   granted_duration: PassRoleRequestRecord["grantedDuration"];
@@ -118,6 +122,8 @@ export const toRequest = (r: RequestRow): PassRoleRequestRecord => ({
   ramUser: r.ram_user,
   requesterId: r.requester_id,
   requester: r.requester,
+  requestedForId: r.requested_for_id,
+  requestedFor: r.requested_for,
   reason: r.reason,
   duration: r.duration,
   grantedDuration: r.granted_duration,

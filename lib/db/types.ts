@@ -13,6 +13,8 @@ export interface UserRecord {
   displayName: string;
   role: Role;
   ramUserName: string | null;
+  /** The language the user chose in the console (`en`, `zh-CN`), so it follows them to another browser. */
+  locale: string | null;
   passwordHash: string;
   disabled: boolean;
   createdAt: string;
@@ -20,7 +22,7 @@ export interface UserRecord {
 }
 
 export type NewUser = Pick<UserRecord, "username" | "displayName" | "role" | "ramUserName" | "passwordHash">;
-export type UserChange = Partial<Pick<UserRecord, "displayName" | "role" | "ramUserName" | "disabled" | "passwordHash">>;
+export type UserChange = Partial<Pick<UserRecord, "displayName" | "role" | "ramUserName" | "disabled" | "passwordHash" | "locale">>;
 
 export interface UserStore {
   count(): Promise<number>;
@@ -97,6 +99,17 @@ export interface TxStores {
   audit: AuditStore;
   passRoleRequests: PassRoleRequestStore;
   notifications: NotificationStore;
+  planClaims: PlanClaimStore;
+}
+
+/**
+ * Who is applying a previewed plan. A claim is keyed by the plan's token: while one holder's
+ * claim runs (until `until`), nobody else takes it, on any replica.
+ */
+export interface PlanClaimStore {
+  /** True when the token was free (or its last claim ran out at `now`) and is now `holder`'s. */
+  take(token: string, holder: string, now: string, until: string): Promise<boolean>;
+  release(token: string, holder: string): Promise<void>;
 }
 
 export interface Stores extends TxStores {
@@ -136,8 +149,11 @@ export interface PassRoleRequestRecord {
   roleArn: string;
   ramUser: string;
   requesterId: string;
-  /** Console username of the requester. */
+  /** Console username of the requester: who filed the request. */
   requester: string;
+  /** The console user linked to `ramUser` when the request was filed (whom the grant is for); null when none was. */
+  requestedForId: string | null;
+  requestedFor: string | null;
   reason: string;
   /** As asked. */
   duration: GrantDuration;
@@ -172,7 +188,7 @@ export interface PassRoleRequestRecord {
 
 export type RemovalState = "none" | "pending" | "done" | "failed";
 
-export type NewPassRoleRequest = Pick<PassRoleRequestRecord, "roleName" | "roleArn" | "ramUser" | "requesterId" | "requester" | "reason" | "duration" | "policyName"> & {
+export type NewPassRoleRequest = Pick<PassRoleRequestRecord, "roleName" | "roleArn" | "ramUser" | "requesterId" | "requester" | "requestedForId" | "requestedFor" | "reason" | "duration" | "policyName"> & {
   at: string;
 };
 
@@ -213,6 +229,8 @@ export interface RequestGuard {
 export interface RequestQuery {
   states?: readonly RequestState[];
   requesterId?: string;
+  /** Requests a console user filed, that were filed for them, or whose grant goes to their linked RAM user. */
+  involving?: { userId: string; ramUser?: string };
   /** One (RAM user, role) pair, compared without regard to case as RAM does. */
   pair?: { ramUser: string; roleName: string };
   removal?: readonly RemovalState[];

@@ -1,5 +1,7 @@
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/config";
 import { addBrand, hasBrand } from "./brand";
 import { ERROR_STATUS, type ErrorCode } from "./codes";
+import { renderFields, renderInvalid, renderKey, type ErrorKey, type FieldRule, type MessageValues } from "./render";
 
 /** The cloud's own words about a failed call, kept for the user and the audit log. */
 export interface CloudDetail {
@@ -22,16 +24,21 @@ export interface ApiErrorBody {
   error: ApiError;
 }
 
+type Wording = { key: ErrorKey; values?: MessageValues } | { fields: Record<string, FieldRule> };
+
 /**
- * The one error type of the console's server code. Its code decides the HTTP status; the
- * message is safe to show; a cloud failure keeps the cloud's code and RequestId.
+ * The one error type of the console's server code. Its code decides the HTTP status; its message
+ * is a catalog key with named values, worded in the reader's language when it is answered
+ * (`toJSON(locale)`); a cloud failure keeps the cloud's code, message and RequestId verbatim.
  */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly fields?: Record<string, string>;
+  /** Field (dotted path) → the rule it broke, as catalog keys. */
+  readonly fieldRules?: Record<string, FieldRule>;
   readonly cloud?: CloudDetail;
   /** Seconds, for throttling answers. */
   readonly retryAfter?: number;
+  readonly #wording: Wording;
 
   /** Each subclass names its own brand, so `instanceof` tells them apart across bundle copies. */
   static readonly brand: string = "AppError";
@@ -39,12 +46,14 @@ export class AppError extends Error {
     return hasBrand(value, this.brand);
   }
 
-  constructor(code: ErrorCode, message: string, opts: { fields?: Record<string, string>; cloud?: CloudDetail; retryAfter?: number; cause?: unknown } = {}) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+  constructor(code: ErrorCode, key: ErrorKey | null, opts: { values?: MessageValues; fields?: Record<string, FieldRule>; cloud?: CloudDetail; retryAfter?: number; cause?: unknown } = {}) {
+    const wording: Wording = key === null ? { fields: opts.fields ?? {} } : { key, values: opts.values };
+    super(render(wording, DEFAULT_LOCALE), opts.cause === undefined ? undefined : { cause: opts.cause });
     addBrand(this, AppError.brand);
     this.name = "AppError";
     this.code = code;
-    this.fields = opts.fields;
+    this.#wording = wording;
+    this.fieldRules = opts.fields;
     this.cloud = opts.cloud;
     this.retryAfter = opts.retryAfter;
   }
@@ -53,25 +62,39 @@ export class AppError extends Error {
     return ERROR_STATUS[this.code];
   }
 
-  toJSON(): ApiError {
+  /** The refused fields with their rules in English, as the log and the console's tests read them. */
+  get fields(): Record<string, string> | undefined {
+    return this.fieldRules && renderFields(DEFAULT_LOCALE, this.fieldRules);
+  }
+
+  /** The message in `locale`. */
+  messageIn(locale: Locale): string {
+    return render(this.#wording, locale);
+  }
+
+  toJSON(locale: Locale = DEFAULT_LOCALE): ApiError {
     return {
       code: this.code,
-      message: this.message,
-      ...(this.fields ? { fields: this.fields } : {}),
+      message: this.messageIn(locale),
+      ...(this.fieldRules ? { fields: renderFields(locale, this.fieldRules) } : {}),
       ...(this.cloud ? { cloud: this.cloud } : {}),
     };
   }
 
-  static invalid(fields: Record<string, string>, message?: string): AppError {
-    const text = message ?? Object.entries(fields).map(([f, rule]) => `${f} ${rule}`).join("; ");
-    return new AppError("invalid_input", text, { fields });
+  /** Bad input: each field with its rule; the message lists them unless `key` words it. */
+  static invalid(fields: Record<string, FieldRule>, key?: ErrorKey, values?: MessageValues): AppError {
+    return new AppError("invalid_input", key ?? null, { fields, values });
   }
 
-  static notFound(message: string, cloud?: CloudDetail): AppError {
-    return new AppError("not_found", message, { cloud });
+  static notFound(key: ErrorKey, values?: MessageValues, cloud?: CloudDetail): AppError {
+    return new AppError("not_found", key, { values, cloud });
   }
 
-  static conflict(message: string): AppError {
-    return new AppError("conflict", message);
+  static conflict(key: ErrorKey, values?: MessageValues): AppError {
+    return new AppError("conflict", key, { values });
   }
+}
+
+function render(wording: Wording, locale: Locale): string {
+  return "fields" in wording ? renderInvalid(locale, wording.fields) : renderKey(locale, `errors.${wording.key}`, wording.values);
 }

@@ -16,7 +16,7 @@ describe("error brands", () => {
 
   it("tells subclasses apart: every ForbiddenError is an AppError, not the other way round", () => {
     const denied = new ForbiddenError({ actor: "bob", permission: "cloud:write" });
-    const plain = new AppError("not_found", "x");
+    const plain = new AppError("not_found", "users.notFound");
     expect(denied instanceof AppError).toBe(true);
     expect(denied instanceof ForbiddenError).toBe(true);
     expect(plain instanceof ForbiddenError).toBe(false);

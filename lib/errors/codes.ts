@@ -17,6 +17,10 @@ export const ERROR_STATUS = {
   /** A PassRole request is decided by an admin other than the one who asked for it. */
   self_approval: 403,
   rate_limited: 429,
+  /** A request body past ROLESCOPE_MAX_BODY_BYTES (1 MiB by default). */
+  payload_too_large: 413,
+  /** The Host (or a trusted proxy's X-Forwarded-Host) is not one the console is served on. */
+  misdirected_request: 421,
   /** A deploy was refused because preflight found errors in the service config. */
   preflight_failed: 409,
   /** The cloud refused the request as it was asked (a RAM or EAS 4xx other than those below). */

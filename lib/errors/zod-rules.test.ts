@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { renderFields } from "./render";
 import { fieldRules, ruleKindOf } from "./zod-rules";
 
 const rules = (schema: z.ZodType, value: unknown) => {
   const r = schema.safeParse(value);
   if (r.success) throw new Error("expected the value to be refused");
-  return fieldRules(r.error);
+  return renderFields("en", fieldRules(r.error));
 };
 
 describe("rules in words", () => {

@@ -1,10 +1,17 @@
 import type { z } from "zod";
+import { DEFAULT_LOCALE } from "@/i18n/config";
+import errors from "../../messages/en/errors.json";
+import { renderFieldRule, rule, type FieldRule } from "./render";
 
 // zod's own messages are written for developers ("Too big: expected string to have <=200
 // characters"); these say the rule in words a user of the console or the API understands.
 // `ruleKindOf` names the rule a field broke, so a page can say it in its own catalog's words.
 
 type Issue = z.core.$ZodIssue;
+type RuleName = Parameters<typeof rule>[0];
+
+/** A schema may name its rule by key (`.regex(RE, "ramUserName")`), so the reader's language words it. */
+const isRuleKey = (text: string): text is RuleName => Object.hasOwn(errors.rule, text);
 
 /** The rule a value broke, as a page's catalog keys it; `text` is the schema's own wording of it, if it has one. */
 export type RuleKind = (
@@ -19,41 +26,12 @@ export type RuleKind = (
   | { rule: "custom" }
 ) & { text?: string };
 
-const list = (values: readonly unknown[]) => {
-  const items = values.map((v) => String(v));
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
-};
-
 // zod says "received undefined" (or NaN, for a number read from text) in its own message only;
 // the issue carries no input unless parsing was asked to report it.
 const received = (issue: Issue) => /received (\w+)$/.exec(issue.message)?.[1];
 /** A message zod wrote itself, as opposed to one a schema gave its rule. */
 const isZodDefault = (message: string | undefined) => !message || /^(Invalid|Too (big|small)|Expected|Unrecognized)/.test(message);
 const limitOf = (v: number | bigint | Date | string) => (v instanceof Date ? v.toISOString() : typeof v === "bigint" ? Number(v) : v);
-
-const TYPE_WORDS: Record<string, string> = {
-  string: "text",
-  number: "a number",
-  int: "a whole number",
-  bigint: "a whole number",
-  boolean: "true or false",
-  object: "an object",
-  array: "a list",
-  date: "a date",
-};
-
-const FORMAT_WORDS: Record<string, string> = {
-  email: "must be an email address",
-  url: "must be a URL",
-  uuid: "must be a UUID",
-  guid: "must be a UUID",
-  datetime: "must be an ISO 8601 date and time",
-  date: "must be a date (YYYY-MM-DD)",
-  ipv4: "must be an IPv4 address",
-  ipv6: "must be an IPv6 address",
-  cidrv4: "must be an IPv4 CIDR block",
-  cidrv6: "must be an IPv6 CIDR block",
-};
 
 /** The rule behind one issue. A union, key or element issue is read through to its first cause. */
 export function ruleKindOf(issue: Issue): RuleKind {
@@ -100,41 +78,37 @@ function zodRule(issue: Issue): RuleKind {
   }
 }
 
-/** "must be at most 200 characters", "must be one of none, default or custom", … */
-function ruleText(kind: RuleKind): string {
-  if (kind.text) return kind.text;
+/** The rule as a catalog key with its values; a schema's own wording is a rule key or kept as written. */
+function fieldRuleOf(kind: RuleKind): FieldRule {
+  if (kind.text) return isRuleKey(kind.text) ? rule(kind.text) : rule("text", { text: kind.text });
   switch (kind.rule) {
     case "required":
-      return "is required";
-    case "too_long":
-      return `must be at most ${kind.limit} characters`;
-    case "too_short":
-      return `must be at least ${kind.limit} characters`;
-    case "too_many":
-      return `must have at most ${kind.limit} entries`;
-    case "too_few":
-      return `must have at least ${kind.limit} entries`;
-    case "too_big":
-      return `must be at most ${kind.limit}`;
-    case "too_small":
-      return `must be at least ${kind.limit}`;
-    case "below":
-      return `must be less than ${kind.limit}`;
-    case "above":
-      return `must be more than ${kind.limit}`;
-    case "one_of":
-      return kind.values.length === 1 ? `must be ${kind.values[0]}` : `must be one of ${list(kind.values)}`;
-    case "type":
-      return `must be ${TYPE_WORDS[kind.expected] ?? kind.expected}`;
-    case "format":
-      return FORMAT_WORDS[kind.format] ?? "has the wrong format";
-    case "multiple_of":
-      return `must be a multiple of ${kind.limit}`;
-    case "unknown_fields":
-      return `has unknown fields: ${kind.keys.join(", ")}`;
     case "custom":
-      return "is not valid";
+      return rule(kind.rule);
+    case "too_long":
+    case "too_short":
+    case "too_many":
+    case "too_few":
+    case "too_big":
+    case "too_small":
+    case "below":
+    case "above":
+    case "multiple_of":
+      return rule(kind.rule, { limit: kind.limit });
+    case "one_of":
+      return kind.values.length === 1 ? rule("equals", { value: kind.values[0] }) : rule("one_of", { values: kind.values });
+    case "type":
+      return rule("type", { expected: kind.expected });
+    case "format":
+      return rule("format", { format: kind.format });
+    case "unknown_fields":
+      return rule("unknown_fields", { keys: kind.keys.join(", ") });
   }
+}
+
+/** "must be at most 200 characters", "must be one of none, default or custom", … (English: the log, the CLI's env errors). */
+function ruleText(kind: RuleKind): string {
+  return renderFieldRule(DEFAULT_LOCALE, fieldRuleOf(kind));
 }
 
 export function ruleOf(issue: Issue): string {
@@ -146,8 +120,8 @@ export function fieldOf(issue: Issue, fallback = "body"): string {
 }
 
 /** `{ field: rule }` for the first problem of each field. */
-export function fieldRules(error: z.ZodError, fallback = "body"): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[fieldOf(issue, fallback)] ??= ruleOf(issue);
+export function fieldRules(error: z.ZodError, fallback = "body"): Record<string, FieldRule> {
+  const out: Record<string, FieldRule> = {};
+  for (const issue of error.issues) out[fieldOf(issue, fallback)] ??= fieldRuleOf(ruleKindOf(issue));
   return out;
 }

@@ -14,7 +14,7 @@ const easMayAssume = (doc: string) => {
 export function addEasTrust(ctx: FixContext, roleName: string): WritePlan {
   const current = ctx.facts.role?.role?.assumeRolePolicyDocument;
   const parsed = current === undefined ? undefined : parsePolicy(current, { kind: "trust" });
-  if (!parsed?.ok) throw AppError.conflict(`The trust policy of ${roleName} cannot be read, so it cannot be merged.`);
+  if (!parsed?.ok) throw AppError.conflict("fixes.trustUnreadable", { role: roleName });
   const after = serializePolicy(addServicePrincipal(parsed.policy, EAS_SERVICE_PRINCIPAL).policy);
   return {
     action: "fix.add_eas_trust",

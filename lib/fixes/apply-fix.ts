@@ -2,8 +2,11 @@ import "server-only";
 import { requirePermission, type Actor } from "../auth/actor";
 import { TtlCache } from "../async/ttl-cache";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import { tags } from "../inventory/cache-tags";
 import { createInventoryDeps, type InventoryDeps } from "../inventory/deps";
+import { refuseSelfGrant, isOwnRamUser } from "../approvals/grantee";
+import { whileClaimed } from "../writes/claim";
 import { runPlan, type PlanOutcome, type WriteDeps } from "../writes/run-plan";
 import { loadFixes } from "./load-fixes";
 import type { PlannedFix } from "./plan-fix";
@@ -16,6 +19,9 @@ export interface FixOutcome extends PlanOutcome {
  * Applies one of the service's fixes (admins). The plan is built again from the account as it
  * is now, never from the cache; with `token` (the preview's) a plan that differs from what was
  * previewed is refused as a conflict, and the cached reads are dropped so the next preview is new.
+ * The token is claimed before the account is read: of applies racing on one preview, one runs and
+ * the others get `conflict` without a cloud write. A fix that would attach a policy to the
+ * admin's own RAM user (a PassRole grant to themselves) is refused as `self_approval`.
  */
 export async function applyFix(
   deps: { inventory: InventoryDeps; writes: WriteDeps },
@@ -26,6 +32,12 @@ export async function applyFix(
   confirm: { token?: string },
 ): Promise<FixOutcome> {
   requirePermission(actor, "cloud:write");
+  const { token } = confirm;
+  if (token !== undefined) return whileClaimed(deps.writes, token, () => planAndApply(deps, actor, region, name, id, token));
+  return planAndApply(deps, actor, region, name, id, undefined);
+}
+
+async function planAndApply(deps: { inventory: InventoryDeps; writes: WriteDeps }, actor: Actor, region: string, name: string, id: string, token: string | undefined): Promise<FixOutcome> {
   const fresh = createInventoryDeps(deps.inventory.cloud, { ttlMs: deps.inventory.ttlMs, cache: new TtlCache() });
   const { fixes, facts } = await loadFixes(fresh, actor, region, name);
   const fix = fixes.find((f) => f.id === id);
@@ -34,12 +46,17 @@ export async function applyFix(
   };
   if (!fix) {
     stale();
-    throw new AppError("conflict", `The diagnosis of ${name} no longer offers the fix ${id}: the account changed. Look at the diagnosis again.`, { fields: { id: "must be a fix the current diagnosis offers" } });
+    throw new AppError("conflict", "fixes.noLongerOffered", { values: { name, id }, fields: { id: rule("fixOffered") } });
   }
-  if (confirm.token !== undefined && confirm.token !== fix.preview.token) {
+  if (token !== undefined && token !== fix.preview.token) {
     stale();
-    throw new AppError("conflict", "The account changed since this preview. Preview again and apply what the new preview shows.", { fields: { token: "must be the token of the current preview" } });
+    throw new AppError("conflict", "fixes.previewStale", { fields: { token: rule("previewToken") } });
   }
-  const outcome = await runPlan(deps.writes, actor, fix.plan, { token: fix.preview.token });
+  const ownUser = fix.plan.steps.find((s) => s.operation === "AttachPolicyToUser" && isOwnRamUser(actor, s.target));
+  if (ownUser) {
+    await refuseSelfGrant(deps.writes.audit, actor, fix.plan.target, { reason: "own_ram_user", ramUser: ownUser.target, fix: fix.id }, { key: "fixes.selfGrant", values: { ramUser: ownUser.target } });
+  }
+  const run = () => runPlan(deps.writes, actor, fix.plan, { token: fix.preview.token });
+  const outcome = await (token === undefined ? whileClaimed(deps.writes, fix.preview.token, run) : run());
   return { ...outcome, fix: { id: fix.id, kind: fix.kind, title: fix.title, redeploys: fix.redeploys, preview: fix.preview } };
 }

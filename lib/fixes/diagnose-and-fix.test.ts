@@ -50,7 +50,7 @@ describe.each(emulatorModes(["real", "generic-role-errors"]))("emulator mode %s"
   let cloud: Cloud;
   let shared: InventoryDeps;
   let writes: WriteDeps;
-  let entries: () => Promise<{ action: string; outcome: string }[]>;
+  let entries: () => Promise<{ action: string; outcome: string; actor: string; detail: Record<string, unknown> | null }[]>;
 
   beforeAll(async () => {
     emu = await createEmulator({ port: 0, seed: "demo", deployDelayMs: 20, ...modeOptions(mode), log: () => {} });
@@ -58,7 +58,7 @@ describe.each(emulatorModes(["real", "generic-role-errors"]))("emulator mode %s"
     cloud = createCloud(env);
     shared = createInventoryDeps(cloud);
     const stores = sqliteStores(openDatabase(":memory:"));
-    writes = { cloud, audit: createAuditLog(stores.audit), invalidate: (c) => invalidateFor(shared, ...c), readOnly: false };
+    writes = { cloud, audit: createAuditLog(stores.audit), invalidate: (c) => invalidateFor(shared, ...c), readOnly: false, claims: stores.planClaims };
     entries = async () => (await stores.audit.list({}, 0, 100)).entries;
     const ram = ramGateway(emu.port);
     await ram.createRole({ roleName: "dg-runner", assumeRolePolicyDocument: easTrust });
@@ -120,7 +120,17 @@ describe.each(emulatorModes(["real", "generic-role-errors"]))("emulator mode %s"
     expect(d.fixes.map((f) => f.id)).toEqual(["grant-passrole"]);
     expect(d.fixes[0].preview.steps.map((s) => [s.operation, s.target])).toEqual([["CreatePolicy", "PassRole-dg-unpassable"], ["AttachPolicyToUser", "bob"]]);
     keep("passrole", d);
-    await fix("dg-passrole", "grant-passrole");
+    // An admin whose own RAM user is bob may not grant it through the fix: refused, audited, nothing written.
+    const bobAsAdmin = { ...ADMIN, id: "u-bob-admin", username: "bob-admin", ramUserName: "BOB" };
+    await control(emu.url, "DELETE", "/_emulator/stats");
+    await expect(applyFix({ inventory: shared, writes }, bobAsAdmin, HZ, "dg-passrole", "grant-passrole", { token: d.fixes[0].preview.token })).rejects.toMatchObject({ code: "self_approval", status: 403 });
+    expect((await entries()).find((e) => e.actor === "bob-admin")).toMatchObject({ action: "auth.denied", outcome: "denied", detail: { refusal: "self_approval", ramUser: "bob" } });
+    // Ten confirmations of the same preview at once: one grant, nine conflicts, one write of each kind.
+    const runs = await Promise.allSettled(Array.from({ length: 10 }, () => applyFix({ inventory: shared, writes }, ADMIN, HZ, "dg-passrole", "grant-passrole", { token: d.fixes[0].preview.token })));
+    expect(runs.filter((r) => r.status === "fulfilled" && r.value.ok)).toHaveLength(1);
+    expect(runs.flatMap((r) => (r.status === "rejected" ? [(r.reason as { code: string }).code] : []))).toEqual(Array(9).fill("conflict"));
+    const calls = (await control(emu.url, "GET", "/_emulator/stats")).json.calls as Record<string, number>;
+    expect([calls.CreatePolicy, calls.AttachPolicyToUser]).toEqual([1, 1]);
     const ram = ramGateway(emu.port);
     expect((await ram.listPoliciesForUser("bob")).map((p) => p.policyName)).toContain("PassRole-dg-unpassable");
     expect(JSON.parse((await ram.getPolicy("PassRole-dg-unpassable", "Custom")).policyDocument)).toEqual({ Version: "1", Statement: [{ Effect: "Allow", Action: ["ram:PassRole"], Resource: [roleArnOf("dg-unpassable")] }] });

@@ -1,6 +1,7 @@
 import "server-only";
 import { diffJsonLines, type JsonLine } from "../policy";
 import type { FixKind, FixProposal } from "../diagnosis/types";
+import { EAS_SERVICE_PRINCIPAL } from "../policy";
 import { previewPlan, type PlanPreview, type WritePlan } from "../writes/plan";
 import { addEasTrust } from "./add-eas-trust";
 import { addWorkspaceId } from "./add-workspace-id";
@@ -10,6 +11,7 @@ import { createScopedPolicy } from "./create-scoped-policy";
 import { createServiceLinkedRole } from "./create-service-linked-role";
 import { grantPassRole } from "./grant-pass-role";
 import { pointRoleArn } from "./point-role-arn";
+import { wideningOf, type Widening } from "./widening";
 
 type Builder<K extends FixKind> = (ctx: FixContext, p: Extract<FixProposal, { kind: K }>) => WritePlan | Promise<WritePlan>;
 
@@ -29,6 +31,8 @@ const REDEPLOYS: ReadonlySet<FixKind> = new Set(["point-role-arn", "add-workspac
 
 export interface FixPreview extends PlanPreview {
   steps: (PlanPreview["steps"][number] & { diff?: JsonLine[] })[];
+  /** Set when the fix widens who may assume a role: who else that reaches. Not part of the token. */
+  widens?: Widening;
 }
 
 export interface PlannedFix {
@@ -45,12 +49,13 @@ export async function planFix(ctx: FixContext, proposal: FixProposal): Promise<P
   const build = BUILDERS[proposal.kind] as Builder<FixKind>;
   const plan = await build(ctx, proposal as never);
   const preview = previewPlan(plan);
+  const widens = proposal.kind === "add-trust-principal" ? await wideningOf(ctx, proposal.roleName, EAS_SERVICE_PRINCIPAL) : undefined;
   return {
     id: proposal.id,
     kind: proposal.kind,
     title: plan.title,
     redeploys: REDEPLOYS.has(proposal.kind),
     plan,
-    preview: { ...preview, steps: preview.steps.map((s) => (s.change ? { ...s, diff: diffJsonLines(s.change.before, s.change.after) } : s)) },
+    preview: { ...preview, steps: preview.steps.map((s) => (s.change ? { ...s, diff: diffJsonLines(s.change.before, s.change.after) } : s)), ...(widens ? { widens } : {}) },
   };
 }

@@ -3,6 +3,7 @@ import { requirePermission, type Actor } from "../auth/actor";
 import type { InventoryDeps } from "../inventory/deps";
 import { fetchService } from "../inventory/fetch";
 import { previewPlan, type WritePlan } from "../writes/plan";
+import { whileClaimed } from "../writes/claim";
 import { runPlan, type PlanOutcome, type WriteDeps } from "../writes/run-plan";
 import { say } from "./catalog";
 
@@ -31,11 +32,15 @@ function redeployPlan(region: string, name: string): WritePlan {
   };
 }
 
-/** Redeploys a service (admins): the preview's token is the same for every redeploy of it, so none is asked. */
+/**
+ * Redeploys a service (admins): the preview's token is the same for every redeploy of it, so none
+ * is asked; it is claimed all the same, so redeploys asked at once deploy once (the others: `conflict`).
+ */
 export async function redeployService(deps: { inventory: InventoryDeps; writes: WriteDeps }, actor: Actor, region: string, name: string): Promise<PlanOutcome> {
   requirePermission(actor, "cloud:write");
   // Answers 404 for a service that does not exist, before any write.
   await fetchService(deps.inventory, region, name);
   const plan = redeployPlan(region, name);
-  return runPlan(deps.writes, actor, plan, { token: previewPlan(plan).token });
+  const token = previewPlan(plan).token;
+  return whileClaimed(deps.writes, token, () => runPlan(deps.writes, actor, plan, { token }));
 }

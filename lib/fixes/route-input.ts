@@ -11,13 +11,13 @@ export const serviceParams = z.object({
 const FIX_ID_PATTERN = /^[a-z][a-z-]{0,39}(:[A-Za-z0-9._-]{1,128})?$/;
 
 export const fixParams = serviceParams.extend({
-  id: z.string().regex(FIX_ID_PATTERN, "must be a fix id the diagnosis offers, like add-eas-trust or attach-policy:AliyunOSSReadOnlyAccess"),
+  id: z.string().regex(FIX_ID_PATTERN, "fixId"),
 });
 
 /** A fix is applied only when asked in so many words; `token` names the preview being confirmed. */
 export const confirmBody = z.object({
   confirm: z.boolean().refine((v) => v, "must be true"),
-  token: z.string().regex(/^[0-9a-f]{32}$/, "must be the token of a preview").optional(),
+  token: z.string().regex(/^[0-9a-f]{32}$/, "previewTokenFormat").optional(),
 });
 
 export const redeployBody = z.object({ confirm: z.boolean().refine((v) => v, "must be true") });

@@ -5,7 +5,9 @@ import type { Access } from "../auth/route-access";
 import type { ConsoleUser } from "../auth/types";
 import { assertCloudWritable } from "../cloud/read-only";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import { fromZodError } from "../errors/from";
+import { readBodyText, readFormFields } from "./body-limit";
 import { errorResponse, NO_STORE } from "./error-response";
 
 type Schema = z.ZodType | undefined;
@@ -93,17 +95,18 @@ export async function readBodyValue(req: Request): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data")) {
     try {
-      return Object.fromEntries([...(await req.formData()).entries()].filter(([, v]) => typeof v === "string"));
-    } catch {
-      throw AppError.invalid({ body: "must be a readable form" });
+      return await readFormFields(req);
+    } catch (err) {
+      if (err instanceof AppError && err.code === "payload_too_large") throw err;
+      throw AppError.invalid({ body: rule("readableForm") });
     }
   }
-  const text = await req.text();
+  const text = await readBodyText(req);
   if (!text.trim()) return {};
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw AppError.invalid({ body: "must be JSON" });
+    throw AppError.invalid({ body: rule("json") });
   }
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { DEFAULT_LOCALE, requestLocale, type Locale } from "@/i18n/config";
 import { ForbiddenError } from "../auth/actor";
 import { getAuthDeps } from "../auth/server-deps";
 import { AppError, type ApiErrorBody } from "../errors/app-error";
@@ -20,8 +21,9 @@ export function logUnexpected(err: unknown, where: string): string {
   return reference;
 }
 
-function appErrorResponse(err: AppError, extra: { reference?: string } = {}): Response {
-  const body: ApiErrorBody = { error: { ...err.toJSON(), ...extra } };
+/** The error as the API answers it, worded in `locale` (the request's: cookie, else Accept-Language). */
+function appErrorResponse(err: AppError, extra: { reference?: string } = {}, locale: Locale = DEFAULT_LOCALE): Response {
+  const body: ApiErrorBody = { error: { ...err.toJSON(locale), ...extra } };
   const headers: Record<string, string> = { ...NO_STORE };
   if (err.retryAfter !== undefined) headers["Retry-After"] = String(err.retryAfter);
   return Response.json(body, { status: err.status, headers });
@@ -33,10 +35,11 @@ function appErrorResponse(err: AppError, extra: { reference?: string } = {}): Re
  */
 export async function errorResponse(err: unknown, req?: Request): Promise<Response> {
   const known = toAppError(err);
+  const locale = req ? requestLocale(req.headers) : DEFAULT_LOCALE;
   if (!known) {
     const where = req ? `${req.method} ${new URL(req.url).pathname}` : "request";
     const reference = logUnexpected(err, where);
-    return appErrorResponse(new AppError("internal_error", "The console failed to answer. Quote the reference when you report it."), { reference });
+    return appErrorResponse(new AppError("internal_error", "internal"), { reference }, locale);
   }
   // A refusal by the data layer that no route check wrote down (defence in depth caught it).
   if (known instanceof ForbiddenError && !known.audited && req) {
@@ -48,5 +51,5 @@ export async function errorResponse(err: unknown, req?: Request): Promise<Respon
       detail: { permission: known.denial.permission, layer: "data" },
     });
   }
-  return appErrorResponse(known);
+  return appErrorResponse(known, {}, locale);
 }

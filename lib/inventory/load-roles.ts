@@ -11,6 +11,7 @@ import { forEachServicePage } from "./service-pages";
 import type { CloudErrorShape } from "../cloud/types";
 import { CloudError } from "../cloud/types";
 import type { RoleRow } from "./types";
+import { staleWhileRevalidate } from "./stale-while-revalidate";
 
 async function buildRoleRows(deps: InventoryDeps, regions: string[]): Promise<{ rows: RoleRow[]; usageError?: CloudErrorShape }> {
   // Each branch starts as soon as the list it depends on is in, so independent calls overlap.
@@ -66,7 +67,7 @@ export async function loadRoles(
   const key = `inv:roles:${[...regions].sort().join(",")}`;
   // A list without usage is shown but not kept: the next load tries EAS again.
   const ttl = deps.ttlMs;
-  const { value, fetchedAt } = await deps.cache.get(key, ttl, () => buildRoleRows(deps, regions), [tags.ramAggregate, tags.easAggregate]);
+  const { value, fetchedAt } = await staleWhileRevalidate(deps, key, () => buildRoleRows(deps, regions), [tags.ramAggregate, tags.easAggregate], ttl);
   if (value.usageError) deps.cache.invalidate({ keys: [key] }, { broadcast: false });
   return { ...value, fetchedAt };
 }

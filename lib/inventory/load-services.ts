@@ -11,6 +11,7 @@ import type { InventoryDeps } from "./deps";
 import { fetchGroups, fetchUsers } from "./fetch";
 import { forEachServicePage } from "./service-pages";
 import type { ServiceRow, ServiceWarning } from "./types";
+import { staleWhileRevalidate } from "./stale-while-revalidate";
 
 // Statuses whose Reason/Message describe normal life, not something to look at.
 const QUIET = new Set(["Running", "Stopped", "Completed"]);
@@ -63,6 +64,6 @@ async function buildRows(deps: InventoryDeps, regions: string[]): Promise<Servic
 export async function loadServices(deps: InventoryDeps, actor: Actor, regions: string[]): Promise<{ rows: ServiceRow[]; fetchedAt: number }> {
   requirePermission(actor, "inventory:read");
   const key = `inv:services:${[...regions].sort().join(",")}`;
-  const { value, fetchedAt } = await deps.cache.get(key, deps.ttlMs, () => buildRows(deps, regions), [tags.ramAggregate, tags.easAggregate]);
+  const { value, fetchedAt } = await staleWhileRevalidate(deps, key, () => buildRows(deps, regions), [tags.ramAggregate, tags.easAggregate]);
   return { rows: value, fetchedAt };
 }

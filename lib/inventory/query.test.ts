@@ -48,9 +48,24 @@ describe("services query", () => {
   it("sorts by name, status and update time in both directions", () => {
     const names = (qs: string) => queryServices(rows, parse(qs), 0).items.map((r) => r.name);
     expect(names("sort=-name")).toEqual(["sentiment-legacy", "fraud-detector", "doc-classifier", "churn-predictor"]);
-    expect(names("sort=status")).toEqual(["churn-predictor", "doc-classifier", "fraud-detector", "sentiment-legacy"]);
+    expect(names("sort=status")).toEqual(["churn-predictor", "sentiment-legacy", "doc-classifier", "fraud-detector"]);
     expect(names("sort=-updated")[0]).toBe("fraud-detector");
     expect(names("sort=updated").slice(0, 2)).toEqual(["churn-predictor", "sentiment-legacy"]);
+  });
+
+  it("sorts status by severity, worst first, not by the alphabet", () => {
+    const byStatus = ["Creating", "Failed", "Running", "Waiting", "Stopped"].map((status) => svc(`s-${status.toLowerCase()}`, { status }));
+    const names = (qs: string) => queryServices(byStatus, parse(qs), 0).items.map((r) => r.status);
+    expect(names("sort=status")).toEqual(["Failed", "Waiting", "Creating", "Stopped", "Running"]);
+    expect(names("sort=-status")).toEqual(["Running", "Stopped", "Creating", "Waiting", "Failed"]);
+  });
+
+  it("sorts by region, role (no role last) and health (problems first), ties by name", () => {
+    const names = (qs: string) => queryServices(rows, parse(qs), 0).items.map((r) => r.name);
+    expect(names("sort=region")).toEqual(["doc-classifier", "sentiment-legacy", "churn-predictor", "fraud-detector"]);
+    expect(names("sort=role")).toEqual(["fraud-detector", "churn-predictor", "doc-classifier", "sentiment-legacy"]);
+    expect(names("sort=health")).toEqual(["churn-predictor", "doc-classifier", "sentiment-legacy", "fraud-detector"]);
+    expect(names("sort=-health")[0]).toBe("fraud-detector");
   });
 
   it("pages, clamping a page past the end to the last one", () => {
@@ -104,6 +119,6 @@ describe("a list page's URL", () => {
     expect(readListQuery(rolesQuerySchema, { eas: "no", page: "2" })).toEqual({ query: { eas: "no", sort: "name", page: 2, pageSize: 20 }, refused: [] });
     const { query, refused } = readListQuery(servicesQuerySchema, { region: "cn-hangzhou,Hangzhou" });
     expect(query.region).toBeUndefined();
-    expect(refused).toEqual([{ name: "region", value: "cn-hangzhou,Hangzhou", kind: { rule: "format", format: "regex", text: "each region must look like cn-hangzhou" } }]);
+    expect(refused).toEqual([{ name: "region", value: "cn-hangzhou,Hangzhou", kind: { rule: "format", format: "regex", text: "regionFormat" } }]);
   });
 });

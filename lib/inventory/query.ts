@@ -8,13 +8,13 @@ import type { Paged, RoleRow, ServiceRow } from "./types";
 const csv = z
   .string()
   .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[a-z]{2,}-[a-z0-9-]+$/, "each region must look like cn-hangzhou")));
+  .pipe(z.array(z.string().regex(/^[a-z]{2,}-[a-z0-9-]+$/, "regionFormat")));
 
 const text = z.string().trim().max(200).optional();
 const page = z.coerce.number().int().min(1).max(100_000).default(1);
 const pageSize = z.coerce.number().int().min(1).max(100).default(20);
 
-const SERVICE_SORTS = ["name", "-name", "status", "-status", "updated", "-updated"] as const;
+const SERVICE_SORTS = ["name", "-name", "status", "-status", "updated", "-updated", "region", "-region", "role", "-role", "health", "-health"] as const;
 const ROLE_SORTS = ["name", "-name", "services", "-services", "created", "-created"] as const;
 
 export const servicesQuerySchema = z.object({
@@ -105,6 +105,12 @@ function sorted<T>(items: T[], sort: string, key: (item: T) => string | number, 
   });
 }
 
+// Worst first when sorted ascending: a service that failed, then one that is stuck waiting, then
+// deployments under way, then stopped, then running.
+const STATUS_SEVERITY: Record<string, number> = { Failed: 0, DeleteFailed: 0, Waiting: 1, Stopped: 3, Running: 4, Completed: 4 };
+const statusSeverity = (status: string) => STATUS_SEVERITY[status] ?? 2;
+const HEALTH_ORDER: Record<ServiceRow["health"]["state"], number> = { problem: 0, none: 1, ok: 2 };
+
 export function queryServices(rows: ServiceRow[], q: ServicesQuery, fetchedAt: number): Paged<ServiceRow> {
   const needle = q.q?.toLowerCase();
   const filtered = rows.filter(
@@ -116,7 +122,23 @@ export function queryServices(rows: ServiceRow[], q: ServicesQuery, fetchedAt: n
       (!needle || r.name.toLowerCase().includes(needle) || (r.roleName ?? "").toLowerCase().includes(needle)),
   );
   const field = q.sort.replace(/^-/, "");
-  const key = (r: ServiceRow) => (field === "status" ? r.status : field === "updated" ? Date.parse(r.updateTime) || 0 : r.name);
+  const key = (r: ServiceRow): string | number => {
+    switch (field) {
+      case "status":
+        return statusSeverity(r.status);
+      case "updated":
+        return Date.parse(r.updateTime) || 0;
+      case "region":
+        return r.region;
+      // Services without a role sort after every role name.
+      case "role":
+        return r.roleName ?? "\uffff";
+      case "health":
+        return HEALTH_ORDER[r.health.state];
+      default:
+        return r.name;
+    }
+  };
   return pageOf(sorted(filtered, q.sort, key, (r) => `${r.name}/${r.region}`), q.page, q.pageSize, fetchedAt);
 }
 

@@ -42,7 +42,7 @@ beforeAll(async () => {
   cloud = createCloud(parseEnv({ ROLESCOPE_CLOUD: "emulator", EMULATOR_ENDPOINT: `127.0.0.1:${emu.port}`, ROLESCOPE_REGIONS: Object.keys(emu.regionPorts).join(",") }));
   shared = createInventoryDeps(cloud);
   const stores = sqliteStores(openDatabase(":memory:"));
-  writes = { cloud, audit: createAuditLog(stores.audit), invalidate: (c) => invalidateFor(shared, ...c), readOnly: false };
+  writes = { cloud, audit: createAuditLog(stores.audit), invalidate: (c) => invalidateFor(shared, ...c), readOnly: false, claims: stores.planClaims };
   const ram = ramGateway(emu.port);
   await ram.createRole({ roleName: "EasMixedCase", assumeRolePolicyDocument: easTrust });
   await ram.attachPolicyToRole({ policyName: "AliyunOSSReadOnlyAccess", policyType: "System", roleName: "EasMixedCase" });

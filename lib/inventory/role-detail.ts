@@ -17,7 +17,7 @@ import type { ServiceRef } from "./types";
 const FAN_OUT = 8;
 
 /** A RAM role name as RAM accepts it: 1–64 letters, digits, dots and hyphens. */
-export const roleNameSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9.-]+$/, "letters, digits, dots and hyphens only");
+export const roleNameSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9.-]+$/, "roleNameChars");
 
 interface PolicyView {
   name: string;

@@ -6,6 +6,7 @@ import type { InventoryDeps } from "../inventory/deps";
 import { fetchGroupPolicies, fetchGroups, fetchPolicy, fetchRole, fetchRolePolicies, fetchRoles, fetchUserPolicies, fetchUsers } from "../inventory/fetch";
 import { lintPolicy } from "../policy";
 import type { LintSeverity } from "../policy/types";
+import { staleWhileRevalidate } from "../inventory/stale-while-revalidate";
 
 // The overview's security warnings: lint findings of every role's trust policy and of every
 // permission policy attached to a role, a RAM user or a group. Each read is one of the cached
@@ -73,6 +74,6 @@ async function buildFindings(deps: InventoryDeps): Promise<SecurityFinding[]> {
 /** Every security warning lint finds in the account's roles and policies, cached as one aggregate. */
 export async function loadSecurityFindings(deps: InventoryDeps, actor: Actor): Promise<{ findings: SecurityFinding[]; fetchedAt: number }> {
   requirePermission(actor, "inventory:read");
-  const { value, fetchedAt } = await deps.cache.get("inv:security-findings", deps.ttlMs, () => buildFindings(deps), [tags.ramAggregate]);
+  const { value, fetchedAt } = await staleWhileRevalidate(deps, "inv:security-findings", () => buildFindings(deps), [tags.ramAggregate]);
   return { findings: value, fetchedAt };
 }

@@ -39,6 +39,7 @@ describe("failing services", () => {
   it("counts by status, largest first, with the first services by name; running, stopped and starting ones are not failing", () => {
     expect(summarizeFailing(rows)).toEqual({
       total: 3,
+      services: 6,
       groups: [
         { status: "Failed", count: 2, services: [{ region: "cn-hangzhou", name: "churn-predictor" }, { region: "cn-hangzhou", name: "ocr-pipeline" }] },
         { status: "Waiting", count: 1, services: [{ region: "cn-hangzhou", name: "llm-chat" }] },
@@ -57,7 +58,7 @@ describe("failing services", () => {
   });
 
   it("has nothing to say about an account where everything runs", () => {
-    expect(summarizeFailing([svc("a", "Running")])).toEqual({ total: 0, groups: [], roleProblems: 0 });
+    expect(summarizeFailing([svc("a", "Running")])).toEqual({ total: 0, services: 1, groups: [], roleProblems: 0 });
   });
 });
 

@@ -18,6 +18,8 @@ export interface FailingGroup {
 
 export interface FailingSummary {
   total: number;
+  /** Every service read, failing or not: the total is "of" these. */
+  services: number;
   groups: FailingGroup[];
   /** Services, failing or not, whose role has a problem. */
   roleProblems: number;
@@ -41,7 +43,7 @@ export function summarizeFailing(rows: ServiceRow[], causeOf: (row: ServiceRow) 
   const list = [...groups.values()]
     .map(({ all, ...g }) => ({ ...g, services: [...all].sort((a, b) => a.name.localeCompare(b.name, "en")).slice(0, SAMPLE) }))
     .sort((a, b) => b.count - a.count || a.status.localeCompare(b.status, "en") || (a.cause ?? "").localeCompare(b.cause ?? "", "en"));
-  return { total: list.reduce((n, g) => n + g.count, 0), groups: list, roleProblems: rows.filter((r) => r.health.state === "problem").length };
+  return { total: list.reduce((n, g) => n + g.count, 0), services: rows.length, groups: list, roleProblems: rows.filter((r) => r.health.state === "problem").length };
 }
 
 export interface UnassumableRole {

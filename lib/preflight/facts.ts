@@ -1,5 +1,6 @@
 import { CloudError } from "../cloud/types";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import type { InventoryDeps } from "../inventory/deps";
 import { fetchDefaultRoleFacts, fetchPassRoleFacts, fetchRoleFacts, type AccountRoleFacts, type Deployer, type PassRoleFacts } from "../inventory/facts";
 import type { ServiceRoleUse } from "../readiness/use";
@@ -60,7 +61,7 @@ async function passRoleOf(deps: InventoryDeps, userName: string, roleArn: string
     return await fetchPassRoleFacts(deps, userName, roleArn);
   } catch (err) {
     if (!(err instanceof CloudError)) throw err;
-    if (err.code === "EntityNotExist.User") throw AppError.invalid({ deployer: "must name a RAM user of this account" });
+    if (err.code === "EntityNotExist.User") throw AppError.invalid({ deployer: rule("deployerMissing") });
     // An endpoint without RAM's group operations has no groups: decide on the user's own policies.
     if (err.code !== "InvalidAction.NotFound") throw err;
     const own = await fetchPolicyDocuments(deps, await fetchUserPolicies(deps, userName));
@@ -78,7 +79,7 @@ export async function gatherPreflightFacts(account: AccountReader, input: Prefli
   const config = arn.kind === "one" ? { ...read.config, role_arn: arn.arn } : read.config;
   const analysis = analyseServiceConfig(config, accountId, { region: input.region });
   const tooLong = analysis.needs.find((n) => n.checks.some((c) => c.resource.length > MAX_ELEMENT_CHARS));
-  if (tooLong) throw AppError.invalid({ [`config.${tooLong.path}`]: `names a resource longer than RAM allows: at most ${MAX_ELEMENT_CHARS} characters` });
+  if (tooLong) throw AppError.invalid({ [`config.${tooLong.path}`]: rule("resourceTooLong", { max: MAX_ELEMENT_CHARS }) });
   Object.assign(facts, {
     accountId,
     arn,

@@ -5,5 +5,5 @@ import { REGION_PATTERN, REGION_RULE } from "../service-config/names";
 export const preflightInputSchema = z.object({
   config: z.custom<unknown>((v) => v !== undefined, { message: "is required" }),
   region: z.string({ error: (i) => (i.input === undefined ? "is required" : "must be a string") }).regex(REGION_PATTERN, REGION_RULE),
-  deployer: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, "must be a RAM user name: 1–64 letters, digits, dots, underscores, @ and hyphens").optional(),
+  deployer: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, "deployerFormat").optional(),
 });

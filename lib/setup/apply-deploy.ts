@@ -11,10 +11,12 @@ import type { DeployRequest } from "./input";
 /** Deploys the previewed config (admins only), unless preflight finds an error in it. */
 export async function applyDeploy(deps: InventoryDeps, writes: WriteDeps, actor: Actor, req: DeployRequest, token: string): Promise<ApplyRun> {
   requirePermission(actor, "cloud:write");
-  const { plan, preflight } = await buildDeployPlan(deps, actor, req);
-  if (!isReady(preflight)) {
-    const codes = [...new Set(preflight.findings.filter((f) => f.severity === "error").map((f) => f.code))];
-    throw new AppError("preflight_failed", `Preflight found errors in this config (${codes.join(", ")}): fix them before deploying.`);
-  }
-  return applyRun(writes, actor, plan, token);
+  return applyRun(writes, actor, token, async () => {
+    const { plan, preflight } = await buildDeployPlan(deps, actor, req);
+    if (!isReady(preflight)) {
+      const codes = [...new Set(preflight.findings.filter((f) => f.severity === "error").map((f) => f.code))];
+      throw new AppError("preflight_failed", "writes.preflightFailed", { values: { codes: codes.join(", ") } });
+    }
+    return plan;
+  });
 }

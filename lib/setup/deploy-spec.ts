@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import type { Actor } from "../auth/actor";
 import { CloudError, type EasService } from "../cloud/types";
 import { tags } from "../inventory/cache-tags";
@@ -18,7 +19,7 @@ export async function buildDeployPlan(deps: InventoryDeps, actor: Actor, req: De
   if (issues.length === 0 && !deps.cloud.eas.regions.includes(req.region)) issues.push({ field: "region", rule: "regionNotServed" });
   if (issues.length > 0) throw invalidSetup(issues);
   const parsed = parseServiceConfig(JSON.stringify(req.config));
-  if (!parsed.ok) throw AppError.invalid({ config: parsed.error });
+  if (!parsed.ok) throw AppError.invalid({ config: rule("text", { text: parsed.error }) });
   const name = req.config.name as string;
   // Create or update is decided by what the cloud holds now, not by a cached read.
   deps.cache.invalidate({ tags: [tags.service(req.region, name)] });

@@ -22,7 +22,7 @@ export const needsSchema = z.object({
   other: z.array(text(64)).max(20).default([]),
 });
 
-const token = z.string().regex(/^[0-9a-f]{32}$/, "must be the token of the preview you confirm");
+const token = z.string().regex(/^[0-9a-f]{32}$/, "confirmToken");
 
 export const roleRequestSchema = z.object({
   needs: needsSchema,

@@ -32,7 +32,7 @@ beforeAll(async () => {
   cloud = createCloud(parseEnv({ ROLESCOPE_CLOUD: "emulator", EMULATOR_ENDPOINT: `127.0.0.1:${emulator.port}` }));
   inv = createInventoryDeps(cloud);
   const stores = sqliteStores(openDatabase(":memory:"));
-  writes = { cloud, audit: createAuditLog(stores.audit), invalidate: (c) => invalidateFor(inv, ...c), readOnly: false };
+  writes = { cloud, audit: createAuditLog(stores.audit), invalidate: (c) => invalidateFor(inv, ...c), readOnly: false, claims: stores.planClaims };
 });
 afterAll(() => emulator?.close());
 
@@ -117,6 +117,21 @@ describe("Method 2: create a role", () => {
     ]);
   });
 
+  it("of 50 concurrent applies of one preview, one creates the role and the others get conflict without a cloud write", async () => {
+    const req = request("eas-asr-race", "system");
+    const { preview } = await previewCreateRole(inv, ADMIN, req);
+    await control(emulator.url, "DELETE", "/_emulator/stats");
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => apply(req, preview.token)));
+    const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason as { code: string; status: number }] : []));
+    expect(results.filter((r) => r.status === "fulfilled" && r.value.ok)).toHaveLength(1);
+    expect(refused).toHaveLength(49);
+    expect(new Set(refused.map((e) => `${e.status} ${e.code}`))).toEqual(new Set(["409 conflict"]));
+    expect(Object.fromEntries(await writesSeen())).toEqual({ CreateRole: 1, AttachPolicyToRole: 3 });
+    // The claim is given back when the run ends: a later apply of the token finds every step done and writes nothing.
+    expect((await apply(req, preview.token)).steps.map((s) => s.state)).toEqual(["skipped", "skipped", "skipped", "skipped"]);
+    expect(Object.fromEntries(await writesSeen())).toEqual({ CreateRole: 1, AttachPolicyToRole: 3 });
+  });
+
   it("bad input names the field and the rule, before any call to the cloud", async () => {
     await control(emulator.url, "DELETE", "/_emulator/stats");
     await expect(previewCreateRole(inv, ENGINEER, { ...request("bad name!", "system"), needs: { ...needs, oss: [{ bucket: "Bad_Bucket", prefix: "", access: "read" }] } })).rejects.toMatchObject({
@@ -151,7 +166,12 @@ describe("existing roles and deploy", () => {
     expect(dp).toMatchObject({ existing: false, preflight: { method: "custom", findings: [] } });
     expect(dp.preview.steps[0]).toMatchObject({ operation: "CreateService", params: { Region: "cn-hangzhou" } });
     await expect(applyDeploy(inv, writes, ENGINEER, { region: "cn-hangzhou", config }, dp.preview.token)).rejects.toMatchObject({ code: "forbidden" });
-    const out = await (await applyDeploy(inv, writes, ADMIN, { region: "cn-hangzhou", config }, dp.preview.token)).run();
+    await control(emulator.url, "DELETE", "/_emulator/stats");
+    // Twenty admins confirm the same preview at once: one deploys, the others get conflict.
+    const runs = await Promise.allSettled(Array.from({ length: 20 }, async () => (await applyDeploy(inv, writes, ADMIN, { region: "cn-hangzhou", config }, dp.preview.token)).run()));
+    expect(runs.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason as { code: string })).toEqual(Array(19).fill(expect.objectContaining({ code: "conflict", status: 409 })));
+    expect(Object.fromEntries(await writesSeen())).toEqual({ CreateService: 1 });
+    const out = runs.find((r) => r.status === "fulfilled")!.value;
     expect(out.ok).toBe(true);
     await control(emulator.url, "POST", "/_emulator/settle");
     const state = await readDeployment(inv, ENGINEER, "cn-hangzhou", "asr-setup");

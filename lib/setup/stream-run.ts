@@ -1,4 +1,7 @@
 import "server-only";
+import { headers } from "next/headers";
+import { DEFAULT_LOCALE, requestLocale, type Locale } from "@/i18n/config";
+import { AppError } from "../errors/app-error";
 import { toAppError } from "../errors/from";
 import { logUnexpected, NO_STORE } from "../http/error-response";
 import type { ApplyRun } from "./apply-plan";
@@ -6,7 +9,17 @@ import type { ApplyRun } from "./apply-plan";
 // A plan's progress as NDJSON, one line per event, so the page shows each step as it finishes:
 // {"type":"plan","steps":[…]} · {"type":"step",…} per step · {"type":"done","ok",…} or {"type":"error","error"}.
 
-export function streamRun(apply: ApplyRun, where: string): Response {
+/** The reader's language, read while the request is still in scope (the stream outlives it). */
+async function readerLocale(): Promise<Locale> {
+  try {
+    return requestLocale(await headers());
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
+export async function streamRun(apply: ApplyRun, where: string): Promise<Response> {
+  const locale = await readerLocale();
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -17,7 +30,7 @@ export function streamRun(apply: ApplyRun, where: string): Response {
         send({ type: "done", ok: outcome.ok, steps: outcome.steps, requestIds: outcome.requestIds, audit: { id: outcome.audit.id } });
       } catch (err) {
         const known = toAppError(err);
-        send({ type: "error", error: known ? known.toJSON() : { code: "internal_error", message: "The console failed to finish. Quote the reference when you report it.", reference: logUnexpected(err, where) } });
+        send({ type: "error", error: known ? known.toJSON(locale) : { ...new AppError("internal_error", "internal").toJSON(locale), reference: logUnexpected(err, where) } });
       }
       controller.close();
     },

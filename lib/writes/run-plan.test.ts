@@ -26,7 +26,7 @@ afterAll(() => emulator?.close());
 function deps(opts: { readOnly?: boolean } = {}) {
   const stores = sqliteStores(openDatabase(":memory:"));
   const changed: CloudChange[] = [];
-  const d: WriteDeps = { cloud, audit: createAuditLog(stores.audit), invalidate: (c) => changed.push(...c), readOnly: opts.readOnly ?? false };
+  const d: WriteDeps = { cloud, audit: createAuditLog(stores.audit), invalidate: (c) => changed.push(...c), readOnly: opts.readOnly ?? false, claims: stores.planClaims };
   return { d, changed, entries: async () => (await stores.audit.list({}, 0, 100)).entries };
 }
 

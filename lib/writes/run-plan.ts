@@ -1,11 +1,12 @@
 import "server-only";
 import { requirePermission, type Actor } from "../auth/actor";
 import type { AuditInput } from "../audit/audit-log";
-import type { AuditEntry } from "../db/types";
+import type { AuditEntry, PlanClaimStore } from "../db/types";
 import type { Cloud, CloudErrorShape } from "../cloud/types";
 import { toCloudError } from "../cloud/call";
 import { assertCloudWritable } from "../cloud/read-only";
 import { AppError } from "../errors/app-error";
+import { rule } from "../errors/render";
 import type { CloudChange } from "../inventory/cache-tags";
 import { previewPlan, type WritePlan } from "./plan";
 
@@ -15,6 +16,8 @@ export interface WriteDeps {
   invalidate(changes: CloudChange[]): void;
   /** The console runs with ROLESCOPE_READ_ONLY: every cloud write is refused. */
   readOnly: boolean;
+  /** Where an apply claims its plan's token (see ./claim.ts). */
+  claims: PlanClaimStore;
 }
 
 export interface StepOutcome {
@@ -49,8 +52,8 @@ export async function runPlan(
   assertCloudWritable(deps.readOnly);
   const preview = previewPlan(plan);
   if (confirm.token !== preview.token) {
-    throw new AppError("conflict", "The account changed since the preview was made, or the preview was not confirmed. Preview again and confirm what it shows.", {
-      fields: { token: "must be the token of the current preview" },
+    throw new AppError("conflict", "writes.planStale", {
+      fields: { token: rule("previewToken") },
     });
   }
   const outcomes: StepOutcome[] = plan.steps.map((s) => ({ id: s.id, operation: s.operation, target: s.target, state: "not_run" }));

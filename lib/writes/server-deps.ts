@@ -1,6 +1,7 @@
 import "server-only";
 import { getAuthDeps } from "../auth/server-deps";
 import { getCloud } from "../cloud";
+import { getStores } from "../db";
 import { getEnv } from "../env";
 import { invalidateFor } from "../inventory/invalidate";
 import { getInventoryDeps } from "../inventory/server-deps";
@@ -13,5 +14,6 @@ export function getWriteDeps(): WriteDeps {
     audit: getAuthDeps().audit,
     invalidate: (changes) => invalidateFor(getInventoryDeps(), ...changes),
     readOnly: getEnv().ROLESCOPE_READ_ONLY,
+    claims: getStores().planClaims,
   };
 }

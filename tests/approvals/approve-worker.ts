@@ -16,7 +16,7 @@ const cloud = consoleCloud({ port: Number(port) } as Parameters<typeof consoleCl
 const deps = {
   stores,
   inventory: createInventoryDeps(cloud, { ttlMs: 0 }),
-  writes: { cloud, audit: createAuditLog(stores.audit), invalidate: () => {}, readOnly: false },
+  writes: { cloud, audit: createAuditLog(stores.audit), invalidate: () => {}, readOnly: false, claims: stores.planClaims },
   publish: async () => {},
   now: () => new Date(),
   worker: `replica-${process.pid}`,

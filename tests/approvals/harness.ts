@@ -77,7 +77,7 @@ export async function setup(emu: RunningEmulator): Promise<Setup> {
       const deps: ApprovalDeps = {
         stores,
         inventory,
-        writes: { cloud: c, audit: createAuditLog(stores.audit, now), invalidate: (ch) => invalidateFor(inventory, ...ch), readOnly: opts.readOnly ?? false },
+        writes: { cloud: c, audit: createAuditLog(stores.audit, now), invalidate: (ch) => invalidateFor(inventory, ...ch), readOnly: opts.readOnly ?? false, claims: stores.planClaims },
         publish: async (m) => void published.push(m),
         now,
         worker: opts.worker ?? `worker-${n++}`,

@@ -40,7 +40,7 @@ function replica(url: string, worker: string, now: () => Date = () => new Date()
   return {
     stores,
     inventory: createInventoryDeps(cloud, { ttlMs: 0 }),
-    writes: { cloud, audit: createAuditLog(stores.audit, now), invalidate: () => {}, readOnly: false },
+    writes: { cloud, audit: createAuditLog(stores.audit, now), invalidate: () => {}, readOnly: false, claims: stores.planClaims },
     publish: async () => {},
     now,
     worker,

@@ -10,7 +10,7 @@ const inDays = (d: number) => new Date(NOW.getTime() + d * 86_400_000).toISOStri
 async function store() {
   const stores = sqliteStores(openDatabase(":memory:"));
   const ask = (requester: typeof ENGINEER, ramUser: string, roleName: string) =>
-    stores.passRoleRequests.create({ roleName, roleArn: `acs:ram::1:role/${roleName}`, ramUser, requesterId: requester.id, requester: requester.username, reason: "deploy", duration: "7d", policyName: `p-${ramUser}-${roleName}`, at: NOW.toISOString() });
+    stores.passRoleRequests.create({ roleName, roleArn: `acs:ram::1:role/${roleName}`, ramUser, requesterId: requester.id, requester: requester.username, requestedForId: null, requestedFor: null, reason: "deploy", duration: "7d", policyName: `p-${ramUser}-${roleName}`, at: NOW.toISOString() });
   const grant = async (requester: typeof ENGINEER, ramUser: string, roleName: string, expiresAt: string | null) => {
     const r = await ask(requester, ramUser, roleName);
     await stores.passRoleRequests.update(r.id, { states: ["pending"] }, { state: "granted", expiresAt, grantedAt: NOW.toISOString() }, NOW.toISOString());

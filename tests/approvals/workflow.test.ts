@@ -120,10 +120,62 @@ describe("a PassRole request from ask to revoke", () => {
     expect(await cloudGrant(emu, rejected.policyName, "bob")).toMatchObject({ exists: false });
   });
 
+  it("an engineer asks only for their own RAM user; an admin may ask for someone else, and the request says for whom", async () => {
+    const p = s.start();
+    const before = (await p.stores.passRoleRequests.list({ limit: 500 })).total;
+    await expect(createRequest(p.deps, s.bob, { roleName: "eas-oss-reader", ramUser: "alice", reason: "x", duration: "1d" })).rejects.toMatchObject({
+      code: "forbidden",
+      status: 403,
+      message: expect.stringContaining("you may request only for your own RAM user"),
+      fields: { ramUser: expect.any(String) },
+    });
+    expect((await p.stores.passRoleRequests.list({ limit: 500 })).total).toBe(before);
+    const own = await createRequest(p.deps, s.bob, { roleName: "eas-oss-reader", ramUser: "BOB", reason: "x", duration: "1d" });
+    expect(own).toMatchObject({ ramUser: "bob", requester: "bob", requestedFor: "bob", requestedForId: s.bob.id });
+    await cancelRequest(p.deps, s.bob, own.id);
+
+    const forCarol = await createRequest(p.deps, s.dave, { roleName: "eas-oss-reader", ramUser: "carol", reason: "onboarding", duration: "7d" });
+    expect(forCarol).toMatchObject({ ramUser: "carol", requester: "dave", requesterId: s.dave.id, requestedFor: "carol", requestedForId: s.carol.id });
+    expect(await getRequest(p.deps, s.carol, forCarol.id)).toMatchObject({ id: forCarol.id, requester: "dave", requestedFor: "carol", ramUser: "carol" });
+    expect((await listRequests(p.deps, s.carol, {})).requests.map((r) => r.id)).toContain(forCarol.id);
+    await expect(getRequest(p.deps, s.bob, forCarol.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(cancelRequest(p.deps, s.bob, forCarol.id)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await cancelRequest(p.deps, s.carol, forCarol.id)).toMatchObject({ state: "cancelled" });
+    expect((await listNotices(p.deps, s.dave)).notices.find((n) => n.requestId === forCarol.id)).toMatchObject({ event: "cancelled", actor: "carol" });
+
+    const form = await loadRequestForm(p.deps, s.bob);
+    expect(form.ramUsers).toEqual(["bob"]);
+    expect((await loadRequestForm(p.deps, s.dave)).ramUsers).toEqual(expect.arrayContaining(["alice", "bob", "carol"]));
+  });
+
+  it("nobody approves a grant to their own RAM user, whoever filed it; the refusal is audited and the review names who may decide", async () => {
+    const p = s.start();
+    const forAlice = await createRequest(p.deps, s.dave, { roleName: "eas-image-no-cr", ramUser: "alice", reason: "alice deploys the OCR service", duration: "1d" });
+    expect(forAlice).toMatchObject({ requester: "dave", requestedFor: "alice", ramUser: "alice" });
+    await expect(approveRequest(p.deps, s.alice, forAlice.id, {})).rejects.toMatchObject({ code: "self_approval", status: 403, message: expect.stringContaining("alice") });
+    await expect(approveRequest(p.deps, s.dave, forAlice.id, {})).rejects.toMatchObject({ code: "self_approval", status: 403 });
+    expect((await p.stores.passRoleRequests.find(forAlice.id))?.state).toBe("pending");
+    expect(await cloudGrant(emu, forAlice.policyName, "alice")).toMatchObject({ exists: false, attached: 0 });
+    const refusals = (await p.stores.audit.list({ action: "auth.denied" }, 0, 100)).entries.filter((e) => e.target === `passrole-request/${forAlice.id}`);
+    expect(refusals.map((e) => [e.actor, e.outcome, e.detail?.refusal, e.detail?.reason])).toEqual([
+      ["dave", "denied", "self_approval", "own_request"],
+      ["alice", "denied", "self_approval", "own_ram_user"],
+    ]);
+
+    // Both admins are barred from this one: the review says so, and names nobody who could.
+    const review = await loadReview(p.deps, s.alice, forAlice.id);
+    expect(review).toMatchObject({ canDecide: false, selfApproval: "own_ram_user", deciders: [], request: { requester: "dave", requestedFor: "alice", ramUser: "alice" } });
+    expect((await loadReview(p.deps, s.dave, forAlice.id)).selfApproval).toBe("own_request");
+    const bobs = await ask(p, "eas-image-no-cr", "1d");
+    expect(await loadReview(p.deps, s.alice, bobs.id)).toMatchObject({ canDecide: true, selfApproval: null, deciders: ["alice", "dave"] });
+    await cancelRequest(p.deps, s.alice, forAlice.id);
+    await cancelRequest(p.deps, s.bob, bobs.id);
+  });
+
   it("refuses what cannot be asked for, naming the field", async () => {
     const p = s.start();
     await expect(createRequest(p.deps, s.bob, { roleName: "no-such-role", reason: "x", duration: "1d" })).rejects.toMatchObject({ code: "not_found", cloud: { code: "EntityNotExist.Role" } });
-    await expect(createRequest(p.deps, s.bob, { roleName: "eas-oss-reader", ramUser: "mallory", reason: "x", duration: "1d" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(createRequest(p.deps, s.dave, { roleName: "eas-oss-reader", ramUser: "mallory", reason: "x", duration: "1d" })).rejects.toMatchObject({ code: "not_found" });
     await expect(createRequest(p.deps, s.dave, { roleName: "eas-oss-reader", reason: "x", duration: "1d" })).rejects.toMatchObject({ code: "invalid_input", fields: { ramUser: expect.any(String) } });
     await expect(createRequest(p.deps, s.bob, { roleName: "bad name!", reason: "", duration: "2d" })).rejects.toMatchObject({
       code: "invalid_input",

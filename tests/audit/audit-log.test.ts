@@ -38,6 +38,9 @@ describe("audit log", () => {
     expect((await audit.list(f({ action: "users.create", outcome: "failure" }), { page: 1, pageSize: 100 })).total).toBe(2);
     expect((await audit.list(f({ from: "2026-05-01", to: "2026-05-01" }), { page: 1, pageSize: 100 })).total).toBe(13);
     expect((await audit.list(f({ from: "2026-05-02" }), { page: 1, pageSize: 100 })).total).toBe(17);
+    // A date and UTC time bound the minute: 11:00 and 12:00 on May 1, then 12:00 up to 14:59 on May 2.
+    expect((await audit.list(f({ from: "2026-05-01 11:00", to: "2026-05-01T12:00" }), { page: 1, pageSize: 100 })).total).toBe(2);
+    expect((await audit.list(f({ from: "2026-05-02 12:00", to: "2026-05-02 14:59" }), { page: 1, pageSize: 100 })).total).toBe(3);
     const p2 = await audit.list({}, { page: 2, pageSize: 12 });
     expect(p2).toMatchObject({ page: 2, pages: 3, total: 30 });
     expect(p2.entries.map((e) => e.target)).toEqual(Array.from({ length: 12 }, (_, i) => `t${17 - i}`));
@@ -46,6 +49,8 @@ describe("audit log", () => {
   it("ignores malformed query parameters instead of failing the page", () => {
     const q = parseAuditQuery(new URLSearchParams({ outcome: "hacked", from: "yesterday", page: "-3", actor: "alice" }));
     expect(q).toEqual({ actor: "alice", outcome: undefined, from: undefined, page: 1 });
+    // Only the ISO order is read: a US-style date or a time without a date is not guessed at.
+    for (const bad of ["05/01/2026", "2026-05-01 25:00", "2026-13-01", "11:00"]) expect(parseAuditQuery(new URLSearchParams({ from: bad })).from, bad).toBeUndefined();
   });
 
   it("writes CSV cells that survive commas, quotes, newlines and spreadsheet formulas", async () => {

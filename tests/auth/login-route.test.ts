@@ -91,3 +91,50 @@ describe("POST /api/auth/login", () => {
     expect(((await forged.json()) as { error: { code: string } }).error.code).toBe("cross_origin");
   });
 });
+
+describe("request bodies past ROLESCOPE_MAX_BODY_BYTES (1 MiB by default)", () => {
+  const MiB = 1024 * 1024;
+  /** An endless body in 64 KiB chunks that counts how many were pulled. */
+  function endless() {
+    const seen = { chunks: 0, cancelled: false };
+    const chunk = new Uint8Array(64 * 1024).fill(0x61);
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        seen.chunks++;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        seen.cancelled = true;
+      },
+    });
+    return { stream, seen };
+  }
+  const streamed = (stream: ReadableStream<Uint8Array>, headers: Record<string, string>) =>
+    new Request(`${BASE}/api/auth/login`, { method: "POST", body: stream, duplex: "half", headers: { host: "127.0.0.1:3000", [PEER_HEADER]: "192.0.2.200", [PEER_PROTO_HEADER]: "http", ...headers } } as RequestInit);
+  const codeOf = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
+
+  it("refuses an anonymous sign-in declaring 60 MB with 413 payload_too_large before reading any of it", async () => {
+    const { stream, seen } = endless();
+    const res = await login(streamed(stream, { "content-type": "application/json", "content-length": String(60 * MiB) }));
+    expect([res.status, await codeOf(res)]).toEqual([413, "payload_too_large"]);
+    // The stream starts one pull ahead by itself; the console read nothing of it.
+    expect(seen.chunks).toBeLessThanOrEqual(1);
+  });
+
+  it("refuses a chunked body without Content-Length once it passes the cap, leaving the rest unread", async () => {
+    for (const type of ["application/json", "application/x-www-form-urlencoded"]) {
+      const { stream, seen } = endless();
+      const res = await login(streamed(stream, { "content-type": type }));
+      expect([type, res.status, await codeOf(res)]).toEqual([type, 413, "payload_too_large"]);
+      // 1 MiB is 16 chunks of 64 KiB: the 17th passes the cap, and reading stops there.
+      expect(seen.chunks).toBeLessThanOrEqual(18);
+      expect(seen.cancelled).toBe(true);
+    }
+  });
+
+  it("still reads a body under the cap, JSON or form", async () => {
+    expect((await json("bob", "bob-demo-pass", {}, "192.0.2.201")).status).toBe(200);
+    const form = await login(post("/api/auth/login", new URLSearchParams({ username: "bob", password: "bob-demo-pass" }).toString(), { "content-type": "application/x-www-form-urlencoded" }, "192.0.2.201"));
+    expect(form.status).toBe(303);
+  });
+});

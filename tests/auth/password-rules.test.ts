@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { bootstrapUsers } from "../../lib/auth/bootstrap";
 import { DEMO_USERS } from "../../lib/auth/demo-users";
-import { passwordProblem } from "../../lib/auth/password";
+import { passwordProblem as problemRule, type PasswordContext } from "../../lib/auth/password";
+import { renderFieldRule } from "../../lib/errors/render";
 import { createConsoleUser } from "../../lib/auth/user-admin";
 import { newUserSchema } from "../../lib/auth/user-schemas";
 import { AppError } from "../../lib/errors/app-error";
@@ -10,6 +11,11 @@ import { ADMIN } from "../support/actors";
 import { harness } from "./harness";
 
 const outsideDemo = { username: "dana", demo: false };
+/** The rule in English words, as the API answers an English reader. */
+const passwordProblem = (password: string, ctx: PasswordContext) => {
+  const r = problemRule(password, ctx);
+  return r && renderFieldRule("en", r);
+};
 
 describe("password rules", () => {
   it("refuses guessable passwords and says why", () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { OpenRequestExistsError, UsernameTakenError, type NewPassRoleRequest, type Stores } from "../../lib/db/types";
+import { MIGRATIONS } from "../../lib/db/migrations";
 import { BACKENDS, type Backend, type Fresh } from "./backends";
 
 // What every store promises (lib/db/types.ts), held against SQLite and a real PostgreSQL alike.
@@ -21,6 +22,8 @@ const request = (over: Partial<NewPassRoleRequest> = {}): NewPassRoleRequest => 
   ramUser: "bob",
   requesterId: "u-bob",
   requester: "bob",
+  requestedForId: null,
+  requestedFor: null,
   reason: "r",
   duration: "7d",
   policyName: "p",
@@ -44,10 +47,10 @@ describe.each(BACKENDS.map((make) => [make().name, make] as const))("the %s stor
 
   it("records each migration once, and a second start finds nothing to do", async () => {
     const versions = (await db.sql("SELECT version FROM schema_migrations ORDER BY version")) as { version: number }[];
-    expect(versions.map((v) => v.version)).toEqual([1, 2, 3]);
+    expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
     const again = db.replica();
     await again.ready();
-    expect(await db.sql("SELECT COUNT(*) AS n FROM schema_migrations")).toEqual([{ n: 3 }]);
+    expect(await db.sql("SELECT COUNT(*) AS n FROM schema_migrations")).toEqual([{ n: MIGRATIONS.length }]);
   });
 
   it("keeps users with case-insensitive unique names", async () => {
@@ -60,6 +63,13 @@ describe.each(BACKENDS.map((make) => [make().name, make] as const))("the %s stor
     const changed = await stores.users.update(bob.id, { disabled: true, role: "admin" });
     expect(changed).toMatchObject({ disabled: true, role: "admin", username: "Bob" });
     expect(await stores.users.update("nobody", { disabled: true })).toBeNull();
+  });
+
+  it("keeps the language a user chose, and none until they choose", async () => {
+    const dana = await stores.users.create(user("dana"));
+    expect(dana.locale).toBeNull();
+    await stores.users.update(dana.id, { locale: "zh-CN" });
+    expect((await db.replica().users.findByUsername("DANA"))?.locale).toBe("zh-CN");
   });
 
   it("keeps sessions: found by any process on the database, touched, revoked, pruned", async () => {
@@ -214,6 +224,34 @@ describe.each(BACKENDS.map((make) => [make().name, make] as const))("the %s stor
     expect((await stores.passRoleRequests.list({ requesterId: "u-bob", leaseFreeAt: "2026-12-01T00:01:00.000Z", limit: 10 })).total).toBe(0);
     expect((await stores.passRoleRequests.list({ requesterId: "u-bob", leaseFreeAt: "2026-12-01T00:05:00.000Z", limit: 10 })).total).toBe(1);
     expect((await stores.passRoleRequests.list({ removal: ["none"], limit: 1 })).total).toBe(2);
+  });
+
+  it("find the requests a console user filed, that were filed for them, or that grant their RAM user", async () => {
+    const own = await stores.passRoleRequests.create(request({ ramUser: "bob", requesterId: "u-bob" }));
+    const forCarol = await stores.passRoleRequests.create(request({ ramUser: "carol", requesterId: "u-admin", requestedForId: "u-carol", requestedFor: "carol" }));
+    const carolsRam = await stores.passRoleRequests.create(request({ ramUser: "Carol", roleName: "other", requesterId: "u-admin" }));
+    expect(await stores.passRoleRequests.find(forCarol.id)).toMatchObject({ requesterId: "u-admin", requestedForId: "u-carol", requestedFor: "carol" });
+    const ids = async (involving: { userId: string; ramUser?: string }) => (await stores.passRoleRequests.list({ involving, limit: 10 })).requests.map((r) => r.id).sort();
+    expect(await ids({ userId: "u-carol", ramUser: "CAROL" })).toEqual([forCarol.id, carolsRam.id].sort());
+    expect(await ids({ userId: "u-carol" })).toEqual([forCarol.id]);
+    expect(await ids({ userId: "u-bob", ramUser: "bob" })).toEqual([own.id]);
+  });
+
+  it("let exactly one of 50 racing replicas claim a plan token, until it is released or runs out", async () => {
+    const replicas = Array.from({ length: 5 }, () => db.replica());
+    const now = "2026-12-01T00:00:00.000Z";
+    const until = "2026-12-01T00:10:00.000Z";
+    const won = await Promise.all(Array.from({ length: 50 }, (_, i) => replicas[i % 5].planClaims.take("t1", `h${i}`, now, until)));
+    expect(won.filter(Boolean)).toHaveLength(1);
+    const holder = `h${won.indexOf(true)}`;
+    expect(await stores.planClaims.take("t2", "other", now, until)).toBe(true);
+    await stores.planClaims.release("t1", "not-the-holder");
+    expect(await stores.planClaims.take("t1", "late", now, until)).toBe(false);
+    expect(await stores.planClaims.take("t1", "after-expiry", until, "2026-12-01T00:20:00.000Z")).toBe(true);
+    await stores.planClaims.release("t1", holder);
+    expect(await stores.planClaims.take("t1", "late", now, until)).toBe(false);
+    await stores.planClaims.release("t1", "after-expiry");
+    expect(await stores.planClaims.take("t1", "late", now, until)).toBe(true);
   });
 
   it("run an exclusive job in one process at a time, and free the lock when it ends", async () => {

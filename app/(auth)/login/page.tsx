@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm, type DemoAccount } from "@/components/auth/login-form";
+import { LanguageSwitch } from "@/components/shell/language-switch";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { listDemoAccounts } from "@/lib/auth/demo-accounts";
 import { getAuthDeps } from "@/lib/auth/server-deps";
@@ -9,7 +10,7 @@ import { safeNextPath } from "@/lib/auth/request";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getTranslations("auth"))("login.title") });
 export const dynamic = "force-dynamic";
 
 const ERRORS = ["invalid", "rate_limited", "missing"] as const;
@@ -31,10 +32,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   return (
     <main id="main" className="flex min-h-screen items-start justify-center bg-slate-50 px-4 pt-[12vh]">
       <div className="w-full max-w-sm">
-        <p className="mb-4 flex items-baseline gap-2">
-          <span className="text-base font-semibold text-slate-900">{shell("product")}</span>
-          <span className="text-xs text-slate-500">{t("login.footer")}</span>
-        </p>
+        <div className="mb-4 flex items-baseline justify-between gap-2">
+          <p className="flex items-baseline gap-2">
+            <span className="text-base font-semibold text-slate-900">{shell("product")}</span>
+            <span className="text-xs text-slate-500">{t("login.footer")}</span>
+          </p>
+          <LanguageSwitch />
+        </div>
         <div className="rounded border border-slate-200 bg-white p-5">
           <h1 className="text-lg font-semibold text-slate-900">{t("login.title")}</h1>
           <p className="mb-4 mt-0.5 text-sm text-slate-600">{t("login.intro")}</p>

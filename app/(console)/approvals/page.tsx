@@ -5,7 +5,7 @@ import { ClientMessages } from "@/components/providers/client-messages";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 
-export const metadata: Metadata = { title: "Approvals" };
+export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getTranslations("approvals"))("list.title") });
 
 // Admins: the PassRole requests waiting for a decision and the grants they made; polls /api/passrole-requests.
 export default async function ApprovalsPage() {

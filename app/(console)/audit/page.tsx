@@ -8,7 +8,7 @@ import { listAudit, listAuditActions } from "@/lib/audit";
 import { parseAuditQuery, toAuditFilters, type AuditQuery } from "@/lib/audit/filters";
 import { requireUser } from "@/lib/auth/session";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getTranslations("audit"))("nav") });
 export const dynamic = "force-dynamic";
 
 const PAGE_SIZE = 50;

@@ -10,7 +10,7 @@ import { CloudError } from "@/lib/cloud/types";
 import { loadFailing } from "@/lib/inventory/load-failing";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 
-export const metadata: Metadata = { title: "Failing services" };
+export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getTranslations("diagnosis"))("fleet.title") });
 
 // The fleet view: every failing service across the regions with its cause, grouped so one fix heals many.
 export default async function IssuesPage() {

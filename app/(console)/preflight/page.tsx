@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PreflightForm } from "@/components/preflight/preflight-form";
 import { ClientMessages } from "@/components/providers/client-messages";
 
-export const metadata: Metadata = { title: "Preflight" };
+export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getTranslations("preflight"))("title") });
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -15,7 +15,7 @@ import { requireUser } from "@/lib/auth/session";
 import { CloudError } from "@/lib/cloud/types";
 import { sameRole } from "@/lib/policy/role-identity";
 
-export const metadata: Metadata = { title: "PassRole requests" };
+export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getTranslations("approvals"))("requests.title") });
 export const dynamic = "force-dynamic";
 
 const CLIENT_MESSAGES = ["approvals.requests", "approvals.columns", "approvals.states", "approvals.durations", "approvals.never"] as const;

@@ -10,7 +10,7 @@ import { TableSkeleton } from "@/components/ui/states";
 import { SetupWizard } from "@/components/wizard/setup-wizard";
 import { ClientMessages } from "@/components/providers/client-messages";
 
-export const metadata: Metadata = { title: "Setup" };
+export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getTranslations("wizard"))("nav") });
 
 // The setup wizards for Method 1 and Method 2: every answer lives in the URL, so a setup can be shared and resumed.
 export default async function SetupPage() {

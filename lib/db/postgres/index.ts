@@ -7,6 +7,7 @@ import { postgresLoginFailureStore } from "./login-failures";
 import { migratePostgres } from "./migrate";
 import { postgresNotificationStore } from "./notifications";
 import { postgresPassRoleRequestStore } from "./passrole-requests";
+import { postgresPlanClaimStore } from "./plan-claims";
 import type { Queryable } from "./pool";
 import { postgresSessionStore } from "./sessions";
 import { postgresUserStore } from "./users";
@@ -36,6 +37,7 @@ function storesOn(db: Queryable): TxStores {
     audit: postgresAuditStore(db),
     passRoleRequests: postgresPassRoleRequestStore(db),
     notifications: postgresNotificationStore(db),
+    planClaims: postgresPlanClaimStore(db),
   };
 }
 

@@ -13,7 +13,7 @@ export function postgresPassRoleRequestStore(db: Queryable): PassRoleRequestStor
   return {
     async create(r: NewPassRoleRequest) {
       try {
-        const values = [randomUUID(), r.roleName, r.roleArn, r.ramUser, r.requesterId, r.requester, r.reason, r.duration, r.policyName, r.at, r.at];
+        const values = [randomUUID(), r.roleName, r.roleArn, r.ramUser, r.requesterId, r.requester, r.requestedForId, r.requestedFor, r.reason, r.duration, r.policyName, r.at, r.at];
         return toRequest((await db.query<RequestRow>(`${INSERT_REQUEST(POSTGRES.param)} RETURNING *`, values)).rows[0]);
       } catch (err) {
         if (isUniqueViolation(err, "passrole_requests_open_pair")) throw new OpenRequestExistsError(r.ramUser, r.roleName);

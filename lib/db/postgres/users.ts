@@ -12,6 +12,7 @@ const COLUMNS: Record<keyof UserChange, string> = {
   ramUserName: "ram_user_name",
   disabled: "disabled",
   passwordHash: "password_hash",
+  locale: "locale",
 };
 
 // Usernames compare without regard to case, as in SQLite (the unique index is on lower(username)).

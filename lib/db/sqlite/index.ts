@@ -5,6 +5,7 @@ import { sqliteAuditStore } from "./audit";
 import { sqliteLoginFailureStore } from "./login-failures";
 import { sqliteNotificationStore } from "./notifications";
 import { sqlitePassRoleRequestStore } from "./passrole-requests";
+import { sqlitePlanClaimStore } from "./plan-claims";
 import { ConnectionGate, gated } from "./serialize";
 import { sqliteSessionStore } from "./sessions";
 import { sqliteUserStore } from "./users";
@@ -17,6 +18,7 @@ function rawStores(db: Db): TxStores {
     audit: sqliteAuditStore(db),
     passRoleRequests: sqlitePassRoleRequestStore(db),
     notifications: sqliteNotificationStore(db),
+    planClaims: sqlitePlanClaimStore(db),
   };
 }
 

@@ -14,7 +14,7 @@ export function sqlitePassRoleRequestStore(db: Db): PassRoleRequestStore {
     async create(r: NewPassRoleRequest) {
       const id = randomUUID();
       try {
-        db.prepare(INSERT_REQUEST(SQLITE.param)).run(id, r.roleName, r.roleArn, r.ramUser, r.requesterId, r.requester, r.reason, r.duration, r.policyName, r.at, r.at);
+        db.prepare(INSERT_REQUEST(SQLITE.param)).run(id, r.roleName, r.roleArn, r.ramUser, r.requesterId, r.requester, r.requestedForId, r.requestedFor, r.reason, r.duration, r.policyName, r.at, r.at);
       } catch (err) {
         if (isUniqueViolation(err)) throw new OpenRequestExistsError(r.ramUser, r.roleName);
         throw err;

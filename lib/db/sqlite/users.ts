@@ -10,6 +10,7 @@ const COLUMNS: Record<keyof UserChange, string> = {
   ramUserName: "ram_user_name",
   disabled: "disabled",
   passwordHash: "password_hash",
+  locale: "locale",
 };
 
 export function sqliteUserStore(db: Db): UserStore {

@@ -9,7 +9,7 @@ import { getUserAdminDeps } from "@/lib/auth/server-deps";
 import { requireUser } from "@/lib/auth/session";
 import { listConsoleUsers } from "@/lib/auth/user-admin";
 
-export const metadata: Metadata = { title: "Users" };
+export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getTranslations("users"))("nav") });
 export const dynamic = "force-dynamic";
 
 // Admins: the console's users, their roles and RAM links.

@@ -18,7 +18,7 @@ import { canWriteCloud } from "@/lib/cloud/read-only";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 
-export const metadata: Metadata = { title: "Review PassRole request" };
+export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getTranslations("approvals"))("review.pageTitle") });
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
@@ -52,6 +52,8 @@ export default async function ReviewPage({ params }: Props) {
             accountId={review.accountId}
             durations={review.durations}
             canDecide={review.canDecide}
+            selfApproval={review.selfApproval}
+            deciders={review.deciders}
             canWrite={canWriteCloud(me)}
             existingDocument={review.existingDocument}
             documents={review.documents}

@@ -11,7 +11,7 @@ import { readListQuery, rolesQuerySchema, searchParamsToObject } from "@/lib/inv
 
 const PARAMS = ["q", "eas", "sort", "page", "pageSize"] as const;
 
-export const metadata: Metadata = { title: "Roles" };
+export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getTranslations("roles"))("title") });
 
 // Every RAM role: trust, attached policies, services using it, who may pass it; reads /api/roles.
 // A filter in the address the list cannot use is left out, and the page says so.

@@ -12,7 +12,7 @@ import { readListQuery, searchParamsToObject, servicesQuerySchema } from "@/lib/
 
 const PARAMS = ["q", "region", "status", "mode", "health", "sort", "page", "pageSize"] as const;
 
-export const metadata: Metadata = { title: "Services" };
+export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getTranslations("services"))("title") });
 
 // Every EAS service with its RAM role and whether that role works; the table reads /api/services.
 // A filter in the address the list cannot use is left out, and the page says so.

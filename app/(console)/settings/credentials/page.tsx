@@ -12,7 +12,7 @@ import { loadCredentialsView } from "@/lib/credentials";
 import { getConsoleCredentials } from "@/lib/credentials/server-deps";
 import { buildConsolePolicy, serializePolicy } from "@/lib/policy";
 
-export const metadata: Metadata = { title: "Credentials" };
+export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getTranslations("settings"))("nav") });
 export const dynamic = "force-dynamic";
 
 // Admins: the console's own cloud identity, where its credentials come from, and the policy it needs.

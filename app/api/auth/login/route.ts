@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getAuthDeps } from "@/lib/auth/server-deps";
 import { seeOther, setSessionCookie } from "@/lib/auth/session-core";
+import { setLocaleCookie, settleLocaleAtSignIn } from "@/lib/auth/locale";
 import { clientAddress, isCrossOrigin, isHttps, readCookie, safeNextPath, SESSION_COOKIE } from "@/lib/auth/request";
 import { signIn } from "@/lib/auth/sign-in";
 import { loginSchema } from "@/lib/auth/user-schemas";
@@ -15,12 +16,17 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute({ permission: "public" }, async ({ req }) => {
   const isForm = (req.headers.get("content-type") ?? "").includes("form");
   const back = (error: string, next: string) => seeOther(`/login?error=${error}&next=${encodeURIComponent(next)}`);
-  if (isCrossOrigin(req.headers, req.url)) throw new AppError("cross_origin", "Cross-origin sign-in is not allowed.");
+  if (isCrossOrigin(req.headers, req.url)) throw new AppError("cross_origin", "auth.crossOriginSignIn");
 
-  const parsed = loginSchema.safeParse(await readBodyValue(req).catch(() => ({})));
+  // An unreadable body is no sign-in (the schema names what is missing); an oversized one is a 413.
+  const body = await readBodyValue(req).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "payload_too_large") throw err;
+    return {};
+  });
+  const parsed = loginSchema.safeParse(body);
   if (!parsed.success) {
     if (isForm) return back("missing", "/");
-    throw AppError.invalid(fieldRules(parsed.error), "Enter a username and a password.");
+    throw AppError.invalid(fieldRules(parsed.error), "auth.credentialsMissing");
   }
   const next = safeNextPath(parsed.data.next);
   const result = await signIn(getAuthDeps(), {
@@ -34,12 +40,14 @@ export const POST = apiRoute({ permission: "public" }, async ({ req }) => {
     // A failed attempt leaves any existing session alone: it only fails to start a new one.
     if (result.reason === "rate_limited") {
       if (isForm) return back("rate_limited", next);
-      throw new AppError("rate_limited", "Too many failed sign-ins. Wait and try again; Retry-After says how long.", { retryAfter: result.retryAfterSeconds });
+      throw new AppError("rate_limited", "auth.rateLimited", { retryAfter: result.retryAfterSeconds });
     }
     if (isForm) return back("invalid", next);
-    throw new AppError("invalid_credentials", "Wrong username or password.");
+    throw new AppError("invalid_credentials", "auth.invalidCredentials");
   }
   const res = isForm ? seeOther(next) : NextResponse.json({ user: result.user, next }, { headers: NO_STORE });
   setSessionCookie(res, result.sessionId, result.expiresAt, secure);
+  const locale = await settleLocaleAtSignIn(getAuthDeps(), result.user, req.headers);
+  if (locale) setLocaleCookie(res, locale, secure);
   return res;
 });

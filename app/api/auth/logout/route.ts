@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 // Sign out: revokes the session on the server and clears the cookie, then shows the login page.
 export const POST = apiRoute({ permission: "public" }, async ({ req }) => {
-  if (isCrossOrigin(req.headers, req.url)) throw new AppError("cross_origin", "Cross-origin requests may not change anything.");
+  if (isCrossOrigin(req.headers, req.url)) throw new AppError("cross_origin", "auth.crossOrigin");
   const deps = getAuthDeps();
   const id = readCookie(req.headers.get("cookie"), SESSION_COOKIE);
   await endSession(deps, id, await resolveSession(deps, id));

@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 // Who the browser is signed in as, and what that role may do (for client components).
 export const GET = apiRoute({ permission: "public" }, async ({ req }) => {
   const user = await currentRequestUser(req);
-  if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (!user) throw new AppError("unauthenticated", "auth.signIn");
   return json({ user, permissions: permissionsOf(user.role) });
 });

@@ -6,15 +6,19 @@ import { canWriteCloud, isReadOnly } from "@/lib/cloud/read-only";
 import { requireUser } from "@/lib/auth/session";
 import { z } from "zod";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, ErrorState } from "@/components/ui/states";
+import { Suspense } from "react";
+import { PanelSkeleton } from "@/components/ui/states";
+import { Panel } from "@/components/ui/panel";
+import { CloudCallError } from "@/components/inventory/cloud-call-error";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { DiagnosisPanel } from "@/components/diagnosis/diagnosis-panel";
 import { DetailRefresh } from "@/components/services/detail-refresh";
-import { ServiceDetailView } from "@/components/services/service-detail-view";
+import { ChainSection, ConfigSection, EventsSection, NeedsSection, OverviewSection, type SectionProps } from "@/components/services/service-sections";
 import { CloudError } from "@/lib/cloud/types";
 import { diagnosisBody } from "@/lib/fixes/diagnosis-body";
 import { loadFixes } from "@/lib/fixes/load-fixes";
-import { loadServiceDetail, loadServiceEvents, type EventType } from "@/lib/inventory/load-service-detail";
+import { loadServiceDetail, type EventType } from "@/lib/inventory/load-service-detail";
+import { lookupService } from "@/lib/inventory/lookup-service";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 import { isServiceAddress } from "@/lib/service-config/names";
 
@@ -34,7 +38,6 @@ const eventType = z.enum(["Normal", "Warning"]).optional().catch(undefined);
 export default async function ServiceDetailPage({ params, searchParams }: Props) {
   const me = await requireUser("inventory:read");
   const t = await getTranslations("service-detail");
-  const tc = await getTranslations("common");
   const { region, name } = await params;
   const query = await searchParams;
   const page = eventsPage.parse(query.events ?? 1);
@@ -49,51 +52,75 @@ export default async function ServiceDetailPage({ params, searchParams }: Props)
       description={region}
     />
   );
-  const loaded = await Promise.all([loadServiceDetail(deps, me, region, name), loadServiceEvents(deps, me, region, name, page, 20, type), loadFixes(deps, me, region, name)]).then(
-    ([detail, events, fixes]) => ({ detail, events, diagnosis: diagnosisBody(fixes, region) }),
-    (err: unknown) => {
-      if (err instanceof CloudError) return { error: err };
-      throw err;
-    },
-  );
-  if ("error" in loaded) {
-    const err = loaded.error;
-    // The layout answers an unknown service with a 404; this covers one deleted since (the page streams, so it can only say it).
-    return (
-      <>
-        {header}
-        {err.httpStatus === 404 ? (
-          <EmptyState title={t("notFound", { name, region })}>
-            <Link href="/services" className="text-blue-700 underline">{t("breadcrumb")}</Link>
-          </EmptyState>
-        ) : (
-          <ErrorState title={tc("cloudError", { code: err.code })} code={err.code} message={err.message} requestId={err.requestId} requestIdLabel={tc("requestId")} />
-        )}
-      </>
-    );
-  }
-  const { detail, events, diagnosis } = loaded;
   const href = (p: number, ty: EventType | undefined) => {
     const qs = new URLSearchParams({ ...(p > 1 ? { events: String(p) } : {}), ...(ty ? { eventType: ty } : {}) }).toString();
     return `${qs ? `${base}?${qs}` : base}#events-heading`;
   };
+  const at = { deps, me, region, name };
+  // Each panel streams as its reads arrive and fails on its own: what needs RAM waits for RAM,
+  // the service, its events and its config need only EAS.
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-2">
         {header}
-        <DetailRefresh fetchedAt={detail.fetchedAt} region={region} name={name} />
+        <Suspense fallback={null}>
+          <Freshness {...at} />
+        </Suspense>
       </div>
-      <ServiceDetailView
-        detail={detail}
-        events={events}
-        now={new Date()}
-        eventsLinks={{ page: (p) => href(p, type), type: (ty) => href(1, ty) }}
-        diagnosis={
-          <ClientMessages namespaces={["diagnosis", "service-detail.needKind"]}>
-            <DiagnosisPanel initial={diagnosis} canFix={canWriteCloud(me)} readOnly={isReadOnly()} sharePath={`${base}#diagnosis`} />
-          </ClientMessages>
-        }
-      />
+      <div className="grid gap-4">
+        <Suspense fallback={<PanelSkeleton lines={3} />}>
+          <DiagnosisSection {...at} base={base} />
+        </Suspense>
+        <Suspense fallback={<PanelSkeleton lines={4} />}>
+          <OverviewSection {...at} />
+        </Suspense>
+        <Suspense fallback={<PanelSkeleton lines={3} />}>
+          <ChainSection {...at} />
+        </Suspense>
+        <Suspense fallback={<PanelSkeleton lines={4} />}>
+          <NeedsSection {...at} />
+        </Suspense>
+        <Suspense fallback={<PanelSkeleton lines={5} />}>
+          <EventsSection {...at} page={page} type={type} links={{ page: (p) => href(p, type), type: (ty) => href(1, ty) }} />
+        </Suspense>
+        <Suspense fallback={<PanelSkeleton lines={5} />}>
+          <ConfigSection {...at} />
+        </Suspense>
+      </div>
     </>
+  );
+}
+
+/**
+ * "Data as of": when the role data the page shows was read (a fix or any RAM change drops it, so
+ * it moves once the page renders again); the service's own read when RAM could not be read.
+ */
+async function Freshness({ deps, me, region, name }: SectionProps) {
+  const read = await loadServiceDetail(deps, me, region, name).catch(() => lookupService(deps, me, region, name)).catch(() => undefined);
+  return read ? <DetailRefresh fetchedAt={read.fetchedAt} region={region} name={name} /> : null;
+}
+
+async function DiagnosisSection({ deps, me, region, name, base }: SectionProps & { base: string }) {
+  const t = await getTranslations("diagnosis");
+  const loaded = await loadFixes(deps, me, region, name).then(
+    (fixes) => ({ diagnosis: diagnosisBody(fixes, region) }),
+    (err: unknown) => {
+      if (err instanceof CloudError) return { error: err.toJSON() };
+      throw err;
+    },
+  );
+  if ("error" in loaded) {
+    return (
+      <div id="diagnosis" className="scroll-mt-4">
+        <Panel id="diagnosis-panel" title={t("panel.title")}>
+          <CloudCallError error={loaded.error} what={t("panel.title")} />
+        </Panel>
+      </div>
+    );
+  }
+  return (
+    <ClientMessages namespaces={["diagnosis", "service-detail.needKind"]}>
+      <DiagnosisPanel initial={loaded.diagnosis} canFix={canWriteCloud(me)} readOnly={isReadOnly()} sharePath={`${base}#diagnosis`} />
+    </ClientMessages>
   );
 }

@@ -1,3 +1,4 @@
+import { requestLocale } from "@/i18n/config";
 import { AppError } from "@/lib/errors/app-error";
 import { fromCloudError } from "@/lib/errors/from";
 import { CloudError } from "@/lib/cloud/types";
@@ -22,18 +23,18 @@ function inRegion<T extends { region: string }>(params: T): T {
 export const GET = apiRoute({ permission: "inventory:read", params: fixParams }, async ({ actor, params }) => {
   const { region, name, id } = inRegion(params);
   const fix = diagnosisBody(await loadFixes(getInventoryDeps(), actor, region, name), region).fixes.find((f) => f.id === id);
-  if (!fix) throw AppError.notFound(`The diagnosis of ${name} offers no fix ${id}.`);
+  if (!fix) throw AppError.notFound("fixes.notOffered", { name, id });
   return json({ fix });
 });
 
 // Applies one fix (admins): {"confirm": true, "token"?}; answers the audit entry and the cloud's RequestIds.
-export const POST = apiRoute({ permission: "cloud:write", params: fixParams, body: confirmBody }, async ({ actor, params, body: { token } }) => {
+export const POST = apiRoute({ permission: "cloud:write", params: fixParams, body: confirmBody }, async ({ req, actor, params, body: { token } }) => {
   const { region, name, id } = inRegion(params);
   const out = await applyFix({ inventory: getInventoryDeps(), writes: getWriteDeps() }, actor, region, name, id, { token });
   const body = { ok: out.ok, fix: out.fix, steps: out.steps, requestIds: out.requestIds, audit: out.audit };
   if (out.ok) return json(body);
   // A step failed: the cloud's answer as the error, and which steps happened beside it.
   const failed = out.steps.find((s) => s.state === "failed")?.error;
-  const err = failed ? fromCloudError(new CloudError(failed)) : new AppError("cloud_unavailable", "A step of the fix failed.");
-  return json({ error: err.toJSON(), ...body }, { status: err.status });
+  const err = failed ? fromCloudError(new CloudError(failed)) : new AppError("cloud_unavailable", "fixes.stepFailed");
+  return json({ error: err.toJSON(requestLocale(req.headers)), ...body }, { status: err.status });
 });
