@@ -1,3 +1,4 @@
+import "server-only";
 import { isIP } from "node:net";
 
 // Which Host the console answers to. A page on another site whose name was made to resolve to
