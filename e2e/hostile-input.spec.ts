@@ -2,7 +2,7 @@ import { signIn, signInRequest } from "./fixtures/auth";
 import { expect, test } from "./fixtures/cloud";
 import { $Ram, ram } from "./setup-cloud";
 
-// Issue 19, over HTTP against the emulator: a glob built to make a backtracking matcher spin,
+// Hostile input over HTTP against the emulator: a glob built to make a backtracking matcher spin,
 // inputs past what RAM allows, and role names that are also Object.prototype properties.
 
 const UID = "1784200000000001";

@@ -23,7 +23,7 @@ describe("buildSimulation", () => {
     expect(!empty.ok && empty.errors.map((e) => `${e.field}:${e.rule}`)).toEqual(["action:required", "resource:required"]);
   });
 
-  // Issue 19 §1: values past what a RAM policy can name are refused, naming the field.
+  // Values past what a RAM policy can name are refused, naming the field.
   it("refuses an action or resource longer than RAM allows, and keeps them in the URL so it can say so", () => {
     const long = `acs:oss:*:*:${"a".repeat(MAX_ELEMENT_CHARS)}`;
     const r = buildSimulation(readSimulationQuery({ action: `oss:${"G".repeat(MAX_ELEMENT_CHARS)}`, resource: long }), role);

@@ -62,7 +62,7 @@ describe("audit log", () => {
     expect(auditCsvRow(e)).toBe(`"${e.id}","2026-05-01T11:00:00.000Z","alice","users.create","x,y","success","","{""role"":""admin""}"`);
   });
 
-  // Issue 19 §3: a spreadsheet in a semicolon locale splits this username at `;` and runs the rest.
+  // A spreadsheet in a semicolon locale splits this username at `;` and runs the rest.
   it("neutralises a formula after any separator a spreadsheet may split on", async () => {
     const hostile = "x;=cmd|' /C calc'!A0";
     expect(csvCell(hostile)).toBe(`"x;'=cmd|' /C calc'!A0"`);

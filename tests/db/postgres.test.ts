@@ -29,7 +29,7 @@ describe("PostgreSQL with several replicas", () => {
     const ran = await Promise.all(Array.from({ length: 8 }, () => migratePostgres(pool(url, 2))));
     expect(ran.flat().sort()).toEqual(MIGRATIONS.map((m) => m.version));
     const rows = (await pool(url).query("SELECT version FROM schema_migrations ORDER BY version")).rows;
-    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4]);
+    expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
   it("adds a new migration on the next start, and a failing one leaves nothing behind", async () => {
