@@ -37,7 +37,7 @@ test("POST /api/preflight: an OSS path past RAM's length is a 400 naming the fie
   const config = { name: "svc", options: { enable_ram_role: true }, role_arn: `acs:ram::${UID}:role/eas-oss-reader`, model_path: `oss://models/${"a".repeat(6_100)}` };
   const res = await api.post("/api/preflight", { data: { config, region: "cn-hangzhou" } });
   expect(res.status()).toBe(400);
-  expect((await res.json()).error).toMatchObject({ code: "invalid_input", fields: { "config.model_path": "names a resource longer than RAM allows: at most 6069 characters" } });
+  expect((await res.json()).error).toMatchObject({ code: "invalid_input", fields: { "config.model_path": "names a resource longer than RAM allows: at most 6,069 characters" } });
   await api.dispose();
 });
 

@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
 import { toneDot, type Tone } from "./tone";
 
-/** What a colour means where it is not obvious: one dot and one sentence per colour. */
+/** What a colour means where it is not obvious: one dot and one sentence per colour. Its label is
+ * visible text, not an accessible name, so it never shares a name with the filter it explains. */
 export function Legend({ label, items }: { label: string; items: { tone: Tone; text: ReactNode }[] }) {
   return (
-    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-[11px] text-slate-600" role="note" aria-label={label} data-testid="legend">
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-[11px] text-slate-600" role="note" data-testid="legend">
       <span className="font-medium text-slate-700">{label}</span>
       {items.map((i) => (
         <span key={i.tone} className="inline-flex items-center gap-1.5">
