@@ -4,8 +4,8 @@
 // sequential stage of the loader, ceil(calls / limit) × latency. Facts are read once per
 // distinct role, deploying user and policy; a call per row would blow the bound.
 import { DEMO_KEYS } from "../emulator/seed/demo-keys";
-import { easGateway, ramGateway, type KeyPair } from "../emulator/testing/clients";
-import { easTrust } from "../emulator/testing/eas-scenario";
+import { easGateway, ramGateway, type KeyPair } from "../tests/support/cloud/clients";
+import { easTrust } from "../tests/support/cloud/eas-scenario";
 import { SYSTEM_ACTOR } from "../lib/auth/actor";
 import { createCloud } from "../lib/cloud/create-cloud";
 import { parseEnv } from "../lib/env";

@@ -1,7 +1,7 @@
 // Signed RAM calls through createRamGateway against an in-process emulator, at concurrency 1 and 8.
 // Run: npx tsx bench/ram-gateway.ts
 import { createEmulator } from "../emulator/server";
-import { ramGateway } from "../emulator/testing/clients";
+import { ramGateway } from "../tests/support/cloud/clients";
 
 const DURATION_MS = 3000;
 

@@ -4,7 +4,7 @@ import { buildPassRolePolicy } from "../../lib/policy";
 import type { PolicyDocument } from "../../lib/policy/types";
 import { DEMO_KEYS } from "../seed/demo-keys";
 import { createEmulator, type RunningEmulator } from "../server";
-import { control, easGateway, ramClient, ramGateway, rejection, stsClient, type KeyPair } from "../testing/clients";
+import { control, easGateway, ramClient, ramGateway, rejection, stsClient, type KeyPair } from "../../tests/support/cloud/clients";
 
 const HZ = "cn-hangzhou";
 const UID = "1784200000000001";

@@ -1,7 +1,7 @@
 import * as $Ram from "@alicloud/ram20150501";
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "../server";
-import { control, ramClient, rejection } from "../testing/clients";
+import { control, ramClient, rejection } from "../../tests/support/cloud/clients";
 import { ApiError } from "./contract";
 import { faultSchema, Faults, seededRandom } from "./faults";
 import { isLoopback } from "./http";

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createEmulator } from "../server";
 import OpenApi, { $OpenApiUtil } from "@alicloud/openapi-core";
 import * as $dara from "@darabonba/typescript";
-import { control, credentialFor, ramGateway, rejection, ROOT_KEY, stsClient } from "../testing/clients";
+import { control, credentialFor, ramGateway, rejection, ROOT_KEY, stsClient } from "../../tests/support/cloud/clients";
 import { STATE_FILE } from "./defaults";
 import { writePrivateFile } from "./persist";
 

@@ -3,7 +3,7 @@ import { buildEasTrustPolicy, buildPassRolePolicy } from "../../lib/policy/build
 import type { Caller } from "../core/contract";
 import { ASSUME_ROLE_DENIED_MESSAGE } from "./event-messages";
 import { createEasModule } from "./index";
-import { allowPolicy, createTestRam, request, rootCaller, TEST_ACCOUNT, testContext, userCaller } from "../testing/test-ram";
+import { allowPolicy, createTestRam, request, rootCaller, TEST_ACCOUNT, testContext, userCaller } from "../../tests/support/cloud/test-ram";
 
 const arn = (role: string) => `acs:ram::${TEST_ACCOUNT}:role/${role}`;
 const ossRead = allowPolicy("AliyunOSSReadOnlyAccess", ["oss:Get*", "oss:List*"]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, type Caller } from "../core/contract";
 import { createEasModule } from "./index";
-import { allowPolicy, createTestRam, request, rootCaller, TEST_ACCOUNT, testContext, userCaller } from "../testing/test-ram";
+import { allowPolicy, createTestRam, request, rootCaller, TEST_ACCOUNT, testContext, userCaller } from "../../tests/support/cloud/test-ram";
 
 function setup(deployDelayMs = 1_000_000) {
   const ram = createTestRam();

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildEasTrustPolicy } from "../../lib/policy/builders";
 import type { Caller } from "../core/contract";
-import { allowPolicy, createTestRam, request, rootCaller, TEST_ACCOUNT, testContext } from "../testing/test-ram";
+import { allowPolicy, createTestRam, request, rootCaller, TEST_ACCOUNT, testContext } from "../../tests/support/cloud/test-ram";
 import { readPlatformConfig } from "./config";
 import { createEasModule } from "./index";
 import { PLATFORM_RULES } from "./platform-rules";

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPassRolePolicy } from "../../lib/policy";
 import { DEMO_KEYS } from "../seed/demo-keys";
 import { createEmulator, type RunningEmulator } from "../server";
-import { easGateway, ramGateway, ramRpc, rejection, type KeyPair } from "../testing/clients";
-import { deploy, easTrust, ecsTrust, look, redeploy, roleArnOf, settle, UID } from "../testing/eas-scenario";
+import { easGateway, ramGateway, ramRpc, rejection, type KeyPair } from "../../tests/support/cloud/clients";
+import { deploy, easTrust, ecsTrust, look, redeploy, roleArnOf, settle, UID } from "../../tests/support/cloud/eas-scenario";
 import { ASSUME_ROLE_DENIED_MESSAGE } from "./event-messages";
 
 const HZ = "cn-hangzhou";

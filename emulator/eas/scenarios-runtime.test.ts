@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../server";
-import { control, easGateway, ramGateway } from "../testing/clients";
-import { deploy, easTrust, look, rawInstances, redeploy, roleArnOf, type Seen } from "../testing/eas-scenario";
+import { control, easGateway, ramGateway } from "../../tests/support/cloud/clients";
+import { deploy, easTrust, look, rawInstances, redeploy, roleArnOf, type Seen } from "../../tests/support/cloud/eas-scenario";
 
 const HZ = "cn-hangzhou";
 const SG = "ap-southeast-1";

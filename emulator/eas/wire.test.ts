@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../server";
-import { easCall } from "../testing/clients";
+import { easCall } from "../../tests/support/cloud/clients";
 
 let emu: RunningEmulator;
 beforeAll(async () => {

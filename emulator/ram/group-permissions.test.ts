@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CloudError } from "../../lib/cloud/types";
 import { DEMO_KEYS } from "../seed/demo-keys";
 import { createEmulator, type RunningEmulator } from "../server";
-import { control, easGateway, ramClient, rejection, stsClient, type KeyPair } from "../testing/clients";
+import { control, easGateway, ramClient, rejection, stsClient, type KeyPair } from "../../tests/support/cloud/clients";
 
 const HZ = "cn-hangzhou";
 const SG = "ap-southeast-1";

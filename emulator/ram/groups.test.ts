@@ -5,7 +5,7 @@ import Ram, * as $Ram from "@alicloud/ram20150501";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STATE_FILE } from "../core/defaults";
 import { createEmulator, type RunningEmulator } from "../server";
-import { ramClient, rejection } from "../testing/clients";
+import { ramClient, rejection } from "../../tests/support/cloud/clients";
 
 interface SdkError {
   code: string;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import Ram, * as $Ram from "@alicloud/ram20150501";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../server";
-import { ramClient, ramRpc, rejection } from "../testing/clients";
+import { ramClient, ramRpc, rejection } from "../../tests/support/cloud/clients";
 
 // Names that are also properties of every JavaScript object are ordinary names to RAM: a role
 // called `constructor` must not exist before it is created, and must work once it is.

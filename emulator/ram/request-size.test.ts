@@ -2,7 +2,7 @@ import * as $Ram from "@alicloud/ram20150501";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_PERMISSION_POLICY_CHARS } from "../../lib/policy";
 import { createEmulator, type RunningEmulator } from "../server";
-import { ramClient, rejection } from "../testing/clients";
+import { ramClient, rejection } from "../../tests/support/cloud/clients";
 
 let emu: RunningEmulator;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import * as $Ram from "@alicloud/ram20150501";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../server";
-import { ramClient, rejection } from "../testing/clients";
+import { ramClient, rejection } from "../../tests/support/cloud/clients";
 
 // RAM role names ignore case, and RAM writes the name lower-case in the role's ARN: the official
 // SDK reads every answer that carries an Arn, for a role created with a mixed-case name.

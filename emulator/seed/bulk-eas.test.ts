@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildEasTrustPolicy } from "../../lib/policy/builders";
 import { createEasModule } from "../eas/index";
-import { allowPolicy, createTestRam, request, rootCaller, testContext } from "../testing/test-ram";
+import { allowPolicy, createTestRam, request, rootCaller, testContext } from "../../tests/support/cloud/test-ram";
 import { seedBulkServices } from "./bulk-eas";
 
 describe("seedBulkServices", () => {

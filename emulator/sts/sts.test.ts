@@ -5,7 +5,7 @@ import { CloudError } from "../../lib/cloud/types";
 import { MAX_SESSION_POLICY_CHARS } from "../../lib/policy";
 import { DEMO_KEYS } from "../seed/demo-keys";
 import { createEmulator, type RunningEmulator } from "../server";
-import { ramClient, rejection, ROOT_KEY, stsClient, type KeyPair } from "../testing/clients";
+import { ramClient, rejection, ROOT_KEY, stsClient, type KeyPair } from "../../tests/support/cloud/clients";
 
 const UID = "1784200000000001";
 const arn = (role: string) => `acs:ram::${UID}:role/${role}`;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addServicePrincipal, buildEasTrustPolicy, buildPassRolePolicy, EAS_SERVICE_PRINCIPAL } from "../policy";
 import { DEMO_KEYS } from "../../emulator/seed/demo-keys";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
-import { credentialFor, FAST_RETRY, ramGateway, rejection, ROOT_KEY, type KeyPair } from "../../emulator/testing/clients";
+import { credentialFor, FAST_RETRY, ramGateway, rejection, ROOT_KEY, type KeyPair } from "../../tests/support/cloud/clients";
 import { createEasGateway } from "./eas-gateway";
 import { CloudError, type EasGateway } from "./types";
 import { REQUEST_ID } from "../../tests/support/request-id";

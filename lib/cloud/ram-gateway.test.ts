@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
 import { DEMO_KEYS } from "../../emulator/seed/demo-keys";
-import { control, ramGateway, ramRpc, rejection } from "../../emulator/testing/clients";
+import { control, ramGateway, ramRpc, rejection } from "../../tests/support/cloud/clients";
 import type { SdkRamGateway } from "./ram-gateway";
 import { CloudError } from "./types";
 import { REQUEST_ID } from "../../tests/support/request-id";

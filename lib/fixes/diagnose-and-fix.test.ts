@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
 import { DEMO_KEYS } from "../../emulator/seed/demo-keys";
-import { control, easGateway, ramGateway, ramRpc, type KeyPair } from "../../emulator/testing/clients";
-import { easTrust, ecsTrust, roleArnOf } from "../../emulator/testing/eas-scenario";
+import { control, easGateway, ramGateway, ramRpc, type KeyPair } from "../../tests/support/cloud/clients";
+import { easTrust, ecsTrust, roleArnOf } from "../../tests/support/cloud/eas-scenario";
 import { createAuditLog } from "../audit/audit-log";
 import { createCloud } from "../cloud/create-cloud";
 import type { Cloud } from "../cloud/types";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
-import { control, easGateway } from "../../emulator/testing/clients";
-import { roleArnOf } from "../../emulator/testing/eas-scenario";
+import { control, easGateway } from "../../tests/support/cloud/clients";
+import { roleArnOf } from "../../tests/support/cloud/eas-scenario";
 import { createCloud } from "../cloud/create-cloud";
 import { parseEnv } from "../env";
 import { createInventoryDeps, type InventoryDeps } from "../inventory/deps";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
-import { control } from "../../emulator/testing/clients";
+import { control } from "../../tests/support/cloud/clients";
 import { ENGINEER } from "../../tests/support/actors";
 import { createCloud } from "../cloud/create-cloud";
 import { parseEnv } from "../env";

@@ -1,7 +1,7 @@
 import * as $Ram from "@alicloud/ram20150501";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
-import { ramClient } from "../../emulator/testing/clients";
+import { ramClient } from "../../tests/support/cloud/clients";
 import { createCloud } from "../cloud/create-cloud";
 import { parseEnv } from "../env";
 import { createInventoryDeps } from "../inventory/deps";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
-import { control } from "../../emulator/testing/clients";
+import { control } from "../../tests/support/cloud/clients";
 import { createAuditLog } from "../audit/audit-log";
 import { openDatabase } from "../db/connection";
 import { sqliteStores } from "../db/sqlite";

@@ -6,7 +6,7 @@ import { createRequest } from "../../lib/approvals/create-request";
 import { revokeRequest } from "../../lib/approvals/revoke-request";
 import type { Stores } from "../../lib/db/types";
 import { AppError } from "../../lib/errors/app-error";
-import { control } from "../../emulator/testing/clients";
+import { control } from "../support/cloud/clients";
 import type { RunningEmulator } from "../../emulator/server";
 import { cloudGrant, setup, startEmulator, type Setup } from "./harness";
 

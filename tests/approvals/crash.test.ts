@@ -5,7 +5,7 @@ import { reconcileRequests } from "../../lib/approvals/reconcile";
 import { revokeRequest } from "../../lib/approvals/revoke-request";
 import type { Cloud } from "../../lib/cloud/types";
 import type { PassRoleRequestRecord, Stores, TxStores } from "../../lib/db/types";
-import { control } from "../../emulator/testing/clients";
+import { control } from "../support/cloud/clients";
 import type { RunningEmulator } from "../../emulator/server";
 import { cloudGrant, consoleCloud, never, setup, startEmulator, type ConsoleProcess, type Setup } from "./harness";
 

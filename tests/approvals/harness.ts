@@ -14,7 +14,7 @@ import { parseEnv } from "../../lib/env";
 import { createInventoryDeps } from "../../lib/inventory/deps";
 import { invalidateFor } from "../../lib/inventory/invalidate";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
-import { easGateway, ramGateway } from "../../emulator/testing/clients";
+import { easGateway, ramGateway } from "../support/cloud/clients";
 import { DEMO_KEYS, type DemoUser } from "../../emulator/seed/demo-keys";
 
 // A real emulator (demo seed), a real SQLite file, and console processes on top of them that a

@@ -10,7 +10,7 @@ import { postgresStores } from "../../lib/db/postgres";
 import { createPool } from "../../lib/db/postgres/pool";
 import type { Stores } from "../../lib/db/types";
 import { createInventoryDeps } from "../../lib/inventory/deps";
-import { control } from "../../emulator/testing/clients";
+import { control } from "../support/cloud/clients";
 import type { RunningEmulator } from "../../emulator/server";
 import { testPostgres, type TempPostgres } from "../db/postgres-server";
 import { cloudGrant, consoleCloud, startEmulator } from "./harness";

@@ -7,7 +7,7 @@ import { listNotices } from "../../lib/approvals/notices";
 import { webhookPublisher, type ApprovalMessage } from "../../lib/approvals/publish";
 import { sweep } from "../../lib/approvals/sweep";
 import { DEFAULT_ACCOUNT_ID } from "../../emulator/core/contract";
-import { control } from "../../emulator/testing/clients";
+import { control } from "../support/cloud/clients";
 import type { RunningEmulator } from "../../emulator/server";
 import { cloudGrant, easAs, serviceConfig, setup, startEmulator, type Setup } from "./harness";
 

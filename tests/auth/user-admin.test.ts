@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
-import { control, ramClient } from "../../emulator/testing/clients";
+import { control, ramClient } from "../support/cloud/clients";
 import { CreateUserRequest } from "@alicloud/ram20150501";
 import { inventoryRamDirectory } from "../../lib/auth/ram-directory";
 import { createCloud } from "../../lib/cloud/create-cloud";

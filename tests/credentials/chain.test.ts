@@ -10,7 +10,7 @@ import { toAppError } from "../../lib/errors";
 import { buildConsolePolicy } from "../../lib/policy";
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from "../../emulator/core/defaults";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
-import { rejection } from "../../emulator/testing/clients";
+import { rejection } from "../support/cloud/clients";
 import { ADMIN } from "../support/actors";
 import { withoutCloudCredentials } from "../support/chain-env";
 import { createConsoleRole, type ConsoleRole } from "../support/console-role";

@@ -6,7 +6,7 @@ import { parseEnv } from "../../lib/env";
 import { AppError } from "../../lib/errors";
 import { buildConsolePolicy, buildEasTrustPolicy, serializePolicy } from "../../lib/policy";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
-import { control, rejection } from "../../emulator/testing/clients";
+import { control, rejection } from "../support/cloud/clients";
 import { withoutCloudCredentials } from "../support/chain-env";
 import { createConsoleRole, type ConsoleRole } from "../support/console-role";
 

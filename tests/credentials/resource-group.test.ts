@@ -9,7 +9,7 @@ import { loadServiceDetail } from "../../lib/inventory/load-service-detail";
 import { loadServices } from "../../lib/inventory/load-services";
 import { buildConsolePolicy } from "../../lib/policy";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
-import { control, easGateway, rejection } from "../../emulator/testing/clients";
+import { control, easGateway, rejection } from "../support/cloud/clients";
 import { ENGINEER } from "../support/actors";
 import { withoutCloudCredentials } from "../support/chain-env";
 import { createConsoleRole, type ConsoleRole } from "../support/console-role";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
-import { control, easGateway, ramGateway } from "../../emulator/testing/clients";
+import { control, easGateway, ramGateway } from "../support/cloud/clients";
 import { createCloud } from "../../lib/cloud/create-cloud";
 import { parseEnv } from "../../lib/env";
 import { diagnosisBody } from "../../lib/fixes/diagnosis-body";

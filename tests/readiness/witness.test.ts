@@ -1,7 +1,7 @@
 import * as $Ram from "@alicloud/ram20150501";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
-import { easGateway, ramClient, control } from "../../emulator/testing/clients";
+import { easGateway, ramClient, control } from "../support/cloud/clients";
 import { createCloud } from "../../lib/cloud/create-cloud";
 import { parseEnv } from "../../lib/env";
 import { createInventoryDeps } from "../../lib/inventory/deps";

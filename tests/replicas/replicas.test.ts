@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ramGateway } from "../../emulator/testing/clients";
+import { ramGateway } from "../support/cloud/clients";
 import { call, signIn, startCluster, type Cluster } from "./cluster";
 
 // Two console replicas (`next start` of one build on two ports) on one PostgreSQL and one

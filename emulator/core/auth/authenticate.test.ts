@@ -4,7 +4,7 @@ import Ram, * as $Ram from "@alicloud/ram20150501";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_KEYS } from "../../seed/demo-keys";
 import { createEmulator, type RunningEmulator } from "../../server";
-import { ramClient, rejection, ROOT_KEY } from "../../testing/clients";
+import { ramClient, rejection, ROOT_KEY } from "../../../tests/support/cloud/clients";
 import { REQUEST_ID } from "../../../tests/support/request-id";
 
 interface SdkError {

@@ -2,7 +2,7 @@ import * as $Ram from "@alicloud/ram20150501";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CloudError } from "../../../lib/cloud/types";
 import { createEmulator, type RunningEmulator } from "../../server";
-import { easCall, easGateway, ramClient, rejection } from "../../testing/clients";
+import { easCall, easGateway, ramClient, rejection } from "../../../tests/support/cloud/clients";
 
 const HZ = "cn-hangzhou";
 // Every character class a request can carry that RFC 3986 treats differently from encodeURIComponent,

@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../../server";
 import * as $Ram from "@alicloud/ram20150501";
-import { ramClient, ramGateway, ROOT_KEY } from "../../testing/clients";
+import { ramClient, ramGateway, ROOT_KEY } from "../../../tests/support/cloud/clients";
 
 let emu: RunningEmulator;
 beforeAll(async () => {

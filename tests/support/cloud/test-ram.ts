@@ -1,9 +1,9 @@
 // A small RamView for unit tests, built on lib/policy: roles and users held in plain maps that
 // tests edit to break and fix deployments.
-import { buildEasTrustPolicy } from "../../lib/policy/builders";
-import { evaluate } from "../../lib/policy/evaluate";
-import type { NamedPolicy, PolicyDocument } from "../../lib/policy/types";
-import type { Caller, EasContext, EasRequest, RamView } from "../core/contract";
+import { buildEasTrustPolicy } from "../../../lib/policy/builders";
+import { evaluate } from "../../../lib/policy/evaluate";
+import type { NamedPolicy, PolicyDocument } from "../../../lib/policy/types";
+import type { Caller, EasContext, EasRequest, RamView } from "../../../emulator/core/contract";
 
 export const TEST_ACCOUNT = "1784200000000001";
 

@@ -1,7 +1,7 @@
 // Helpers for deployment-scenario tests: deploy through the console's gateway, settle, and read
 // back what the console would see (service, warnings, instances, diagnosis).
-import type { EasGateway } from "../../lib/cloud/types";
-import type { RunningEmulator } from "../server";
+import type { EasGateway } from "../../../lib/cloud/types";
+import type { RunningEmulator } from "../../../emulator/server";
 import { control, easCall } from "./clients";
 
 export const UID = "1784200000000001";

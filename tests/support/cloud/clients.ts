@@ -3,11 +3,11 @@ import Credential, { Config as CredentialConfig } from "@alicloud/credentials";
 import OpenApi, { $OpenApiUtil } from "@alicloud/openapi-core";
 import Ram from "@alicloud/ram20150501";
 import * as $dara from "@darabonba/typescript";
-import { createEasGateway } from "../../lib/cloud/eas-gateway";
-import { createRamGateway } from "../../lib/cloud/ram-gateway";
-import { createStsClient } from "../../lib/cloud/sts-client";
-import type { RetryPolicy } from "../../lib/cloud/call";
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from "../core/defaults";
+import { createEasGateway } from "../../../lib/cloud/eas-gateway";
+import { createRamGateway } from "../../../lib/cloud/ram-gateway";
+import { createStsClient } from "../../../lib/cloud/sts-client";
+import type { RetryPolicy } from "../../../lib/cloud/call";
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from "../../../emulator/core/defaults";
 
 export interface KeyPair {
   accessKeyId: string;
