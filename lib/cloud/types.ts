@@ -15,10 +15,12 @@ export interface Cloud {
   describe(): CloudDescription;
 }
 
-/** Where the console's cloud calls go. Holds no secret. */
+/**
+ * Where the console's cloud calls go. Holds no secret. The account is not configuration: the
+ * loaders learn it from a role's ARN or the caller's identity (lib/inventory/fetch.ts).
+ */
 export interface CloudDescription {
   mode: "emulator" | "aliyun";
   endpoint: string;
   regions: string[];
-  accountId?: string;
 }

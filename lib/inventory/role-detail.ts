@@ -95,7 +95,7 @@ export async function loadRoleDetail(deps: InventoryDeps, actor: Actor, name: st
   const [lookup, attached] = await Promise.all([fetchRole(deps, name), fetchRolePolicies(deps, name)]);
   if (!lookup.role) throw new CloudError(lookup.missing);
   const role = lookup.role;
-  const accountId = deps.cloud.describe().accountId ?? parseArn(role.arn)?.account;
+  const accountId = parseArn(role.arn)?.account;
   const [docs, usage] = await Promise.all([
     mapLimit(attached, FAN_OUT, (p) => fetchPolicy(deps, p.policyName, p.policyType)),
     loadUsage(deps, role, accountId),
