@@ -5,7 +5,7 @@ import { Panel } from "@/components/ui/panel";
 import { utcMinute } from "@/components/approvals/format";
 import { loadRequestSummary } from "@/lib/approvals/load-request-summary";
 import { getApprovalDeps } from "@/lib/approvals/server-deps";
-import type { ConsoleUser } from "@/lib/auth/types";
+import type { ConsoleUser } from "@/lib/actor";
 
 const link = "text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600";
 

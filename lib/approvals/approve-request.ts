@@ -1,13 +1,13 @@
 import "server-only";
 import { assertCloudWritable } from "../cloud/read-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import type { PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
 import { rule } from "../errors/render";
 import { fromZodError } from "../errors/from";
 import { parseArn } from "../policy";
 import type { ApprovalDeps } from "./deps";
-import { expiryFor, notLongerThan } from "./durations";
+import { expiryFor, notLongerThan } from "../request-workflow";
 import { findRequest, requirePending } from "./find-request";
 import { refuseSelfGrant, selfApprovalReason } from "./grantee";
 import { grantApproved } from "./grant";

@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import type { PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
 import type { ApprovalDeps } from "./deps";

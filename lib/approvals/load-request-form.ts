@@ -1,5 +1,5 @@
 import "server-only";
-import { actorCan, requirePermission, type Actor } from "../auth/actor";
+import { actorCan, requirePermission, type Actor } from "../actor";
 import { fetchUsers } from "../inventory/fetch";
 import { loadRoles } from "../inventory/load-roles";
 import type { ApprovalDeps } from "./deps";

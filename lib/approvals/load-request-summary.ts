@@ -1,5 +1,5 @@
 import "server-only";
-import { actorCan, requirePermission, type Actor } from "../auth/actor";
+import { actorCan, requirePermission, type Actor } from "../actor";
 import type { ApprovalDeps } from "./deps";
 import { linkedRamUser } from "./grantee";
 import type { PassRoleRequestView } from "./types";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { durationsUpTo, expiryFor, notLongerThan, wantsReminder } from "./durations";
+import { durationsUpTo, expiryFor, notLongerThan, wantsReminder } from "../request-workflow";
 import { grantDocumentText } from "./grant-document";
 import { grantPolicyName, POLICY_NAME_RULE } from "./policy-name";
 

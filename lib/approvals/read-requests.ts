@@ -1,5 +1,5 @@
 import "server-only";
-import { actorCan, requirePermission, type Actor } from "../auth/actor";
+import { actorCan, requirePermission, type Actor } from "../actor";
 import { AppError } from "../errors/app-error";
 import { fromZodError } from "../errors/from";
 import type { ApprovalDeps } from "./deps";

@@ -1,5 +1,5 @@
 import "server-only";
-import { SYSTEM_ACTOR } from "../auth/actor";
+import { SYSTEM_ACTOR } from "../actor";
 import type { PassRoleRequestRecord } from "../db/types";
 import type { ApprovalDeps } from "./deps";
 import { finishGrant, grantApproved } from "./grant";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../actor";
 import type { PassRoleRequestRecord } from "../db/types";
 import type { ApprovalDeps } from "./deps";
 import { takeLease } from "./lease";

@@ -1,6 +1,6 @@
 import "server-only";
 import { assertCloudWritable } from "../cloud/read-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import type { PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
 import { fromZodError } from "../errors/from";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../actor";
 import { toAppError } from "../errors/from";
 import { previewPlan, type WritePlan } from "../writes/plan";
 import { runPlan, type PlanOutcome } from "../writes/run-plan";

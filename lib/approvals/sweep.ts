@@ -1,8 +1,8 @@
 import "server-only";
-import { SYSTEM_ACTOR } from "../auth/actor";
+import { SYSTEM_ACTOR } from "../actor";
 import { AppError } from "../errors/app-error";
 import type { ApprovalDeps } from "./deps";
-import { GRANT_DURATIONS, REMINDER_BEFORE_MS, wantsReminder } from "./durations";
+import { GRANT_DURATIONS, REMINDER_BEFORE_MS, wantsReminder } from "../request-workflow";
 import { takeLease } from "./lease";
 import { reconcileRequests, type ReconcileSummary } from "./reconcile";
 import { removePolicy } from "./remove-policy";

@@ -1,10 +1,10 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../actor";
 import { createAuditLog } from "../audit/audit-log";
 import type { AuditOutcome, PassRoleRequestChange, PassRoleRequestRecord, RequestGuard, TxStores } from "../db/types";
 import { AppError } from "../errors/app-error";
 import type { ApprovalDeps } from "./deps";
-import { TRANSITIONS, type Transition } from "./states";
+import { TRANSITIONS, type Transition } from "../request-workflow";
 import { QUIET_EVENTS, type ApprovalEvent } from "./types";
 import { toRequestView } from "./view";
 

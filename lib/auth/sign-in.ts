@@ -2,7 +2,8 @@ import "server-only";
 import { dummyHash, verifyPassword } from "./password";
 import { checkSignInLimits, firstRefusalOfBurst, recordFailure, recordSuccess, type LimitName } from "./sign-in-limits";
 import { hashSessionId, newSessionId } from "./session-core";
-import { toConsoleUser, type AuthDeps, type ConsoleUser } from "./types";
+import { toConsoleUser, type AuthDeps } from "./types";
+import { type ConsoleUser } from "../actor";
 
 
 export type SignInResult =

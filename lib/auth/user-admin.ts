@@ -1,12 +1,13 @@
 import "server-only";
-import { CloudError } from "../cloud/errors";
+import { CloudError } from "../errors/cloud-error";
 import { UsernameTakenError } from "../db/types";
 import { AppError } from "../errors/app-error";
 import { rule } from "../errors/render";
-import { requirePermission, type Actor } from "./actor";
+import { requirePermission, type Actor } from "../actor";
 import { hashPassword, passwordProblem } from "./password";
 import type { RamDirectory } from "./ram-directory";
-import { toConsoleUser, type AuthDeps, type ConsoleUser } from "./types";
+import { toConsoleUser, type AuthDeps } from "./types";
+import { type ConsoleUser } from "../actor";
 import type { NewUserInput, UserChangeInput } from "./user-schemas";
 
 export type ManagedUser = ConsoleUser & { disabled: boolean };

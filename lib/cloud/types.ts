@@ -3,7 +3,7 @@
 import type { EasGateway } from "./eas-types";
 import type { RamGateway } from "./ram-types";
 
-export * from "./errors";
+export * from "../errors/cloud-error";
 export * from "./common";
 export * from "./ram-types";
 export * from "./eas-types";

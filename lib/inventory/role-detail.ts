@@ -5,7 +5,7 @@ import { mapLimit } from "../async/pool";
 import { CloudError, type AttachedPolicy, type CloudErrorShape, type Policy, type Role } from "../cloud/types";
 import { analyseService } from "../readiness/use";
 import type { InventoryDeps } from "./deps";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import { fetchPolicy, fetchRegionServices, fetchRole, fetchRolePolicies, type RoleLookup } from "./fetch";
 import { fetchAllUserPolicies } from "./principal-policies";
 import { passersByRole, servicesByRole } from "./role-index";

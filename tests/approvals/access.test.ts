@@ -9,8 +9,8 @@ import { listNotices, markNoticesRead } from "../../lib/approvals/notices";
 import { countPending, getRequest, listRequests } from "../../lib/approvals/read-requests";
 import { rejectRequest } from "../../lib/approvals/reject-request";
 import { revokeRequest } from "../../lib/approvals/revoke-request";
-import { ForbiddenError } from "../../lib/auth/actor";
-import type { ConsoleUser } from "../../lib/auth/types";
+import { ForbiddenError } from "../../lib/actor";
+import type { ConsoleUser } from "../../lib/actor";
 import { ENGINEER } from "../support/actors";
 
 // Each workflow function checks the permission itself, before it reads the store or the cloud.
