@@ -3,7 +3,7 @@ import { requirePermission, type Actor } from "../actor";
 import type { PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
 import type { ApprovalDeps } from "./deps";
-import { findRequest, requirePending } from "./find-request";
+import { findRequest, requirePending } from "./read-requests";
 import { concerns } from "./grantee";
 import { applyTransition } from "./transition";
 

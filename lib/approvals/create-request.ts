@@ -7,7 +7,7 @@ import { fromZodError } from "../errors/from";
 import { fetchRole, fetchUsers } from "../inventory/fetch";
 import type { ApprovalDeps } from "./deps";
 import { isOwnRamUser, linkedConsoleUsers, linkedRamUser } from "./grantee";
-import { grantPolicyName } from "./policy-name";
+import { grantPolicyName } from "./plans";
 import { createRequestSchema } from "./schemas";
 import { OPEN_STATES } from "../request-workflow";
 import { publishEvent, recordEvent } from "./transition";

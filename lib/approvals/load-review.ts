@@ -10,10 +10,9 @@ import { loadRoleDetail, type RoleDetail } from "../inventory/role-detail";
 import { previewPlan, type PlanPreview } from "../writes/plan";
 import type { ApprovalDeps } from "./deps";
 import { durationsUpTo, expiryFor, type GrantDuration } from "../request-workflow";
-import { grantDocumentText } from "./grant-document";
-import { findRequest } from "./find-request";
+import { grantDocumentText, planGrant, planRemoval, readPolicy } from "./plans";
+import { findRequest } from "./read-requests";
 import { selfApprovalReason } from "./grantee";
-import { planGrant, planRemoval, readPolicy } from "./plans";
 import type { PassRoleRequestView } from "./types";
 import { toRequestView } from "./view";
 

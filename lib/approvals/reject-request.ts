@@ -4,7 +4,7 @@ import type { PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
 import { fromZodError } from "../errors/from";
 import type { ApprovalDeps } from "./deps";
-import { findRequest, requirePending } from "./find-request";
+import { findRequest, requirePending } from "./read-requests";
 import { rejectSchema } from "./schemas";
 import { applyTransition } from "./transition";
 

@@ -5,9 +5,9 @@ import type { PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
 import { fromZodError } from "../errors/from";
 import type { ApprovalDeps } from "./deps";
-import { findRequest } from "./find-request";
+import { findRequest } from "./read-requests";
 import { takeLease } from "./lease";
-import { removePolicy } from "./remove-policy";
+import { removePolicy } from "./grant";
 import { revokeSchema } from "./schemas";
 import { applyTransition } from "./transition";
 
