@@ -12,9 +12,8 @@ import { findRequest, requirePending } from "./read-requests";
 import { refuseSelfGrant, selfApprovalReason } from "./grantee";
 import { grantApproved } from "./grant";
 import { grantDocumentText } from "./plans";
-import { takeLease } from "./lease";
+import { takeLease, applyTransition, auditTarget } from "./transition";
 import { approveSchema } from "./schemas";
-import { applyTransition, auditTarget } from "./transition";
 
 /**
  * An admin other than the requester, and other than the one whose RAM user the grant goes to

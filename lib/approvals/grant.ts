@@ -2,9 +2,8 @@ import "server-only";
 import type { Actor } from "../actor";
 import type { PassRoleRequestRecord } from "../db/types";
 import type { ApprovalDeps } from "./deps";
-import { orCurrent, takeLease } from "./lease";
+import { orCurrent, takeLease, applyTransition } from "./transition";
 import { planGrant, planRemoval } from "./plans";
-import { applyTransition } from "./transition";
 import { toAppError } from "../errors/from";
 import { previewPlan, type WritePlan } from "../writes/plan";
 import { runPlan, type PlanOutcome } from "../writes/run-plan";
@@ -61,7 +60,7 @@ export async function finishGrant(deps: ApprovalDeps, actor: Actor, r: PassRoleR
 
 type StepFailure = { code: string; message: string; requestId?: string };
 
-export interface OwnPlanResult {
+interface OwnPlanResult {
   outcome?: PlanOutcome;
   failure?: StepFailure;
   requestIds: string[];
@@ -73,7 +72,7 @@ export interface OwnPlanResult {
  * failure for the request to record. Anything else is thrown, and the request stays where it
  * was persisted: the start-up reconciliation finishes it from what the cloud holds.
  */
-export async function runOwnPlan(deps: ApprovalDeps, actor: Actor, plan: WritePlan): Promise<OwnPlanResult> {
+async function runOwnPlan(deps: ApprovalDeps, actor: Actor, plan: WritePlan): Promise<OwnPlanResult> {
   try {
     const outcome = await runPlan(deps.writes, actor, plan, { token: previewPlan(plan).token });
     const failed = outcome.steps.find((s) => s.state === "failed");

@@ -123,7 +123,7 @@ export function grantDocumentText(roleName: string, accountId: string, expiresAt
   return serializePolicy(grantDocument(roleName, accountId, expiresAt));
 }
 
-export function grantDescription(ramUser: string, roleName: string, requestId: string): string {
+function grantDescription(ramUser: string, roleName: string, requestId: string): string {
   return `RoleScope: lets ${ramUser} pass ${roleName} to EAS (request ${requestId}).`;
 }
 

@@ -6,10 +6,9 @@ import { AppError } from "../errors/app-error";
 import { fromZodError } from "../errors/from";
 import type { ApprovalDeps } from "./deps";
 import { findRequest } from "./read-requests";
-import { takeLease } from "./lease";
+import { takeLease, applyTransition } from "./transition";
 import { removePolicy } from "./grant";
 import { revokeSchema } from "./schemas";
-import { applyTransition } from "./transition";
 
 /** An admin takes a grant back: `revoked` is persisted first, then the policy is detached and deleted. */
 export async function revokeRequest(deps: ApprovalDeps, actor: Actor, id: string, body: unknown): Promise<PassRoleRequestRecord> {

@@ -77,9 +77,9 @@ export const ACCOUNT_DELAY_MAX_MS = 5 * 60_000;
 /** How long an address the account signed in from counts as the owner's. */
 const KNOWN_ADDRESS_MS = 30 * 24 * 3_600_000;
 
-export type LimitName = "account_address" | "address" | "account";
+type LimitName = "account_address" | "address" | "account";
 
-export interface Limited {
+interface Limited {
   limit: LimitName;
   retryAfterSeconds: number;
   failures: number;
@@ -103,7 +103,7 @@ export function accountDelayMs(failures: number): number {
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** The limit this attempt runs into, if any. Nothing is written. */
-export async function checkSignInLimits(deps: AuthDeps, username: string, address: string): Promise<Limited | undefined> {
+async function checkSignInLimits(deps: AuthDeps, username: string, address: string): Promise<Limited | undefined> {
   const store = deps.stores.loginFailures;
   const now = deps.now();
   const since = now - LOGIN_WINDOW_MS;
@@ -122,12 +122,12 @@ export async function checkSignInLimits(deps: AuthDeps, username: string, addres
   return { limit: "account", retryAfterSeconds: seconds(delay), failures: byAccount };
 }
 
-export async function recordFailure(deps: AuthDeps, username: string, address: string): Promise<void> {
+async function recordFailure(deps: AuthDeps, username: string, address: string): Promise<void> {
   await deps.stores.loginFailures.record([buckets.account(username), buckets.address(address), buckets.pair(username, address)], deps.now());
 }
 
 /** A success clears this address's failures for the account and marks the address as the owner's. */
-export async function recordSuccess(deps: AuthDeps, username: string, address: string): Promise<void> {
+async function recordSuccess(deps: AuthDeps, username: string, address: string): Promise<void> {
   const store = deps.stores.loginFailures;
   await store.clear(buckets.pair(username, address));
   await store.clear(buckets.known(username, address));
@@ -135,7 +135,7 @@ export async function recordSuccess(deps: AuthDeps, username: string, address: s
 }
 
 /** True once per limit and window: the first refusal of a burst is audited, the rest are not. */
-export async function firstRefusalOfBurst(deps: AuthDeps, limited: Limited, username: string, address: string): Promise<boolean> {
+async function firstRefusalOfBurst(deps: AuthDeps, limited: Limited, username: string, address: string): Promise<boolean> {
   const store = deps.stores.loginFailures;
   const limitBucket = limited.limit === "address" ? buckets.address(address) : limited.limit === "account" ? buckets.account(username) : buckets.pair(username, address);
   const marker = buckets.audited(limitBucket);
