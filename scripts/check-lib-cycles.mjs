@@ -32,7 +32,7 @@ function nodeOf(lib, file) {
   return parts.length > 1 ? parts[0] : parts[0].replace(/\.tsx?$/, "");
 }
 
-/** Edges between lib/ folders, each with one import that makes it, e.g. "lib/db/types.ts: ../approvals/states". */
+/** Edges between lib/ folders, each with one import that makes it, e.g. "lib/db/types.ts: ../request-workflow". */
 export function libGraph(root) {
   const lib = path.join(root, "lib");
   const options = compilerOptions(root);
