@@ -7,11 +7,11 @@ import type { RamStore } from "../ram/store";
 import { HISTORY_DAYS, LAST_ACCESS_DAYS, type ActivityLog } from "./log";
 import { recordReported } from "./record";
 
-export const MAX_ENTRIES = 500;
-export const MAX_COUNT = 1000;
-export const MAX_CALLS_PER_REQUEST = 20_000;
+const MAX_ENTRIES = 500;
+const MAX_COUNT = 1000;
+const MAX_CALLS_PER_REQUEST = 20_000;
 /** The session the reported calls are made in. */
-export const REPORTED_SESSION = "rolescope-activity";
+const REPORTED_SESSION = "rolescope-activity";
 const DAY_MS = 86_400_000;
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{1,3})?)?(?:Z|[+-]\d\d:\d\d)$/;
 
@@ -48,7 +48,7 @@ function activitySchema(now: Date) {
     });
 }
 
-export type ActivityBody = z.infer<ReturnType<typeof activitySchema>>;
+type ActivityBody = z.infer<ReturnType<typeof activitySchema>>;
 
 export function parseActivity(text: string, now: Date): ActivityBody {
   return readJson(activitySchema(now), text);

@@ -17,10 +17,10 @@ import { ApiError } from "../core/contract";
 import { eventRecord, eventRW, isoSeconds, serviceInfo } from "./event-record";
 import { HISTORY_DAYS, type ActivityLog, type StoredEvent } from "./log";
 
-export const MAX_SPAN_DAYS = 30;
-export const DEFAULT_SPAN_DAYS = 7;
-export const MAX_RESULTS = 50;
-export const DEFAULT_RESULTS = 20;
+const MAX_SPAN_DAYS = 30;
+const DEFAULT_SPAN_DAYS = 7;
+const MAX_RESULTS = 50;
+const DEFAULT_RESULTS = 20;
 const DAY_MS = 86_400_000;
 
 const ATTRIBUTE_KEYS = [
