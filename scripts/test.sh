@@ -40,15 +40,16 @@ stage build npx next build && built=1
 wait "$static_pid"
 cat reports/static.log
 
-# End-to-end specs in shards, each with its own console, emulator and store on ports of its own,
-# beside the unit stage: most of an e2e test's time is spent waiting on the browser and the
-# emulator's deploy delay, not on the CPU.
+# End-to-end specs in shards beside the unit stage, each with its own console, emulator and store
+# on ports of its own, ten apart (an emulator takes its base port and one per EAS region after
+# it): most of an e2e test's time is spent waiting on the browser and the emulator's deploy
+# delay, not on the CPU.
 E2E_SHARDS="${E2E_SHARDS:-2}"
 run_e2e() {
   local pids=() i ok=0
   rm -rf data/e2e-*
   for i in $(seq 1 "$E2E_SHARDS"); do
-    E2E_PORT=$((3210 + i)) E2E_EMULATOR_PORT=$((4710 + i)) PLAYWRIGHT_JSON_OUTPUT_NAME="reports/e2e-$i.json" \
+    E2E_PORT=$((3300 + 10 * i)) E2E_EMULATOR_PORT=$((4800 + 10 * i)) PLAYWRIGHT_JSON_OUTPUT_NAME="reports/e2e-$i.json" \
       npx playwright test --shard="$i/$E2E_SHARDS" --reporter=list,json > "reports/e2e-$i.log" 2>&1 &
     pids+=($!)
   done
