@@ -45,7 +45,14 @@ function userSources(store: RamStore, userName: string): Source[] {
 
 const withoutConditions = (p: NamedPolicy): NamedPolicy => ({
   ...p,
-  document: { Version: "1", Statement: p.document.Statement.map(({ Condition: _c, ...rest }) => rest) },
+  document: {
+    Version: "1",
+    Statement: p.document.Statement.map((st) => {
+      const rest = { ...st };
+      delete rest.Condition;
+      return rest;
+    }),
+  },
 });
 
 /**
