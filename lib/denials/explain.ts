@@ -6,10 +6,10 @@ import { canAssume, evaluate, serializePolicy } from "../policy";
 import type { DecodedDiagnostic } from "../cloud/ram-types";
 import type { PolicyDocument, Principal, Statement } from "../policy/types";
 
-export type DenialKind = "implicit" | "explicit" | "trust" | "session" | "control" | "resource-group";
+type DenialKind = "implicit" | "explicit" | "trust" | "session" | "control" | "resource-group";
 
 /** Who was refused, as RAM names them: a RAM user, a role session, or a federated identity. */
-export interface RefusedPrincipal {
+interface RefusedPrincipal {
   type: "user" | "role" | "federated" | "account";
   /** The RAM user, the role (without its session), or the identity provider's name. */
   name: string;
@@ -114,7 +114,7 @@ function principalArn(p: RefusedPrincipal): string | undefined {
 }
 
 /** A policy name RAM accepts (letters, digits, `-`, ≤ 128) that says what it allows and is unique to it. */
-export function grantPolicyName(action: string, resource: string): string {
+function grantPolicyName(action: string, resource: string): string {
   const hash = createHash("sha256").update(`${action}\n${resource}`).digest("hex").slice(0, 8);
   const what = action.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 80);
   return `allow-${what}-${hash}`;

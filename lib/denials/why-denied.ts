@@ -13,7 +13,7 @@ import { extractDiagnosticMessage } from "./extract";
 import { grantPlan } from "./plan";
 import { reasonText, whyDeniedHref } from "./words";
 
-export interface DenyingStatements {
+interface DenyingStatements {
   policy: string;
   version?: string;
   /** The statements of the policy's version that deny this action on this resource. */

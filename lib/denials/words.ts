@@ -9,13 +9,13 @@ import type { DenialNote } from "./note";
 const POLICY_TYPES = new Set(["AssumeRolePolicy", "ControlPolicy", "AccountLevelIdentityBasedPolicy", "ResourceGroupLevelIdentityBasedPolicy", "SessionPolicy"]);
 const SERVICES: Record<string, string> = { ram: "RAM", sts: "STS", eas: "PAI-EAS" };
 
-export function serviceOf(action: string): string {
+function serviceOf(action: string): string {
   const prefix = action.split(":")[0]?.toLowerCase() ?? "";
   return SERVICES[prefix] ?? (prefix.toUpperCase() || "RAM");
 }
 
 /** "the RAM user bob", "the console's role RoleScopeConsole (session s)". */
-export function principalWords(locale: Locale, e: Explanation, self: boolean): string {
+function principalWords(locale: Locale, e: Explanation, self: boolean): string {
   const p = e.principal;
   const key = p.type === "role" ? (p.session ? "roleSession" : "role") : p.type;
   return renderKey(locale, `denials.principal.${self ? "console" : "other"}.${key}`, { name: p.name, session: p.session ?? "" });
