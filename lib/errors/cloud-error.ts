@@ -1,5 +1,20 @@
 import { addBrand, hasBrand } from "./brand";
 
+/**
+ * What RAM, STS and EAS put in a refused call's body (`AccessDeniedDetail`, OpenAPI "NoPermission"
+ * errors): who was refused what, by which policy layer, and the opaque EncodedDiagnosticMessage
+ * that `ram:DecodeDiagnosticMessage` turns into the decision's details.
+ */
+export interface AccessDeniedDetail {
+  AuthAction?: string;
+  AuthPrincipalType?: string;
+  AuthPrincipalDisplayName?: string;
+  AuthPrincipalOwnerId?: string;
+  PolicyType?: string;
+  NoPermissionType?: string;
+  EncodedDiagnosticMessage?: string;
+}
+
 export interface CloudErrorShape {
   code: string;
   message: string;
@@ -9,6 +24,8 @@ export interface CloudErrorShape {
   retryAfterMs?: number;
   /** The API operation that failed (`ListRoles`), so a page can name it and the RAM action it needs. */
   operation?: string;
+  /** The body's AccessDeniedDetail, when the cloud refused the call for want of permission. */
+  accessDenied?: AccessDeniedDetail;
 }
 
 /** One error type for every failed cloud call: the cloud's own code and RequestId, kept. */
@@ -18,6 +35,7 @@ export class CloudError extends Error implements CloudErrorShape {
   readonly httpStatus?: number;
   readonly retryAfterMs?: number;
   operation?: string;
+  readonly accessDenied?: AccessDeniedDetail;
   /** Each subclass names its own brand, so `instanceof` tells them apart across bundle copies. */
   static readonly brand: string = "CloudError";
   static [Symbol.hasInstance](this: { brand: string }, value: unknown): boolean {
@@ -32,8 +50,9 @@ export class CloudError extends Error implements CloudErrorShape {
     this.httpStatus = e.httpStatus;
     this.retryAfterMs = e.retryAfterMs;
     this.operation = e.operation;
+    this.accessDenied = e.accessDenied;
   }
   toJSON(): CloudErrorShape {
-    return { code: this.code, message: this.message, requestId: this.requestId, httpStatus: this.httpStatus, ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }), ...(this.operation ? { operation: this.operation } : {}) };
+    return { code: this.code, message: this.message, requestId: this.requestId, httpStatus: this.httpStatus, ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }), ...(this.operation ? { operation: this.operation } : {}), ...(this.accessDenied ? { accessDenied: this.accessDenied } : {}) };
   }
 }
