@@ -58,9 +58,9 @@ export function SetupWizard({ context, canWrite, readOnly }: { context: SetupCon
       case "preview":
         return <PreviewStep state={state} canWrite={canWrite} readOnly={readOnly} />;
       case "outputs":
-        return <OutputsStep state={state} accountId={context.accountId} users={context.users} issues={shown} update={update} />;
+        return <OutputsStep state={state} accountId={context.accountId} users={context.users} linkedRamUser={context.linkedRamUser} issues={shown} update={update} />;
       case "deploy":
-        return <DeployStep state={state} accountId={context.accountId} canWrite={canWrite} readOnly={readOnly} />;
+        return <DeployStep state={state} accountId={context.accountId} linkedRamUser={context.linkedRamUser} canWrite={canWrite} readOnly={readOnly} />;
     }
   })();
 
