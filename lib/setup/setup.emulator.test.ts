@@ -9,6 +9,7 @@ import type { Cloud } from "../cloud/types";
 import { parseEnv } from "../env";
 import { createInventoryDeps, type InventoryDeps } from "../inventory/deps";
 import { invalidateFor } from "../inventory/invalidate";
+import { tags } from "../inventory/cache-tags";
 import { parsePolicy } from "../policy";
 import type { WriteDeps } from "../writes/run-plan";
 import { buildServiceConfig, type Needs } from "../wizard";
@@ -157,6 +158,20 @@ describe("existing roles and deploy", () => {
     expect(byName.get("eas-oss-reader")!.coverage[2].gap).toMatchObject({ action: "cr:GetRepository", decision: "ImplicitDeny" });
     expect(byName.get("ecs-batch-role")).toMatchObject({ trust: { allowed: false, reason: "principal" } });
     expect(roles[0].trust.allowed).toBe(true);
+  });
+
+  it("offers no service-linked role, warns of far broader roles, and says how the deployer may pass each role or that they must ask", async () => {
+    await cloud.ram.createRole({ roleName: "AliyunServiceRoleForEcs", assumeRolePolicyDocument: JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["ecs.aliyuncs.com"] } }] }) });
+    inv.cache.invalidate({ tags: [tags.roleList] });
+    const asBob = new Map((await listCandidateRoles(inv, ENGINEER, needs, "bob")).map((r) => [r.name, r]));
+    expect([...asBob.keys()].filter((n) => /^AliyunServiceRoleFor/i.test(n))).toEqual([]);
+    expect(asBob.get("legacy-admin")!.breadth).toMatchObject({ fullAccess: ["AliyunRAMFullAccess"] });
+    expect(asBob.get("eas-oss-reader")!.breadth).toBeNull();
+    expect(asBob.get("eas-oss-reader")!.pass).toEqual({ how: "direct" });
+    expect(asBob.get("eas-nas-image")!.pass).toEqual({ how: null });
+    const asCarol = new Map((await listCandidateRoles(inv, ENGINEER, needs, "carol")).map((r) => [r.name, r]));
+    expect(asCarol.get("eas-nas-image")!.pass).toEqual({ how: "group" });
+    expect((await listCandidateRoles(inv, ENGINEER, needs)).every((r) => r.pass === undefined)).toBe(true);
   });
 
   it("deploys a Method 2 config with the created role and follows it to Running", async () => {
