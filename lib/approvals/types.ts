@@ -32,6 +32,8 @@ export interface PassRoleRequestView {
   decidedAt: string | null;
   grantedAt: string | null;
   endedAt: string | null;
+  /** For a revoked request: who revoked it, when, and why (null when no reason was given). */
+  revoked: { by: string; at: string; reason: string | null } | null;
 }
 
 /** An in-app notice about one of the reader's requests. */

@@ -94,6 +94,16 @@ describe("a PassRole request from ask to revoke", () => {
     await revokeRequest(p.deps, s.alice, asked.id, {});
   });
 
+  it("a revoked request says who revoked it, when, and why", async () => {
+    const p = s.start();
+    const asked = await ask(p, "eas-llm-serving", "1d");
+    await approveRequest(p.deps, s.alice, asked.id, {});
+    await revokeRequest(p.deps, s.dave, asked.id, { reason: "The summarizer moved to eas-oss-reader." });
+    const view = await getRequest(p.deps, s.bob, asked.id);
+    expect(view).toMatchObject({ state: "revoked", revoked: { by: "dave", reason: "The summarizer moved to eas-oss-reader." } });
+    expect(view.revoked!.at).toBe(view.endedAt);
+  });
+
   it("keeps the rules: requester and approver differ, only the requester cancels, shorter not longer, one open request per pair", async () => {
     const p = s.start();
     const mine = await createRequest(p.deps, s.alice, { roleName: "eas-no-oss", ramUser: "alice", reason: "test", duration: "7d" });
