@@ -28,7 +28,7 @@ interface Props {
 function PassCell({ role, deployer }: { role: CandidateRole; deployer: string }) {
   const t = useTranslations("wizard.role");
   if (!role.pass) return <span className="text-xs text-slate-600">{t("passNotNeeded")}</span>;
-  if (role.pass.how) return <Badge tone="success" dot>{t(`passHow.${role.pass.how}`, { user: deployer })}</Badge>;
+  if (role.pass.how) return <p className="max-w-48 text-xs text-emerald-800">{t(`passHow.${role.pass.how}`, { user: deployer })}</p>;
   return (
     <div className="space-y-1">
       <Badge tone="warning" dot>{t("passMissing", { user: deployer })}</Badge>

@@ -1,3 +1,4 @@
+import type { PassHow } from "../inventory/pass-how";
 import type { ServiceRef } from "../inventory/types";
 import type { GrantDuration } from "./durations";
 import type { RequestState } from "./states";
@@ -61,6 +62,8 @@ export interface RoleChoice {
   description: string;
   easCanAssume: boolean;
   services: ServiceRef[];
+  /** RAM user offered by the form → how they may already pass the role to EAS; absent when they may not. */
+  passable: Record<string, PassHow>;
 }
 
 export interface RequestFormData {

@@ -158,6 +158,17 @@ describe("a PassRole request from ask to revoke", () => {
     expect((await loadRequestForm(p.deps, s.dave)).ramUsers).toEqual(expect.arrayContaining(["alice", "bob", "carol"]));
   });
 
+  it("offers no service-linked role, and marks the roles each offered RAM user may already pass, with how", async () => {
+    const p = s.start();
+    const mine = await loadRequestForm(p.deps, s.bob);
+    expect(mine.roles.filter((r) => /^AliyunServiceRoleFor/i.test(r.name))).toEqual([]);
+    const byName = new Map(mine.roles.map((r) => [r.name, r]));
+    expect(byName.get("eas-oss-reader")!.passable).toEqual({ bob: "direct" });
+    expect(byName.get("eas-restricted")!.passable).toEqual({});
+    const admins = new Map((await loadRequestForm(p.deps, s.dave)).roles.map((r) => [r.name, r]));
+    expect(admins.get("eas-nas-image")!.passable).toMatchObject({ carol: "group" });
+  });
+
   it("nobody approves a grant to their own RAM user, whoever filed it; the refusal is audited and the review names who may decide", async () => {
     const p = s.start();
     const forAlice = await createRequest(p.deps, s.dave, { roleName: "eas-image-no-cr", ramUser: "alice", reason: "alice deploys the OCR service", duration: "1d" });
