@@ -98,7 +98,7 @@ export function ReviewDecision(props: ReviewDecisionProps) {
                 <p className="text-xs text-slate-500">{t("durationShorter")}</p>
               </div>
               {props.canWrite ? (
-                <Button variant="primary" disabled={busy !== undefined} onClick={() => setConfirmApprove(true)}>
+                <Button variant="primary" disabled={busy !== undefined} onClick={() => setConfirmApprove(true)} data-cloud-write>
                   {t("approve")}
                 </Button>
               ) : (

@@ -64,7 +64,7 @@ export function DeployStep({ state, accountId, linkedRamUser, canWrite, readOnly
             <Notice tone="danger" title={t("blocked")} testId="deploy-blocked">{t("blockedText")}</Notice>
           ) : (
             run.phase !== "done" && (
-              <Button variant="primary" disabled={run.phase === "running"} onClick={() => setAsking(true)}>
+              <Button variant="primary" disabled={run.phase === "running"} onClick={() => setAsking(true)} data-cloud-write>
                 {t(existing ? "confirmUpdate" : "confirmCreate")}
               </Button>
             )
