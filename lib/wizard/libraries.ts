@@ -6,7 +6,7 @@ export function thirdPartyLibraries(needs: Pick<Needs, "oss" | "maxcompute">): s
 }
 
 /** With nothing mounted, the script can only be inside the image. */
-export const IMAGE_CODE_PATH = "/app/app.py";
+const IMAGE_CODE_PATH = "/app/app.py";
 
 /**
  * Where the script is unless the user says otherwise: in the first thing the config mounts, else
