@@ -33,9 +33,10 @@ async function HeldDocuments({ findings }: { findings: SecurityFinding[] }) {
   return (
     <div className="space-y-2">
       {[...docs].map(([name, text]) => (
-        <details key={name} id={docAnchor(name)} className="scroll-mt-24 rounded border border-slate-200 target:border-blue-400 [&:target]:open:block" open>
+        // Closed until wanted; a link to the document inside opens it (the browser expands a details element to show a fragment target).
+        <details key={name} className="rounded border border-slate-200">
           <summary className="cursor-pointer px-2 py-1 text-xs text-slate-700">{t("heldDocument", { name })}</summary>
-          <div className="px-2 pb-2">
+          <div id={docAnchor(name)} className="scroll-mt-24 px-2 pb-2">
             <JsonView json={text} label={t("heldDocument", { name })} copyLabel={t("copyDocument", { name })} />
           </div>
         </details>

@@ -12,7 +12,7 @@ const TONE: Record<Finding["severity"], Tone> = { error: "danger", warning: "war
 const pretty = (compact: string) => {
   const doc: unknown = JSON.parse(compact);
   // A lone Statement array is shown as the policy it goes into.
-  return `${JSON.stringify(Array.isArray(doc) ? { Version: "1", Statement: doc } : doc, null, 2)}\n`;
+  return JSON.stringify(Array.isArray(doc) ? { Version: "1", Statement: doc } : doc, null, 2);
 };
 
 /** Where the finding's fix is done: the role's trust or permissions, a PassRole request, or Setup. */

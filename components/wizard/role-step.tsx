@@ -69,8 +69,7 @@ function ExistingRoles({ state, linkedRamUser, update }: Pick<Props, "state" | "
           <tr>
             <TH className="w-8"><span className="sr-only">{t("pick")}</span></TH>
             <TH>{t("colRole")}</TH>
-            <TH>{t("colTrust")}</TH>
-            <TH>{deployer ? t("colPass", { user: deployer }) : t("colPassAccount")}</TH>
+            <TH>{deployer ? t("colTrustPass", { user: deployer }) : t("colTrust")}</TH>
             <TH>{t("colNeeds")}</TH>
           </tr>
         </THead>
@@ -88,10 +87,10 @@ function ExistingRoles({ state, linkedRamUser, update }: Pick<Props, "state" | "
               </TD>
               <TD>
                 <TrustBadge trust={r.trust} />
-                {!r.trust.allowed && <p className="mt-1 max-w-56 text-xs text-red-800">{t(`trustReason.${r.trust.reason}`)}</p>}
-              </TD>
-              <TD>
-                <PassCell role={r} deployer={deployer} />
+                {!r.trust.allowed && <p className="mt-1 max-w-48 text-xs text-red-800">{t(`trustReason.${r.trust.reason}`)}</p>}
+                <div className="mt-1.5">
+                  <PassCell role={r} deployer={deployer} />
+                </div>
               </TD>
               <TD>
                 <CoverageList coverage={r.coverage} />

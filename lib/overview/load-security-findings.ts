@@ -36,7 +36,7 @@ export interface SecurityFinding {
 
 const pretty = (json: string) => {
   try {
-    return `${JSON.stringify(JSON.parse(json), null, 2)}\n`;
+    return JSON.stringify(JSON.parse(json), null, 2);
   } catch {
     return json;
   }
