@@ -21,7 +21,7 @@ export async function revokeRequest(deps: ApprovalDeps, actor: Actor, id: string
   const lease = takeLease(deps);
   const revoked = await applyTransition(deps, actor, r, "revoke", {
     guard: lease.guard,
-    change: { endedAt: deps.now().toISOString(), removal: "pending", ...lease.hold },
+    change: { endedAt: deps.now().toISOString(), endedBy: actor.username, endReason: parsed.data.reason || null, removal: "pending", ...lease.hold },
     detail: parsed.data.reason ? { reason: parsed.data.reason } : {},
   });
   return removePolicy(deps, actor, revoked);

@@ -183,6 +183,10 @@ export interface PassRoleRequestRecord {
   decidedAt: string | null;
   grantedAt: string | null;
   endedAt: string | null;
+  /** Console username of the admin who revoked the grant. */
+  endedBy: string | null;
+  /** Why it was revoked, when the admin said. */
+  endReason: string | null;
 }
 
 export type RemovalState = "none" | "pending" | "done" | "failed";
@@ -210,6 +214,8 @@ export type PassRoleRequestChange = Partial<
     | "decidedAt"
     | "grantedAt"
     | "endedAt"
+    | "endedBy"
+    | "endReason"
   >
 >;
 

@@ -93,6 +93,16 @@ describe("a PassRole request from ask to revoke", () => {
     await revokeRequest(p.deps, s.alice, asked.id, {});
   });
 
+  it("a revoked request says who revoked it, when, and why", async () => {
+    const p = s.start();
+    const asked = await ask(p, "eas-llm-serving", "1d");
+    await approveRequest(p.deps, s.alice, asked.id, {});
+    await revokeRequest(p.deps, s.dave, asked.id, { reason: "The summarizer moved to eas-oss-reader." });
+    const view = await getRequest(p.deps, s.bob, asked.id);
+    expect(view).toMatchObject({ state: "revoked", revoked: { by: "dave", reason: "The summarizer moved to eas-oss-reader." } });
+    expect(view.revoked!.at).toBe(view.endedAt);
+  });
+
   it("keeps the rules: requester and approver differ, only the requester cancels, shorter not longer, one open request per pair", async () => {
     const p = s.start();
     const mine = await createRequest(p.deps, s.alice, { roleName: "eas-no-oss", ramUser: "alice", reason: "test", duration: "7d" });
@@ -145,6 +155,17 @@ describe("a PassRole request from ask to revoke", () => {
     const form = await loadRequestForm(p.deps, s.bob);
     expect(form.ramUsers).toEqual(["bob"]);
     expect((await loadRequestForm(p.deps, s.dave)).ramUsers).toEqual(expect.arrayContaining(["alice", "bob", "carol"]));
+  });
+
+  it("offers no service-linked role, and marks the roles each offered RAM user may already pass, with how", async () => {
+    const p = s.start();
+    const mine = await loadRequestForm(p.deps, s.bob);
+    expect(mine.roles.filter((r) => /^AliyunServiceRoleFor/i.test(r.name))).toEqual([]);
+    const byName = new Map(mine.roles.map((r) => [r.name, r]));
+    expect(byName.get("eas-oss-reader")!.passable).toEqual({ bob: "direct" });
+    expect(byName.get("eas-restricted")!.passable).toEqual({});
+    const admins = new Map((await loadRequestForm(p.deps, s.dave)).roles.map((r) => [r.name, r]));
+    expect(admins.get("eas-nas-image")!.passable).toMatchObject({ carol: "group" });
   });
 
   it("nobody approves a grant to their own RAM user, whoever filed it; the refusal is audited and the review names who may decide", async () => {
