@@ -23,7 +23,7 @@ function inRegion<T extends { region: string }>(params: T): T {
 // One fix of a service's diagnosis with its preview: exactly what applying it would send.
 export const GET = apiRoute({ permission: "inventory:read", params: fixParams }, async ({ req, actor, params }) => {
   const { region, name, id } = inRegion(params);
-  const fix = diagnosisBody(await loadFixes(getInventoryDeps(), actor, region, name), region).fixes.find((f) => f.id === id);
+  const fix = diagnosisBody(await loadFixes(getInventoryDeps(), actor, region, name), region, requestLocale(req.headers)).fixes.find((f) => f.id === id);
   if (!fix) throw AppError.notFound("fixes.notOffered", { name, id });
   return json({ fix });
 });
