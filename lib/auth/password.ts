@@ -58,8 +58,8 @@ const MIN_PASSWORD_SCORE = 3;
  * the console words it from its own catalogs in the reader's language (errors.rule.passwordWeak).
  */
 const FEEDBACK_KEYS = {
-  warnings: Object.fromEntries(Object.keys(en.translations.warnings).map((k) => [k, k])),
-  suggestions: Object.fromEntries(Object.keys(en.translations.suggestions).map((k) => [k, k])),
+  warnings: Object.fromEntries(Object.keys(en.translations.warnings).map((k) => [k, k])) as typeof en.translations.warnings,
+  suggestions: Object.fromEntries(Object.keys(en.translations.suggestions).map((k) => [k, k])) as typeof en.translations.suggestions,
   timeEstimation: en.translations.timeEstimation,
 };
 
