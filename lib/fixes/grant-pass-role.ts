@@ -4,7 +4,7 @@ import { CloudError } from "../cloud/types";
 import { fetchPolicy, namedPolicy } from "../inventory/fetch";
 import { passRoleDecision } from "../inventory/role-index";
 import type { PlanStep } from "../writes/plan";
-import { titled, type FixPlan } from "./catalog";
+import { say, titled, type FixPlan } from "./catalog";
 import { serviceTarget, type FixContext } from "./context";
 
 const notFound = (e: unknown) => (e instanceof CloudError && e.code.startsWith("EntityNotExist") ? undefined : Promise.reject(e));
@@ -25,14 +25,16 @@ export async function grantPassRole(ctx: FixContext, userName: string, roleName:
   // A policy of that name that says something else is left alone: this one gets a name of its own.
   const policyName = existing && !reusable ? `${base}-eas` : base;
   const doc = serializePolicy(document);
+  // The cloud keeps the description: one language for every reader (as the audit log's), English.
+  const description = say("policyDescription.passRolePolicy", { role: roleName });
   const create: PlanStep = {
     id: "create-policy",
     operation: "CreatePolicy",
     service: "RAM",
     target: policyName,
-    params: { PolicyName: policyName, PolicyDocument: doc, Description: `Lets its holders deploy EAS services with the role ${roleName}` },
+    params: { PolicyName: policyName, PolicyDocument: doc, Description: description },
     change: { before: "", after: serializePolicy(document, { pretty: true }) },
-    run: (c) => c.ram.createPolicy({ policyName, policyDocument: doc, description: `Lets its holders deploy EAS services with the role ${roleName}` }),
+    run: (c) => c.ram.createPolicy({ policyName, policyDocument: doc, description }),
     alreadyDone: (c) => c.ram.getPolicy(policyName, "Custom").then(() => true, async (e) => (await notFound(e)) ?? false),
     changes: [{ kind: "policy", name: policyName }],
   };
