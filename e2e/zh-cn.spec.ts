@@ -67,8 +67,9 @@ async function layoutProblems(page: Page): Promise<string[]> {
 
 /**
  * English sentences a Chinese reader would meet: three English words in a row in any visible text
- * of the page, outside code (JSON, ARNs, snippets, codes in monospace) and form values. Names and
- * codes are single words (`eas-asr-zh`, `ram:PassRole`), so they pass.
+ * of the page, outside code (JSON, ARNs, snippets, codes in monospace), form values, and the
+ * cloud's or a user's own words shown as they are (`data-verbatim`: an EAS event's message, a
+ * role's description). Names and codes are single words (`eas-asr-zh`, `ram:PassRole`), so they pass.
  */
 async function englishProse(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -77,7 +78,7 @@ async function englishProse(page: Page): Promise<string[]> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
-      if (!el || el.closest("code, pre, select, textarea, script, style, .font-mono, [translate=no]")) continue;
+      if (!el || el.closest("code, pre, select, textarea, script, style, .font-mono, [data-verbatim]")) continue;
       if (!el.checkVisibility() && !el.closest(".sr-only")) continue;
       const m = SENTENCE.exec(node.textContent ?? "");
       if (m) found.add(`“${(node.textContent ?? "").trim().slice(0, 80)}”`);
