@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../actor";
 import type { RamGateway } from "../cloud/types";
 import { AppError } from "../errors/app-error";
 import { rule } from "../errors/render";

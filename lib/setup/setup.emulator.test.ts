@@ -177,7 +177,7 @@ describe("existing roles and deploy", () => {
   it("deploys a Method 2 config with the created role and follows it to Running", async () => {
     const { accountId } = await previewCreateRole(inv, ADMIN, request("eas-asr", "system")).then((p) => ({ accountId: p.roleArn.split(":")[3] }));
     const config = buildServiceConfig({ name: "asr-setup", needs, method: 2, role: { accountId, name: "eas-asr" } });
-    const dp = await previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config });
+    const dp = await previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config }, "en");
     expect(dp).toMatchObject({ existing: false, preflight: { method: "custom", findings: [] } });
     expect(dp.preview.steps[0]).toMatchObject({ operation: "CreateService", params: { Region: "cn-hangzhou" } });
     await expect(applyDeploy(inv, writes, ENGINEER, { region: "cn-hangzhou", config }, dp.preview.token)).rejects.toMatchObject({ code: "forbidden" });
@@ -192,7 +192,7 @@ describe("existing roles and deploy", () => {
     const state = await readDeployment(inv, ENGINEER, "cn-hangzhou", "asr-setup");
     expect(state).toMatchObject({ status: "Running", settled: true });
     expect(state.events.length).toBeGreaterThan(0);
-    const again = await previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config });
+    const again = await previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config }, "en");
     expect(again).toMatchObject({ existing: true, preview: { steps: [{ operation: "UpdateService", params: { UpdateType: "replace" } }] } });
   });
 
@@ -209,7 +209,7 @@ describe("existing roles and deploy", () => {
 
   it("refuses to deploy a config whose role EAS cannot assume", async () => {
     const config = { name: "churn-v2", options: { enable_ram_role: true }, role_arn: `acs:ram::${(await cloud.ram.getRole("ecs-batch-role")).arn.split(":")[3]}:role/ecs-batch-role` };
-    const dp = await previewDeploy(inv, ADMIN, { region: "cn-hangzhou", config });
+    const dp = await previewDeploy(inv, ADMIN, { region: "cn-hangzhou", config }, "en");
     expect(dp.preflight.findings.map((f) => f.code)).toEqual(["TRUST_MISSING_EAS"]);
     await expect(applyDeploy(inv, writes, ADMIN, { region: "cn-hangzhou", config }, dp.preview.token)).rejects.toMatchObject({ code: "preflight_failed", status: 409 });
     await expect(cloud.eas.describeService("cn-hangzhou", "churn-v2")).rejects.toMatchObject({ code: "InvalidService.NotFound" });

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { WhyDeniedForm } from "@/components/denials/why-denied-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { actorCan } from "@/lib/auth/actor";
+import { actorCan } from "@/lib/actor";
 import { requireUser } from "@/lib/auth/session";
 
 export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getTranslations("denials"))("title") });
