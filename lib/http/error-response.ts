@@ -6,7 +6,7 @@ import { getAuthDeps } from "../auth/server-deps";
 import { AppError, type ApiErrorBody } from "../errors/app-error";
 import { toAppError } from "../errors/from";
 import { getCloud } from "../cloud";
-import { CloudError } from "../cloud/errors";
+import { CloudError } from "../errors/cloud-error";
 import { describeDenial } from "../denials/describe";
 import type { DenialNote } from "../denials/note";
 

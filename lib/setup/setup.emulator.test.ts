@@ -199,12 +199,12 @@ describe("existing roles and deploy", () => {
   it("checks the deploy for the deployer the Outputs step checked: a RAM user without ram:PassRole is refused", async () => {
     const accountId = (await cloud.ram.getRole("eas-asr")).arn.split(":")[3];
     const config = buildServiceConfig({ name: "asr-bob", needs, method: 2, role: { accountId, name: "eas-asr" } });
-    const dp = await previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config, deployer: "bob" });
+    const dp = await previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config, deployer: "bob" }, "en");
     expect(dp.preflight.findings.map((f) => f.code)).toEqual(["PASSROLE_MISSING"]);
     expect(dp.preflight.findings[0].refs).toMatchObject({ user: "bob", role: "eas-asr" });
     expect(JSON.parse(dp.preflight.findings[0].refs!.document!)).toEqual({ Version: "1", Statement: [{ Effect: "Allow", Action: ["ram:PassRole"], Resource: [`acs:ram::${accountId}:role/eas-asr`] }] });
     await expect(applyDeploy(inv, writes, ADMIN, { region: "cn-hangzhou", config, deployer: "bob" }, dp.preview.token)).rejects.toMatchObject({ code: "preflight_failed", status: 409 });
-    await expect(previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config, deployer: "bob smith" })).rejects.toMatchObject({ code: "invalid_input", fields: { deployer: expect.stringContaining("RAM user name") } });
+    await expect(previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config, deployer: "bob smith" }, "en")).rejects.toMatchObject({ code: "invalid_input", fields: { deployer: expect.stringContaining("RAM user name") } });
   });
 
   it("refuses to deploy a config whose role EAS cannot assume", async () => {
