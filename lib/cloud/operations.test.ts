@@ -2,6 +2,7 @@ import Credential, { Config as CredentialConfig } from "@alicloud/credentials";
 import { describe, expect, it } from "vitest";
 import { RAM_OPERATIONS } from "../../emulator/ram/operations";
 import { resourceMatches } from "../policy";
+import { createActionTrailGateway } from "./actiontrail-gateway";
 import { createEasGateway } from "./eas-gateway";
 import { CLOUD_OPERATIONS, WRITE_METHODS, operationOf } from "./operations";
 import { createRamGateway } from "./ram-gateway";
@@ -13,7 +14,8 @@ const credential = new Credential(new CredentialConfig({ type: "access_key", acc
 const ram = createRamGateway({ endpoint: "127.0.0.1:1", protocol: "HTTP", credential });
 const eas = createEasGateway({ regions: ["cn-hangzhou"], endpointFor: () => "127.0.0.1:1", protocol: "HTTP", credential });
 const methodsOf = (prefix: string, gw: object) => Object.entries(gw).filter(([, v]) => typeof v === "function").map(([k]) => `${prefix}.${k}`);
-const GATEWAY_METHODS = [...methodsOf("ram", ram), ...methodsOf("eas", eas)].sort();
+const actiontrail = createActionTrailGateway({ endpoint: "127.0.0.1:1", region: "cn-hangzhou", protocol: "HTTP", credential });
+const GATEWAY_METHODS = [...methodsOf("ram", ram), ...methodsOf("eas", eas), ...methodsOf("actiontrail", actiontrail)].sort();
 
 describe("the cloud operations table", () => {
   it("finds the gateways' methods (the scan works)", () => {

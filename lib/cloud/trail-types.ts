@@ -1,0 +1,48 @@
+// ActionTrail (2020-07-06) and RAM's permission audit as the console sees them: the gateway
+// interface and the shapes it returns. The events are ActionTrail's own maps, narrowed to what
+// the activity reader uses.
+
+/** `userIdentity` of an ActionTrail event; `assumed-role` for a call made with a role's STS session. */
+export interface TrailIdentity {
+  type: string;
+  principalId: string;
+  userName: string;
+  arn: string;
+}
+
+export interface TrailEvent {
+  eventId: string;
+  eventName: string;
+  /** ActionTrail's service name (`Oss`, `Ram`, `Sts`), not the RAM action prefix. */
+  serviceName: string;
+  eventTime: string;
+  /** ActionTrail's `resourceName`: one or more names, `;`-separated. */
+  resourceName: string;
+  resourceType: string;
+  /** Set when the call failed (`NoPermission`, `AccessDenied`…): such a call used no permission. */
+  errorCode: string;
+  eventRW: string;
+  acsRegion: string;
+  userIdentity: TrailIdentity;
+}
+
+export interface LookupEventsQuery {
+  /** ISO 8601 UTC, `yyyy-MM-ddTHH:mm:ssZ`; both or neither. */
+  startTime: string;
+  endTime: string;
+  /** One or two filters (ActionTrail's limit). */
+  attributes?: { key: string; value: string }[];
+  /** 1 to 50. */
+  maxResults?: number;
+  nextToken?: string;
+}
+
+export interface LookupEventsPage {
+  events: TrailEvent[];
+  nextToken?: string;
+  requestId: string;
+}
+
+export interface ActionTrailGateway {
+  lookupEvents(q: LookupEventsQuery): Promise<LookupEventsPage>;
+}
