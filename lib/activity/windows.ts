@@ -3,8 +3,8 @@
 export const DAY_MS = 86_400_000;
 /** ActionTrail keeps events for 90 days; older windows are a gap, never "unused". */
 export const TRAIL_RETENTION_DAYS = 90;
-/** One query spans at most this many days (LookupEvents' default StartTime is 7 days before EndTime). */
-export const WINDOW_DAYS = 7;
+/** One query spans at most 30 days within the last 90 ("支持最长90天内,跨度不超过30天的事件检索"). */
+export const WINDOW_DAYS = 30;
 
 export interface TimeWindow {
   from: number;

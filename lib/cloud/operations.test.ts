@@ -5,6 +5,7 @@ import { resourceMatches } from "../policy";
 import { createActionTrailGateway } from "./actiontrail-gateway";
 import { createEasGateway } from "./eas-gateway";
 import { CLOUD_OPERATIONS, WRITE_METHODS, operationOf } from "./operations";
+import { createRamAuditGateway } from "./ram-audit-gateway";
 import { createRamGateway } from "./ram-gateway";
 
 // The operations table must name every gateway method: the console's policy and read-only mode
@@ -15,7 +16,7 @@ const ram = createRamGateway({ endpoint: "127.0.0.1:1", protocol: "HTTP", creden
 const eas = createEasGateway({ regions: ["cn-hangzhou"], endpointFor: () => "127.0.0.1:1", protocol: "HTTP", credential });
 const methodsOf = (prefix: string, gw: object) => Object.entries(gw).filter(([, v]) => typeof v === "function").map(([k]) => `${prefix}.${k}`);
 const actiontrail = createActionTrailGateway({ endpoint: "127.0.0.1:1", region: "cn-hangzhou", protocol: "HTTP", credential });
-const GATEWAY_METHODS = [...methodsOf("ram", ram), ...methodsOf("eas", eas), ...methodsOf("actiontrail", actiontrail)].sort();
+const GATEWAY_METHODS = [...methodsOf("ram", ram), ...methodsOf("eas", eas), ...methodsOf("actiontrail", actiontrail), ...methodsOf("ramAudit", createRamAuditGateway({ endpoint: "127.0.0.1:1", protocol: "HTTP", credential }))].sort();
 
 describe("the cloud operations table", () => {
   it("finds the gateways' methods (the scan works)", () => {

@@ -115,6 +115,9 @@ export const CLOUD_OPERATIONS: readonly CloudOperation[] = [
   eas("StopService", "write", ["stopService"]),
   eas("DeleteService", "write", ["deleteService"]),
 
+  // RAM's permission audit of a role (lib/activity): the report job and its answer.
+  { service: "ram", operation: "GenerateServiceLastAccessedDetails", action: "ram:GenerateServiceLastAccessedDetails", resource: "*", kind: "read", methods: ["ramAudit.generateServiceLastAccessedDetails"] },
+  { service: "ram", operation: "GetServiceLastAccessedDetails", action: "ram:GetServiceLastAccessedDetails", resource: "*", kind: "read", methods: ["ramAudit.getServiceLastAccessedDetails"] },
   // The activity of a role's sessions (lib/activity); ActionTrail authorises LookupEvents on "*" only.
   { service: "actiontrail", operation: "LookupEvents", action: "actiontrail:LookupEvents", resource: "*", kind: "read", methods: ["actiontrail.lookupEvents"] },
 ];

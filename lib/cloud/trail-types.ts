@@ -46,3 +46,26 @@ export interface LookupEventsPage {
 export interface ActionTrailGateway {
   lookupEvents(q: LookupEventsQuery): Promise<LookupEventsPage>;
 }
+
+/** One row of RAM's permission audit: a service the identity's policies give it, and its last access. */
+export interface ServiceLastAccessed {
+  /** The RAM action prefix: `oss`, `ram`. */
+  serviceNamespace: string;
+  serviceName: string;
+  /** Absent when the identity never used the service in the audit's reach. */
+  lastAccessedTime?: string;
+}
+
+export interface ServiceLastAccessedReport {
+  jobStatus: "IN_PROGRESS" | "COMPLETED" | "FAILED" | string;
+  services: ServiceLastAccessed[];
+  marker?: string;
+  error?: { code: string; message: string };
+  requestId: string;
+}
+
+/** RAM's permission audit (2015-05-01): a report job per identity, read by its JobId. */
+export interface RamAuditGateway {
+  generateServiceLastAccessedDetails(arn: string): Promise<{ jobId: string; requestId: string }>;
+  getServiceLastAccessedDetails(jobId: string, opts?: { marker?: string; maxItems?: number }): Promise<ServiceLastAccessedReport>;
+}
