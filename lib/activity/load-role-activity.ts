@@ -116,7 +116,7 @@ export async function loadRoleActivity(deps: InventoryDeps, actor: Actor, name: 
     days,
     coverage: observed.coverage,
     services: withAudit(services, audit),
-    unused: findUnused({ roleName, policies, used: services, coverage: observed.coverage, audit }),
+    unused: findUnused({ roleName, policies, used: services, coverage: observed.coverage, audit, deployActions: needs.flatMap((n) => n.checks.map((c) => c.action)) }),
     proposal: buildProposal({ policies, used: services, needs }),
     usedBy: detail.usage.services,
   };

@@ -3,7 +3,7 @@ import { toCloudError } from "../cloud/call";
 import type { ActionTrailGateway, TrailEvent } from "../cloud/trail-types";
 import type { RateGate } from "./rate-gate";
 import type { CoverageGap } from "./types";
-import { DAY_MS, TRAIL_RETENTION_DAYS, trailTime, windowsOf, type TimeWindow } from "./windows";
+import { DAY_MS, RETENTION_MARGIN_MS, TRAIL_RETENTION_DAYS, trailTime, windowsOf, type TimeWindow } from "./windows";
 
 // Reads ActionTrail's events for a time range within the API's limits: windows of one query's
 // span, pages of MaxResults 50 followed by NextToken, at most `concurrency` windows at once and
@@ -42,8 +42,10 @@ export async function readTrail(
 ): Promise<TrailRead> {
   const limits = opts.limits ?? DEFAULT_TRAIL_LIMITS;
   const gaps: CoverageGap[] = [];
-  const oldest = opts.now - TRAIL_RETENTION_DAYS * DAY_MS;
-  if (range.from < oldest) gaps.push(gap("beyond_retention", { from: range.from, to: Math.min(oldest, range.to) }));
+  const retention = opts.now - TRAIL_RETENTION_DAYS * DAY_MS;
+  // ActionTrail measures the 90 days from its own clock, a moment after ours: start a minute inside them.
+  const oldest = retention + RETENTION_MARGIN_MS;
+  if (range.from < retention) gaps.push(gap("beyond_retention", { from: range.from, to: Math.min(retention, range.to) }));
   const readable = { from: Math.max(range.from, oldest), to: range.to };
   if (readable.from >= readable.to) return { read: [], gaps };
   if (!trail) return { read: [], gaps: [...gaps, gap("trail_unreachable", readable)] };

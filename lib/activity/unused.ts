@@ -13,6 +13,8 @@ export interface UnusedInput {
   policies: readonly NamedPolicy[];
   used: readonly ServiceUse[];
   coverage: Coverage;
+  /** Actions the platform uses with the role at deploy: not the role's calls, never unused. */
+  deployActions?: readonly string[];
   /** RAM's permission audit: last access per service namespace; undefined when it could not be read. */
   audit?: ReadonlyMap<string, string | undefined>;
 }
@@ -29,6 +31,7 @@ export function findUnused(input: UnusedInput): UnusedFinding[] {
   const complete = trailComplete(coverage);
   const from = coverage.from;
   const seen = input.used.flatMap((s) => s.actions.map((a) => a.action));
+  const needed = input.deployActions ?? [];
   const seenServices = new Set(input.used.map((s) => s.service));
   const auditUsed = (ns: string) => {
     const t = audit?.get(ns);
@@ -47,7 +50,7 @@ export function findUnused(input: UnusedInput): UnusedFinding[] {
   const namespaces = [...new Set(patterns.map(prefixOf).filter((ns) => ns !== "*" && !ns.includes("*")))].sort();
   const unusedServices = new Set<string>();
   for (const ns of namespaces) {
-    if (seenServices.has(ns) || auditUsed(ns)) continue;
+    if (seenServices.has(ns) || auditUsed(ns) || needed.some((a) => prefixOf(a) === ns)) continue;
     const trailSees = complete && (ns !== "oss" || coverage.ossDataEvents);
     if (!trailSees && !audit?.has(ns)) continue;
     unusedServices.add(ns);
@@ -56,7 +59,7 @@ export function findUnused(input: UnusedInput): UnusedFinding[] {
   if (!complete) return out;
   for (const pattern of patterns.sort()) {
     if (pattern === "*" || unusedServices.has(prefixOf(pattern))) continue;
-    if (seen.some((a) => actionMatches(pattern, a))) continue;
+    if ([...seen, ...needed].some((a) => actionMatches(pattern, a))) continue;
     if (OSS_DATA_ACTION.test(pattern) && !coverage.ossDataEvents) continue;
     out.push({ kind: "action", name: pattern, lastUsed: null });
   }

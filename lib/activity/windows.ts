@@ -3,6 +3,8 @@
 export const DAY_MS = 86_400_000;
 /** ActionTrail keeps events for 90 days; older windows are a gap, never "unused". */
 export const TRAIL_RETENTION_DAYS = 90;
+/** How far inside the retention the oldest query starts; a day counts as read with this much of its start missing. */
+export const RETENTION_MARGIN_MS = 60_000;
 /** One query spans at most 30 days within the last 90 ("支持最长90天内,跨度不超过30天的事件检索"). */
 export const WINDOW_DAYS = 30;
 
@@ -24,7 +26,7 @@ export function daysCovered(from: number, to: number, read: readonly TimeWindow[
   let days = 0;
   for (let i = 0; i < total; i++) {
     const end = to - i * DAY_MS;
-    if (read.some((w) => w.from <= end - DAY_MS && w.to >= end)) days++;
+    if (read.some((w) => w.from <= end - DAY_MS + RETENTION_MARGIN_MS && w.to >= end)) days++;
   }
   return days;
 }
