@@ -1,0 +1,87 @@
+import "server-only";
+import { requirePermission, type Actor } from "../auth/actor";
+import { mapLimit } from "../async/pool";
+import type { InventoryDeps } from "../inventory/deps";
+import { fetchPolicyDocuments, fetchRolePolicies } from "../inventory/fetch";
+import { loadRoles } from "../inventory/load-roles";
+import type { ServiceRef } from "../inventory/types";
+import { ActivityAggregator } from "./aggregate";
+import { trailGate } from "./load-role-activity";
+import { readTrail } from "./read-trail";
+import { toActivityEvent } from "./trail-events";
+import type { Coverage, UnusedFinding } from "./types";
+import { findUnused } from "./unused";
+import { DAY_MS, daysCovered } from "./windows";
+
+// The overview's unused access: one account-wide read of ActionTrail (every role's sessions in
+// one stream, folded as it arrives), cached; each role's policies through the same cached
+// fetchers the roles list and the security panel use. No call per role to ActionTrail.
+
+const FAN_OUT = 8;
+const TTL_MS = 5 * 60_000;
+
+export interface UnusedAccessRow {
+  role: string;
+  usedBy: ServiceRef[];
+  /** No service runs with the role and no session used it in the window. */
+  roleUnused: boolean;
+  lastUsed: string | null;
+  findings: UnusedFinding[];
+}
+
+export interface UnusedAccess {
+  coverage: Coverage;
+  rows: UnusedAccessRow[];
+}
+
+interface AccountScan {
+  coverage: Coverage;
+  roles: Map<string, { lastUsed?: number; services: ReturnType<ActivityAggregator["role"]> }>;
+}
+
+async function scanAccount(deps: InventoryDeps, days: number): Promise<AccountScan> {
+  const now = Date.now();
+  const range = { from: now - days * DAY_MS, to: now };
+  const agg = new ActivityAggregator();
+  const read = await readTrail(deps.cloud.actiontrail, range, trailGate(), (e) => {
+    const a = toActivityEvent(e);
+    if (a) agg.add(a);
+  }, { now });
+  const roles = new Map(agg.roleNames().map((name) => {
+    const r = agg.role(name);
+    return [name.toLowerCase(), { lastUsed: r?.lastUsed, services: r }] as const;
+  }));
+  return {
+    roles,
+    coverage: {
+      from: new Date(range.from).toISOString(),
+      to: new Date(range.to).toISOString(),
+      days,
+      daysSeen: daysCovered(range.from, range.to, read.read),
+      sources: read.read.length > 0 ? ["actiontrail"] : [],
+      gaps: read.gaps,
+      ossDataEvents: agg.ossDataEvents,
+    },
+  };
+}
+
+/** Per role, worst first: roles nothing uses, then the most permissions unused. */
+export async function loadUnusedAccess(deps: InventoryDeps, actor: Actor, days: number): Promise<UnusedAccess> {
+  requirePermission(actor, "inventory:read");
+  const [scan, { rows }] = await Promise.all([
+    deps.cache.get(`activity:account:${days}`, TTL_MS, () => scanAccount(deps, days)).then((c) => c.value),
+    loadRoles(deps, actor, deps.cloud.eas.regions),
+  ]);
+  const out = await mapLimit(rows, FAN_OUT, async (row): Promise<UnusedAccessRow | undefined> => {
+    const seen = scan.roles.get(row.name.toLowerCase());
+    const policies = await fetchPolicyDocuments(deps, await fetchRolePolicies(deps, row.name));
+    const findings = findUnused({ roleName: row.name, policies, used: seen?.services?.services ?? [], coverage: scan.coverage });
+    const roleUnused = row.usedBy.length === 0 && findings.some((f) => f.kind === "role");
+    const permissions = findings.filter((f) => f.kind !== "role");
+    if (!roleUnused && permissions.length === 0) return undefined;
+    return { role: row.name, usedBy: row.usedBy, roleUnused, lastUsed: seen?.lastUsed ? new Date(seen.lastUsed).toISOString() : null, findings: roleUnused ? findings : permissions };
+  });
+  const found = out.filter((r): r is UnusedAccessRow => r !== undefined);
+  found.sort((a, b) => Number(b.roleUnused) - Number(a.roleUnused) || b.findings.length - a.findings.length || a.role.localeCompare(b.role));
+  return { coverage: scan.coverage, rows: found };
+}
