@@ -44,7 +44,7 @@ export class ActivityAggregator {
       role = { name: e.role, last: 0, actions: new Map() };
       this.roles.set(e.role, role);
     }
-    if (e.service === "oss" && e.resources.some((r) => /^acs:oss:[^:]*:[^:]*:[^/]+\/.+/.test(r))) this.ossDataEvents = true;
+    if (!this.ossDataEvents && e.service === "oss" && e.resources.some((r) => /^acs:oss:[^:]*:[^:]*:[^/]+\/.+/.test(r))) this.ossDataEvents = true;
     let acc = role.actions.get(e.action);
     if (!acc) {
       acc = { last: 0, count: 0, failed: 0, resources: new Set(), more: false };
