@@ -21,11 +21,15 @@ export async function ActivitySection({ me, name, days }: { me: ConsoleUser & Ac
   const t = await getTranslations("activity");
   const tc = await getTranslations("common");
   const te = await getTranslations("errors");
-  const deps = getInventoryDeps();
+  const loaded = await loadWithOffer(me, name, days).catch((err: unknown) => {
+    if (err instanceof CloudError) return err;
+    throw err;
+  });
   let body;
-  try {
-    const report = await loadRoleActivity(deps, me, name, days);
-    const { offer, refused } = await offerRightSize(deps, report);
+  if (loaded instanceof CloudError) {
+    body = <ErrorState title={t("error")} code={loaded.code} message={loaded.message} requestId={loaded.requestId} requestIdLabel={tc("requestId")} />;
+  } else {
+    const { report, offer, refused } = loaded;
     body = (
       <div className="space-y-5">
         <p className="text-xs text-slate-600">{t("intro", { days })}</p>
@@ -46,15 +50,18 @@ export async function ActivitySection({ me, name, days }: { me: ConsoleUser & Ac
         )}
       </div>
     );
-  } catch (err) {
-    if (!(err instanceof CloudError)) throw err;
-    body = <ErrorState title={t("error")} code={err.code} message={err.message} requestId={err.requestId} requestIdLabel={tc("requestId")} />;
   }
   return (
     <Panel id="activity-panel" title={t("title")} actions={<DaysForm days={days} label={t("daysLabel")} submit={t("show")} />}>
       {body}
     </Panel>
   );
+}
+
+async function loadWithOffer(me: ConsoleUser & Actor, name: string, days: number) {
+  const deps = getInventoryDeps();
+  const report = await loadRoleActivity(deps, me, name, days);
+  return { report, ...(await offerRightSize(deps, report)) };
 }
 
 function DaysForm({ days, label, submit }: { days: number; label: string; submit: string }) {
