@@ -41,7 +41,7 @@ export function RightSizeControl({ role, days, offer, usedBy, canApply }: { role
   };
   const preview = (
     <div className="space-y-2 text-sm text-slate-800" data-testid="right-size-preview">
-      <p className="font-medium">{t("summary", { dropped: s.dropped, granted: s.granted, kept: s.kept })}</p>
+      <p className="font-medium">{t("summary", { dropped: s.dropped, granted: s.granted, kept: s.kept, wildcards: s.wildcards })}</p>
       {s.deployNeeds.length > 0 ? (
         <div>
           <p>{t("deployKept")}</p>

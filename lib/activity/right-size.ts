@@ -22,6 +22,8 @@ export interface RightSizeSummary {
   dropped: number;
   kept: number;
   granted: number;
+  /** Granted patterns with a wildcard (`oss:*`): each stands for many actions. */
+  wildcards: number;
   deployNeeds: string[];
   replaces: { policyName: string; policyType: PolicyType }[];
   policyName: string;
@@ -105,6 +107,7 @@ export function rightSizePlan(r: RoleActivityReport, attached: { policyName: str
       dropped: r.proposal.droppedActions.length,
       kept: r.proposal.keptActions.length,
       granted: r.proposal.grantedActions.length,
+      wildcards: r.proposal.grantedActions.filter((a) => a.includes("*")).length,
       deployNeeds: r.proposal.deployNeeds,
       replaces,
       policyName,
