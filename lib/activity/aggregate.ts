@@ -4,7 +4,7 @@ import type { ActionUse, ActivityEvent, ServiceUse } from "./types";
 // Folds events into per-role, per-action use as they stream in: memory grows with the distinct
 // roles, actions and (bounded) resources, never with the number of events.
 
-export const RESOURCES_PER_ACTION = 50;
+const RESOURCES_PER_ACTION = 50;
 
 interface ActionAcc {
   last: number;

@@ -20,7 +20,7 @@ import { DAY_MS, daysCovered } from "./windows";
 const FAN_OUT = 8;
 const TTL_MS = 5 * 60_000;
 
-export interface UnusedAccessRow {
+interface UnusedAccessRow {
   role: string;
   usedBy: ServiceRef[];
   /** No service runs with the role and no session used it in the window. */
@@ -29,7 +29,7 @@ export interface UnusedAccessRow {
   findings: UnusedFinding[];
 }
 
-export interface UnusedAccess {
+interface UnusedAccess {
   coverage: Coverage;
   rows: UnusedAccessRow[];
 }

@@ -19,7 +19,7 @@ export interface DeployNeed {
   checks: RamCheck[];
 }
 
-export interface ProposalInput {
+interface ProposalInput {
   policies: readonly NamedPolicy[];
   used: readonly ServiceUse[];
   needs: readonly DeployNeed[];

@@ -9,7 +9,7 @@ const POLLS = 10;
 const POLL_MS = 500;
 const MAX_ITEMS = 1000;
 
-export interface AuditRead {
+interface AuditRead {
   /** Namespace → last access (ISO), undefined for a service granted but never accessed. */
   lastAccess?: Map<string, string | undefined>;
   gap?: CoverageGap;

@@ -11,17 +11,17 @@ import { DAY_MS, RETENTION_MARGIN_MS, TRAIL_RETENTION_DAYS, trailTime, windowsOf
 // kept. What could not be read is a gap, never silence.
 
 /** LookupEvents' MaxResults: 1 to 50. */
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
-export interface TrailReadLimits {
+interface TrailReadLimits {
   concurrency: number;
   /** Pages per window before the rest of the window is left as a `truncated` gap. */
   maxPagesPerWindow: number;
 }
 
-export const DEFAULT_TRAIL_LIMITS: TrailReadLimits = { concurrency: 2, maxPagesPerWindow: 400 };
+const DEFAULT_TRAIL_LIMITS: TrailReadLimits = { concurrency: 2, maxPagesPerWindow: 400 };
 
-export interface TrailRead {
+interface TrailRead {
   read: TimeWindow[];
   gaps: CoverageGap[];
 }

@@ -18,7 +18,7 @@ import { loadRoleActivity, type RoleActivityReport } from "./load-role-activity"
 // and the console saw the whole window; the audit entry carries the rollback (re-attach what was
 // detached, detach the new policy).
 
-export interface RightSizeSummary {
+interface RightSizeSummary {
   dropped: number;
   kept: number;
   granted: number;
@@ -34,7 +34,7 @@ export interface RightSizeOffer {
   summary: RightSizeSummary;
 }
 
-export type RightSizeRefusal = { key: "rightSize.partial" | "rightSize.ossUnseen" | "rightSize.notProven" | "rightSize.nothingKept"; values: Record<string, string | number> };
+type RightSizeRefusal = { key: "rightSize.partial" | "rightSize.ossUnseen" | "rightSize.notProven" | "rightSize.nothingKept"; values: Record<string, string | number> };
 
 // FNV-1a: the policy's name carries a hash of its document, so a policy of that name is this one.
 function fnv(text: string): string {
@@ -44,7 +44,7 @@ function fnv(text: string): string {
 }
 
 /** Why the proposal may not be applied, or undefined when it may. */
-export function refusalOf(r: RoleActivityReport): RightSizeRefusal | undefined {
+function refusalOf(r: RoleActivityReport): RightSizeRefusal | undefined {
   const role = r.role;
   const c = r.coverage;
   if (c.daysSeen < c.days || c.gaps.some((g) => g.kind !== "audit_unavailable")) return { key: "rightSize.partial", values: { role, seen: c.daysSeen, days: c.days, gaps: c.gaps.length } };
@@ -55,7 +55,7 @@ export function refusalOf(r: RoleActivityReport): RightSizeRefusal | undefined {
 }
 
 /** The plan that replaces the role's attached policies with the proposal. */
-export function rightSizePlan(r: RoleActivityReport, attached: { policyName: string; policyType: PolicyType }[]): { plan: WritePlan; summary: RightSizeSummary } {
+function rightSizePlan(r: RoleActivityReport, attached: { policyName: string; policyType: PolicyType }[]): { plan: WritePlan; summary: RightSizeSummary } {
   const doc = serializePolicy(r.proposal.document);
   const policyName = `${r.role.replace(/[^A-Za-z0-9-]/g, "-").slice(0, 48)}-right-sized-${fnv(doc)}`;
   const description = `What ${r.role} used in ${r.days} days and what its EAS services need at deploy (RoleScope)`;

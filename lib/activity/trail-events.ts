@@ -6,7 +6,7 @@ import type { ActivityEvent } from "./types";
 // (`userIdentity.type` `assumed-role`) count, and the role is the one in the session's ARN
 // (`acs:ram::<uid>:assumed-role/<role>/<session>`) or its user name (`<role>:<session>`).
 
-export function sessionRole(e: TrailEvent): string | undefined {
+function sessionRole(e: TrailEvent): string | undefined {
   if (e.userIdentity.type !== "assumed-role") return undefined;
   const arn = parseArn(e.userIdentity.arn);
   const m = arn && /^assumed-role\/([^/]+)/i.exec(arn.resource);
@@ -16,7 +16,7 @@ export function sessionRole(e: TrailEvent): string | undefined {
 }
 
 /** ActionTrail names services as products (`Oss`, `Ecs`); RAM actions use the lower-case prefix. */
-export function actionOf(e: TrailEvent): { service: string; action: string } {
+function actionOf(e: TrailEvent): { service: string; action: string } {
   const service = e.serviceName.toLowerCase();
   return { service, action: `${service}:${e.eventName}` };
 }

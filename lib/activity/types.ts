@@ -36,7 +36,7 @@ export interface ServiceUse {
   actions: ActionUse[];
 }
 
-export type GapKind = "trail_unreachable" | "window_not_read" | "throttled" | "truncated" | "beyond_retention" | "audit_unavailable";
+type GapKind = "trail_unreachable" | "window_not_read" | "throttled" | "truncated" | "beyond_retention" | "audit_unavailable";
 
 export interface CoverageGap {
   kind: GapKind;
@@ -80,7 +80,7 @@ export interface ProposedStatement {
   why: StatementReason;
 }
 
-export type NoNewAccess =
+type NoNewAccess =
   | { holds: true }
   | { holds: false; counterexample: { action: string; resource: string } }
   | { holds: null; undecidable: { action: string; resource: string; conditionKeys: string[] } };

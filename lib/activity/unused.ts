@@ -8,7 +8,7 @@ import type { Coverage, ServiceUse, UnusedFinding } from "./types";
 // records OSS data events); a service may also be known unused from RAM's permission audit,
 // which sees every access; a role is unused when neither saw a call.
 
-export interface UnusedInput {
+interface UnusedInput {
   roleName: string;
   policies: readonly NamedPolicy[];
   used: readonly ServiceUse[];

@@ -6,7 +6,7 @@ export const TRAIL_RETENTION_DAYS = 90;
 /** How far inside the retention the oldest query starts; a day counts as read with this much of its start missing. */
 export const RETENTION_MARGIN_MS = 60_000;
 /** One query spans at most 30 days within the last 90 ("支持最长90天内,跨度不超过30天的事件检索"). */
-export const WINDOW_DAYS = 30;
+const WINDOW_DAYS = 30;
 
 export interface TimeWindow {
   from: number;

@@ -8,7 +8,7 @@ import { callWithRetry } from "./call";
 import { openApiConfig, type ClientOptions } from "./client-config";
 import type { ActionTrailGateway, TrailEvent } from "./trail-types";
 
-export interface ActionTrailGatewayConfig extends ClientOptions {
+interface ActionTrailGatewayConfig extends ClientOptions {
   /** host[:port], no scheme: ActionTrail's regional endpoint `actiontrail.<region>.aliyuncs.com`. */
   endpoint: string;
   region: string;

@@ -3,7 +3,7 @@
 // the activity reader uses.
 
 /** `userIdentity` of an ActionTrail event; `assumed-role` for a call made with a role's STS session. */
-export interface TrailIdentity {
+interface TrailIdentity {
   type: string;
   principalId: string;
   userName: string;
@@ -26,7 +26,7 @@ export interface TrailEvent {
   userIdentity: TrailIdentity;
 }
 
-export interface LookupEventsQuery {
+interface LookupEventsQuery {
   /** ISO 8601 UTC, `yyyy-MM-ddTHH:mm:ssZ`; both or neither. */
   startTime: string;
   endTime: string;
@@ -37,7 +37,7 @@ export interface LookupEventsQuery {
   nextToken?: string;
 }
 
-export interface LookupEventsPage {
+interface LookupEventsPage {
   events: TrailEvent[];
   nextToken?: string;
   requestId: string;
@@ -48,7 +48,7 @@ export interface ActionTrailGateway {
 }
 
 /** One row of RAM's permission audit: a service the identity's policies give it, and its last access. */
-export interface ServiceLastAccessed {
+interface ServiceLastAccessed {
   /** The RAM action prefix: `oss`, `ram`. */
   serviceNamespace: string;
   serviceName: string;
@@ -56,7 +56,7 @@ export interface ServiceLastAccessed {
   lastAccessedTime?: string;
 }
 
-export interface ServiceLastAccessedReport {
+interface ServiceLastAccessedReport {
   jobStatus: "IN_PROGRESS" | "COMPLETED" | "FAILED" | string;
   services: ServiceLastAccessed[];
   marker?: string;

@@ -10,7 +10,7 @@ import type { PolicyDocument, Statement } from "./types";
 // request contexts the engine does not decide: the answer says so instead of guessing. Every
 // Deny of C must be in P too, since dropping one would widen what is allowed.
 
-export type WithinResult =
+type WithinResult =
   | { holds: true }
   | { holds: false; counterexample: { action: string; resource: string } }
   | { holds: null; undecidable: { action: string; resource: string; conditionKeys: string[] } };
