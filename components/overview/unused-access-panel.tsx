@@ -47,7 +47,7 @@ export async function UnusedAccessPanel({ user }: { user: ConsoleUser }) {
                   </TD>
                   <TD className="text-xs">
                     {r.roleUnused ? t("roleUnused") : t("permissions", { count: r.findings.length })}
-                    <span className="ml-1 font-mono text-slate-500">{r.findings.filter((f) => f.kind !== "role").slice(0, 3).map((f) => f.name).join(", ")}</span>
+                    <span className="ml-1 font-mono text-slate-500">{r.findings.filter((f) => f.kind !== "role").slice(0, 3).map((f) => (f.kind === "service" ? `${f.name}:*` : f.name)).join(", ")}</span>
                   </TD>
                   <TD className="whitespace-nowrap text-xs">{r.lastUsed ? r.lastUsed.slice(0, 10) : t("never")}</TD>
                 </TR>

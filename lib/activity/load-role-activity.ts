@@ -79,7 +79,7 @@ async function observe(deps: InventoryDeps, roleName: string, roleArn: string, d
 }
 
 /** Deploy needs of every service that runs with the role, from their configs (the readiness engine's needs). */
-async function deployNeeds(deps: InventoryDeps, services: ServiceRef[], accountId: string): Promise<DeployNeed[]> {
+export async function deployNeeds(deps: InventoryDeps, services: ServiceRef[], accountId: string): Promise<DeployNeed[]> {
   const regions = [...new Set(services.map((s) => s.region))];
   const lists = await Promise.all(regions.map((r) => fetchRegionServices(deps, r)));
   const byKey = new Map(lists.flat().map((s) => [`${s.region}/${s.serviceName}`, s]));

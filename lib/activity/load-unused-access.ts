@@ -2,11 +2,11 @@ import "server-only";
 import { requirePermission, type Actor } from "../auth/actor";
 import { mapLimit } from "../async/pool";
 import type { InventoryDeps } from "../inventory/deps";
-import { fetchPolicyDocuments, fetchRolePolicies } from "../inventory/fetch";
+import { fetchAccountId, fetchPolicyDocuments, fetchRolePolicies } from "../inventory/fetch";
 import { loadRoles } from "../inventory/load-roles";
 import type { ServiceRef } from "../inventory/types";
 import { ActivityAggregator } from "./aggregate";
-import { trailGate } from "./load-role-activity";
+import { deployNeeds, trailGate } from "./load-role-activity";
 import { readTrail } from "./read-trail";
 import { toActivityEvent } from "./trail-events";
 import type { Coverage, UnusedFinding } from "./types";
@@ -68,14 +68,17 @@ async function scanAccount(deps: InventoryDeps, days: number): Promise<AccountSc
 /** Per role, worst first: roles nothing uses, then the most permissions unused. */
 export async function loadUnusedAccess(deps: InventoryDeps, actor: Actor, days: number): Promise<UnusedAccess> {
   requirePermission(actor, "inventory:read");
-  const [scan, { rows }] = await Promise.all([
+  const [scan, { rows }, accountId] = await Promise.all([
     deps.cache.get(`activity:account:${days}`, TTL_MS, () => scanAccount(deps, days)).then((c) => c.value),
     loadRoles(deps, actor, deps.cloud.eas.regions),
+    fetchAccountId(deps),
   ]);
   const out = await mapLimit(rows, FAN_OUT, async (row): Promise<UnusedAccessRow | undefined> => {
     const seen = scan.roles.get(row.name.toLowerCase());
-    const policies = await fetchPolicyDocuments(deps, await fetchRolePolicies(deps, row.name));
-    const findings = findUnused({ roleName: row.name, policies, used: seen?.services?.services ?? [], coverage: scan.coverage });
+    const [policies, needs] = await Promise.all([fetchRolePolicies(deps, row.name).then((a) => fetchPolicyDocuments(deps, a)), deployNeeds(deps, row.usedBy, accountId)]);
+    // What the platform does with the role at deploy is never unused (service lists are cached: no call per role).
+    const deployActions = needs.flatMap((n) => n.checks.map((c) => c.action));
+    const findings = findUnused({ roleName: row.name, policies, used: seen?.services?.services ?? [], coverage: scan.coverage, deployActions });
     const roleUnused = row.usedBy.length === 0 && findings.some((f) => f.kind === "role");
     const permissions = findings.filter((f) => f.kind !== "role");
     if (!roleUnused && permissions.length === 0) return undefined;
