@@ -15,7 +15,7 @@ import { isoSeconds, KNOWN_SERVICES, serviceInfo } from "./event-record";
 import type { ActivityLog } from "./log";
 
 /** A job finishes once read while in progress, or this long after it started (emulator clock). */
-export const JOB_SECONDS = 2;
+const JOB_SECONDS = 2;
 const MAX_JOBS = 200;
 const MAX_ITEMS = 1000;
 const DEFAULT_ITEMS = 100;

@@ -7,12 +7,13 @@ import type { RamStore } from "../ram/store";
 import { HISTORY_DAYS, LAST_ACCESS_DAYS, type ActivityLog } from "./log";
 import { recordReported } from "./record";
 
-export const MAX_ENTRIES = 500;
-export const MAX_COUNT = 1000;
-export const MAX_CALLS_PER_REQUEST = 20_000;
+const MAX_ENTRIES = 500;
+const MAX_COUNT = 1000;
+const MAX_CALLS_PER_REQUEST = 20_000;
 /** The session the reported calls are made in. */
-export const REPORTED_SESSION = "rolescope-activity";
+const REPORTED_SESSION = "rolescope-activity";
 const DAY_MS = 86_400_000;
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{1,3})?)?(?:Z|[+-]\d\d:\d\d)$/;
 
 function activitySchema(now: Date) {
   const oldest = now.getTime() - LAST_ACCESS_DAYS * DAY_MS;
@@ -21,10 +22,12 @@ function activitySchema(now: Date) {
       service: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "must be a RAM action prefix in lower case, like oss, odps or cr"),
       action: z.string().regex(/^(?:[a-z][a-z0-9-]{0,31}:)?[A-Z][A-Za-z0-9]{0,127}$/, "must be an API name like GetObject, or service:GetObject"),
       resource: z.string().min(1, "must name the resource, like acs:oss:*:*:models/image-tagger/model.bin").max(1024, "must be at most 1024 characters"),
-      at: z.iso
-        .datetime({ offset: true, message: "must be an ISO 8601 time, like 2026-12-01T08:00:00Z" })
-        .refine((v) => Date.parse(v) <= now.getTime(), "must not be later than the emulator's clock")
-        .refine((v) => Date.parse(v) >= oldest, `must be within the last ${LAST_ACCESS_DAYS} days`),
+      at: z.string().superRefine((v, ctx) => {
+        const ms = Date.parse(v);
+        if (!ISO_TIME.test(v) || Number.isNaN(ms)) ctx.addIssue({ code: "custom", message: "must be an ISO 8601 time, like 2026-12-01T08:00:00Z" });
+        else if (ms > now.getTime()) ctx.addIssue({ code: "custom", message: "must not be later than the emulator's clock" });
+        else if (ms < oldest) ctx.addIssue({ code: "custom", message: `must be within the last ${LAST_ACCESS_DAYS} days` });
+      }),
       count: z.number().int("must be a whole number").min(1, "must be at least 1").max(MAX_COUNT, `must be at most ${MAX_COUNT}`).default(1),
       errorCode: z.string().regex(/^[A-Za-z][A-Za-z0-9.]{0,63}$/, "must be an error code like AccessDenied or NoSuchKey").optional(),
     })
@@ -45,7 +48,7 @@ function activitySchema(now: Date) {
     });
 }
 
-export type ActivityBody = z.infer<ReturnType<typeof activitySchema>>;
+type ActivityBody = z.infer<ReturnType<typeof activitySchema>>;
 
 export function parseActivity(text: string, now: Date): ActivityBody {
   return readJson(activitySchema(now), text);

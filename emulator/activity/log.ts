@@ -11,12 +11,17 @@ export const LAST_ACCESS_DAYS = 400;
 export const MAX_EVENTS_PER_ACCOUNT = 50_000;
 
 const DAY_MS = 86_400_000;
-const byTime = (a: StoredEvent, b: StoredEvent) => a.t - b.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byTime = (a: StoredEvent, b: StoredEvent) => a.t - b.t || a.seq - b.seq;
+
+/** A call to record; the log numbers it. */
+export type NewEvent = Omit<StoredEvent, "seq">;
 
 /** One call made with a role session. Kept small: the event record is built when it is read. */
 export interface StoredEvent {
   /** Milliseconds since the epoch, whole seconds (ActionTrail's eventTime has no milliseconds). */
   t: number;
+  /** Arrival order, which orders events of the same second. */
+  seq: number;
   id: string;
   roleName: string;
   roleId: string;
@@ -45,6 +50,7 @@ export class ActivityLog {
   private events: StoredEvent[] = [];
   /** roleName (lower case) → service → last access. */
   private lastAccess = new Map<string, Map<string, ServiceAccess>>();
+  private nextSeq = 1;
 
   constructor(private readonly cap = MAX_EVENTS_PER_ACCOUNT) {}
 
@@ -55,21 +61,24 @@ export class ActivityLog {
   clear(): void {
     this.events = [];
     this.lastAccess.clear();
+    this.nextSeq = 1;
   }
 
   /** Records one call; false when it is older than the history, where it only moves the role's last access. */
-  record(e: StoredEvent, now: Date): boolean {
+  record(input: NewEvent, now: Date): boolean {
+    const e: StoredEvent = { ...input, seq: this.nextSeq++ };
     this.touch(e.roleName, e.service, { at: e.t, region: e.region });
     if (e.t < now.getTime() - HISTORY_DAYS * DAY_MS) return false;
-    const i = this.insertionPoint(e.t, e.id);
+    const i = this.insertionPoint(e.t, e.seq);
     this.events.splice(i, 0, e);
     if (this.events.length > this.cap) this.events.splice(0, this.events.length - this.cap);
     return true;
   }
 
   /** Records many calls at once (the seed): one sort instead of an insertion each. */
-  recordMany(list: StoredEvent[], now: Date): void {
+  recordMany(input: NewEvent[], now: Date): void {
     const from = now.getTime() - HISTORY_DAYS * DAY_MS;
+    const list = [...input].sort((a, b) => a.t - b.t).map((e) => ({ ...e, seq: this.nextSeq++ }));
     for (const e of list) this.touch(e.roleName, e.service, { at: e.t, region: e.region });
     this.events = [...this.events, ...list.filter((e) => e.t >= from)].sort(byTime).slice(-this.cap);
   }
@@ -85,7 +94,7 @@ export class ActivityLog {
   /** Drops what is past the history and the last-access window. */
   prune(now: Date): void {
     const from = now.getTime() - HISTORY_DAYS * DAY_MS;
-    const first = this.insertionPoint(from, "");
+    const first = this.insertionPoint(from, 0);
     if (first > 0) this.events.splice(0, first);
     const accessFrom = now.getTime() - LAST_ACCESS_DAYS * DAY_MS;
     for (const [role, byService] of this.lastAccess) {
@@ -94,14 +103,14 @@ export class ActivityLog {
     }
   }
 
-  /** Index of the first event at or after (t, id). */
-  private insertionPoint(t: number, id: string): number {
+  /** Index of the first event at or after (t, seq). */
+  private insertionPoint(t: number, seq: number): number {
     let lo = 0;
     let hi = this.events.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       const m = this.events[mid];
-      if (m.t < t || (m.t === t && m.id < id)) lo = mid + 1;
+      if (m.t < t || (m.t === t && m.seq < seq)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -115,14 +124,13 @@ export class ActivityLog {
     from: number;
     to: number;
     direction: "FORWARD" | "BACKWARD";
-    after?: { t: number; id: string };
+    after?: { t: number; seq: number };
     keep: (e: StoredEvent) => boolean;
     limit: number;
   }): { events: StoredEvent[]; more: boolean } {
     const out: StoredEvent[] = [];
     if (opts.direction === "FORWARD") {
-      let i = opts.after ? this.insertionPoint(opts.after.t, opts.after.id) : this.insertionPoint(opts.from, "");
-      if (opts.after && i < this.events.length && this.events[i].t === opts.after.t && this.events[i].id === opts.after.id) i++;
+      let i = opts.after ? this.insertionPoint(opts.after.t, opts.after.seq + 1) : this.insertionPoint(opts.from, 0);
       for (; i < this.events.length && this.events[i].t <= opts.to; i++) {
         if (!opts.keep(this.events[i])) continue;
         if (out.length === opts.limit) return { events: out, more: true };
@@ -131,7 +139,7 @@ export class ActivityLog {
       return { events: out, more: false };
     }
     // BACKWARD: start at the last event at or before `to` (or before the cursor).
-    let i = opts.after ? this.insertionPoint(opts.after.t, opts.after.id) - 1 : this.insertionPoint(opts.to + 1, "") - 1;
+    let i = opts.after ? this.insertionPoint(opts.after.t, opts.after.seq) - 1 : this.insertionPoint(opts.to + 1, 0) - 1;
     for (; i >= 0 && this.events[i].t >= opts.from; i--) {
       if (!opts.keep(this.events[i])) continue;
       if (out.length === opts.limit) return { events: out, more: true };
@@ -154,6 +162,7 @@ export class ActivityLog {
 
   restore(snap: { events: StoredEvent[]; lastAccess: Record<string, Record<string, ServiceAccess>> }): void {
     this.events = [...snap.events].sort(byTime).slice(-this.cap);
+    this.nextSeq = this.events.reduce((m, e) => Math.max(m, e.seq), 0) + 1;
     this.lastAccess = new Map(Object.entries(snap.lastAccess).map(([role, m]) => [role, new Map(Object.entries(m))]));
   }
 }

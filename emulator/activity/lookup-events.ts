@@ -17,10 +17,10 @@ import { ApiError } from "../core/contract";
 import { eventRecord, eventRW, isoSeconds, serviceInfo } from "./event-record";
 import { HISTORY_DAYS, type ActivityLog, type StoredEvent } from "./log";
 
-export const MAX_SPAN_DAYS = 30;
-export const DEFAULT_SPAN_DAYS = 7;
-export const MAX_RESULTS = 50;
-export const DEFAULT_RESULTS = 20;
+const MAX_SPAN_DAYS = 30;
+const DEFAULT_SPAN_DAYS = 7;
+const MAX_RESULTS = 50;
+const DEFAULT_RESULTS = 20;
 const DAY_MS = 86_400_000;
 
 const ATTRIBUTE_KEYS = [
@@ -131,7 +131,7 @@ function attributes(params: Record<string, string>): { key: AttributeKey; value:
 
 interface Cursor {
   t: number;
-  id: string;
+  seq: number;
   from: number;
   to: number;
   q: string;
@@ -142,7 +142,7 @@ const encodeToken = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base
 function decodeToken(token: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as Cursor;
-    if (typeof c.t === "number" && typeof c.id === "string" && typeof c.from === "number" && typeof c.to === "number" && typeof c.q === "string") return c;
+    if (typeof c.t === "number" && typeof c.seq === "number" && typeof c.from === "number" && typeof c.to === "number" && typeof c.q === "string") return c;
   } catch {
     // fall through
   }
@@ -170,12 +170,12 @@ export function lookupEvents(log: ActivityLog, params: Record<string, string>, n
 
   let from: number;
   let to: number;
-  let after: { t: number; id: string } | undefined;
+  let after: { t: number; seq: number } | undefined;
   if (params.NextToken) {
     const c = decodeToken(params.NextToken);
     if (c.q !== q) throw invalid("NextToken was returned for other parameters: pass the same StartTime, EndTime, Direction, MaxResults and LookupAttribute as the call that returned it.");
     ({ from, to } = c);
-    after = { t: c.t, id: c.id };
+    after = { t: c.t, seq: c.seq };
   } else if (hasStart) {
     from = parseTime("StartTime", params.StartTime);
     to = Math.min(parseTime("EndTime", params.EndTime), nowMs);
@@ -200,6 +200,6 @@ export function lookupEvents(log: ActivityLog, params: Record<string, string>, n
     StartTime: isoSeconds(from),
     EndTime: isoSeconds(to),
     Events: events.map((e) => eventRecord(e, accountId)),
-    ...(more && last ? { NextToken: encodeToken({ t: last.t, id: last.id, from, to, q }) } : {}),
+    ...(more && last ? { NextToken: encodeToken({ t: last.t, seq: last.seq, from, to, q }) } : {}),
   };
 }

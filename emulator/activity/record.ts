@@ -3,7 +3,7 @@
 // services it does not serve.
 import { randomUUID } from "node:crypto";
 import type { Caller } from "../core/contract";
-import type { ActivityLog, StoredEvent } from "./log";
+import type { ActivityLog, NewEvent } from "./log";
 
 export interface CallFacts {
   service: string;
@@ -36,9 +36,9 @@ export function recordCall(log: ActivityLog, caller: Caller | undefined, call: C
 }
 
 /** Seconds between the calls one entry with a `count` stands for; the last of them is at `at`. */
-export const COUNT_SPACING_SECONDS = 37;
+const COUNT_SPACING_SECONDS = 37;
 
-export interface ReportedCalls {
+interface ReportedCalls {
   role: { roleName: string; roleId: string };
   sessionName: string;
   accessKeyId: string;
@@ -53,8 +53,8 @@ export interface ReportedCalls {
 }
 
 /** The `count` calls of one entry, ending at `at`. */
-export function reportedEvents(r: ReportedCalls): StoredEvent[] {
-  const out: StoredEvent[] = [];
+function reportedEvents(r: ReportedCalls): NewEvent[] {
+  const out: NewEvent[] = [];
   for (let i = r.count - 1; i >= 0; i--) {
     out.push({
       t: wholeSecond(r.at - i * COUNT_SPACING_SECONDS * 1000),

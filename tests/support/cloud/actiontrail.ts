@@ -15,7 +15,7 @@ export interface LookupEventsInput {
   LookupAttribute?: { Key: string; Value: string }[];
 }
 
-export interface LookupEventsAnswer {
+interface LookupEventsAnswer {
   RequestId: string;
   StartTime: string;
   EndTime: string;
