@@ -21,6 +21,7 @@ export async function UnusedAccessPanel({ user }: { user: ConsoleUser }) {
   const days = DEFAULT_ACTIVITY_DAYS;
   const loaded = await orCloudError(loadUnusedAccess(getInventoryDeps(), user, days));
   if (loaded instanceof CloudError) return <Panel id="unused-access" title={t("title", { days })}><PanelError error={loaded} /></Panel>;
+  if (!loaded) return <Panel id="unused-access" title={t("title", { days })}><p className="text-sm text-slate-600" data-testid="unused-access-reading">{t("reading")}</p></Panel>;
   const { coverage, rows } = loaded;
   const partial = coverage.daysSeen < coverage.days || coverage.gaps.length > 0;
   return (

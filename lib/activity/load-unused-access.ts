@@ -5,6 +5,7 @@ import type { InventoryDeps } from "../inventory/deps";
 import { fetchAccountId, fetchPolicyDocuments, fetchRolePolicies } from "../inventory/fetch";
 import { loadRoles } from "../inventory/load-roles";
 import type { ServiceRef } from "../inventory/types";
+import { processSingleton } from "../process-singleton";
 import { ActivityAggregator } from "./aggregate";
 import { deployNeeds, trailGate } from "./load-role-activity";
 import { readTrail } from "./read-trail";
@@ -65,11 +66,28 @@ async function scanAccount(deps: InventoryDeps, days: number): Promise<AccountSc
   };
 }
 
-/** Per role, worst first: roles nothing uses, then the most permissions unused. */
-export async function loadUnusedAccess(deps: InventoryDeps, actor: Actor, days: number): Promise<UnusedAccess> {
+// The account-wide read takes as long as its pages at two a second (a minute for a few thousand
+// events): the overview never waits for it. The read runs in the background and the panel shows
+// the last finished one, or says that it is under way.
+const scans = () => processSingleton("activity-account-scans", () => new Map<number, { done?: AccountScan; running?: Promise<unknown> }>());
+
+function latestScan(deps: InventoryDeps, days: number): AccountScan | undefined {
+  const entry = scans().get(days) ?? {};
+  scans().set(days, entry);
+  entry.running ??= deps.cache
+    .get(`activity:account:${days}`, TTL_MS, () => scanAccount(deps, days))
+    .then((c) => (entry.done = c.value))
+    .catch(() => undefined)
+    .finally(() => (entry.running = undefined));
+  return entry.done;
+}
+
+/** Per role, worst first: roles nothing uses, then the most permissions unused; undefined while the first read of the account runs. */
+export async function loadUnusedAccess(deps: InventoryDeps, actor: Actor, days: number): Promise<UnusedAccess | undefined> {
   requirePermission(actor, "inventory:read");
-  const [scan, { rows }, accountId] = await Promise.all([
-    deps.cache.get(`activity:account:${days}`, TTL_MS, () => scanAccount(deps, days)).then((c) => c.value),
+  const scan = latestScan(deps, days);
+  if (!scan) return undefined;
+  const [{ rows }, accountId] = await Promise.all([
     loadRoles(deps, actor, deps.cloud.eas.regions),
     fetchAccountId(deps),
   ]);
