@@ -6,7 +6,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
-import type { GrantDuration } from "@/lib/approvals/durations";
+import type { GrantDuration } from "@/lib/request-workflow";
 import type { Review } from "@/lib/approvals/load-review";
 import type { PassRoleRequestView } from "@/lib/approvals/types";
 import type { PlanPreview } from "@/lib/writes/plan";

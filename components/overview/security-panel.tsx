@@ -5,7 +5,7 @@ import { Panel } from "@/components/ui/panel";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { roleHref } from "@/components/inventory/links";
 import { severityTone } from "@/components/policy/severity";
-import type { ConsoleUser } from "@/lib/auth/types";
+import type { ConsoleUser } from "@/lib/actor";
 import { CloudError } from "@/lib/cloud/types";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 import { loadSecurityFindings, type SecurityFinding } from "@/lib/overview/load-security-findings";

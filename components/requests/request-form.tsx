@@ -5,7 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ApiCallError, sendJson } from "@/components/ui/fetch-json";
-import { GRANT_DURATIONS, type GrantDuration } from "@/lib/approvals/durations";
+import { GRANT_DURATIONS, type GrantDuration } from "@/lib/request-workflow";
 import type { RequestFormData } from "@/lib/approvals/types";
 import { RolePicker } from "./role-picker";
 import { MY_REQUESTS_KEY } from "./my-requests";

@@ -1,4 +1,4 @@
-import type { Permission } from "@/lib/auth/permissions";
+import type { Permission } from "@/lib/permissions";
 import type shell from "@/messages/en/shell.json";
 
 export type ShellNavKey = keyof (typeof shell)["nav"];

@@ -1,6 +1,5 @@
 import type { ServiceRef } from "../inventory/types";
-import type { GrantDuration } from "./durations";
-import type { RequestState } from "./states";
+import type { GrantDuration, RequestState } from "../request-workflow";
 
 // A PassRole request as the API answers it and the pages show it. No secrets, no lease details.
 

@@ -1,4 +1,4 @@
-import type { Permission } from "./permissions";
+import type { Permission } from "../permissions";
 
 // Every route handler and server action, and who may call it. Each handler declares its access
 // in apiRoute; tests/auth/route-access.test.ts imports every app/**/route.ts and "use server"

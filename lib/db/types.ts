@@ -1,8 +1,7 @@
 import "server-only";
 import { addBrand, hasBrand } from "../errors/brand";
-import type { Role } from "../auth/permissions";
-import type { GrantDuration } from "../approvals/durations";
-import type { RequestState } from "../approvals/states";
+import type { Role } from "../permissions";
+import type { GrantDuration, RequestState } from "../request-workflow";
 
 // The store's contracts. Callers see only these; ./sqlite (the embedded default) and ./postgres
 // (several console replicas on one database) implement them, and one contract suite tests both.

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { DEFAULT_LOCALE, requestLocale, type Locale } from "@/i18n/config";
-import { ForbiddenError } from "../auth/actor";
+import { ForbiddenError } from "../actor";
 import { getAuthDeps } from "../auth/server-deps";
 import { AppError, type ApiErrorBody } from "../errors/app-error";
 import { toAppError } from "../errors/from";

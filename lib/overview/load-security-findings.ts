@@ -1,4 +1,4 @@
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import { mapLimit } from "../async/pool";
 import type { AttachedPolicy, PolicyType } from "../cloud/types";
 import { tags } from "../inventory/cache-tags";

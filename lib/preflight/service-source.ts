@@ -1,4 +1,4 @@
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import { CloudError } from "../cloud/types";
 import type { InventoryDeps } from "../inventory/deps";
 import { fetchDeployer } from "../inventory/facts";

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "../errors/app-error";
 import { rule } from "../errors/render";
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../actor";
 import { CloudError, type EasService } from "../cloud/types";
 import { tags } from "../inventory/cache-tags";
 import type { InventoryDeps } from "../inventory/deps";

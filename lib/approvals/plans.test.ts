@@ -1,8 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { durationsUpTo, expiryFor, notLongerThan, wantsReminder } from "./durations";
-import { grantDocumentText } from "./grant-document";
-import { grantPolicyName, POLICY_NAME_RULE } from "./policy-name";
+import { durationsUpTo, expiryFor, notLongerThan, wantsReminder } from "../request-workflow";
+import { grantDocumentText, grantPolicyName, POLICY_NAME_RULE } from "./plans";
 
 describe("grant policy names", () => {
   it("are readable, and the same for the same pair whatever the case", () => {

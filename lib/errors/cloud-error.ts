@@ -1,4 +1,4 @@
-import { addBrand, hasBrand } from "../errors/brand";
+import { addBrand, hasBrand } from "./brand";
 
 export interface CloudErrorShape {
   code: string;

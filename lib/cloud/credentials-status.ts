@@ -1,10 +1,10 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
-import { toCloudError } from "../cloud/call";
-import type { Cloud, CloudErrorShape } from "../cloud/types";
-import type { ConsoleCredentials } from "./console-credentials";
-import { maskAccessKeyId } from "./text";
-import type { ChainLink, SourceName } from "./types";
+import { requirePermission, type Actor } from "../actor";
+import { toCloudError } from "./call";
+import type { Cloud, CloudErrorShape } from "./types";
+import type { ConsoleCredentials } from "../credentials/console-credentials";
+import { maskAccessKeyId } from "../credentials/text";
+import type { ChainLink, SourceName } from "../credentials/types";
 
 /** GET /api/credentials, exactly. Holds no secret: the key id is masked, secret and token never leave the manager. */
 export interface CredentialsStatus {

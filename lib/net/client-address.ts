@@ -2,7 +2,7 @@ import "server-only";
 import { BlockList, isIP } from "node:net";
 
 // Who sent a request, as far as it can be known. The socket's peer is stamped on every request
-// by ./peer-stamp (the client cannot forge it); X-Forwarded-* headers are believed only as far as
+// by lib/http/peer-stamp (the client cannot forge it); X-Forwarded-* headers are believed only as far as
 // ROLESCOPE_TRUSTED_PROXIES says proxies stand in front of the console.
 
 /** Set on every request from its socket, overwriting whatever the client sent. */

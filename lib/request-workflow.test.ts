@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canTransition, isFinal, nextStates, OPEN_STATES, REQUEST_STATES, TRANSITIONS, type RequestState } from "./states";
+import { canTransition, isFinal, nextStates, OPEN_STATES, REQUEST_STATES, TRANSITIONS, type RequestState } from "./request-workflow";
 
 describe("the request state machine", () => {
   it("is exactly pending → approved → granting → granted | failed; granted → revoked | expired; pending → rejected | cancelled", () => {

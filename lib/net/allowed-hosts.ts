@@ -7,7 +7,7 @@ import { isIP } from "node:net";
 // loopback names on the port the request came in on, and the address the request came in on
 // (what `HOSTNAME` bound); anything else must be listed in ROLESCOPE_ALLOWED_HOSTS.
 
-/** Stamped on every request from its socket (./peer-stamp), overwriting what the client sent. */
+/** Stamped on every request from its socket (lib/http/peer-stamp), overwriting what the client sent. */
 export const LOCAL_ADDRESS_HEADER = "x-rolescope-local-address";
 export const LOCAL_PORT_HEADER = "x-rolescope-local-port";
 

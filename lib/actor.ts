@@ -1,10 +1,20 @@
-import { AppError } from "../errors/app-error";
-import { addBrand } from "../errors/brand";
-import { can, type Permission } from "./permissions";
-import type { ConsoleUser } from "./types";
+import { AppError } from "./errors/app-error";
+import { addBrand } from "./errors/brand";
+import { can, type Permission, type Role } from "./permissions";
 
 // Who a data-layer function acts for. Every function in lib/ that reads or writes on someone's
 // behalf takes an Actor and checks the permission itself, whatever its caller already checked.
+
+/** Who is using the console. Never carries the password hash or the session id. */
+export interface ConsoleUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  ramUserName?: string;
+  /** The language they chose, when they chose one. */
+  locale?: string;
+}
 
 /** Start-up, the grant sweeper and other jobs the console runs by itself. */
 export interface SystemActor {
