@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { roleHref } from "@/components/inventory/links";
-import type { ConsoleUser } from "@/lib/auth/types";
+import type { ConsoleUser } from "@/lib/actor";
 import { CloudError } from "@/lib/cloud/types";
 import { DEFAULT_ACTIVITY_DAYS } from "@/lib/activity/days";
 import { loadUnusedAccess } from "@/lib/activity/load-unused-access";

@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import { mapLimit } from "../async/pool";
 import type { InventoryDeps } from "../inventory/deps";
 import { fetchAccountId, fetchPolicyDocuments, fetchRolePolicies } from "../inventory/fetch";
