@@ -6,6 +6,7 @@ const SECTIONS = [
   ["lint", "lint"],
   ["simulator", "simulator"],
   ["usage", "usage"],
+  ["activity", "activity"],
 ] as const;
 
 export async function SectionNav({ findings }: { findings: number }) {

@@ -41,6 +41,8 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: "POST", path: "/api/auth/users", access: "users:manage", probe: { body: {}, allowed: 400 } },
   { method: "PATCH", path: "/api/auth/users/[id]", access: "users:manage", probe: { path: "/api/auth/users/no-such-user", body: {}, allowed: 400 } },
   { method: "GET", path: "/api/roles/[name]", access: "inventory:read", probe: { path: "/api/roles/eas-oss-reader" } },
+  { method: "GET", path: "/api/roles/[name]/activity", access: "inventory:read", probe: { path: "/api/roles/eas-oss-reader/activity?days=0", allowed: 400 } },
+  { method: "POST", path: "/api/roles/[name]/right-size", access: "cloud:write", probe: { path: "/api/roles/eas-oss-reader/right-size", body: {}, allowed: 400 } },
   { method: "GET", path: "/api/audit", access: "audit:read" },
   { method: "GET", path: "/api/audit/export", access: "audit:read" },
   { method: "GET", path: "/api/services", access: "inventory:read" },
