@@ -16,7 +16,7 @@ test("activity, unused access, right-size preview and apply (admins only), and t
   test.setTimeout(180_000);
   await signIn(page, "alice");
 
-  await page.goto(`/roles/${ROLE}#activity`);
+  await page.goto(`/roles/${ROLE}/activity`);
   const coverage = page.getByTestId("activity-coverage");
   await expect(coverage).toContainText("ActionTrail read for 90 of 90 days.", { timeout: 60_000 });
   await expect(coverage).toContainText("this account's trail does.");
@@ -51,7 +51,7 @@ test("activity, unused access, right-size preview and apply (admins only), and t
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("forbidden");
   await bob.close();
 
-  await page.goto(`/roles/${ROLE}#activity`);
+  await page.goto(`/roles/${ROLE}/activity`);
   await page.getByRole("button", { name: "Preview right-sizing" }).click();
   const preview = page.getByTestId("right-size-preview");
   await expect(preview).toContainText("in place of 1 granted action pattern (1 with a wildcard)");

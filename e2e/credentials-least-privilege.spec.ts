@@ -20,6 +20,7 @@ const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 const PAGE_SAMPLES: Record<string, string> = {
   "/services/[region]/[name]": "/services/cn-hangzhou/fraud-detector",
   "/roles/[name]": "/roles/eas-oss-reader",
+  "/roles/[name]/activity": "/roles/eas-oss-reader/activity",
   // `:request` is a PassRole request bob makes once the console runs (the demo seed holds none).
   "/approvals/[id]": "/approvals/:request",
 };

@@ -2,10 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Suspense } from "react";
 import { Panel } from "@/components/ui/panel";
-import { ActivitySection } from "@/components/activity/activity-section";
-import { PanelSkeleton } from "@/components/ui/states";
 import { PageHeader } from "@/components/ui/page-header";
 import { CloudErrorState } from "@/components/inventory/cloud-error-state";
 import { LintSection } from "@/components/role-detail/lint-section";
@@ -22,7 +19,6 @@ import { CloudError } from "@/lib/cloud/types";
 import { loadRoleDetail, roleNameSchema, type RoleDetail } from "@/lib/inventory/role-detail";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 import { readSimulationQuery } from "@/lib/policy-view/simulation-query";
-import { activityDays, DEFAULT_ACTIVITY_DAYS } from "@/lib/activity/days";
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -78,10 +74,12 @@ export default async function RoleDetailPage({ params, searchParams }: Props) {
         </div>
         <UsageSection usage={detail.usage} />
         <div id="activity" className="scroll-mt-12">
-          {/* ActionTrail is read at two calls a second: the rest of the page does not wait for it. */}
-          <Suspense fallback={<Panel title={t("activity")}><PanelSkeleton lines={6} /></Panel>}>
-            <ActivitySection me={me} name={detail.role.roleName} days={activityDays.catch(DEFAULT_ACTIVITY_DAYS).parse(query.days ?? DEFAULT_ACTIVITY_DAYS)} />
-          </Suspense>
+          <Panel id="activity-panel" title={t("activity")}>
+            <p className="text-sm text-slate-700">{t("activityIntro")}</p>
+            <Link href={`/roles/${encodeURIComponent(detail.role.roleName)}/activity`} className="mt-2 inline-block text-sm text-blue-700 hover:underline">
+              {t("activityOpen", { role: detail.role.roleName })}
+            </Link>
+          </Panel>
         </div>
       </div>
     </>
