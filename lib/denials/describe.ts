@@ -3,7 +3,7 @@ import type { Locale } from "@/i18n/config";
 import type { AccessDeniedDetail, RamGateway } from "../cloud/types";
 import { decodeMessage } from "./decode";
 import { explain } from "./explain";
-import type { DenialNote } from "./note";
+import type { DenialNote } from "../errors/denial-note";
 import { denialNote } from "./words";
 
 /**

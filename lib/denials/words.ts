@@ -4,7 +4,7 @@ import { renderKey } from "../errors/render";
 import type { AccessDeniedDetail } from "../cloud/types";
 import type { DecodeOutcome } from "./decode";
 import type { Explanation } from "./explain";
-import type { DenialNote } from "./note";
+import type { DenialNote } from "../errors/denial-note";
 
 const POLICY_TYPES = new Set(["AssumeRolePolicy", "ControlPolicy", "AccountLevelIdentityBasedPolicy", "ResourceGroupLevelIdentityBasedPolicy", "SessionPolicy"]);
 const SERVICES: Record<string, string> = { ram: "RAM", sts: "STS", eas: "PAI-EAS" };

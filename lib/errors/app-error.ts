@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, type Locale } from "@/i18n/config";
-import type { DenialNote } from "../denials/note";
+import type { DenialNote } from "./denial-note";
 import { addBrand, hasBrand } from "./brand";
 import { ERROR_STATUS, type ErrorCode } from "./codes";
 import { renderFields, renderInvalid, renderKey, type ErrorKey, type FieldRule, type MessageValues } from "./render";

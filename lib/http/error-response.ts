@@ -8,7 +8,7 @@ import { toAppError } from "../errors/from";
 import { getCloud } from "../cloud";
 import { CloudError } from "../errors/cloud-error";
 import { describeDenial } from "../denials/describe";
-import type { DenialNote } from "../denials/note";
+import type { DenialNote } from "../errors/denial-note";
 
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
 

@@ -1,7 +1,7 @@
 import { requestLocale } from "@/i18n/config";
 import { getCloud } from "@/lib/cloud";
 import { CloudError } from "@/lib/cloud/types";
-import { applyDenialFix } from "@/lib/denials/apply";
+import { applyDenialFix } from "@/lib/fixes/denial-grant";
 import { applyDenialBody } from "@/lib/denials/route-input";
 import { AppError } from "@/lib/errors/app-error";
 import { fromCloudError } from "@/lib/errors/from";

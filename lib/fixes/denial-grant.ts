@@ -5,9 +5,9 @@ import { AppError } from "../errors/app-error";
 import { rule } from "../errors/render";
 import { applyRun } from "../setup/apply-plan";
 import type { PlanOutcome, WriteDeps } from "../writes/run-plan";
-import { explain, smallestFix } from "./explain";
-import { grantPlan } from "./plan";
-import { decodeOrRefuse, messageIn } from "./why-denied";
+import { explain, smallestFix } from "../denials/explain";
+import { grantPlan } from "../denials/plan";
+import { decodeOrRefuse, messageIn } from "../denials/why-denied";
 
 /**
  * Applies the grant for a refusal: the plan is built again from RAM's decoding of the message,
