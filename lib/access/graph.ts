@@ -1,4 +1,3 @@
-import { canAssume } from "../policy/trust";
 import { compilePolicy } from "../policy/compile";
 import { evaluate } from "../policy/evaluate";
 import { EAS_SERVICE_PRINCIPAL } from "../policy/builders";
@@ -6,7 +5,7 @@ import { parseRamPrincipal } from "../policy/arn";
 import { asList } from "../policy/lists";
 import { roleKey } from "../policy/role-identity";
 import { compileGlobs } from "../policy/wildcard";
-import type { EvaluationResult, NamedPolicy, Principal, RequestContext } from "../policy/types";
+import type { EvaluationResult, NamedPolicy, PolicyDocument, Principal, RequestContext } from "../policy/types";
 import { nodeId, type AccessInventory, type PathEdge, type PrincipalRef, type StatementRef } from "./types";
 
 // Who may act as which role, one hop at a time. Every RAM user and role is a principal; an edge
@@ -86,29 +85,62 @@ function easWriteEdge(p: GraphPrincipal, account: string, context: RequestContex
   return undefined;
 }
 
-/** Principals a trust policy could admit, by its RAM principals; canAssume then decides each. */
-function trustCandidates(trust: NonNullable<AccessInventory["roles"][number]["trust"]>, account: string, principals: GraphPrincipal[], assumers: number[]): Iterable<number> {
-  const out = new Set<number>();
+/** Principals a trust policy could admit by its RAM principals ("all" for the account's root or `*`); canAssume then decides each. */
+function trustCandidates(trust: PolicyDocument, account: string, principals: GraphPrincipal[]): "all" | ((i: number) => boolean) {
+  const tests: ((p: GraphPrincipal) => boolean)[] = [];
   for (const st of Array.isArray(trust.Statement) ? trust.Statement : []) {
     if (st?.Effect !== "Allow" || !st.Principal) continue;
     for (const value of asList(st.Principal.RAM)) {
-      if (value === "*") return assumers;
+      if (value === "*") return "all";
       const ref = parseRamPrincipal(value);
       if (!ref || !compileGlobs([ref.account], false)(account)) continue;
-      if (ref.kind === "root") return assumers;
+      if (ref.kind === "root") return "all";
       if (ref.kind === "provider") continue;
       const name = compileGlobs([ref.name], true);
-      for (const i of assumers) if (principals[i].ref.type === ref.kind && name(principals[i].ref.name.toLowerCase())) out.add(i);
+      const kind = ref.kind;
+      tests.push((p) => p.ref.type === kind && name(p.ref.name.toLowerCase()));
     }
+  }
+  return (i) => tests.some((t) => t(principals[i]));
+}
+
+type Compiled = ReturnType<typeof allowsAny>[number];
+
+/**
+ * Role index → the principals holding an Allow statement for the action that names the role.
+ * Statements are shared by everyone holding the same policy, so each is matched against the
+ * roles once, not once per holder: the work grows with policies × roles, not principals × roles.
+ */
+function holdersByRole(principals: GraphPrincipal[], roles: { arn: string }[], action: string): Set<number>[] {
+  const holders = new Map<Compiled, number[]>();
+  principals.forEach((p, i) => {
+    for (const st of allowsAny(p.policies, action)) {
+      const list = holders.get(st);
+      if (list) list.push(i);
+      else holders.set(st, [i]);
+    }
+  });
+  const out = roles.map(() => new Set<number>());
+  for (const [st, who] of holders) {
+    roles.forEach((r, ri) => {
+      if (st.resource && st.resource(r.arn) === st.notResource) return;
+      for (const i of who) out[ri].add(i);
+    });
   }
   return out;
 }
 
 /** A role is one role however its name is spelt: a trust entry may write it as RAM's ARN does, in lower case. */
-function trustAdmits(trust: NonNullable<AccessInventory["roles"][number]["trust"]>, as: Principal, context: RequestContext): EvaluationResult {
+function trustAdmits(trust: PolicyDocument, as: Principal, context: RequestContext): EvaluationResult {
   const first = canAssume(trust, as, context);
   if (first.decision === "Allow" || as.type !== "RAMRole" || as.name === roleKey(as.name)) return first;
   return canAssume(trust, { ...as, name: roleKey(as.name) }, context);
+}
+
+// lib/policy's canAssume, without its check of the principal's shape: the graph builds every
+// principal itself, and that check would run once per pair.
+function canAssume(trust: PolicyDocument, principal: Principal, context: RequestContext): EvaluationResult {
+  return evaluate({ principal, action: "sts:AssumeRole", resource: "*", context }, [{ name: "AssumeRolePolicy", type: "Trust", document: trust }], { trust: true });
 }
 
 export function buildAccessGraph(inv: AccessInventory, opts: { now?: Date } = {}): AccessGraph {
@@ -123,14 +155,8 @@ export function buildAccessGraph(inv: AccessInventory, opts: { now?: Date } = {}
   const roles = inv.roles.map((r, i) => ({ name: r.name, arn: r.arn, principal: inv.users.length + i }));
   const roleIndex = new Map(roles.map((r, i) => [roleKey(r.name), i]));
 
-  // Indexed by action once, so that each role only looks at principals holding a statement for it.
-  const assumers: number[] = [];
-  const passers: { i: number; statements: ReturnType<typeof allowsAny> }[] = [];
-  principals.forEach((p, i) => {
-    if (allowsAny(p.policies, "sts:assumerole").length > 0) assumers.push(i);
-    const pass = allowsAny(p.policies, "ram:passrole");
-    if (pass.length > 0) passers.push({ i, statements: pass });
-  });
+  const assumers = holdersByRole(principals, roles, "sts:assumerole");
+  const passers = holdersByRole(principals, roles, "ram:passrole");
   const easEdges = new Map<number, PathEdge | undefined>();
   const easEdgeOf = (i: number) => {
     if (!easEdges.has(i)) easEdges.set(i, easWriteEdge(principals[i], account, context));
@@ -143,8 +169,9 @@ export function buildAccessGraph(inv: AccessInventory, opts: { now?: Date } = {}
     const target = nodeId.role(role.name);
     const self = roles[r].principal;
     if (role.trust) {
-      for (const i of trustCandidates(role.trust, account, principals, assumers)) {
-        if (i === self) continue;
+      const admits = trustCandidates(role.trust, account, principals);
+      for (const i of assumers[r]) {
+        if (i === self || (admits !== "all" && !admits(i))) continue;
         const p = principals[i];
         const identity = evaluate({ principal: p.as, action: "sts:AssumeRole", resource: role.arn, context }, p.policies);
         if (identity.decision !== "Allow") continue;
@@ -160,9 +187,8 @@ export function buildAccessGraph(inv: AccessInventory, opts: { now?: Date } = {}
       }
       const eas = canAssume(role.trust, { type: "Service", service: EAS_SERVICE_PRINCIPAL }, context);
       if (eas.decision === "Allow") {
-        for (const { i, statements } of passers) {
+        for (const i of passers[r]) {
           if (i === self) continue;
-          if (!statements.some((st) => !st.resource || st.resource(role.arn) !== st.notResource)) continue;
           const p = principals[i];
           const pass = evaluate({ principal: p.as, action: "ram:PassRole", resource: role.arn, context: passContext }, p.policies);
           if (pass.decision !== "Allow") continue;

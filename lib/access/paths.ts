@@ -18,12 +18,18 @@ function rank(e: PathEdge): number {
   return CUT_ORDER.indexOf(e.via) + shared + (e.statements.length > 1 ? 10 : 0);
 }
 
-/** The cut is taken from the first hop, the one that belongs to this principal alone. */
-function cutOf(hops: DirectEdge[]): AccessPath["cut"] {
-  const first = hops[0].edges;
-  let best = 0;
-  for (let i = 1; i < first.length; i++) if (rank(first[i]) < rank(first[best])) best = i;
-  return { ...first[best], edge: best };
+// The cut is taken from the first hop, the one that belongs to this principal alone; it depends
+// on that hop only, so each hop's is worked out once however many paths start with it.
+const cuts = new WeakMap<DirectEdge, AccessPath["cut"]>();
+function cutOf(hop: DirectEdge): AccessPath["cut"] {
+  let cut = cuts.get(hop);
+  if (!cut) {
+    let best = 0;
+    for (let i = 1; i < hop.edges.length; i++) if (rank(hop.edges[i]) < rank(hop.edges[best])) best = i;
+    cut = { ...hop.edges[best], edge: best };
+    cuts.set(hop, cut);
+  }
+  return cut;
 }
 
 function toPath(graph: AccessGraph, hops: DirectEdge[]): AccessPath {
@@ -31,13 +37,13 @@ function toPath(graph: AccessGraph, hops: DirectEdge[]): AccessPath {
     principal: graph.principals[hops[0].from].ref,
     kind: hops.length > 1 ? "chain" : hops[0].kind,
     roles: hops.map((h) => graph.roles[h.role].name),
-    edges: hops.flatMap((h) => h.edges),
-    cut: cutOf(hops),
+    edges: hops.length === 1 ? hops[0].edges : hops.flatMap((h) => h.edges),
+    cut: cutOf(hops[0]),
   };
 }
 
-const order = (a: AccessPath, b: AccessPath) =>
-  a.principal.type.localeCompare(b.principal.type) || a.principal.name.localeCompare(b.principal.name) || a.kind.localeCompare(b.kind);
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const order = (a: AccessPath, b: AccessPath) => cmp(a.principal.type, b.principal.type) || cmp(a.principal.name, b.principal.name) || cmp(a.kind, b.kind);
 
 /** Who may act as the role, and how; empty for a role the graph does not hold. */
 export function pathsToRole(graph: AccessGraph, roleName: string, maxHops = MAX_HOPS): AccessPath[] {
