@@ -73,7 +73,7 @@ export function TrustGraphView({
       edges.map((e) => {
         const deny = e.effect === "Deny";
         const stroke = deny ? "#dc2626" : e.conditional ? "#b45309" : "#64748b";
-        const label = [deny ? denyLabel : undefined, e.conditional ? conditionLabel : undefined].filter(Boolean).join(" · ");
+        const label = [e.label, deny ? denyLabel : undefined, e.conditional ? conditionLabel : undefined].filter(Boolean).join(" · ");
         return {
           id: e.id,
           source: e.source,

@@ -6,10 +6,12 @@ import { Panel } from "@/components/ui/panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { ErrorState } from "@/components/ui/states";
 import { LintSection } from "@/components/role-detail/lint-section";
-import { parsedPolicies, PermissionsSection } from "@/components/role-detail/permissions-section";
+import { PermissionsSection } from "@/components/role-detail/permissions-section";
 import { RoleNotFound } from "@/components/role-detail/role-not-found";
 import { RoleSummary } from "@/components/role-detail/role-summary";
 import { SectionNav } from "@/components/role-detail/section-nav";
+import { Suspense } from "react";
+import { AccessPanel, AccessSection } from "@/components/role-detail/access-section";
 import { Simulator } from "@/components/role-detail/simulator";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { TrustSection } from "@/components/role-detail/trust-section";
@@ -35,6 +37,7 @@ export default async function RoleDetailPage({ params, searchParams }: Props) {
   if (!name.success) notFound();
   const t = await getTranslations("role-detail");
   const tc = await getTranslations("common");
+  const ta = await getTranslations("access.paths");
 
   let detail: RoleDetail;
   try {
@@ -64,14 +67,19 @@ export default async function RoleDetailPage({ params, searchParams }: Props) {
           <Panel id="simulator-panel" title={t("simulator")}>
             <p className="mb-3 text-xs text-slate-600">{t("simulatorIntro")}</p>
             <ClientMessages namespaces={["policy.simulator", "policy.decision"]}>
-              <Simulator
-                principal={{ type: "RAMRole", account: detail.accountId ?? "", name: detail.role.roleName }}
-                policies={parsedPolicies(detail)}
-                initial={readSimulationQuery(await searchParams)}
-              />
+              <Simulator roleName={detail.role.roleName} policyNames={detail.policies.map((p) => p.name)} initial={readSimulationQuery(await searchParams)} />
             </ClientMessages>
           </Panel>
         </div>
+        <Suspense
+          fallback={
+            <AccessPanel title={ta("title")}>
+              <p role="status" className="text-sm text-slate-600">{ta("loading")}</p>
+            </AccessPanel>
+          }
+        >
+          <AccessSection actor={me} roleName={detail.role.roleName} />
+        </Suspense>
         <UsageSection usage={detail.usage} />
       </div>
     </>
