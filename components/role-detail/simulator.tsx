@@ -17,6 +17,22 @@ const PRESETS = [
   { key: "presetCr", action: "cr:PullRepository", resource: "acs:cr:*:*:repository/*" },
 ] as const;
 
+interface SimulateBody {
+  principal: { type: "role"; name: string };
+  action: string;
+  resource: string;
+  context: Record<string, string | string[]>;
+  exclude?: string[];
+}
+
+/** The body of POST /api/simulate for the form's input, or the fields that are wrong. */
+function requestFor(roleName: string, input: SimulationInput, exclude: string[]): { body: SimulateBody } | { errors: SimulationError[] } {
+  const built = buildSimulation(input, { type: "RAMRole", account: "", name: roleName });
+  if (!built.ok) return { errors: built.errors };
+  const context = Object.fromEntries(Object.entries(built.request.context ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v : String(v)]));
+  return { body: { principal: { type: "role", name: roleName }, action: built.request.action, resource: built.request.resource, context, ...(exclude.length > 0 ? { exclude } : {}) } };
+}
+
 type State = { result?: EvaluationResult; errors: SimulationError[]; failure?: Error; busy?: boolean };
 
 /**
@@ -30,46 +46,42 @@ export function Simulator({ roleName, policyNames, initial }: { roleName: string
   const [state, setState] = useState<State>({ errors: [] });
   const latest = useRef(0);
 
-  const submit = async (next: SimulationInput, exclude: string[] = without) => {
-    const built = buildSimulation(next, { type: "RAMRole", account: "", name: roleName });
-    if (!built.ok) {
+  // Each answer is shown only if no later request was made meanwhile.
+  const ask = (body: SimulateBody) => {
+    const call = ++latest.current;
+    return sendJson<EvaluationResult>("/api/simulate", "POST", body).then(
+      (result) => call === latest.current && setState({ result, errors: [] }),
+      (err: unknown) => call === latest.current && setState({ errors: [], failure: err instanceof Error ? err : new Error(String(err)) }),
+    );
+  };
+  const submit = (next: SimulationInput, exclude: string[] = without) => {
+    const built = requestFor(roleName, next, exclude);
+    if ("errors" in built) {
       setState({ errors: built.errors });
       document.getElementById(`sim-${built.errors[0].field}`)?.focus();
       return;
     }
     const search = simulationSearch(next);
     window.history.replaceState(null, "", `${window.location.pathname}${search ? `?${search}` : ""}#simulator`);
-    const context = Object.fromEntries(Object.entries(built.request.context ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v : String(v)]));
-    const call = ++latest.current;
     setState((s) => ({ ...s, errors: [], busy: true }));
-    try {
-      const result = await sendJson<EvaluationResult>("/api/simulate", "POST", {
-        principal: { type: "role", name: roleName },
-        action: built.request.action,
-        resource: built.request.resource,
-        context,
-        ...(exclude.length > 0 ? { exclude } : {}),
-      });
-      if (call === latest.current) setState({ result, errors: [] });
-    } catch (err) {
-      if (call === latest.current) setState({ errors: [], failure: err instanceof Error ? err : new Error(String(err)) });
-    }
+    void ask(built.body);
   };
   useEffect(() => {
-    if (initial.action || initial.resource) void submit(initial);
+    const built = requestFor(roleName, initial, []);
+    if ((initial.action || initial.resource) && "body" in built) void ask(built.body);
     // Runs once: the request the page was opened with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    void submit(input);
+    submit(input);
   };
   const set = (field: SimulationField, value: string) => setInput((prev) => ({ ...prev, [field]: value || undefined }));
   const toggle = (name: string, off: boolean) => {
     const next = off ? [...without, name] : without.filter((n) => n !== name);
     setWithout(next);
-    if (state.result) void submit(input, next);
+    if (state.result) submit(input, next);
   };
 
   return (
@@ -86,7 +98,7 @@ export function Simulator({ roleName, policyNames, initial }: { roleName: string
               onClick={() => {
                 const next = { ...input, action: p.action, resource: p.resource };
                 setInput(next);
-                void submit(next);
+                submit(next);
               }}
             >
               {t(p.key)}

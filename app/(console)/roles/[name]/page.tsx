@@ -66,7 +66,7 @@ export default async function RoleDetailPage({ params, searchParams }: Props) {
         <div id="simulator" className="scroll-mt-12">
           <Panel id="simulator-panel" title={t("simulator")}>
             <p className="mb-3 text-xs text-slate-600">{t("simulatorIntro")}</p>
-            <ClientMessages namespaces={["policy.simulator", "policy.decision"]}>
+            <ClientMessages namespaces={["policy.simulator", "policy.decision", "common"]}>
               <Simulator roleName={detail.role.roleName} policyNames={detail.policies.map((p) => p.name)} initial={readSimulationQuery(await searchParams)} />
             </ClientMessages>
           </Panel>
