@@ -132,3 +132,21 @@ describe("whoCan", () => {
     ]);
   });
 });
+
+describe("pathsAddedBy", () => {
+  it("names the paths a PassRole grant creates, through EAS and on through the roles the role may assume", async () => {
+    const { pathsAddedBy } = await import("./new-paths");
+    const assumeAny = pol("A", allow(["sts:AssumeRole"]));
+    const roles = [
+      { name: "EasRunner", trust: trustEas, policies: [assumeAny] },
+      { name: "Deep", trust: trustRam(`acs:ram::${UID}:role/easrunner`) },
+      { name: "Other", trust: trustEas },
+    ];
+    const users = [{ name: "bob", policies: [pol("Deploy", createService)] }];
+    const grant = pol("PassRole-EasRunner", allow(["ram:PassRole"], [arn("EasRunner")]));
+    const added = pathsAddedBy(inv(users, roles), "bob", grant, NOW);
+    expect(added.map((p) => `${p.kind} ${p.roles.join(">")} cut ${p.cut.statement.policy}`)).toEqual(["pass-to-eas EasRunner cut PassRole-EasRunner", "chain EasRunner>Deep cut PassRole-EasRunner"]);
+    // Granted already: approving adds nothing.
+    expect(pathsAddedBy(inv([{ name: "bob", policies: [pol("Deploy", createService), grant] }], roles), "bob", grant, NOW)).toEqual([]);
+  });
+});
