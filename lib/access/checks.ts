@@ -18,7 +18,7 @@ const principalSchema = z.union([
 const decisionCheck = z.object({ principal: principalSchema, action: actionSchema, resource: resourceSchema, expect: z.enum(["Allow", "Deny"]) }).strict();
 const reachCheck = z.object({ role: z.string().min(1).max(64).regex(/^[A-Za-z0-9.-]+$/, "roleNameChars"), mustNotBeReachableBy: z.array(principalSchema).min(1) }).strict();
 
-export type AccessCheck = z.infer<typeof decisionCheck> | z.infer<typeof reachCheck>;
+type AccessCheck = z.infer<typeof decisionCheck> | z.infer<typeof reachCheck>;
 
 /**
  * The checks of a file, or each problem as `[field, issue]` (`checks[2].expect`). A check is read

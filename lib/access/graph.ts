@@ -13,7 +13,7 @@ import { nodeId, type AccessInventory, type PathEdge, type PrincipalRef, type St
 // statements that decide it. Conditions are evaluated at the graph's time; a statement whose
 // conditions ask for a key the graph cannot know (a source IP, a tag) does not make an edge.
 
-export interface GraphPrincipal {
+interface GraphPrincipal {
   ref: PrincipalRef;
   /** The principal as lib/policy evaluates it. */
   as: Principal;

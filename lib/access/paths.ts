@@ -6,7 +6,7 @@ import type { AccessPath, PathEdge } from "./types";
 // EAS) or through roles that may act as it (chain). Roles already on the way are not visited
 // again, so a cycle of roles trusting each other ends; chains stop at MAX_HOPS.
 
-export const MAX_HOPS = 4;
+const MAX_HOPS = 4;
 
 // The edge whose removal costs least besides this path: a PassRole or a trust entry names this
 // role alone, while an sts:AssumeRole or eas:CreateService grant is often shared with others.

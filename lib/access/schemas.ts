@@ -11,7 +11,7 @@ export const resourceSchema = z.string().trim().min(1).max(MAX_ELEMENT_CHARS).re
 const CONTEXT_KEYS = 32;
 const CONTEXT_VALUES = 32;
 
-export const principalRefSchema = z.object({ type: z.enum(["role", "user"]), name: principalName }).strict();
+const principalRefSchema = z.object({ type: z.enum(["role", "user"]), name: principalName }).strict();
 
 export const simulateSchema = z
   .object({

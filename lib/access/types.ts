@@ -9,7 +9,7 @@ export interface AccessInventory {
   roles: { name: string; arn: string; /** Undefined when RAM holds a trust policy nobody can parse: it admits nobody. */ trust?: PolicyDocument; policies: NamedPolicy[] }[];
 }
 
-export type PrincipalType = "user" | "role";
+type PrincipalType = "user" | "role";
 
 export interface PrincipalRef {
   type: PrincipalType;
@@ -25,7 +25,7 @@ export interface StatementRef {
 }
 
 /** Nodes are written `user:<name>`, `role:<name>` and `service:<principal>`. */
-export type EdgeVia = "sts:AssumeRole" | "trust" | "ram:PassRole" | "eas:CreateService" | "eas:UpdateService";
+type EdgeVia = "sts:AssumeRole" | "trust" | "ram:PassRole" | "eas:CreateService" | "eas:UpdateService";
 
 export interface PathEdge {
   from: string;
@@ -36,7 +36,7 @@ export interface PathEdge {
   statements: StatementRef[];
 }
 
-export type PathKind = "assume" | "pass-to-eas" | "chain";
+type PathKind = "assume" | "pass-to-eas" | "chain";
 
 export interface AccessPath {
   principal: PrincipalRef;
