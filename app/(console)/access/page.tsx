@@ -101,7 +101,7 @@ async function Results({ entries, page, action, resource }: { entries: Reach[]; 
         </THead>
         <tbody>
           {shown.map((e) => (
-            <TR key={`${e.principal.type}:${e.principal.name}:${e.via === "role" ? e.role : ""}`} data-principal={`${e.principal.type}:${e.principal.name}`} data-via={e.via}>
+            <TR key={`${e.principal.type}:${e.principal.name}:${e.via === "role" ? `${e.role}:${e.path.kind}:${e.path.roles.join(">")}` : ""}`} data-principal={`${e.principal.type}:${e.principal.name}`} data-via={e.via}>
               <TD className="whitespace-nowrap text-xs">
                 <span className="mr-1.5 text-slate-500">{tp(`principalType.${e.principal.type}`)}</span>
                 <span className="font-mono">{e.principal.name}</span>
