@@ -15,6 +15,18 @@ const read = (f) => {
 export const VITEST_STAGES = ["unit", "soak", "replicas"];
 
 /**
+ * The e2e stage runs in shards, each writing its own Playwright report: their counts add up. A
+ * shard that left no report (or an unreadable one) adds nothing, and its stage fails.
+ */
+export function combineShards(reports) {
+  const present = reports.filter((r) => r?.stats);
+  if (present.length === 0) return null;
+  const stats = { expected: 0, unexpected: 0, flaky: 0 };
+  for (const r of present) for (const k of Object.keys(stats)) stats[k] += r.stats[k] ?? 0;
+  return { stats };
+}
+
+/**
  * stages: lines like `unit passed`, `build failed`, `e2e not run (build failed)`. `vitest` maps a
  * vitest stage (unit, soak, replicas) to its JSON report, `e2e` is Playwright's; a missing report
  * is null.
@@ -44,7 +56,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] ?? "reports";
   const stages = fs.existsSync(`${dir}/stages.txt`) ? fs.readFileSync(`${dir}/stages.txt`, "utf8").trim().split("\n").filter(Boolean) : [];
   const vitest = Object.fromEntries(VITEST_STAGES.map((name) => [name, read(`${dir}/${name}.json`)]));
-  const { lines, ok } = summarize(stages, vitest, read(`${dir}/e2e.json`));
+  const shards = fs.readdirSync(dir).filter((f) => /^e2e(-\d+)?\.json$/.test(f)).map((f) => read(`${dir}/${f}`));
+  const { lines, ok } = summarize(stages, vitest, combineShards(shards));
   console.log(`\n${lines.join("\n")}`);
   process.exitCode = ok ? 0 : 1;
 }

@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 ALIBABA_CLOUD_ECS_METADATA_DISABLED=true
 mkdir -p reports
-rm -f reports/unit.json reports/e2e.json reports/soak.json reports/soak.log reports/replicas.json reports/stages.txt
+rm -f reports/unit.json reports/e2e*.json reports/e2e-*.log reports/soak.json reports/soak.log reports/replicas.json reports/stages.txt
 
 stage() {
   local name="$1"; shift
@@ -31,8 +31,39 @@ stage postgres start_postgres
 echo; echo "▶ soak: in the background, log in reports/soak.log"
 ( stage soak npx vitest run --config vitest.soak.config.mts --reporter=default --reporter=json --outputFile.json=reports/soak.json ) > reports/soak.log 2>&1 &
 soak_pid=$!
-stage lint npm run lint
-stage typecheck npx tsc --noEmit
+# The static checks run beside the build; neither needs the other.
+echo; echo "▶ lint and typecheck: beside the build, log in reports/static.log"
+( stage lint npm run lint; stage typecheck npx tsc --noEmit ) > reports/static.log 2>&1 &
+static_pid=$!
+built=0
+stage build npx next build && built=1
+wait "$static_pid"
+cat reports/static.log
+
+# End-to-end specs in shards beside the unit stage, each with its own console, emulator and store
+# on ports of its own, ten apart (an emulator takes its base port and one per EAS region after
+# it): most of an e2e test's time is spent waiting on the browser and the emulator's deploy
+# delay, not on the CPU.
+E2E_SHARDS="${E2E_SHARDS:-2}"
+run_e2e() {
+  local pids=() i ok=0
+  rm -rf data/e2e-*
+  for i in $(seq 1 "$E2E_SHARDS"); do
+    E2E_PORT=$((3300 + 10 * i)) E2E_EMULATOR_PORT=$((4800 + 10 * i)) PLAYWRIGHT_JSON_OUTPUT_NAME="reports/e2e-$i.json" \
+      npx playwright test --shard="$i/$E2E_SHARDS" --reporter=list,json > "reports/e2e-$i.log" 2>&1 &
+    pids+=($!)
+  done
+  for i in "${!pids[@]}"; do wait "${pids[$i]}" || ok=1; done
+  return $ok
+}
+if [ "$built" = 1 ]; then
+  echo; echo "▶ e2e: $E2E_SHARDS shards in the background, logs in reports/e2e-*.log"
+  ( stage e2e run_e2e ) &
+  e2e_pid=$!
+else
+  skip e2e "build failed"
+fi
+
 stage unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
 # The suites that deploy through the emulator, again under the switches that take away what the
 # console must not lean on: the platform's words (opaque texts) and a deep merge (shallow merge).
@@ -40,13 +71,13 @@ stage unit npx vitest run --reporter=default --reporter=json --outputFile.json=r
 for mode in event-texts-opaque update-merge-shallow; do
   stage "emulator-$mode" env ROLESCOPE_EMULATOR_MODES="$mode" npx vitest run lib/fixes/diagnose-and-fix.test.ts lib/preflight/preflight.emulator.test.ts tests/readiness/witness.test.ts
 done
-if stage build npx next build; then
+if [ "$built" = 1 ]; then
   stage replicas npx vitest run --config tests/replicas/vitest.config.mts --reporter=default --reporter=json --outputFile.json=reports/replicas.json
-  rm -rf data/e2e-*
-  PLAYWRIGHT_JSON_OUTPUT_NAME=reports/e2e.json stage e2e npx playwright test --reporter=list,json
+  echo; echo "▶ e2e: waiting for it to end"
+  wait "$e2e_pid"
+  for f in reports/e2e-*.log; do echo "── $f"; cat "$f"; done
 else
   skip replicas "build failed"
-  skip e2e "build failed"
 fi
 
 echo; echo "▶ soak: waiting for it to end"

@@ -1,10 +1,13 @@
 // The emulator's state and lifecycle: RAM store, EAS module, faults, persistence, seeding.
+import { AccessReports } from "../activity/access-report";
+import { ActivityLog, type StoredEvent, type ServiceAccess } from "../activity/log";
 import { createEasModule } from "../eas/index";
 import { EasPlatform } from "../eas/platform";
 import { RamStore } from "../ram/store";
 import { emptyRamState } from "../ram/state";
 import { seedBulkServices } from "../seed/bulk-eas";
 import { seedBulkRoles } from "../seed/bulk-ram";
+import { seedDemoActivity } from "../seed/demo-activity";
 import { seedDemoServices } from "../seed/demo-eas";
 import { createRamView } from "./authorize";
 import type { EmulatorClock } from "./clock";
@@ -42,6 +45,10 @@ export class EmulatorApp {
   /** EAS port of each region, known once the server has bound its ports. */
   regionPorts: Record<string, number> = {};
   eas: EasModuleInstance;
+  /** ActionTrail's event history of role sessions, and each role's last access per service. */
+  readonly activity = new ActivityLog();
+  /** RAM permission-audit jobs. */
+  readonly accessReports = new AccessReports();
   private readonly file: StateFile | undefined;
   private closed = false;
 
@@ -57,6 +64,7 @@ export class EmulatorApp {
           savedAt: this.now().toISOString(),
           ram: this.store.state,
           eas: this.eas.snapshot(),
+          activity: this.activity.snapshot(),
         }), 100, (m) => opts.log(m))
       : undefined;
     this.eas = this.createEas(undefined);
@@ -66,6 +74,9 @@ export class EmulatorApp {
     const loaded = this.opts.reset ? undefined : this.file?.load();
     if (loaded) {
       adoptRam(this.store, loaded.ram, this.opts.root);
+      // Files written before the event history existed have none; the history starts empty.
+      const activity = loaded.activity as { events?: StoredEvent[]; lastAccess?: Record<string, Record<string, ServiceAccess>> } | undefined;
+      if (activity?.events && activity.lastAccess) this.activity.restore({ events: activity.events, lastAccess: activity.lastAccess });
       try {
         this.replaceEas(this.createEas(loaded.eas));
         this.file?.schedule();
@@ -101,11 +112,19 @@ export class EmulatorApp {
     this.platform.reset();
     seedRam(this.store, seed, DEFAULT_ACCOUNT_ID, this.opts.root, this.now());
     this.replaceEas(this.createEas(undefined));
+    this.activity.clear();
+    this.accessReports.clear();
     if (seed === "demo") {
       seedDemoServices(this.eas, this.ram, demoCallers(this.store, this.opts.root), this.now());
       this.eas.settle();
+      seedDemoActivity(this.store, this.activity, this.opts.regions[0], this.now());
     }
     this.file?.flush();
+  }
+
+  /** The event history changed: persist it with the rest. */
+  activityChanged(): void {
+    this.file?.schedule();
   }
 
   seedBulk(roles: number, services: number): { roles: number; services: number } {

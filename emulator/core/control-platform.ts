@@ -1,6 +1,6 @@
 // Control endpoints that shape the EAS platform for deployment scenarios: instance faults
-// (crash, OOM), per-region quotas, and repositories the registry lacks.
-import { instanceFaultKeySchema, instanceFaultSchema, missingRepositorySchema, quotaSchema } from "../eas/platform";
+// (crash, OOM), per-region quotas, repositories the registry lacks, and how long deployments take.
+import { deployDelaySchema, instanceFaultKeySchema, instanceFaultSchema, missingRepositorySchema, quotaSchema } from "../eas/platform";
 import type { EmulatorApp } from "./app";
 import { readJson, type ControlAnswer } from "./control-body";
 import { ApiError } from "./contract";
@@ -66,6 +66,16 @@ export function handlePlatformControl(app: EmulatorApp, key: string, body: strin
       }
       return ok({ ok: p.unmarkMissing(m.repository, m.region), missingRepositories: p.listMissing() });
     }
+    case "GET /_emulator/deploy-delay":
+      return ok({ deployDelayMs: p.deployDelay(app.opts.deployDelayMs) });
+    case "PUT /_emulator/deploy-delay": {
+      // Deployments started from now on; one already in flight keeps the time it was given.
+      p.setDeployDelay(readJson(deployDelaySchema, body).ms);
+      return ok({ ok: true, deployDelayMs: p.deployDelay(app.opts.deployDelayMs) });
+    }
+    case "DELETE /_emulator/deploy-delay":
+      p.setDeployDelay(undefined);
+      return ok({ ok: true, deployDelayMs: app.opts.deployDelayMs });
     default:
       return undefined;
   }

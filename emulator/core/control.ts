@@ -1,6 +1,8 @@
 // The control API under /_emulator/ (loopback only): reset, bulk seed, faults, stats, settle,
-// clock, health; the EAS platform's scenario endpoints are in control-platform.ts.
+// clock, health, activity; the EAS platform's scenario endpoints are in control-platform.ts.
 import { z } from "zod";
+import { parseActivity, recordActivity } from "../activity/control";
+import { HISTORY_DAYS, LAST_ACCESS_DAYS, MAX_EVENTS_PER_ACCOUNT } from "../activity/log";
 import type { EmulatorApp } from "./app";
 import { clockMoveSchema } from "./clock";
 import { ApiError } from "./contract";
@@ -53,6 +55,15 @@ export async function handleControl(app: EmulatorApp, method: string, path: stri
     case "POST /_emulator/clock":
       app.opts.clock.move(json(clockMoveSchema, body));
       return { status: 200, body: app.opts.clock.describe() };
+    case "POST /_emulator/activity": {
+      const now = app.now();
+      const answer = recordActivity(app.store, app.activity, parseActivity(body, now), app.opts.regions[0], now);
+      app.activityChanged();
+      return { status: 200, body: answer };
+    }
+    case "GET /_emulator/activity":
+      app.activity.prune(app.now());
+      return { status: 200, body: { events: app.activity.size, maxEvents: MAX_EVENTS_PER_ACCOUNT, historyDays: HISTORY_DAYS, lastAccessDays: LAST_ACCESS_DAYS } };
     case "POST /_emulator/settle":
       app.eas.settle();
       return { status: 200, body: { ok: true, eas: true } };

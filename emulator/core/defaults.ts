@@ -7,6 +7,8 @@ export const RAM_HOST_ID = "ram.aliyuncs.com";
 export const STS_HOST_ID = "sts.aliyuncs.com";
 export const RAM_VERSION = "2015-05-01";
 export const STS_VERSION = "2015-04-01";
+/** ActionTrail's API, served on every port; its regional endpoint is actiontrail.{region}.aliyuncs.com. */
+export const ACTIONTRAIL_VERSION = "2020-07-06";
 export const RESOURCE_MANAGER_HOST_ID = "resourcemanager.aliyuncs.com";
 export const RESOURCE_MANAGER_VERSION = "2020-03-31";
 

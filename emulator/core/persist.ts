@@ -12,6 +12,8 @@ export interface PersistedState {
   savedAt: string;
   ram: RamState;
   eas?: unknown;
+  /** The event history (absent in files written before it existed). */
+  activity?: unknown;
 }
 
 const entity = z.object({ policies: z.array(z.object({ policyType: z.string(), policyName: z.string(), attachDate: z.string() })) });
@@ -30,6 +32,7 @@ const persistedSchema = z.object({
     nextId: z.number(),
   }),
   eas: z.unknown().optional(),
+  activity: z.unknown().optional(),
 });
 
 export class StateFile {

@@ -20,6 +20,9 @@ const region = z.string().regex(/^[a-z]{2}(?:-[a-z0-9]+)+$/, "must be a region i
 const serviceName = z.string().min(1).max(64);
 export const instanceFaultSchema = z.object({ region, service: serviceName, kind: z.enum(["crash", "oom"]) }).strict();
 export const instanceFaultKeySchema = z.object({ region, service: serviceName }).strict();
+// Up to an hour: long enough to look at a deployment in flight, short enough that none is forgotten.
+export const deployDelaySchema = z.object({ ms: z.number().int().min(0).max(3_600_000) }).strict();
+
 export const quotaSchema = z
   .object({
     region,
@@ -44,6 +47,8 @@ export class EasPlatform {
   private readonly quotas = new Map<string, Quota>();
   /** `region/namespace/name`, or `*` for the region when the control API named none. */
   private readonly missing = new Set<string>();
+  /** How long deployments take from now on, when the control API set it (the start-up value otherwise). */
+  private deployDelayMs: number | undefined;
 
   /**
    * `eventTexts: "opaque"`: every Reason, Message, event text and diagnosis entry of a failure is
@@ -104,7 +109,15 @@ export class EasPlatform {
   }
 
   /** Back to the defaults (the generic-errors switch is a start-up option and stays). */
+  setDeployDelay(ms: number | undefined): void {
+    this.deployDelayMs = ms;
+  }
+  deployDelay(startUp: number): number {
+    return this.deployDelayMs ?? startUp;
+  }
+
   reset(): void {
+    this.deployDelayMs = undefined;
     this.instanceFaults.clear();
     this.quotas.clear();
     this.missing.clear();

@@ -194,18 +194,31 @@ describe("insufficient resources: a per-region quota", () => {
 });
 
 describe("the platform's control endpoints", () => {
+  it("hold a deployment in flight for as long as the deploy delay says, until settled", async () => {
+    await put("/_emulator/deploy-delay", { ms: 600_000 });
+    await eas().createService(HZ, JSON.stringify(service("scn-held")));
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await eas().describeService(HZ, "scn-held")).status).toBe("Creating");
+    await control(emu.url, "POST", "/_emulator/settle");
+    expect((await eas().describeService(HZ, "scn-held")).status).toBe("Running");
+    await del("/_emulator/deploy-delay");
+  });
+
   it("refuse unserved regions and bad bodies, and a reset clears every scenario", async () => {
     expect((await put("/_emulator/faults/instances", { region: "cn-beijing", service: "x", kind: "crash" })).json.Code).toBe("InvalidRegionId");
     expect((await put("/_emulator/faults/instances", { region: HZ, service: "x", kind: "segfault" })).status).toBe(400);
     expect((await put("/_emulator/quota", { region: HZ, gpu: -1 })).status).toBe(400);
     expect((await put("/_emulator/registry/missing", { repository: "NoNamespace" })).status).toBe(400);
+    expect((await put("/_emulator/deploy-delay", { ms: -1 })).status).toBe(400);
 
     await put("/_emulator/faults/instances", { region: HZ, service: "x", kind: "crash" });
     await put("/_emulator/quota", { region: SG, gpu: 0 });
     await put("/_emulator/registry/missing", { repository: "a/b" });
+    expect((await put("/_emulator/deploy-delay", { ms: 600_000 })).json.deployDelayMs).toBe(600_000);
     await control(emu.url, "POST", "/_emulator/reset", { seed: "demo" });
     expect((await control(emu.url, "GET", "/_emulator/faults/instances")).json.instanceFaults).toEqual([]);
     expect((await control(emu.url, "GET", "/_emulator/registry")).json.missingRepositories).toEqual([]);
     expect(((await control(emu.url, "GET", "/_emulator/quota")).json.quotas as Record<string, { gpu: number }>)[SG].gpu).toBe(1000);
+    expect((await control(emu.url, "GET", "/_emulator/deploy-delay")).json.deployDelayMs).toBe(20);
   });
 });

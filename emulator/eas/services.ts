@@ -86,7 +86,7 @@ export class EasServices {
     rec.reason = "";
     rec.message = SERVICE_MESSAGES.inFlight(IN_FLIGHT[action]);
     rec.updateTime = at.toISOString();
-    rec.pending = { action, version, requestedAt: at.toISOString(), dueAt: new Date(at.getTime() + this.init.deployDelayMs).toISOString() };
+    rec.pending = { action, version, requestedAt: at.toISOString(), dueAt: new Date(at.getTime() + this.init.platform.deployDelay(this.init.deployDelayMs)).toISOString() };
     this.addEvent(rec, EAS_EVENTS.deployRequested(version, action), at);
     this.arm(rec);
   }

@@ -77,7 +77,7 @@ function roles(store: RamStore, now: Date): void {
     at: at(500),
   });
   putRole(store, { name: "eas-image-no-cr", trust: eas, description: "Speech models with a custom image", policies: ["AliyunOSSReadOnlyAccess"], at: at(20) });
-  putRole(store, { name: "eas-restricted", trust: eas, description: "Only admins may pass this role", policies: ["AliyunOSSReadOnlyAccess"], at: at(45) });
+  putRole(store, { name: "eas-restricted", trust: eas, description: "Only admins may pass this role", policies: ["AliyunOSSFullAccess"], at: at(45) });
 }
 
 function users(store: RamStore, now: Date): void {

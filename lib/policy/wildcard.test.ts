@@ -55,6 +55,16 @@ describe("glob matching agrees with the definition", () => {
     );
   });
 
+  it("for many patterns at once, whose heads and tails end and begin at different places", () => {
+    const headed = fc.tuple(chars(["a", "b", "?"], 6), pattern, chars(["a", "b", "?"], 6)).map(([h, p, t]) => `${h}*${p}*${t}`);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(headed, pattern), { minLength: 5, maxLength: 40 }), value, (ps, v) => {
+        expect(compileGlobs(ps, false)(v)).toBe(ps.some((p) => reference(p, v)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it.each([
     ["oss:Get*", "oss:GetObject", true],
     ["oss:Get?bject", "oss:GetObject", true],

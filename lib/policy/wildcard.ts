@@ -43,21 +43,29 @@ function pieceAt(piece: string, v: string, i: number): boolean {
   return true;
 }
 
+interface Entry {
+  head: string;
+  tail: string;
+  start: number;
+  final: number;
+}
+
 /**
- * Every pattern holding `?`, as one bit-parallel automaton (Shift-And, with `*` as a state that
- * loops on any character). Each pattern gets a start bit and one bit per character that is not
- * `*`; a bit is set while the value read so far can stop at that point of its pattern. Reading
- * one character costs one pass over the words of live state, so a match costs at most
- * value length × (pattern characters / 32) word operations, whatever the patterns: nothing
- * backtracks. A pattern starts only if its text before the first `*` and after the last one fit
- * the value's ends, which are checked directly.
+ * Every pattern holding `?` (and at least one `*`), as one bit-parallel automaton (Shift-And,
+ * with `*` as a state that loops on any character). A pattern's text before its first `*` and
+ * after its last one is checked directly against the value's ends; only the part between, from
+ * the first `*` to the last, becomes states: a start bit and one bit per character that is not
+ * `*`. Its final state is the last `*`, which loops, so once reached it stays set: the pattern
+ * matches if it is reached before the tail's place. Each pattern's start bit is set where its
+ * head ends, and its final bit is watched until its tail begins. Reading one character costs
+ * one pass over the words of live state, so a match costs at most value length × (pattern
+ * characters / 32) word operations, whatever the patterns: nothing backtracks.
  */
 function automatonMatcher(patterns: readonly string[]): StringMatcher {
   const places = new Map<number, number[]>();
   const loops: number[] = [];
   const anys: number[] = [];
-  const finals: number[] = [];
-  const entries: { start: number; head: string; tail: string }[] = [];
+  const entries: Entry[] = [];
   const whole: string[] = [];
   let n = 0;
   for (const p of patterns) {
@@ -66,9 +74,10 @@ function automatonMatcher(patterns: readonly string[]): StringMatcher {
       whole.push(p);
       continue;
     }
-    entries.push({ start: n, head: p.slice(0, first), tail: p.slice(p.lastIndexOf("*") + 1) });
-    let state = n++;
-    for (let i = 0; i < p.length; i++) {
+    const last = p.lastIndexOf("*");
+    const start = n++;
+    let state = start;
+    for (let i = first; i <= last; i++) {
       const c = p.charCodeAt(i);
       if (c === STAR) {
         loops.push(state);
@@ -82,7 +91,7 @@ function automatonMatcher(patterns: readonly string[]): StringMatcher {
         else places.set(c, [state]);
       }
     }
-    finals.push(state);
+    entries.push({ head: p.slice(0, first), tail: p.slice(last + 1), start, final: state });
   }
   const words = (n + 31) >>> 5;
   const maskOf = (bits: Iterable<number>, base?: Uint32Array) => {
@@ -91,38 +100,76 @@ function automatonMatcher(patterns: readonly string[]): StringMatcher {
     return m;
   };
   const loop = maskOf(loops);
-  const final = maskOf(finals);
   const any = maskOf(anys);
-  // A final state that loops stays set to the end: the value matches as soon as it is reached.
-  const settled = maskOf(finals.filter((f) => loops.includes(f)));
-  const settledWords = [...new Set(finals.filter((f) => loops.includes(f)).map((f) => f >>> 5))];
   // The accepting mask of a character: its places, and every `?`. A character found at fewer
   // places than there are words keeps the list instead, so the masks stay as small as the patterns.
   const dense = new Map<number, Uint32Array>();
-  const sparse = new Map<number, Int32Array>();
+  const sparse = new Map<number, number[]>();
   let most = 0;
   for (const [c, list] of places) {
     if (list.length >= words) dense.set(c, maskOf(list, any));
     else {
-      sparse.set(c, Int32Array.from(list));
+      sparse.set(c, list);
       most = Math.max(most, list.length);
     }
   }
+  // Starts in the order of their heads' ends; watches closed in the order of their tails' starts.
+  const byHead = [...entries].sort((x, y) => x.head.length - y.head.length);
+  const byTail = [...entries].sort((x, y) => y.tail.length - x.tail.length);
   const state = new Uint32Array(words);
+  const watch = new Uint32Array(words);
+  const live = new Uint8Array(entries.length);
+  const index = new Map(entries.map((e, i) => [e, i]));
   const hits = new Int32Array(most);
 
   const run = (v: string): boolean => {
+    const length = v.length;
+    let pending = 0;
+    for (let k = 0; k < entries.length; k++) {
+      const e = entries[k];
+      const fits = length >= e.head.length + e.tail.length && pieceAt(e.head, v, 0) && pieceAt(e.tail, v, length - e.tail.length);
+      // A pattern with one `*` (or only `*` between head and tail) matches once its ends fit.
+      if (fits && e.start === e.final) return true;
+      live[k] = fits ? 1 : 0;
+      pending += live[k];
+    }
+    if (pending === 0) return false;
     state.fill(0);
+    watch.fill(0);
     let lo = words;
     let hi = -1;
-    for (const e of entries) {
-      if (v.length < e.head.length + e.tail.length || !pieceAt(e.head, v, 0) || !pieceAt(e.tail, v, v.length - e.tail.length)) continue;
-      state[e.start >>> 5] |= bit(e.start);
-      lo = Math.min(lo, e.start >>> 5);
-      hi = Math.max(hi, e.start >>> 5);
-    }
-    if (hi < 0) return false;
-    for (let j = 0; j < v.length; j++) {
+    let nextStart = 0;
+    let nextClose = 0;
+    let watching = 0;
+    for (let j = 0; ; j++) {
+      while (nextStart < byHead.length && byHead[nextStart].head.length <= j) {
+        const e = byHead[nextStart++];
+        if (!live[index.get(e)!]) continue;
+        state[e.start >>> 5] |= bit(e.start);
+        watch[e.final >>> 5] |= bit(e.final);
+        lo = Math.min(lo, e.start >>> 5);
+        hi = Math.max(hi, e.start >>> 5);
+        pending--;
+        watching++;
+      }
+      // A final bit still clear where its tail begins can no longer be reached in time.
+      while (nextClose < byTail.length && length - byTail[nextClose].tail.length <= j) {
+        const e = byTail[nextClose++];
+        if (!live[index.get(e)!]) continue;
+        live[index.get(e)!] = 0;
+        if (watch[e.final >>> 5] & bit(e.final)) {
+          watch[e.final >>> 5] &= ~bit(e.final);
+          watching--;
+        }
+      }
+      if (watching === 0 && pending === 0) return false;
+      if (j >= length) return false;
+      if (hi < 0) {
+        // Nothing live: go straight to the next head's end.
+        if (pending === 0) return false;
+        j = byHead[nextStart].head.length - 1;
+        continue;
+      }
       const c = v.charCodeAt(j);
       const m = dense.get(c);
       const at = m ? undefined : sparse.get(c);
@@ -142,6 +189,7 @@ function automatonMatcher(patterns: readonly string[]): StringMatcher {
       for (let w = lo; w <= top; w++) {
         const d = state[w];
         const next = ((((d << 1) | carry) & accept[w]) | (d & loop[w])) >>> 0;
+        if (next & watch[w]) return true;
         carry = d >>> 31;
         state[w] = next;
         if (next !== 0) {
@@ -152,16 +200,13 @@ function automatonMatcher(patterns: readonly string[]): StringMatcher {
       for (let k = 0; k < found; k++) {
         const i = hits[k];
         state[i >>> 5] |= bit(i);
+        if (watch[i >>> 5] & bit(i)) return true;
         if (nextLo > i >>> 5) nextLo = i >>> 5;
         if (nextHi < i >>> 5) nextHi = i >>> 5;
       }
-      if (nextHi < 0) return false;
       lo = nextLo;
       hi = nextHi;
-      for (let k = 0; k < settledWords.length; k++) if (state[settledWords[k]] & settled[settledWords[k]]) return true;
     }
-    for (let w = lo; w <= hi; w++) if (state[w] & final[w]) return true;
-    return false;
   };
   return (v) => {
     for (let i = 0; i < whole.length; i++) if (v.length === whole[i].length && pieceAt(whole[i], v, 0)) return true;

@@ -6,6 +6,7 @@ import { parseEnv } from "../../lib/env";
 import { diagnosisBody } from "../../lib/fixes/diagnosis-body";
 import { loadFixes } from "../../lib/fixes/load-fixes";
 import { createInventoryDeps } from "../../lib/inventory/deps";
+import { loadServiceEvents } from "../../lib/inventory/load-service-detail";
 import { loadServices } from "../../lib/inventory/load-services";
 import { ENGINEER } from "../support/actors";
 
@@ -31,6 +32,8 @@ describe("a deploy in flight", () => {
     const during = await loadFixes(deps, ENGINEER, HZ, "fl_svc");
     expect(during.diagnosis).toMatchObject({ status: "Creating", cause: { code: "NONE" }, deploying: { predicted: { code: "TRUST_MISSING_EAS", subject: "fl-root-only" } } });
     expect(diagnosisBody(during, HZ).deploying?.predicted?.summary).toContain("fl-root-only");
+    // What a page following the deployment reads beside it: the newest events.
+    expect((await loadServiceEvents(deps, ENGINEER, HZ, "fl_svc", 1, 8)).items.map((e) => e.reason)).toContain("CreateService");
     expect((await loadServices(deps, ENGINEER, [HZ])).rows.find((r) => r.name === "fl_svc")?.status).toBe("Creating");
     await control(emu.url, "POST", "/_emulator/settle");
     const after = await loadFixes(deps, ENGINEER, HZ, "fl_svc");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ES module script without types
-import { summarize } from "../../scripts/test-summary.mjs";
+import { combineShards, summarize } from "../../scripts/test-summary.mjs";
 
 const unit = (p: number, f: number) => ({ numPassedTests: p, numFailedTests: f });
 const e2e = (expected: number, unexpected: number, flaky = 0) => ({ stats: { expected, unexpected, flaky } });
@@ -50,5 +50,13 @@ describe("the last line of npm test", () => {
     expect(lines.at(-1)).toBe("18 passed, 1 failed");
     expect(ok).toBe(false);
     expect(summarize(["replicas not run (build failed)"], {}, null).lines.at(-1)).toBe("0 passed, 1 failed");
+  });
+
+  it("adds the e2e shards' counts, and a shard without a report adds nothing", () => {
+    expect(combineShards([e2e(3, 1, 1), e2e(4, 0, 2)])).toEqual(e2e(7, 1, 3));
+    expect(combineShards([e2e(3, 0), null])).toEqual(e2e(3, 0));
+    expect(combineShards([null])).toBeNull();
+    const { lines, ok } = summarize(["build passed", "e2e failed"], {}, combineShards([e2e(3, 0), null]));
+    expect([lines.at(-1), ok]).toEqual(["3 passed, 1 failed", false]);
   });
 });
