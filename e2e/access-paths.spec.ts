@@ -23,6 +23,8 @@ test.describe("access paths", () => {
     // The drawing: principals on the left, EAS between, the role on the right.
     const graph = panel.getByTestId("access-graph");
     await expect(graph.locator('.react-flow__node[data-id="user:carol"]')).toBeVisible();
+    // carol → EAS, alice → EAS, EAS → the role: a service node takes edges in as well as out.
+    await expect(graph.locator(".react-flow__edge")).toHaveCount(3);
     const [carolBox, easBox, roleBox] = await Promise.all(
       ['user:carol', "service:eas.pai.aliyuncs.com", "role:eas-nas-image"].map((id) => graph.locator(`.react-flow__node[data-id="${id}"]`).boundingBox()),
     );
