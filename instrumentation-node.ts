@@ -43,6 +43,6 @@ await (await import("./lib/auth/bootstrap")).prepareConsoleUsers();
 if ((await import("./lib/coherence")).startCacheCoherence()) console.log("RoleScope: PostgreSQL store; cache changes are shared with the other replicas.");
 
 // PassRole grants: reconcile what a stopped console left half-done, then sweep expiries and send reminders every minute.
-const { startApprovalJobs } = await import("./lib/approvals/jobs");
+const { startApprovalJobs } = await import("./lib/approvals/sweep");
 const { getApprovalDeps } = await import("./lib/approvals/server-deps");
 startApprovalJobs(getApprovalDeps);

@@ -4,7 +4,7 @@ import { checkedHost, isHttps } from "@/lib/auth/request";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { rule } from "@/lib/errors/render";
-import { isAllowedHost } from "@/lib/http/allowed-hosts";
+import { isAllowedHost } from "@/lib/net/allowed-hosts";
 import { hasMalformedSegment } from "@/lib/http/path-segments";
 import { API_CSP, HSTS, newNonce, pageCsp } from "@/lib/http/security-headers";
 

@@ -6,7 +6,7 @@
 import { DEMO_KEYS } from "../emulator/seed/demo-keys";
 import { easGateway, ramGateway, type KeyPair } from "../tests/support/cloud/clients";
 import { easTrust } from "../tests/support/cloud/eas-scenario";
-import { SYSTEM_ACTOR } from "../lib/auth/actor";
+import { SYSTEM_ACTOR } from "../lib/actor";
 import { createCloud } from "../lib/cloud/create-cloud";
 import { parseEnv } from "../lib/env";
 import { createInventoryDeps } from "../lib/inventory/deps";

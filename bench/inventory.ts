@@ -4,7 +4,7 @@
 // each sequential stage of a loader, ceil(calls / limit) × latency.
 import { createCloud } from "../lib/cloud/create-cloud";
 import { parseEnv } from "../lib/env";
-import { SYSTEM_ACTOR } from "../lib/auth/actor";
+import { SYSTEM_ACTOR } from "../lib/actor";
 import { createInventoryDeps } from "../lib/inventory/deps";
 import { loadRoles } from "../lib/inventory/load-roles";
 import { loadServices } from "../lib/inventory/load-services";

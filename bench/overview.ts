@@ -5,7 +5,7 @@
 // sequential stage of its loader, ceil(calls / limit) × latency; the first row's bound is the
 // quickest panel's, the complete page's the slowest one's. Then a visit after the TTL has passed:
 // what was read is shown at once, with its age, while a fresh read runs.
-import { SYSTEM_ACTOR } from "../lib/auth/actor";
+import { SYSTEM_ACTOR } from "../lib/actor";
 import { TtlCache } from "../lib/async/ttl-cache";
 import { createCloud } from "../lib/cloud/create-cloud";
 import { parseEnv } from "../lib/env";

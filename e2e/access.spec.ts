@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { can } from "../lib/auth/permissions";
+import { can } from "../lib/permissions";
 import { ROUTE_ACCESS, type RouteAccess } from "../lib/auth/route-access";
 import { signInRequest } from "./fixtures/auth";
 

@@ -100,6 +100,11 @@ test.describe("PassRole requests and approvals", () => {
     await alice.screenshot({ path: "e2e/screens/approvals-review-top.png" });
 
     await alice.getByRole("button", { name: "Approve and grant" }).click();
+    // Approving asks once more, with the plan and the document it grants.
+    const confirm = alice.getByTestId("confirm-dialog");
+    await expect(confirm).toContainText(`Grant bob ram:PassRole on ${ROLE}?`);
+    await expect(confirm.getByTestId("plan-steps")).toContainText("CreatePolicy");
+    await confirm.getByRole("button", { name: "Approve and grant" }).click();
     await expect(alice.getByRole("region", { name: "Request" }).locator("[data-state]")).toHaveText("Granted");
     // The page reads again after the grant: bob now holds the new policy, and RAM lets him pass the role.
     await expect(alice.getByTestId("can-pass-now")).toHaveText("Yes");
@@ -123,8 +128,14 @@ test.describe("PassRole requests and approvals", () => {
     expect(await deployAsBob(cloud, "pr-granted")).toEqual({ status: "Running", why: [] });
 
     await alice.getByRole("button", { name: "Revoke grant" }).click();
+    await alice.getByLabel("Why you revoke it (optional, shown to the requester)").fill("The summarizer no longer runs with this role.");
     await alice.getByRole("button", { name: "Yes, revoke" }).click();
     await expect(alice.getByRole("region", { name: "Request" }).locator("[data-state]")).toHaveText("Revoked");
+    // A revoked request says who revoked it and why, not when it would have expired nor what approving does.
+    await expect(alice.getByRole("region", { name: "Request" })).toContainText("Revoked by");
+    await expect(alice.getByRole("region", { name: "Request" })).toContainText("The summarizer no longer runs with this role.");
+    await expect(alice.getByRole("region", { name: "Request" })).not.toContainText("Expires");
+    await expect(alice.getByText("What approving does in RAM")).toHaveCount(0);
     await expect(alice.getByTestId("can-pass-now")).toHaveText("No");
     expect(await grantInRam(view.grant.policyName, "bob")).toEqual({ attached: false });
     const refused = await deployAsBob(cloud, "pr-revoked");

@@ -19,7 +19,9 @@ test.describe("preflight page", () => {
     await expect(page.getByTestId("preflight-verdict")).toHaveText("3 errors: a deployment with this config would fail.");
     await expect(page.getByTestId("finding-TRUST_MISSING_EAS")).toContainText("Fix: Add eas.pai.aliyuncs.com to Principal.Service");
     await expect(page.getByTestId("finding-NEED_NOT_COVERED")).toContainText("needs oss:PutObject on acs:oss:*:1784200000000001:models/churn/*");
-    await expect(page.getByTestId("finding-PASSROLE_MISSING")).toContainText('"Resource":["acs:ram::*:role/ecs-batch-role"]');
+    // The fix policy is a formatted JSON block on this account's role ARN, and the finding links to a prefilled request.
+    await expect(page.getByLabel("The policy the fix of PASSROLE_MISSING asks for")).toContainText('"acs:ram::1784200000000001:role/ecs-batch-role"');
+    await expect(page.getByTestId("fix-link-PASSROLE_MISSING")).toHaveAttribute("href", "/requests?role=ecs-batch-role&ramUser=carol");
     await shot(page, "preflight-pasted");
     await expectAccessible(page);
 

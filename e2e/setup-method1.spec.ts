@@ -49,10 +49,12 @@ test.describe("setup, Method 1", () => {
       name: "fraud-setup",
       options: { enable_ram_role: true },
       metadata: { instance: 1, cpu: 2, memory: 4000, workspace_id: "38291" },
-      containers: [{ image: "eas-registry-vpc.cn-hangzhou.cr.aliyuncs.com/pai-eas/python-inference:py39", script: "python /mnt/data/app.py", port: 8000 }],
+      containers: [{ image: "eas-registry-vpc.cn-hangzhou.cr.aliyuncs.com/pai-eas/python-inference:py39", script: "python /app/app.py", port: 8000 }],
     });
     expect(await snippetText(page, "libraries")).toBe("alibabacloud_credentials oss2 pyodps");
-    expect(await snippetText(page, "run-command")).toBe("python /mnt/data/app.py");
+    // Nothing is mounted: the script is in the image, and the run command names no /mnt/data.
+    expect(await snippetText(page, "run-command")).toBe("python /app/app.py");
+    await expect(page.getByTestId("run-command")).toContainText("The config mounts nothing at /app/");
     const python = await snippetText(page, "python");
     expect(python).toContain("oss2.Bucket(auth, 'https://oss-cn-hangzhou-internal.aliyuncs.com', 'models')");
     expect(python).toContain("endpoint='https://service.cn-hangzhou-vpc.maxcompute.aliyun-inc.com/api'");
@@ -81,7 +83,10 @@ test.describe("setup, Method 1", () => {
     await expect(page.getByTestId("call-create-service")).toContainText("CreateService");
     expect(await serviceInCloud("fraud-setup").catch((e: { code?: string }) => e.code)).toBe("InvalidService.NotFound");
     await page.getByRole("button", { name: "Create the service" }).click();
+    await expect(page.getByTestId("confirm-dialog")).toContainText("Create the service fraud-setup in cn-hangzhou?");
+    await page.getByTestId("confirm-dialog").getByRole("button", { name: "Create the service" }).click();
     await expect(page.getByTestId("step-create-service")).toHaveAttribute("data-state", "done");
+    await expect(page.getByTestId("service-link")).toHaveAttribute("href", "/services/cn-hangzhou/fraud-setup");
     await expect(page.getByTestId("deployment")).toContainText("Running", { timeout: 15_000 });
     await expect(page.getByTestId("deployment")).toContainText("Deployment finished.");
     await shot(page, "setup-4-method1-deployed");

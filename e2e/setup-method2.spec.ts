@@ -81,21 +81,33 @@ test.describe("setup, Method 2", () => {
 
     await page.getByRole("button", { name: "Next: Method 2: outputs" }).click();
     await page.getByLabel("Service name").fill("asr-setup");
+    // The signed-in admin's own RAM user deploys unless another is chosen.
+    await expect(page.getByLabel("Who deploys it")).toHaveValue("alice");
     await page.getByLabel("Who deploys it").selectOption("bob");
-    await expect(page.getByTestId("passrole-policy")).toContainText('"Resource": [\n        "acs:ram::*:role/eas-asr-setup"');
+    await expect(page.getByTestId("passrole-policy")).toContainText('"Resource": [\n        "acs:ram::1784200000000001:role/eas-asr-setup"');
     await expect(page.getByTestId("finding-PASSROLE_MISSING")).toContainText("The RAM user bob may not pass the role eas-asr-setup");
     await expect(page.getByTestId("passrole-request-link")).toHaveAttribute("href", "/requests?role=eas-asr-setup&ramUser=bob");
     await shot(page, "setup-6-method2-outputs");
     const config = JSON.parse(await snippetText(page, "service-config"));
     expect(config.role_arn).toBe("acs:ram::1784200000000001:role/eas-asr-setup");
     expect(config.options).toEqual({ enable_ram_role: true });
+    // JSON boxes show their whole content: nothing hidden behind an inner scroll.
+    const clipped = await page.getByTestId("service-config").locator("pre").evaluate((el) => el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth);
+    expect(clipped).toBe(false);
+    // Deploy checks for the same deployer: bob's missing PassRole blocks it there too.
+    await page.getByRole("button", { name: "Next: Deploy" }).click();
+    await expect(page.getByTestId("finding-PASSROLE_MISSING")).toBeVisible();
+    await expect(page.getByTestId("deploy-blocked")).toBeVisible();
+    await page.goBack();
     await page.getByLabel("Who deploys it").selectOption("");
     await expect(page.getByTestId("preflight-verdict")).toHaveText("No errors: the config is ready to deploy.");
 
     await page.getByRole("button", { name: "Next: Deploy" }).click();
     await expect(page.getByTestId("preflight-verdict")).toHaveText("No errors: the config is ready to deploy.");
     await page.getByRole("button", { name: "Create the service" }).click();
+    await page.getByTestId("confirm-dialog").getByRole("button", { name: "Create the service" }).click();
     await expect(page.getByTestId("deployment")).toContainText("Running", { timeout: 15_000 });
+    await expect(page.getByTestId("service-link")).toHaveAttribute("href", "/services/cn-hangzhou/asr-setup");
     await shot(page, "setup-7-method2-deployed");
     const svc = await serviceInCloud("asr-setup");
     expect(svc.Status).toBe("Running");
@@ -109,6 +121,8 @@ test.describe("setup, Method 2", () => {
     await expect(row).toContainText("EAS cannot assume");
     await expect(page.getByTestId("candidate-eas-llm-serving")).toContainText("EAS can assume");
     await expect(page.getByTestId("candidate-eas-oss-reader").locator("[data-need=image]")).toContainText("needs cr:GetRepository on acs:cr:cn-hangzhou:1784200000000001:repository/ml-team/asr");
+    await expect(page.getByTestId("candidate-AliyunServiceRoleForPaiEas")).toHaveCount(0);
+    await expect(page.getByTestId("breadth-legacy-admin")).toContainText("full access through AliyunRAMFullAccess");
     await row.getByRole("radio").check();
     await expect(page.getByText("EAS cannot assume ecs-batch-role: a service with it fails to deploy.")).toBeVisible();
     await shot(page, "setup-3-method2-existing-roles");

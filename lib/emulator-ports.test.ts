@@ -17,6 +17,11 @@ describe("the emulator's regions at start-up", () => {
     );
   });
 
+  it("takes a configured region named like an Object property (constructor) for one the emulator does not serve", () => {
+    for (const region of ["constructor", "__proto__"])
+      expect(() => regionPortsFrom({ EMULATOR_ENDPOINT: "127.0.0.1:4610", ROLESCOPE_REGIONS: [region] }, { regions: ["cn-hangzhou"] })).toThrow(EmulatorRegionsError);
+  });
+
   it("asks the health endpoint, waiting while the emulator starts", async () => {
     let calls = 0;
     const fetchImpl = (async () => {

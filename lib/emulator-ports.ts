@@ -1,5 +1,4 @@
 import "server-only";
-import type { Env } from "./env";
 import { processSingleton } from "./process-singleton";
 
 // The console's side of the emulator's ports, beside the configuration that names the emulator
@@ -10,6 +9,12 @@ import { processSingleton } from "./process-singleton";
 
 export const DEFAULT_EMULATOR_PORT = 4610;
 export const DEFAULT_REGIONS = ["cn-hangzhou", "ap-southeast-1"] as const;
+
+/** What these functions read of the validated environment (lib/env.ts builds its defaults from the ones above). */
+interface EmulatorSettings {
+  EMULATOR_ENDPOINT: string;
+  ROLESCOPE_REGIONS: readonly string[];
+}
 
 function easPortFor(basePort: number, regions: readonly string[], region: string): number {
   const i = regions.indexOf(region);
@@ -37,10 +42,10 @@ interface Health {
 }
 
 /** The region → port map the emulator reports, checked against ROLESCOPE_REGIONS. */
-export function regionPortsFrom(env: Env, health: Health): Record<string, number> {
+export function regionPortsFrom(env: EmulatorSettings, health: Health): Record<string, number> {
   const base = Number(env.EMULATOR_ENDPOINT.split(":")[1]);
   const served = health.regionPorts ?? Object.fromEntries((health.regions ?? []).map((r, i) => [r, base + 1 + i]));
-  const missing = env.ROLESCOPE_REGIONS.filter((r) => !(r in served));
+  const missing = env.ROLESCOPE_REGIONS.filter((r) => !Object.hasOwn(served, r));
   if (missing.length > 0) {
     const list = Object.keys(served).join(", ") || "none";
     throw new EmulatorRegionsError(
@@ -54,7 +59,7 @@ export function regionPortsFrom(env: Env, health: Health): Record<string, number
  * Asks the emulator which regions it serves, retrying while it starts. When it cannot be
  * reached, the default map is used and the first EAS call will say the emulator is down.
  */
-export async function learnEmulatorRegions(env: Env, opts: { attempts?: number; delayMs?: number; fetchImpl?: typeof fetch } = {}): Promise<Record<string, number> | undefined> {
+export async function learnEmulatorRegions(env: EmulatorSettings, opts: { attempts?: number; delayMs?: number; fetchImpl?: typeof fetch } = {}): Promise<Record<string, number> | undefined> {
   const { attempts = 20, delayMs = 250, fetchImpl = fetch } = opts;
   for (let i = 0; i < attempts; i++) {
     try {
@@ -73,7 +78,7 @@ export async function learnEmulatorRegions(env: Env, opts: { attempts?: number; 
 }
 
 /** host:port of a region's EAS endpoint on the emulator. */
-export function emulatorEasEndpoint(env: Env, region: string): string {
+export function emulatorEasEndpoint(env: EmulatorSettings, region: string): string {
   const [host, port] = env.EMULATOR_ENDPOINT.split(":");
   return `${host}:${learned().ports?.[region] ?? easPortFor(Number(port), DEFAULT_REGIONS, region)}`;
 }

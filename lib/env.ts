@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { DEFAULT_EMULATOR_PORT, DEFAULT_REGIONS } from "./emulator-ports";
-import { parseAllowedHosts } from "./http/allowed-hosts";
-import { parseTrustedProxies } from "./http/client-address";
+import { parseAllowedHosts } from "./net/allowed-hosts";
+import { parseTrustedProxies } from "./net/client-address";
 import { fieldOf, ruleOf } from "./errors/zod-rules";
 
 // Every setting RoleScope reads, validated once. The README's configuration table lists the same names.
@@ -68,7 +68,7 @@ const envSchema = z.object({
   ROLESCOPE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
   ROLESCOPE_READ_ONLY: bool.default(false),
   ROLESCOPE_TRUSTED_PROXIES: trustedProxies,
-  /** Host names the console answers besides loopback ones on its port (see lib/http/allowed-hosts). */
+  /** Host names the console answers besides loopback ones on its port (see lib/net/allowed-hosts). */
   ROLESCOPE_ALLOWED_HOSTS: allowedHosts,
   /** The largest JSON or form body the console reads (1 KiB – 64 MiB). */
   ROLESCOPE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createTranslator } from "use-intl/core";
-import { SYSTEM_ACTOR } from "../lib/auth/actor";
+import { SYSTEM_ACTOR } from "../lib/actor";
 import { createCloud } from "../lib/cloud/create-cloud";
 import { parseEnv } from "../lib/env";
 import { ruleOf, toAppError } from "../lib/errors";

@@ -3,7 +3,7 @@ import { TrustGraph } from "@/components/role-detail/trust-graph";
 import { buildPathsGraph, MAX_DRAWN_PATHS } from "@/lib/access/path-graph";
 import type { AccessPath } from "@/lib/access/types";
 import type { TrustNode } from "@/lib/policy-view/trust-graph";
-import { layoutTrustGraph, NODE_HEIGHT, NODE_WIDTH } from "@/lib/policy-view/trust-layout";
+import { graphBox, layoutTrustGraph, NODE_HEIGHT, NODE_WIDTH } from "@/lib/policy-view/trust-layout";
 
 /** The paths drawn left to right into the role; laid out here, so the browser gets positions only. */
 export async function PathsGraph({ paths }: { paths: AccessPath[] }) {
@@ -12,6 +12,7 @@ export async function PathsGraph({ paths }: { paths: AccessPath[] }) {
   const tp = await getTranslations("policy");
   const graph = buildPathsGraph(paths, { assume: t("edgeAssume"), pass: t("edgePass") });
   const layout = layoutTrustGraph(graph);
+  const box = graphBox(layout);
   const kinds: TrustNode["kind"][] = ["service", "account", "user", "role", "federated", "target"];
   const kindLabels = Object.fromEntries(kinds.map((k) => [k, tr(`kind.${k}`)])) as Record<TrustNode["kind"], string>;
   return (
@@ -21,7 +22,8 @@ export async function PathsGraph({ paths }: { paths: AccessPath[] }) {
         edges={graph.edges}
         positions={layout.positions}
         nodeSize={{ width: NODE_WIDTH, height: NODE_HEIGHT }}
-        height={Math.min(480, Math.max(110, layout.height + 40))}
+        width={box.width}
+        height={box.height}
         kindLabels={kindLabels}
         easLabel={tr("easPrincipal")}
         conditionLabel={tr("conditional")}

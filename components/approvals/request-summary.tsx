@@ -21,7 +21,14 @@ export async function RequestSummary({ request: r }: { request: PassRoleRequestV
     { term: t("review.durationAsked"), detail: t(`durations.${r.duration}`) },
     ...(r.grantedDuration ? [{ term: t("review.durationGranted"), detail: t(`durations.${r.grantedDuration}`) }] : []),
     ...(r.approver ? [{ term: t("review.approver"), detail: `${r.approver} · ${utcMinute(r.decidedAt)} UTC` }] : []),
-    ...(r.grantedDuration ? [{ term: t("review.expires"), detail: r.expiresAt ? `${utcMinute(r.expiresAt)} UTC` : t("never") }] : []),
+    // Once revoked, the grant ended then: its planned expiry no longer means anything.
+    ...(r.grantedDuration && !r.revoked ? [{ term: t("review.expires"), detail: r.expiresAt ? `${utcMinute(r.expiresAt)} UTC` : t("never") }] : []),
+    ...(r.revoked
+      ? [
+          { term: t("review.revokedBy"), detail: `${r.revoked.by} · ${utcMinute(r.revoked.at)} UTC` },
+          { term: t("review.revokeReason"), detail: r.revoked.reason ?? <span className="text-slate-500">{t("review.revokeNoReason")}</span> },
+        ]
+      : []),
     ...(r.rejectReason ? [{ term: t("review.rejectReason"), detail: r.rejectReason }] : []),
     ...(r.grant.requestIds.length ? [{ term: t("review.grantRequestIds"), detail: ids(r.grant.requestIds) }] : []),
     ...(r.removal.requestIds.length ? [{ term: t("review.removalRequestIds"), detail: ids(r.removal.requestIds) }] : []),

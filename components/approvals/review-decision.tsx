@@ -5,8 +5,9 @@ import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Panel } from "@/components/ui/panel";
-import type { GrantDuration } from "@/lib/approvals/durations";
+import type { GrantDuration } from "@/lib/request-workflow";
 import type { Review } from "@/lib/approvals/load-review";
 import type { PassRoleRequestView } from "@/lib/approvals/types";
 import type { PlanPreview } from "@/lib/writes/plan";
@@ -40,11 +41,14 @@ export function ReviewDecision(props: ReviewDecisionProps) {
   const t = useTranslations("approvals.review");
   const td = useTranslations("approvals.durations");
   const ts = useTranslations("approvals.states");
+  const tc = useTranslations("common");
   const router = useRouter();
   const queries = useQueryClient();
   const [duration, setDuration] = useState<GrantDuration>(r.duration);
   const [reason, setReason] = useState("");
   const [confirmRevoke, setConfirmRevoke] = useState(false);
+  const [confirmApprove, setConfirmApprove] = useState(false);
+  const [revokeReason, setRevokeReason] = useState("");
   const [busy, setBusy] = useState<string>();
   const [failure, setFailure] = useState<string>();
 
@@ -63,6 +67,7 @@ export function ReviewDecision(props: ReviewDecisionProps) {
     } finally {
       setBusy(undefined);
       setConfirmRevoke(false);
+      setConfirmApprove(false);
     }
     // The page and every request list (the navigation's pending count too) read again.
     await queries.invalidateQueries({ queryKey: ["passrole-requests"] });
@@ -70,6 +75,8 @@ export function ReviewDecision(props: ReviewDecisionProps) {
   }
 
   const plan = r.state === "granted" ? props.removalPlan : props.grantPlan;
+  // A decided request does nothing more in RAM: only a pending or granted one has a plan to show.
+  const live = pending || r.state === "granted";
   return (
     <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
       <Panel id="decision" title={t("decisionTitle")}>
@@ -91,8 +98,8 @@ export function ReviewDecision(props: ReviewDecisionProps) {
                 <p className="text-xs text-slate-500">{t("durationShorter")}</p>
               </div>
               {props.canWrite ? (
-                <Button variant="primary" disabled={busy !== undefined} onClick={() => void act("approve", { duration })} data-cloud-write>
-                  {busy === "approve" ? t("approving") : t("approve")}
+                <Button variant="primary" disabled={busy !== undefined} onClick={() => setConfirmApprove(true)} data-cloud-write>
+                  {t("approve")}
                 </Button>
               ) : (
                 <p className="text-sm text-amber-900">{t("readOnly")}</p>
@@ -110,8 +117,12 @@ export function ReviewDecision(props: ReviewDecisionProps) {
             (confirmRevoke ? (
               <div className="space-y-2" role="group" aria-label={t("revoke")}>
                 <p className="text-sm text-slate-800">{t("revokeConfirm", { policy: r.grant.policyName, user: r.ramUser })}</p>
+                <div className="space-y-1">
+                  <label htmlFor="revoke-reason" className="block text-xs font-medium text-slate-700">{t("revokeReasonLabel")}</label>
+                  <textarea id="revoke-reason" rows={2} maxLength={500} value={revokeReason} onChange={(e) => setRevokeReason(e.target.value)} className={input} />
+                </div>
                 <div className="flex gap-2">
-                  <Button variant="danger" disabled={busy !== undefined} onClick={() => void act("revoke", {})}>{t("revokeYes")}</Button>
+                  <Button variant="danger" disabled={busy !== undefined} onClick={() => void act("revoke", revokeReason.trim() ? { reason: revokeReason.trim() } : {})}>{t("revokeYes")}</Button>
                   <Button onClick={() => setConfirmRevoke(false)}>{t("keep")}</Button>
                 </div>
               </div>
@@ -121,10 +132,27 @@ export function ReviewDecision(props: ReviewDecisionProps) {
           {!pending && r.state !== "granted" && <p className="text-sm text-slate-700">{t("decided", { state: ts(r.state) })}</p>}
         </div>
       </Panel>
-      <Panel id="plan" title={r.state === "granted" ? t("planRevokeTitle") : t("planTitle")}>
+      <ConfirmDialog
+        open={confirmApprove}
+        title={t("approveConfirmTitle", { user: r.ramUser, role: r.roleName })}
+        confirmLabel={t("approve")}
+        cancelLabel={tc("cancel")}
+        busy={busy === "approve"}
+        busyLabel={t("approving")}
+        onConfirm={() => void act("approve", { duration })}
+        onCancel={() => setConfirmApprove(false)}
+      >
+        <div className="space-y-3">
+          <p className="text-sm text-slate-800">{expiry ? t("expiryNote", { duration: td(duration), time: utcMinute(expiry) }) : t("permanentNote")}</p>
+          <PlanSteps plan={props.grantPlan} />
+          <PolicyDiff lines={shown.lines} label={t("documentTitle", { policy: r.grant.policyName })} />
+        </div>
+      </ConfirmDialog>
+      {(live || r.grant.document) && (
+      <Panel id="plan" title={r.state === "granted" ? t("planRevokeTitle") : live ? t("planTitle") : t("grantedDocumentTitle")}>
         <div className="space-y-3">
           {pending && <p className="text-xs text-slate-600">{t("planIntro")}</p>}
-          <PlanSteps plan={plan} />
+          {live && <PlanSteps plan={plan} />}
           <div>
             <h3 className="mb-1 text-xs font-medium text-slate-600">{t("documentTitle", { policy: r.grant.policyName })}</h3>
             {pending && <p className="mb-1.5 text-xs text-slate-500">{props.existingDocument ? t("documentChanged") : t("documentNew")}</p>}
@@ -137,6 +165,7 @@ export function ReviewDecision(props: ReviewDecisionProps) {
           </div>
         </div>
       </Panel>
+      )}
     </div>
   );
 }

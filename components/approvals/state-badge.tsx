@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { Tone } from "@/components/ui/tone";
-import type { RequestState } from "@/lib/approvals/states";
+import type { RequestState } from "@/lib/request-workflow";
 
 // tone.ts: waiting needs attention, in progress is info, a grant in force is success, a refusal
 // or failure is danger, and what simply ended is neutral.

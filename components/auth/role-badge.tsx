@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/permissions";
 
 // Roles are not statuses, so both take the neutral tone; the word carries the meaning.
 export async function RoleBadge({ role }: { role: Role }) {

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
-import type { ConsoleUser } from "@/lib/auth/types";
+import type { ConsoleUser } from "@/lib/actor";
 import { RoleBadge } from "./role-badge";
 
 // The header's account area: who is signed in, their role, and a sign-out that works without JavaScript.

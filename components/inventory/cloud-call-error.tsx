@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ErrorState } from "@/components/ui/states";
+import { CloudErrorState } from "@/components/inventory/cloud-error-state";
 import { CLOUD_OPERATIONS } from "@/lib/cloud/operations";
 import type { CloudErrorShape } from "@/lib/cloud/types";
 import { RetryButton } from "./retry-button";
@@ -26,17 +26,14 @@ export async function CloudCallError({ error, what }: { error: CloudErrorShape; 
         : t("cloudError", { code: error.code });
   return (
     <div data-testid="panel-error" data-operation={op?.operation}>
-      <ErrorState
+      <CloudErrorState
         title={
           <>
             <span className="block text-xs font-normal text-red-800">{t("panelUnavailable", { what })}</span>
             {title}
           </>
         }
-        code={error.code}
-        message={error.message}
-        requestId={error.requestId}
-        requestIdLabel={t("requestId")}
+        error={error}
         action={<RetryButton label={t("retry")} busyLabel={t("retrying")} />}
       />
     </div>

@@ -6,7 +6,7 @@ import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { serviceHref } from "@/components/inventory/links";
 import { CauseBadge } from "@/components/diagnosis/cause-badge";
 import { StatusBadge } from "@/components/services/status-badge";
-import type { ConsoleUser } from "@/lib/auth/types";
+import type { ConsoleUser } from "@/lib/actor";
 import type { HealthCode } from "@/lib/inventory/types";
 import { CloudError } from "@/lib/cloud/types";
 import { loadServices } from "@/lib/inventory/load-services";

@@ -1,12 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import { ErrorState } from "@/components/ui/states";
+import { CloudErrorState } from "@/components/inventory/cloud-error-state";
 import { CloudError } from "@/lib/cloud/types";
 
 /** A panel whose cloud read failed says so with the cloud's code and RequestId; the other panels still show. */
 export async function PanelError({ error }: { error: CloudError }) {
   const t = await getTranslations("overview");
-  const tc = await getTranslations("common");
-  return <ErrorState title={t("loadError")} code={error.code} message={error.message} requestId={error.requestId} requestIdLabel={tc("requestId")} />;
+  return <CloudErrorState title={t("loadError")} error={error} />;
 }
 
 /** The panel's data, or the cloud error that kept it from being read. */

@@ -3,9 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { utcMinute } from "@/components/approvals/format";
-import { loadRequestSummary } from "@/lib/approvals/load-request-summary";
+import { loadRequestSummary } from "@/lib/approvals/read-requests";
 import { getApprovalDeps } from "@/lib/approvals/server-deps";
-import type { ConsoleUser } from "@/lib/auth/types";
+import type { ConsoleUser } from "@/lib/actor";
 
 const link = "text-blue-700 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600";
 

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { roleHref, serviceHref } from "@/components/inventory/links";
-import type { ConsoleUser } from "@/lib/auth/types";
+import type { ConsoleUser } from "@/lib/actor";
 import { CloudError } from "@/lib/cloud/types";
 import { loadRoles } from "@/lib/inventory/load-roles";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";

@@ -11,19 +11,23 @@ import { Panel } from "@/components/ui/panel";
 import { ApiErrorNotice } from "@/components/wizard/api-error-notice";
 import { inputClass } from "@/components/wizard/field";
 import { Notice } from "@/components/wizard/notice";
-import { postJson } from "@/components/wizard/post-json";
+import { ApiRequestError, postJson } from "@/components/wizard/post-json";
+import { RULE_PATTERNS } from "@/lib/wizard/rules";
 import { FindingsList } from "./findings-list";
 
 interface Props {
   regions: string[];
   services: { region: string; name: string }[];
+  /** The account's RAM users, offered as deployers; any other name may be typed. */
+  users: string[];
+  linkedRamUser: string | null;
   picked: string;
   source?: ServiceSource;
   missing: boolean;
 }
 
 // The preflight form: a pasted config, or a deployed service's, checked by POST /api/preflight.
-export function PreflightForm({ regions, services, picked, source, missing }: Props) {
+export function PreflightForm({ regions, services, users, linkedRamUser, picked, source, missing }: Props) {
   const t = useTranslations("preflight.form");
   const router = useRouter();
   const [config, setConfig] = useState(source?.config ?? "");
@@ -32,9 +36,15 @@ export function PreflightForm({ regions, services, picked, source, missing }: Pr
   const check = useMutation({
     mutationFn: (input: { config: string; region: string; deployer?: string }) => postJson<PreflightAnswer>("/api/preflight", input),
   });
-  const run = () => check.mutate({ config, region, ...(deployer.trim() ? { deployer: deployer.trim() } : {}) });
+  const typed = deployer.trim();
+  const deployerBadForm = typed !== "" && !RULE_PATTERNS.userName.test(typed);
+  // The account holds no such user: said beside the field, in words, not as the call's raw error.
+  const deployerUnknown = check.error instanceof ApiRequestError && check.error.error.fields?.deployer !== undefined ? check.variables?.deployer : undefined;
+  const deployerError = deployerBadForm ? t("deployerInvalid") : deployerUnknown ? t("deployerUnknown", { user: deployerUnknown }) : undefined;
+  const run = () => check.mutate({ config, region, ...(typed ? { deployer: typed } : {}) });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    if (deployerBadForm) return document.getElementById("pf-deployer")?.focus();
     run();
   };
   // A picked service is checked at once: its config is what is deployed now.
@@ -70,14 +80,35 @@ export function PreflightForm({ regions, services, picked, source, missing }: Pr
             </div>
             <div className="space-y-1">
               <label htmlFor="pf-deployer" className="block text-xs font-medium text-slate-700">{t("deployer")}</label>
-              <input id="pf-deployer" value={deployer} onChange={(e) => setDeployer(e.target.value)} placeholder={t("deployerPlaceholder")} className={inputClass} />
+              <input
+                id="pf-deployer"
+                list="pf-deployers"
+                value={deployer}
+                onChange={(e) => setDeployer(e.target.value)}
+                placeholder={t("deployerPlaceholder")}
+                aria-invalid={deployerError !== undefined}
+                aria-describedby={deployerError ? "pf-deployer-error" : "pf-deployer-hint"}
+                className={inputClass}
+              />
+              <datalist id="pf-deployers">
+                {users.map((u) => (
+                  <option key={u} value={u}>{u === linkedRamUser ? t("deployerYou", { user: u }) : u}</option>
+                ))}
+              </datalist>
+              {deployerError ? (
+                <p id="pf-deployer-error" className="text-xs text-red-700" data-testid="deployer-error">{deployerError}</p>
+              ) : (
+                <p id="pf-deployer-hint" className="text-xs text-slate-500">{t("deployerHint", { count: users.length })}</p>
+              )}
             </div>
           </div>
           <Button type="submit" variant="primary" disabled={check.isPending}>{t("check")}</Button>
         </form>
       </Panel>
       <Panel title={t("resultTitle")}>
-        {check.isError ? (
+        {check.isError && deployerUnknown ? (
+          <Notice tone="danger" title={t("deployerUnknown", { user: deployerUnknown })} />
+        ) : check.isError ? (
           <ApiErrorNotice error={check.error} />
         ) : check.data ? (
           <div className="space-y-3">

@@ -5,7 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ApiCallError, sendJson } from "@/components/ui/fetch-json";
-import { GRANT_DURATIONS, type GrantDuration } from "@/lib/approvals/durations";
+import { GRANT_DURATIONS, type GrantDuration } from "@/lib/request-workflow";
 import type { RequestFormData } from "@/lib/approvals/types";
 import { RolePicker } from "./role-picker";
 import { MY_REQUESTS_KEY } from "./my-requests";
@@ -25,6 +25,7 @@ export function RequestForm({ data, prefill = {} }: { data: RequestFormData; pre
   const td = useTranslations("approvals.durations");
   const queries = useQueryClient();
   const [roleName, setRoleName] = useState(prefill.roleName ?? "");
+  const [ramUser, setRamUser] = useState(prefill.ramUser ?? data.defaultRamUser ?? data.ramUsers[0] ?? "");
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [sent, setSent] = useState<string>();
   const [pending, setPending] = useState(false);
@@ -32,8 +33,10 @@ export function RequestForm({ data, prefill = {} }: { data: RequestFormData; pre
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    if (!roleName) return setErrors({ roleName: t("pickRole") });
-    const body = { roleName, ramUser: String(form.get("ramUser") ?? ""), reason: String(form.get("reason") ?? ""), duration: String(form.get("duration") ?? "") as GrantDuration };
+    const reason = String(form.get("reason") ?? "").trim();
+    const missing = { ...(!roleName ? { roleName: t("pickRole") } : {}), ...(!reason ? { reason: t("reasonRequired") } : {}) };
+    if (Object.keys(missing).length > 0) return setErrors(missing);
+    const body = { roleName, ramUser, reason, duration: String(form.get("duration") ?? "") as GrantDuration };
     setPending(true);
     try {
       await sendJson("/api/passrole-requests", "POST", body);
@@ -57,10 +60,10 @@ export function RequestForm({ data, prefill = {} }: { data: RequestFormData; pre
     <form onSubmit={onSubmit} noValidate aria-label={t("formTitle")} className="space-y-3">
       {errors._ && <p role="alert" className="text-sm text-red-700">{errors._}</p>}
       {sent && <p role="status" className="rounded bg-emerald-50 px-2 py-1 text-sm text-emerald-800">{sent}</p>}
-      <RolePicker roles={data.roles} value={roleName} onChange={setRoleName} error={errors.roleName} initialQuery={prefill.roleName} />
+      <RolePicker roles={data.roles} value={roleName} onChange={setRoleName} ramUser={ramUser} error={errors.roleName} initialQuery={prefill.roleName} />
       <div className="space-y-1">
         <label htmlFor="req-ramUser" className="block text-xs font-medium text-slate-700">{t("ramUser")}</label>
-        <select id="req-ramUser" name="ramUser" defaultValue={prefill.ramUser ?? data.defaultRamUser ?? data.ramUsers[0]} className={input} {...aria("ramUser")}>
+        <select id="req-ramUser" name="ramUser" value={ramUser} onChange={(e) => setRamUser(e.target.value)} className={input} {...aria("ramUser")}>
           {data.ramUsers.map((u) => <option key={u} value={u}>{u}</option>)}
         </select>
         {error("ramUser") ?? <p className="text-xs text-slate-500">{data.ramUsers.length === 0 ? t("ramUserUnlinked") : data.defaultRamUser ? t("ramUserLinked", { name: data.defaultRamUser }) : t("ramUserNone")}</p>}

@@ -9,7 +9,7 @@ const SHOWN = 40;
 
 // A searchable list of roles as radio buttons: each shows whether EAS can assume it and which
 // services run with it, the two facts an engineer checks before asking for it.
-export function RolePicker({ roles, value, onChange, error, initialQuery = "" }: { roles: RoleChoice[]; value: string; onChange: (name: string) => void; error?: string; initialQuery?: string }) {
+export function RolePicker({ roles, value, onChange, ramUser, error, initialQuery = "" }: { roles: RoleChoice[]; value: string; onChange: (name: string) => void; ramUser: string; error?: string; initialQuery?: string }) {
   const t = useTranslations("approvals.requests");
   // A role filled in from a link is searched for, so it shows however long the list.
   const [query, setQuery] = useState(initialQuery);
@@ -20,7 +20,8 @@ export function RolePicker({ roles, value, onChange, error, initialQuery = "" }:
   }, [roles, query]);
   const shown = matches.slice(0, SHOWN);
   return (
-    <fieldset className="space-y-1.5" aria-describedby={error ? `${id}-error` : undefined}>
+    // A fieldset is as wide as its content by default (min-inline-size: min-content): min-w-0 keeps the list inside its card.
+    <fieldset className="min-w-0 space-y-1.5" aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="mb-1 block text-xs font-medium text-slate-700">{t("role")}</legend>
       <input
         type="search"
@@ -37,8 +38,11 @@ export function RolePicker({ roles, value, onChange, error, initialQuery = "" }:
             <input type="radio" name="roleName" value={r.name} checked={value === r.name} onChange={() => onChange(r.name)} className="mt-1" aria-label={r.name} />
             <span className="min-w-0 flex-1">
               <span className="flex flex-wrap items-center gap-2">
-                <span className="font-mono text-sm text-slate-900">{r.name}</span>
+                <span className="break-all font-mono text-sm text-slate-900">{r.name}</span>
                 <Badge tone={r.easCanAssume ? "success" : "danger"}>{r.easCanAssume ? t("easYes") : t("easNo")}</Badge>
+                {ramUser && r.passable[ramUser] && (
+                  <span className="basis-full text-xs text-sky-800" data-testid={`passable-${r.name}`}>{t(`passable.${r.passable[ramUser]}`, { user: ramUser })}</span>
+                )}
               </span>
               <span className="block truncate text-xs text-slate-600">
                 {t("services", { count: r.services.length, names: r.services.map((s) => s.name).join(", ") })}

@@ -5,7 +5,7 @@ import { Panel } from "@/components/ui/panel";
 import { ErrorState } from "@/components/ui/states";
 import { loadRoleAccess } from "@/lib/access/load-role-access";
 import type { AccessPath } from "@/lib/access/types";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { CloudError } from "@/lib/cloud/types";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 

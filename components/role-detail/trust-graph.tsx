@@ -11,9 +11,9 @@ const LazyGraph = dynamic(() => import("./trust-graph-view").then((m) => m.Trust
   loading: () => null,
 });
 
-export function TrustGraph(props: ComponentProps<typeof TrustGraphView>) {
+export function TrustGraph({ width, ...props }: ComponentProps<typeof TrustGraphView> & { width: number }) {
   return (
-    <div style={{ height: props.height }} className="rounded border border-slate-200 bg-slate-50">
+    <div style={{ height: props.height, width, maxWidth: "100%" }} className="rounded border border-slate-200 bg-slate-50" data-testid="trust-graph">
       <LazyGraph {...props} />
     </div>
   );

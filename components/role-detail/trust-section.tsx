@@ -6,7 +6,7 @@ import { PolicyJson } from "@/components/policy/policy-json";
 import type { RoleDetail } from "@/lib/inventory/role-detail";
 import { statementAnchor, TRUST_ANCHOR } from "@/lib/policy-view/policy-lines";
 import { buildTrustGraph, type TrustNode } from "@/lib/policy-view/trust-graph";
-import { layoutTrustGraph, NODE_HEIGHT, NODE_WIDTH } from "@/lib/policy-view/trust-layout";
+import { graphBox, layoutTrustGraph, NODE_HEIGHT, NODE_WIDTH } from "@/lib/policy-view/trust-layout";
 import { TrustGraph } from "./trust-graph";
 import { easAssumeTone } from "@/components/roles/eas-assume-tone";
 
@@ -17,6 +17,7 @@ export async function TrustSection({ detail }: { detail: RoleDetail }) {
   // Layout runs here, so the browser gets positions and not the layout engine.
   const graph = buildTrustGraph(role.roleName, trust.principals);
   const layout = layoutTrustGraph(graph);
+  const box = graphBox(layout);
   const nodeById = new Map(graph.nodes.map((n) => [n.id, n]));
   const kinds: TrustNode["kind"][] = ["service", "account", "user", "role", "federated", "target"];
   const kindLabels = Object.fromEntries(kinds.map((k) => [k, t(`kind.${k}`)])) as Record<TrustNode["kind"], string>;
@@ -27,7 +28,7 @@ export async function TrustSection({ detail }: { detail: RoleDetail }) {
         {trust.parseErrors.length > 0 && (
           <p role="alert" className="mb-3 text-sm text-red-800">{t("trustUnreadable", { errors: trust.parseErrors.map((e) => e.message).join("; ") })}</p>
         )}
-        <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <div className="grid gap-4 xl:grid-cols-[fit-content(50%)_minmax(0,1fr)]">
           <div className="min-w-0">
             <h3 className="mb-1.5 text-xs font-medium text-slate-600">{t("trustGraph", { name: role.roleName })}</h3>
             <TrustGraph
@@ -35,7 +36,8 @@ export async function TrustSection({ detail }: { detail: RoleDetail }) {
               edges={graph.edges}
               positions={layout.positions}
               nodeSize={{ width: NODE_WIDTH, height: NODE_HEIGHT }}
-              height={Math.min(380, Math.max(110, layout.height + 40))}
+              height={box.height}
+              width={box.width}
               kindLabels={kindLabels}
               easLabel={t("easPrincipal")}
               conditionLabel={t("conditional")}

@@ -5,7 +5,7 @@ import { CloudCallError } from "@/components/inventory/cloud-call-error";
 import { DescriptionList } from "@/components/ui/description-list";
 import { JsonView, type JsonLine } from "@/components/ui/json-view";
 import { Panel } from "@/components/ui/panel";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { CloudError } from "@/lib/cloud/types";
 import { analyseService } from "@/lib/readiness/use";
 import { ramFieldLines } from "@/lib/inventory/config-lines";

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import type { CredentialsView } from "@/lib/credentials/status";
+import type { CredentialsView } from "@/lib/cloud/credentials-status";
 
 /** The chain's links in the order they are tried, which of them are configured, and the one in use. */
 export async function CredentialChain({ chain }: { chain: CredentialsView["chain"] }) {

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { DescriptionList } from "@/components/ui/description-list";
 import { Panel } from "@/components/ui/panel";
 import { ClientMessages } from "@/components/providers/client-messages";
-import type { CredentialsView } from "@/lib/credentials/status";
+import type { CredentialsView } from "@/lib/cloud/credentials-status";
 import { ExpiryCountdown } from "./expiry-countdown";
 
 const mono = "font-mono text-xs";

@@ -6,7 +6,7 @@ import { describeCloud } from "@/lib/cloud/create-cloud";
 import { CloudBadge } from "./cloud-badge";
 import { LanguageSwitch } from "./language-switch";
 import { ReadOnlyBadge } from "./read-only-badge";
-import type { Permission } from "@/lib/auth/permissions";
+import type { Permission } from "@/lib/permissions";
 import { NAV_ITEMS, type ShellNavKey } from "./nav-items";
 import { SideNav } from "./side-nav";
 

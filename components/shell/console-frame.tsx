@@ -5,8 +5,8 @@ import { PendingBadge } from "@/components/approvals/pending-badge";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { countPending } from "@/lib/approvals/read-requests";
 import { getApprovalDeps } from "@/lib/approvals/server-deps";
-import { can, permissionsOf } from "@/lib/auth/permissions";
-import type { ConsoleUser } from "@/lib/auth/types";
+import { can, permissionsOf } from "@/lib/permissions";
+import type { ConsoleUser } from "@/lib/actor";
 
 /** The console around a page for a signed-in user: header, sections they may open, their menu. */
 export async function ConsoleFrame({ user, children }: { user: ConsoleUser; children: ReactNode }) {

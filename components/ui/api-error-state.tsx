@@ -17,6 +17,7 @@ export function ApiErrorState({ title, error, action }: { title: ReactNode; erro
       requestIdLabel={tc("requestId")}
       reference={api?.reference}
       referenceLabel={tc("errorDigest")}
+      denial={api?.denial}
       action={action}
     />
   );

@@ -1,6 +1,8 @@
 // The console's JSON error body, `{ error: { code, message, fields?, cloud?: { code, requestId },
 // reference? } }`. Read by hand, not with zod, to keep a schema library out of every page's
 // browser bundle.
+import type { DenialNote } from "./states";
+
 type Loose = Record<string, unknown>;
 const record = (v: unknown): Loose | undefined => (v && typeof v === "object" && !Array.isArray(v) ? (v as Loose) : undefined);
 const text = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
@@ -10,6 +12,22 @@ function textRecord(v: unknown): Record<string, string> | undefined {
   if (!r) return undefined;
   const out = Object.fromEntries(Object.entries(r).filter((e): e is [string, string] => typeof e[1] === "string"));
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function denialOf(v: unknown): DenialNote | undefined {
+  const r = record(v);
+  const title = text(r?.title);
+  const body = text(r?.text);
+  if (!r || !title || !body) return undefined;
+  const link = (l: unknown) => {
+    const x = record(l);
+    const label = text(x?.label);
+    const href = text(x?.href);
+    return label && href ? { label, href } : undefined;
+  };
+  const links = Array.isArray(r.links) ? r.links.map(link).filter((l): l is { label: string; href: string } => l !== undefined) : [];
+  const open = link(r.open);
+  return { title, text: body, decoded: r.decoded === true, links, ...(open ? { open } : {}) };
 }
 
 /** A failed call to a console route handler, with everything its error state can show. */
@@ -22,14 +40,17 @@ export class ApiCallError extends Error {
   readonly fields?: Record<string, string>;
   /** Where the server log keeps the full error. */
   readonly reference?: string;
+  /** Why the cloud refused the console's call, as the server worded it. */
+  readonly denial?: DenialNote;
 
-  constructor(readonly status: number, init: { code: string; message: string; cloudCode?: string; requestId?: string; fields?: Record<string, string>; reference?: string }) {
+  constructor(readonly status: number, init: { code: string; message: string; cloudCode?: string; requestId?: string; fields?: Record<string, string>; reference?: string; denial?: DenialNote }) {
     super(init.message);
     this.code = init.code;
     this.cloudCode = init.cloudCode;
     this.requestId = init.requestId;
     this.fields = init.fields;
     this.reference = init.reference;
+    this.denial = init.denial;
   }
 
   /** The code a person looks up: the cloud's when there is one. */
@@ -49,6 +70,7 @@ export function apiCallError(status: number, statusText: string, body: unknown):
     requestId: text(cloud.requestId),
     fields: textRecord(err.fields),
     reference: text(err.reference),
+    denial: denialOf(cloud.denial),
   });
 }
 

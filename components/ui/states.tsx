@@ -1,5 +1,15 @@
 import type { ReactNode } from "react";
 
+/** Why the cloud refused a call, worded on the server (lib/denials builds it). */
+export interface DenialNote {
+  title: string;
+  text: string;
+  /** Whether RAM decoded the message (false: the note says what the console could not do). */
+  decoded: boolean;
+  links: { label: string; href: string }[];
+  open?: { label: string; href: string };
+}
+
 export function EmptyState({ title, children }: { title: ReactNode; children?: ReactNode }) {
   return (
     <div className="rounded border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
@@ -13,7 +23,7 @@ export function EmptyState({ title, children }: { title: ReactNode; children?: R
  * A failed call: the code a person can look up (the cloud's own when there is one), the fields
  * the server refused and why, the cloud's RequestId and the reference the server log keeps.
  */
-export function ErrorState({ title, code, message, fields, requestId, requestIdLabel = "RequestId", reference, referenceLabel = "Reference", action }: {
+export function ErrorState({ title, code, message, fields, requestId, requestIdLabel = "RequestId", reference, referenceLabel = "Reference", denial, action }: {
   title: ReactNode;
   code?: string;
   message?: string;
@@ -22,6 +32,8 @@ export function ErrorState({ title, code, message, fields, requestId, requestIdL
   requestIdLabel?: string;
   reference?: string;
   referenceLabel?: string;
+  /** Why the cloud refused the call, decoded on the server (lib/denials). */
+  denial?: DenialNote;
   action?: ReactNode;
 }) {
   const fieldList = Object.entries(fields ?? {});
@@ -57,7 +69,31 @@ export function ErrorState({ title, code, message, fields, requestId, requestIdL
           )}
         </p>
       )}
+      {denial && <DenialReason note={denial} />}
       {action && <div className="mt-2">{action}</div>}
+    </div>
+  );
+}
+
+function DenialReason({ note }: { note: DenialNote }) {
+  return (
+    <div data-testid="denial-reason" data-decoded={note.decoded} className="mt-2 rounded border border-red-200 bg-white/70 px-3 py-2 text-slate-800">
+      <p className="text-xs font-medium uppercase tracking-wide text-red-800">{note.title}</p>
+      <p className="mt-1 break-words">{note.text}</p>
+      {(note.links.length > 0 || note.open) && (
+        <p className="mt-1 flex flex-wrap gap-x-4 text-xs">
+          {note.links.map((l) => (
+            <a key={l.href} href={l.href} target="_blank" rel="noreferrer" className="font-mono text-blue-700 underline">
+              {l.label}
+            </a>
+          ))}
+          {note.open && (
+            <a href={note.open.href} className="text-blue-700 underline">
+              {note.open.label}
+            </a>
+          )}
+        </p>
+      )}
     </div>
   );
 }

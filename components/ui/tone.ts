@@ -35,4 +35,5 @@ const STATUS_TONE: Record<string, Tone> = {
   Stopped: "neutral",
 };
 
-export const statusTone = (status: string): Tone => STATUS_TONE[status] ?? "neutral";
+// The status is the cloud's word: a status named like an Object property (`constructor`) is unknown.
+export const statusTone = (status: string): Tone => (Object.hasOwn(STATUS_TONE, status) ? STATUS_TONE[status] : "neutral");

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { MenuItem, RowMenu } from "@/components/ui/row-menu";
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/permissions";
 import { checkRamUserName } from "@/lib/auth/user-rules";
 import { sendUserChange } from "./api";
 import { problemsFromServer } from "./field-errors";

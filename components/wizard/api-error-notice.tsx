@@ -9,20 +9,20 @@ const isApiError = (v: unknown): v is ApiError => typeof v === "object" && v !==
 
 /** A failed call as the page shows it: the code, the message, each field with its rule, the cloud's RequestId. */
 export function ApiErrorNotice({ error }: { error: unknown | ApiError }) {
-  const t = useTranslations("wizard");
+  // The kit's namespace: this notice shows on pages (preflight, requests) that load no wizard words.
   const tc = useTranslations("common");
   const e: Omit<ApiError, "code"> & { code: string } =
     error instanceof ApiRequestError ? error.error : isApiError(error) ? error : { code: "network", message: error instanceof Error ? error.message : String(error) };
   return (
     <ErrorState
-      title={t("apiError")}
+      title={tc("apiError")}
       code={e.cloud?.code ?? e.code}
       message={e.message}
       requestId={e.cloud?.requestId}
       requestIdLabel={tc("requestId")}
       action={
         e.fields ? (
-          <ul className="list-disc pl-5 text-xs" aria-label={t("badFields")}>
+          <ul className="list-disc pl-5 text-xs" aria-label={tc("badFields")}>
             {Object.entries(e.fields).map(([f, rule]) => (
               <li key={f}>
                 <code className="font-mono">{f}</code> {rule}

@@ -38,6 +38,8 @@ export function NetworkChoice({ needs, network, onChange }: { needs: Needs; netw
   );
 }
 
+const mountedAt = (needs: Needs, path: string) => needs.mounts.some((m) => m.mountPath && path.startsWith(`${m.mountPath.replace(/\/+$/, "")}/`));
+
 /** What the code needs besides the config: libraries, run command, Python, and its three ways to get credentials. */
 export function CodeOutputs({ needs, network, codePath }: { needs: Needs; network: Network; codePath: string }) {
   const t = useTranslations("wizard.outputs");
@@ -47,7 +49,7 @@ export function CodeOutputs({ needs, network, codePath }: { needs: Needs; networ
       <Panel title={t("codeTitle")}>
         <div className="space-y-4">
           <Snippet title={t("libraries")} value={thirdPartyLibraries(needs).join(" ")} note={t("librariesNote")} testId="libraries" />
-          <Snippet title={t("runCommand")} value={runCommand(codePath)} note={t("runCommandNote", { dir: codePath.replace(/[^/]+$/, "") })} testId="run-command" />
+          <Snippet title={t("runCommand")} value={runCommand(codePath)} note={t(mountedAt(needs, codePath) ? "runCommandNoteMounted" : "runCommandNoteImage", { dir: codePath.replace(/[^/]+$/, ""), path: codePath })} testId="run-command" />
           {python ? <Snippet title={t("python")} value={python} note={t("pythonNote")} testId="python" /> : <p className="text-sm text-slate-600">{t("noPython")}</p>}
         </div>
       </Panel>

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { usesOss } from "@/lib/wizard/needs";
 import type { FieldIssue } from "@/lib/wizard/rules";
 import { buildServiceConfig, configJson } from "@/lib/wizard/service-config";
-import type { SetupState } from "@/lib/wizard/state";
+import { codePathOf, type SetupState } from "@/lib/wizard/state";
+import { defaultCodePath } from "@/lib/wizard/libraries";
 import { Panel } from "@/components/ui/panel";
 import { CodeOutputs, NetworkChoice } from "./code-outputs";
 import { controlProps, Field, inputClass, ruleOf } from "./field";
@@ -23,7 +24,7 @@ export function Method1Step({ state, issues, defaultRole, update }: Props) {
   const t = useTranslations("wizard.method1");
   const rule = (f: string) => ruleOf(issues, f);
   const oss = usesOss(state.needs);
-  const config = buildServiceConfig({ name: state.serviceName, needs: state.needs, method: 1, workspaceId: state.workspaceId || undefined, codePath: state.codePath });
+  const config = buildServiceConfig({ name: state.serviceName, needs: state.needs, method: 1, workspaceId: state.workspaceId || undefined, codePath: codePathOf(state) });
   return (
     <div className="space-y-4">
       {!defaultRole.exists && (
@@ -39,8 +40,8 @@ export function Method1Step({ state, issues, defaultRole, update }: Props) {
           <Field field="workspaceId" label={t(oss ? "workspaceIdRequired" : "workspaceId")} rule={rule("workspaceId")} hint={t(oss ? "workspaceIdHintOss" : "workspaceIdHint")}>
             <input {...controlProps("workspaceId", rule("workspaceId"))} inputMode="numeric" value={state.workspaceId} onChange={(e) => update({ workspaceId: e.target.value.trim() })} className={inputClass} />
           </Field>
-          <Field field="codePath" label={t("codePath")} rule={rule("codePath")} hint={t("codePathHint")}>
-            <input {...controlProps("codePath", rule("codePath"))} value={state.codePath} onChange={(e) => update({ codePath: e.target.value.trim() })} className={inputClass} />
+          <Field field="codePath" label={t("codePath")} rule={rule("codePath")} hint={t("codePathHint", { path: defaultCodePath(state.needs) })}>
+            <input {...controlProps("codePath", rule("codePath"))} value={state.codePath} placeholder={defaultCodePath(state.needs)} onChange={(e) => update({ codePath: e.target.value.trim() })} className={inputClass} />
           </Field>
           <NetworkChoice needs={state.needs} network={state.network} onChange={(network) => update({ network })} />
         </div>
@@ -48,7 +49,7 @@ export function Method1Step({ state, issues, defaultRole, update }: Props) {
       <Panel title={t("configTitle")}>
         <Snippet title={t("config")} value={configJson(config)} note={t("configNote")} testId="service-config" />
       </Panel>
-      <CodeOutputs needs={state.needs} network={state.network} codePath={state.codePath} />
+      <CodeOutputs needs={state.needs} network={state.network} codePath={codePathOf(state)} />
     </div>
   );
 }

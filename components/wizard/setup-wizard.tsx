@@ -54,13 +54,13 @@ export function SetupWizard({ context, canWrite, readOnly }: { context: SetupCon
       case "method1":
         return <Method1Step state={state} issues={shown} defaultRole={context.defaultRole} update={update} />;
       case "role":
-        return <RoleStep state={state} accountId={context.accountId} issues={shown} update={update} />;
+        return <RoleStep state={state} accountId={context.accountId} linkedRamUser={context.linkedRamUser} issues={shown} update={update} />;
       case "preview":
         return <PreviewStep state={state} canWrite={canWrite} readOnly={readOnly} />;
       case "outputs":
-        return <OutputsStep state={state} accountId={context.accountId} users={context.users} issues={shown} update={update} />;
+        return <OutputsStep state={state} accountId={context.accountId} users={context.users} linkedRamUser={context.linkedRamUser} issues={shown} update={update} />;
       case "deploy":
-        return <DeployStep state={state} accountId={context.accountId} canWrite={canWrite} readOnly={readOnly} />;
+        return <DeployStep state={state} accountId={context.accountId} linkedRamUser={context.linkedRamUser} canWrite={canWrite} readOnly={readOnly} />;
     }
   })();
 

@@ -14,7 +14,8 @@ export function Snippet({ title, value, note, testId }: { title: string; value: 
         <CopyButton value={value} label={t("copyLabel", { what: title })} />
       </figcaption>
       {note && <div className="text-xs text-slate-600">{note}</div>}
-      <pre tabIndex={0} aria-label={title} className="max-h-96 overflow-auto rounded border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs leading-5 text-slate-800 focus-visible:outline-2 focus-visible:outline-blue-600">
+      {/* Wrapped, never scrolled inside: what is pasted must be seen to its last line and column. */}
+      <pre tabIndex={0} aria-label={title} className="whitespace-pre-wrap [overflow-wrap:anywhere] rounded border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs leading-5 text-slate-800 focus-visible:outline-2 focus-visible:outline-blue-600">
         <code>{value}</code>
       </pre>
     </figure>

@@ -139,7 +139,7 @@ function dispatch(
   if (ram && Object.hasOwn(RAM_OPERATIONS, action)) {
     const op = RAM_OPERATIONS[action];
     requirePermission(app.store, caller, `ram:${action}`, op.resource(params, app.store.accountId), { ...context, ...op.context?.(params) });
-    return op.handler(params, { store: app.store, now });
+    return op.handler(params, { store: app.store, now, caller });
   }
   if (version === RAM_VERSION && (action === "GenerateServiceLastAccessedDetails" || action === "GetServiceLastAccessedDetails")) {
     requirePermission(app.store, caller, `ram:${action}`, "*", context);

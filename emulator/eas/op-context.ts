@@ -36,7 +36,8 @@ export function existingServiceArn(input: OpInput, region: string, name: string)
 export function authorizeOp(ctx: EasContext, op: EasOperation, resource: string): void {
   const d = ctx.ram.authorize(ctx.caller, `eas:${op}`, resource);
   if (d.decision === "Allow") return;
-  const decision: Decision = { ...d, policyType: (d as Partial<Decision>).policyType ?? "AccountLevelIdentityBasedPolicy" };
+  const full = d as Partial<Decision>;
+  const decision: Decision = { ...d, policyType: full.policyType ?? "AccountLevelIdentityBasedPolicy", matchedPolicies: full.matchedPolicies ?? [] };
   throw noPermission(ctx.caller, `eas:${op}`, resource, decision);
 }
 

@@ -63,6 +63,7 @@ describe("CreateService and DescribeService", () => {
     }
     expect(apiError(() => t.call("PATCH", "/api/v2/services/cn-hangzhou/x")).code).toBe("InvalidAction.NotFound");
     expect(apiError(() => t.call("GET", "/api/v2/services/cn-hangzhou/x/logs/more")).code).toBe("InvalidAction.NotFound");
+    for (const sub of ["constructor", "__proto__", "hasOwnProperty"]) expect(apiError(() => t.call("GET", `/api/v2/services/cn-hangzhou/x/${sub}`)).code).toBe("InvalidAction.NotFound");
   });
 
   it("checks the region in the path against the served regions and the endpoint", () => {
@@ -123,6 +124,8 @@ describe("ListServices", () => {
     expect(apiError(() => t.call("GET", "/api/v2/services", { PageSize: "0" })).message).toContain("PageSize");
     expect(apiError(() => t.call("GET", "/api/v2/services", { PageNumber: "x" })).message).toContain("PageNumber");
     expect(apiError(() => t.call("GET", "/api/v2/services", { Sort: "Color" })).message).toContain("Sort");
+    // Names every JavaScript object answers to are no sort field either.
+    for (const Sort of ["constructor", "__proto__", "toString"]) expect(apiError(() => t.call("GET", "/api/v2/services", { Sort })).message).toContain("Sort");
   });
 });
 

@@ -6,6 +6,7 @@ import { authorizeOp, existingServiceArn, checkRegion, pageNumber, pageSize, rea
 import { parseEasTime, type ServiceRecord } from "./state";
 import { eventToWire, instanceToWire, serviceToWire } from "./wire";
 
+// Looked up with the client's Sort: only the object's own keys count, so `constructor` is no field.
 const SORT_KEYS: Record<string, (r: ServiceRecord) => string> = {
   createtime: (r) => r.createTime,
   updatetime: (r) => r.updateTime,
@@ -22,7 +23,7 @@ const listQuery = z.looseObject({
   WorkspaceId: z.string().optional(),
   Sort: z
     .string()
-    .refine((s) => s === "" || s.toLowerCase() in SORT_KEYS, "must be one of CreateTime, UpdateTime, ServiceName, Status")
+    .refine((s) => s === "" || Object.hasOwn(SORT_KEYS, s.toLowerCase()), "must be one of CreateTime, UpdateTime, ServiceName, Status")
     .optional(),
   Order: z.enum(["asc", "desc", "ASC", "DESC"]).optional(),
 });

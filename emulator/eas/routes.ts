@@ -43,7 +43,9 @@ export function resolveRoute(method: string, pathname: string): Route {
     throw notFound();
   }
   if (parts.length < 5 || parts.length > 6) throw notFound();
-  const op = SUB[parts[5] ?? ""]?.[m];
+  // The path and method come from the client: only the tables' own keys name an operation.
+  const sub = parts[5] ?? "";
+  const op = Object.hasOwn(SUB, sub) && Object.hasOwn(SUB[sub], m) ? SUB[sub][m] : undefined;
   if (!op || op === "ListServices" || op === "CreateService") throw notFound();
   return { op, region: parts[3], name: parts[4] };
 }

@@ -1,5 +1,6 @@
 // RAM's operation table: handler, and the resource RAM authorises the call against.
 import * as a from "./attachments";
+import { decodeDiagnosticMessage } from "./diagnostics";
 import * as g from "./groups";
 import * as pol from "./policies";
 import * as r from "./roles";
@@ -67,5 +68,6 @@ export const RAM_OPERATIONS: Record<string, RamOperation> = {
   AttachPolicyToGroup: { handler: a.attachPolicyToGroup, resource: group },
   DetachPolicyFromGroup: { handler: a.detachPolicyFromGroup, resource: group },
   ListPoliciesForGroup: { handler: a.listPoliciesForGroup, resource: group },
+  DecodeDiagnosticMessage: { handler: decodeDiagnosticMessage, resource: any },
   ...SERVICE_LINKED_ROLE_OPERATIONS,
 };

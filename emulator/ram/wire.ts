@@ -1,4 +1,5 @@
 // RAM's response shapes, with the XML-style list wrappers (`Roles:{Role:[…]}`) the SDK needs.
+import type { Caller } from "../core/contract";
 import type { RamStore, AnyPolicy } from "./store";
 import type { Attachment, GroupRecord, PolicyVersionRecord, RoleRecord, UserRecord } from "./state";
 import type { Params } from "./validate";
@@ -6,6 +7,8 @@ import type { Params } from "./validate";
 interface RamCtx {
   store: RamStore;
   now: Date;
+  /** Who signed the call, for the operations that answer per caller (DecodeDiagnosticMessage). */
+  caller?: Caller;
 }
 export type RamHandler = (p: Params, ctx: RamCtx) => Record<string, unknown>;
 

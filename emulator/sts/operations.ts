@@ -1,7 +1,7 @@
 // STS 2015-04-01: AssumeRole and GetCallerIdentity.
 import { canAssume, MAX_SESSION_POLICY_CHARS, parsePolicy, roleNameFromArn, parseArn } from "../../lib/policy";
 import type { RequestContext } from "../../lib/policy/types";
-import { decide, noPermission, principalOf } from "../core/authorize";
+import { decide, noPermission, principalOf, trustDecision } from "../core/authorize";
 import { ApiError, type Caller } from "../core/contract";
 import { keyOf } from "../ram/state";
 import type { RamStore } from "../ram/store";
@@ -48,10 +48,10 @@ function assumeRole(p: Params, { store, caller, now, context }: StsCtx): Record<
 
   // The caller's own right to call sts:AssumeRole on this role (root always has it).
   const own = decide(store, caller, "sts:AssumeRole", role.arn, context);
-  if (own.decision !== "Allow") throw noPermission(caller, "sts:AssumeRole", role.arn, own, NOT_AUTHORIZED_BY_RAM);
+  if (own.decision !== "Allow") throw noPermission(caller, "sts:AssumeRole", role.arn, own, NOT_AUTHORIZED_BY_RAM, context);
   const trust = canAssume(store.trustOf(role), principalOf(caller), context);
   if (trust.decision !== "Allow") {
-    throw noPermission(caller, "sts:AssumeRole", role.arn, { ...trust, policyType: "AssumeRolePolicy" }, NOT_AUTHORIZED_BY_RAM);
+    throw noPermission(caller, "sts:AssumeRole", role.arn, trustDecision(role.roleName, trust), NOT_AUTHORIZED_BY_RAM, context);
   }
 
   const creds = issueCredentials(store, role, sessionName, duration, now, p.Policy || undefined);

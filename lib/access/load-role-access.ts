@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import { CloudError } from "../cloud/types";
 import type { InventoryDeps } from "../inventory/deps";
 import { fetchRole } from "../inventory/fetch";

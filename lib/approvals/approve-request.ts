@@ -1,20 +1,19 @@
 import "server-only";
 import { assertCloudWritable } from "../cloud/read-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import type { PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
 import { rule } from "../errors/render";
 import { fromZodError } from "../errors/from";
 import { parseArn } from "../policy";
 import type { ApprovalDeps } from "./deps";
-import { expiryFor, notLongerThan } from "./durations";
-import { findRequest, requirePending } from "./find-request";
+import { expiryFor, notLongerThan } from "../request-workflow";
+import { findRequest, requirePending } from "./read-requests";
 import { refuseSelfGrant, selfApprovalReason } from "./grantee";
 import { grantApproved } from "./grant";
-import { grantDocumentText } from "./grant-document";
-import { takeLease } from "./lease";
+import { grantDocumentText } from "./plans";
+import { takeLease, applyTransition, auditTarget } from "./transition";
 import { approveSchema } from "./schemas";
-import { applyTransition, auditTarget } from "./transition";
 
 /**
  * An admin other than the requester, and other than the one whose RAM user the grant goes to

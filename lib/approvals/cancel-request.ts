@@ -1,9 +1,9 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import type { PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
 import type { ApprovalDeps } from "./deps";
-import { findRequest, requirePending } from "./find-request";
+import { findRequest, requirePending } from "./read-requests";
 import { concerns } from "./grantee";
 import { applyTransition } from "./transition";
 

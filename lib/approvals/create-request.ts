@@ -1,5 +1,5 @@
 import "server-only";
-import { actorCan, requirePermission, type Actor } from "../auth/actor";
+import { actorCan, requirePermission, type Actor } from "../actor";
 import { OpenRequestExistsError, type PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
 import { rule } from "../errors/render";
@@ -7,9 +7,9 @@ import { fromZodError } from "../errors/from";
 import { fetchRole, fetchUsers } from "../inventory/fetch";
 import type { ApprovalDeps } from "./deps";
 import { isOwnRamUser, linkedConsoleUsers, linkedRamUser } from "./grantee";
-import { grantPolicyName } from "./policy-name";
+import { grantPolicyName } from "./plans";
 import { createRequestSchema } from "./schemas";
-import { OPEN_STATES } from "./states";
+import { OPEN_STATES } from "../request-workflow";
 import { publishEvent, recordEvent } from "./transition";
 
 /**

@@ -1,12 +1,12 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../actor";
 import type { PassRoleRequestRecord } from "../db/types";
 import type { ApprovalDeps } from "./deps";
-import { orCurrent, takeLease } from "./lease";
-import { planGrant } from "./plans";
-import { removePolicy } from "./remove-policy";
-import { runOwnPlan } from "./run-safely";
-import { applyTransition } from "./transition";
+import { orCurrent, takeLease, applyTransition } from "./transition";
+import { planGrant, planRemoval } from "./plans";
+import { toAppError } from "../errors/from";
+import { previewPlan, type WritePlan } from "../writes/plan";
+import { runPlan, type PlanOutcome } from "../writes/run-plan";
 
 /** approved → granting (persisted, leased to this process) → the cloud calls → granted | failed. */
 export async function grantApproved(deps: ApprovalDeps, actor: Actor, approved: PassRoleRequestRecord): Promise<PassRoleRequestRecord> {
@@ -56,4 +56,55 @@ export async function finishGrant(deps: ApprovalDeps, actor: Actor, r: PassRoleR
     }),
   );
   return created && failed.state === "failed" ? removePolicy(deps, actor, failed) : failed;
+}
+
+type StepFailure = { code: string; message: string; requestId?: string };
+
+interface OwnPlanResult {
+  outcome?: PlanOutcome;
+  failure?: StepFailure;
+  requestIds: string[];
+}
+
+/**
+ * Runs a plan the workflow made itself: the approval (or the revoke) is the confirmation, so it
+ * confirms its own preview. A refusal before any call (read-only, permission) comes back as a
+ * failure for the request to record. Anything else is thrown, and the request stays where it
+ * was persisted: the start-up reconciliation finishes it from what the cloud holds.
+ */
+async function runOwnPlan(deps: ApprovalDeps, actor: Actor, plan: WritePlan): Promise<OwnPlanResult> {
+  try {
+    const outcome = await runPlan(deps.writes, actor, plan, { token: previewPlan(plan).token });
+    const failed = outcome.steps.find((s) => s.state === "failed");
+    const failure = failed?.error ? { code: failed.error.code, message: failed.error.message, ...(failed.requestId ? { requestId: failed.requestId } : {}) } : undefined;
+    return { outcome, failure, requestIds: outcome.requestIds };
+  } catch (err) {
+    const known = toAppError(err);
+    if (known && (known.code === "read_only" || known.code === "forbidden")) return { failure: { code: known.code, message: known.message }, requestIds: [] };
+    throw err;
+  }
+}
+
+/**
+ * Detaches and deletes the request's policy (revoked, expired, or a grant that failed half-way),
+ * then records whether that is done. The plan's own audit entry carries the RequestIds; a failed
+ * removal stays `failed` and the sweeper tries again.
+ */
+export async function removePolicy(deps: ApprovalDeps, actor: Actor, r: PassRoleRequestRecord): Promise<PassRoleRequestRecord> {
+  const { outcome, failure, requestIds } = await runOwnPlan(deps, actor, planRemoval(r));
+  const lease = takeLease(deps);
+  const done = outcome?.ok === true;
+  const updated = await deps.stores.passRoleRequests.update(
+    r.id,
+    { states: [r.state], removal: ["pending", "failed"], lease: lease.guard.lease },
+    {
+      removal: done ? "done" : "failed",
+      removalRequestIds: [...r.removalRequestIds, ...requestIds],
+      // A failed grant keeps the failure that ended it; otherwise the failure shown is the removal's.
+      ...(r.state === "failed" ? {} : { failure: done ? null : (failure ?? null) }),
+      ...lease.release,
+    },
+    deps.now().toISOString(),
+  );
+  return updated ?? (await deps.stores.passRoleRequests.find(r.id)) ?? r;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AuditInput } from "../audit/audit-log";
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../actor";
 import type { PassRoleRequestRecord, UserRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
 import type { ErrorKey, MessageValues } from "../errors/render";

@@ -1,6 +1,6 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
-import { can } from "../auth/permissions";
+import { requirePermission, type Actor } from "../actor";
+import { can } from "../permissions";
 import { toConsoleUser } from "../auth/types";
 import { CloudError, type AttachedPolicy, type CloudErrorShape } from "../cloud/types";
 import { EAS_SERVICE_PRINCIPAL, diffJsonLines, evaluate, parseArn, type JsonLine } from "../policy";
@@ -13,11 +13,10 @@ import { pathsAddedBy } from "../access/new-paths";
 import type { AccessPath } from "../access/types";
 import { parsePolicy } from "../policy";
 import type { ApprovalDeps } from "./deps";
-import { durationsUpTo, expiryFor, type GrantDuration } from "./durations";
-import { grantDocumentText } from "./grant-document";
-import { findRequest } from "./find-request";
+import { durationsUpTo, expiryFor, type GrantDuration } from "../request-workflow";
+import { grantDocumentText, planGrant, planRemoval, readPolicy } from "./plans";
+import { findRequest } from "./read-requests";
 import { selfApprovalReason } from "./grantee";
-import { planGrant, planRemoval, readPolicy } from "./plans";
 import type { PassRoleRequestView } from "./types";
 import { toRequestView } from "./view";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import type { ApprovalDeps } from "./deps";
 import { APPROVAL_EVENTS, type ApprovalEvent, type RequestNotice } from "./types";
 

@@ -1,9 +1,11 @@
 import "server-only";
-import { parsePolicy, serializePolicy } from "../policy";
+import { parsePolicy, serializePolicy, buildPassRolePolicy } from "../policy";
 import { CloudError, type Cloud, type Policy } from "../cloud/types";
 import type { PassRoleRequestRecord } from "../db/types";
 import type { WritePlan } from "../writes/plan";
-import { grantDescription } from "./grant-document";
+import type { PolicyDocument } from "../policy/types";
+import { createHash } from "node:crypto";
+import { roleKey } from "../policy/role-identity";
 
 // The cloud writes of a grant and of its removal, as previewed plans. Each step knows how to
 // tell that the account already holds its result, so a plan interrupted anywhere (a failed call,
@@ -106,4 +108,39 @@ export function planRemoval(r: Pick<PassRoleRequestRecord, "id" | "roleName" | "
       },
     ],
   };
+}
+
+// The exact document a grant creates: ram:PassRole on one role's ARN in this account, and for a
+// time-bound grant `DateLessThan acs:CurrentTime <expiry>` (ISO 8601, UTC), which RAM evaluates
+// at every deployment, so the grant stops working at that minute whatever the console does.
+
+function grantDocument(roleName: string, accountId: string, expiresAt: Date | null): PolicyDocument {
+  return buildPassRolePolicy(roleName, { accountId, ...(expiresAt ? { expiresAt } : {}) });
+}
+
+/** The document as it is sent to RAM, and compared with what RAM holds. */
+export function grantDocumentText(roleName: string, accountId: string, expiresAt: Date | null): string {
+  return serializePolicy(grantDocument(roleName, accountId, expiresAt));
+}
+
+function grantDescription(ramUser: string, roleName: string, requestId: string): string {
+  return `RoleScope: lets ${ramUser} pass ${roleName} to EAS (request ${requestId}).`;
+}
+
+// One custom policy per (RAM user, role), named so that the same pair always gives the same
+// name: RAM's policy-name rule is 1–128 of letters, digits and hyphens. User and role names may
+// hold dots (and user names underscores, @), so the readable part alone could make two pairs
+// collide ("a.b" + "c" and "a" + "b.c"); a hash of the exact pair keeps the names apart.
+
+const PREFIX = "RoleScope-PassRole-";
+const HASH_CHARS = 8;
+const MAX_POLICY_NAME = 128;
+export const POLICY_NAME_RULE = /^[A-Za-z0-9-]{1,128}$/;
+
+export function grantPolicyName(ramUser: string, roleName: string): string {
+  // RAM compares user and role names without regard to case.
+  const hash = createHash("sha256").update(`${ramUser.toLowerCase()}\n${roleKey(roleName)}`).digest("hex").slice(0, HASH_CHARS);
+  const room = MAX_POLICY_NAME - PREFIX.length - HASH_CHARS - 1;
+  const readable = `${ramUser}-${roleName}`.replace(/[^A-Za-z0-9-]+/g, "-").replace(/-+/g, "-").slice(0, room).replace(/-+$/, "");
+  return `${PREFIX}${readable}-${hash}`;
 }

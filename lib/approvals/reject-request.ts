@@ -1,10 +1,10 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import type { PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
 import { fromZodError } from "../errors/from";
 import type { ApprovalDeps } from "./deps";
-import { findRequest, requirePending } from "./find-request";
+import { findRequest, requirePending } from "./read-requests";
 import { rejectSchema } from "./schemas";
 import { applyTransition } from "./transition";
 

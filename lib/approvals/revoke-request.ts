@@ -1,15 +1,14 @@
 import "server-only";
 import { assertCloudWritable } from "../cloud/read-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import type { PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
 import { fromZodError } from "../errors/from";
 import type { ApprovalDeps } from "./deps";
-import { findRequest } from "./find-request";
-import { takeLease } from "./lease";
-import { removePolicy } from "./remove-policy";
+import { findRequest } from "./read-requests";
+import { takeLease, applyTransition } from "./transition";
+import { removePolicy } from "./grant";
 import { revokeSchema } from "./schemas";
-import { applyTransition } from "./transition";
 
 /** An admin takes a grant back: `revoked` is persisted first, then the policy is detached and deleted. */
 export async function revokeRequest(deps: ApprovalDeps, actor: Actor, id: string, body: unknown): Promise<PassRoleRequestRecord> {
@@ -22,7 +21,7 @@ export async function revokeRequest(deps: ApprovalDeps, actor: Actor, id: string
   const lease = takeLease(deps);
   const revoked = await applyTransition(deps, actor, r, "revoke", {
     guard: lease.guard,
-    change: { endedAt: deps.now().toISOString(), removal: "pending", ...lease.hold },
+    change: { endedAt: deps.now().toISOString(), endedBy: actor.username, endReason: parsed.data.reason || null, removal: "pending", ...lease.hold },
     detail: parsed.data.reason ? { reason: parsed.data.reason } : {},
   });
   return removePolicy(deps, actor, revoked);

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { roleNameSchema } from "../inventory/role-detail";
-import { GRANT_DURATIONS } from "./durations";
-import { REQUEST_STATES } from "./states";
+import { GRANT_DURATIONS, REQUEST_STATES } from "../request-workflow";
 
 // The request API's bodies and query, validated at the boundary; each bad field is named with its rule.
 

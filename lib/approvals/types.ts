@@ -1,6 +1,6 @@
+import type { PassHow } from "../inventory/pass-how";
 import type { ServiceRef } from "../inventory/types";
-import type { GrantDuration } from "./durations";
-import type { RequestState } from "./states";
+import type { GrantDuration, RequestState } from "../request-workflow";
 
 // A PassRole request as the API answers it and the pages show it. No secrets, no lease details.
 
@@ -32,6 +32,8 @@ export interface PassRoleRequestView {
   decidedAt: string | null;
   grantedAt: string | null;
   endedAt: string | null;
+  /** For a revoked request: who revoked it, when, and why (null when no reason was given). */
+  revoked: { by: string; at: string; reason: string | null } | null;
 }
 
 /** An in-app notice about one of the reader's requests. */
@@ -59,6 +61,8 @@ export interface RoleChoice {
   description: string;
   easCanAssume: boolean;
   services: ServiceRef[];
+  /** RAM user offered by the form → how they may already pass the role to EAS; absent when they may not. */
+  passable: Record<string, PassHow>;
 }
 
 export interface RequestFormData {

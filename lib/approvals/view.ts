@@ -24,5 +24,6 @@ export function toRequestView(r: PassRoleRequestRecord): PassRoleRequestView {
     decidedAt: r.decidedAt,
     grantedAt: r.grantedAt,
     endedAt: r.endedAt,
+    revoked: r.state === "revoked" && r.endedBy && r.endedAt ? { by: r.endedBy, at: r.endedAt, reason: r.endReason } : null,
   };
 }

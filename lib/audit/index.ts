@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import { getStores } from "../db";
 import type { AuditFilters } from "../db/types";
 import { createAuditLog, type AuditPage } from "./audit-log";

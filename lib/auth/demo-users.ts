@@ -1,4 +1,4 @@
-import type { Role } from "./permissions";
+import type { Role } from "../permissions";
 
 // Demo mode only: console users linked to the emulator's demo RAM users of the same names.
 // The login page shows these passwords, so they must never exist outside demo mode.

@@ -2,7 +2,8 @@ import "server-only";
 import type { NextResponse } from "next/server";
 import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, type Locale } from "@/i18n/config";
 import { readCookie } from "./request";
-import type { AuthDeps, ConsoleUser } from "./types";
+import type { AuthDeps } from "./types";
+import type { ConsoleUser } from "../actor";
 
 /** Keeps the reader's choice in this browser. Not httpOnly: it is a preference, not a secret. */
 export function setLocaleCookie(res: NextResponse, locale: Locale, secure: boolean): void {

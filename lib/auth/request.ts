@@ -2,7 +2,7 @@
 // same code serves route handlers, server components and unit tests.
 import "server-only";
 import { getEnv } from "../env";
-import { requestHost, requestProtocol, resolveClientAddress, type TrustRule } from "../http/client-address";
+import { requestHost, requestProtocol, resolveClientAddress, type TrustRule } from "../net/client-address";
 
 export const SESSION_COOKIE = "rolescope_session";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -57,7 +57,7 @@ export function isCrossOrigin(headers: Headers, url: string, trust: TrustRule = 
   return site === "cross-site" || site === "same-site";
 }
 
-/** The address sign-in limits and the audit log use: see lib/http/client-address. */
+/** The address sign-in limits and the audit log use: see lib/net/client-address. */
 export function clientAddress(headers: Headers, trust: TrustRule = trustRule()): string {
   return resolveClientAddress(headers, trust);
 }

@@ -1,4 +1,4 @@
-import type { Permission } from "./permissions";
+import type { Permission } from "../permissions";
 
 // Every route handler and server action, and who may call it. Each handler declares its access
 // in apiRoute; tests/auth/route-access.test.ts imports every app/**/route.ts and "use server"
@@ -69,6 +69,8 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: "POST", path: "/api/passrole-requests/[id]/cancel", access: "passrole:request", probe: { path: "/api/passrole-requests/no-such-request/cancel", allowed: 404 } },
   { method: "POST", path: "/api/passrole-requests/[id]/revoke", access: "approvals:decide", probe: { path: "/api/passrole-requests/no-such-request/revoke", body: {}, allowed: 404 } },
   { method: "GET", path: "/api/credentials", access: "credentials:read" },
+  { method: "POST", path: "/api/why-denied", access: "inventory:read", probe: { body: {}, allowed: 400 } },
+  { method: "POST", path: "/api/why-denied/apply", access: "cloud:write", probe: { body: {}, allowed: 400 } },
 ];
 
 export const ACTION_ACCESS: readonly ActionAccess[] = [{ action: "lib/approvals/mark-updates-read.ts#markUpdatesRead", access: "passrole:request" }];

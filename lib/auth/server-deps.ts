@@ -2,9 +2,8 @@ import "server-only";
 import { createAuditLog } from "../audit/audit-log";
 import { getStores } from "../db";
 import { getEnv } from "../env";
-import { getRamDirectory } from "./ram-directory";
+import { getRamDirectory, type UserAdminDeps } from "./user-admin";
 import type { AuthDeps } from "./types";
-import type { UserAdminDeps } from "./user-admin";
 
 export function getAuthDeps(): AuthDeps {
   const env = getEnv();

@@ -2,7 +2,8 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { NextResponse } from "next/server";
 import { SESSION_COOKIE } from "./request";
-import { toConsoleUser, type AuthDeps, type ConsoleUser } from "./types";
+import { toConsoleUser, type AuthDeps } from "./types";
+import { type ConsoleUser } from "../actor";
 
 // A session: its id, its cookie, and reading and ending it.
 

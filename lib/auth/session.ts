@@ -4,15 +4,15 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getAuthDeps } from "./server-deps";
 import { AppError } from "../errors/app-error";
-import { ForbiddenError } from "./actor";
-import { can, type Permission } from "./permissions";
+import { ForbiddenError } from "../actor";
+import { can, type Permission } from "../permissions";
 import { isCrossOrigin, isMutating, readCookie, SESSION_COOKIE } from "./request";
 import { resolveSession } from "./session-core";
-import type { ConsoleUser } from "./types";
+import type { ConsoleUser } from "../actor";
 
-export type { ConsoleUser } from "./types";
-export type { Permission } from "./permissions";
-export { can } from "./permissions";
+export type { ConsoleUser } from "../actor";
+export type { Permission } from "../permissions";
+export { can } from "../permissions";
 
 /** The signed-in user of the current request, or null. Cached per request. */
 export const getCurrentUser = cache(async (): Promise<ConsoleUser | null> => {

@@ -1,18 +1,7 @@
 import "server-only";
 import type { AuditLog } from "../audit/audit-log";
 import type { Stores, UserRecord } from "../db/types";
-import type { Role } from "./permissions";
-
-/** Who is using the console. Never carries the password hash or the session id. */
-export interface ConsoleUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  ramUserName?: string;
-  /** The language they chose, when they chose one. */
-  locale?: string;
-}
+import type { ConsoleUser } from "../actor";
 
 interface SessionPolicy {
   /** Sliding: a session unused this long ends. */

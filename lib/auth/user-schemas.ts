@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ROLES } from "./permissions";
+import { ROLES } from "../permissions";
 import { DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, RAM_USER_PATTERN, USERNAME_PATTERN } from "./user-rules";
 
 const ramUserName = z.string().trim().regex(RAM_USER_PATTERN, "ramUserName");

@@ -1,4 +1,4 @@
-import { CloudError } from "./types";
+import { CloudError, type AccessDeniedDetail } from "./types";
 
 // Retries only what a retry can cure: throttling, server faults and dropped connections.
 // Client errors (bad input, no permission, not found) are final and surface at once.
@@ -26,7 +26,22 @@ interface SdkErrorLike {
   requestId?: string;
   /** Milliseconds, from the cloud's `x-acs-retry-after` header (the SDK reads it so). */
   retryAfter?: number;
-  data?: { Code?: string; Message?: string; RequestId?: string; statusCode?: number };
+  data?: { Code?: string; Message?: string; RequestId?: string; statusCode?: number; AccessDeniedDetail?: unknown };
+  accessDeniedDetail?: unknown;
+}
+
+const DETAIL_FIELDS = ["AuthAction", "AuthPrincipalType", "AuthPrincipalDisplayName", "AuthPrincipalOwnerId", "PolicyType", "NoPermissionType", "EncodedDiagnosticMessage"] as const;
+
+/** The documented string fields of an AccessDeniedDetail, and nothing else the body held. */
+function accessDeniedOf(e: SdkErrorLike): AccessDeniedDetail | undefined {
+  const raw = e.accessDeniedDetail ?? e.data?.AccessDeniedDetail;
+  if (!raw || typeof raw !== "object") return undefined;
+  const out: AccessDeniedDetail = {};
+  for (const f of DETAIL_FIELDS) {
+    const v = (raw as Record<string, unknown>)[f];
+    if (typeof v === "string" && v !== "") out[f] = v;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** Maps whatever the SDK threw to a CloudError, keeping the cloud's code, RequestId and retry-after. */
@@ -36,6 +51,7 @@ export function toCloudError(err: unknown): CloudError {
   const code = e.data?.Code ?? e.code ?? (e.name === "RequestTimeoutError" ? "RequestTimeout" : "UnknownError");
   // openapi-core prefixes the message with "<code>: code: <status>, " and appends the request id; keep the cloud's own words.
   const message = e.data?.Message ?? e.message ?? String(err);
+  const accessDenied = accessDeniedOf(e);
   const retryAfterMs = typeof e.retryAfter === "number" && Number.isFinite(e.retryAfter) && e.retryAfter >= 0 ? e.retryAfter : undefined;
   return new CloudError({
     code,
@@ -43,6 +59,7 @@ export function toCloudError(err: unknown): CloudError {
     requestId: e.requestId ?? e.data?.RequestId,
     httpStatus: e.statusCode ?? e.data?.statusCode,
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    ...(accessDenied ? { accessDenied } : {}),
   });
 }
 

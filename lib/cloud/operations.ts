@@ -100,6 +100,9 @@ export const CLOUD_OPERATIONS: readonly CloudOperation[] = [
   ram("AttachPolicyToGroup", GROUP, "write", ["attachPolicyToGroup"]),
   ram("DetachPolicyFromGroup", GROUP, "write", ["detachPolicyFromGroup"]),
 
+  // Turns a refused call's EncodedDiagnosticMessage into its reasons; RAM checks it on "*".
+  ram("DecodeDiagnosticMessage", "*", "read", ["decodeDiagnosticMessage"]),
+
   // STS answers GetCallerIdentity for any valid credentials; no policy grants or denies it.
   { service: "sts", operation: "GetCallerIdentity", action: null, resource: "*", kind: "read", methods: ["ram.getCallerIdentity"] },
 

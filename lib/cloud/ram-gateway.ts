@@ -8,7 +8,7 @@ import { callWithRetry } from "./call";
 import { openApiConfig, type ClientOptions } from "./client-config";
 import { followMarkers } from "./paging";
 import { createStsClient } from "./sts-client";
-import type { AttachedPolicy, Page, Policy, PolicySummary, PolicyType, PolicyVersion, RamGateway, RamGroup, RamUser, Role, RoleSummary, WriteResult } from "./types";
+import type { AttachedPolicy, DecodedDiagnostic, Page, Policy, PolicySummary, PolicyType, PolicyVersion, RamGateway, RamGroup, RamUser, Role, RoleSummary, WriteResult } from "./types";
 
 export interface RamGatewayConfig extends ClientOptions {
   /** host[:port], no scheme (the SDK adds it from `protocol`). */
@@ -68,6 +68,33 @@ const attached = (p: PolicyModel): AttachedPolicy => ({
   description: s(p.description),
   defaultVersion: s(p.defaultVersion),
   attachDate: s(p.attachDate),
+});
+
+type DecodedModel = {
+  authAction?: string; authResource?: string; explicitDeny?: boolean; noPermissionPolicyType?: string;
+  authPrincipal?: { authPrincipalType?: string; authPrincipalOwnerId?: string; authPrincipalDisplayName?: string };
+  authConditions?: { conditionKey?: string; conditionValues?: string[] }[];
+  matchedPolicies?: { effect?: string; policyIdentifier?: string; policyType?: string; policyVersion?: string; attachedEntityType?: string; attachedScope?: string }[];
+};
+const decoded = (d: DecodedModel | undefined): DecodedDiagnostic => ({
+  authAction: s(d?.authAction),
+  authResource: s(d?.authResource),
+  authPrincipal: {
+    authPrincipalType: s(d?.authPrincipal?.authPrincipalType),
+    authPrincipalOwnerId: s(d?.authPrincipal?.authPrincipalOwnerId),
+    authPrincipalDisplayName: s(d?.authPrincipal?.authPrincipalDisplayName),
+  },
+  authConditions: (d?.authConditions ?? []).map((c) => ({ conditionKey: s(c.conditionKey), conditionValues: c.conditionValues ?? [] })),
+  explicitDeny: d?.explicitDeny === true,
+  noPermissionPolicyType: s(d?.noPermissionPolicyType),
+  matchedPolicies: (d?.matchedPolicies ?? []).map((m) => ({
+    ...(opt(m.effect) ? { effect: m.effect } : {}),
+    policyIdentifier: s(m.policyIdentifier),
+    policyType: s(m.policyType),
+    ...(opt(m.policyVersion) ? { policyVersion: m.policyVersion } : {}),
+    attachedEntityType: s(m.attachedEntityType),
+    attachedScope: s(m.attachedScope),
+  })),
 });
 
 type VersionModel = { versionId?: string; isDefaultVersion?: boolean; policyDocument?: string; createDate?: string };
@@ -293,6 +320,10 @@ export function createRamGateway(cfg: RamGatewayConfig): SdkRamGateway {
     },
 
     getCallerIdentity: () => sts.getCallerIdentity(),
+    async decodeDiagnosticMessage(encodedDiagnosticMessage) {
+      const b = await call((rt) => client.decodeDiagnosticMessageWithOptions(new $Ram.DecodeDiagnosticMessageRequest({ encodedDiagnosticMessage }), rt));
+      return decoded(b.decodedDiagnosticMessage);
+    },
   };
   return gw;
 }

@@ -89,6 +89,25 @@ export interface CallerIdentity {
   roleId?: string;
 }
 
+/** RAM DecodeDiagnosticMessage's DecodedDiagnosticMessage (RAM 2015-05-01), in the SDK's camelCase. */
+export interface DecodedDiagnostic {
+  authAction: string;
+  authResource: string;
+  authPrincipal: { authPrincipalType: string; authPrincipalOwnerId: string; authPrincipalDisplayName: string };
+  authConditions: { conditionKey: string; conditionValues: string[] }[];
+  explicitDeny: boolean;
+  /** AssumeRolePolicy, ControlPolicy, AccountLevelIdentityBasedPolicy, ResourceGroupLevelIdentityBasedPolicy or SessionPolicy. */
+  noPermissionPolicyType: string;
+  matchedPolicies: {
+    effect?: string;
+    policyIdentifier: string;
+    policyType: string;
+    policyVersion?: string;
+    attachedEntityType: string;
+    attachedScope: string;
+  }[];
+}
+
 export interface RamGateway {
   listRoles(opts?: { marker?: string; maxItems?: number }): Promise<Page<RoleSummary>>;
   /** Follows Marker until the list is complete. */
@@ -139,4 +158,6 @@ export interface RamGateway {
   listPoliciesForGroup(groupName: string): Promise<AttachedPolicy[]>;
 
   getCallerIdentity(): Promise<CallerIdentity>;
+  /** What RAM's decision saw behind a refused call's EncodedDiagnosticMessage. */
+  decodeDiagnosticMessage(encodedDiagnosticMessage: string): Promise<DecodedDiagnostic>;
 }

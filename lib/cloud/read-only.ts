@@ -1,5 +1,5 @@
 import "server-only";
-import { actorCan, type Actor } from "../auth/actor";
+import { actorCan, type Actor } from "../actor";
 import { getEnv } from "../env";
 import { AppError } from "../errors/app-error";
 

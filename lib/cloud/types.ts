@@ -3,7 +3,7 @@
 import type { EasGateway } from "./eas-types";
 import type { RamGateway } from "./ram-types";
 
-export * from "./errors";
+export * from "../errors/cloud-error";
 export * from "./common";
 export * from "./ram-types";
 export * from "./eas-types";
@@ -15,10 +15,12 @@ export interface Cloud {
   describe(): CloudDescription;
 }
 
-/** Where the console's cloud calls go. Holds no secret. */
+/**
+ * Where the console's cloud calls go. Holds no secret. The account is not configuration: the
+ * loaders learn it from a role's ARN or the caller's identity (lib/inventory/fetch.ts).
+ */
 export interface CloudDescription {
   mode: "emulator" | "aliyun";
   endpoint: string;
   regions: string[];
-  accountId?: string;
 }

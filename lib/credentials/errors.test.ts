@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CloudError } from "../cloud/errors";
+import { CloudError } from "../errors/cloud-error";
 import { toAppError } from "../errors";
 import { CredentialsUnavailableError } from "./errors";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { CloudError } from "../cloud/errors";
+import { CloudError } from "../errors/cloud-error";
 import { addBrand, hasBrand } from "../errors/brand";
 
 const CREDENTIALS_UNAVAILABLE = "CredentialsUnavailable";

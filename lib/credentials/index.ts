@@ -1,5 +1,5 @@
 import "server-only";
-// The console's own cloud credentials: the chain, the manager that refreshes them, their status.
+// The console's own cloud credentials: the chain and the manager that refreshes them. Their status,
+// with the identity STS names for them, is read through the cloud (lib/cloud/credentials-status.ts).
 export { createConsoleCredentials, type ConsoleCredentials } from "./console-credentials";
 export { CredentialsUnavailableError } from "./errors";
-export { loadCredentialsStatus, loadCredentialsView } from "./status";

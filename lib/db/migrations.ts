@@ -145,6 +145,15 @@ export const MIGRATIONS: readonly Migration[] = [
     // NULL until the user picks a language; the console then follows the browser's.
     sql: "ALTER TABLE users ADD COLUMN locale TEXT",
   },
+  {
+    version: 6,
+    name: "who revoked a PassRole grant, and why",
+    // A revoked request says who took the grant back and why, not only when.
+    sql: `
+      ALTER TABLE passrole_requests ADD COLUMN ended_by TEXT;
+      ALTER TABLE passrole_requests ADD COLUMN end_reason TEXT;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {

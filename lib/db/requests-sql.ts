@@ -40,6 +40,8 @@ const COLUMNS: { [K in keyof Required<PassRoleRequestChange>]: [string, (v: Pass
   decidedAt: ["decided_at", (v) => v ?? null],
   grantedAt: ["granted_at", (v) => v ?? null],
   endedAt: ["ended_at", (v) => v ?? null],
+  endedBy: ["ended_by", (v) => v ?? null],
+  endReason: ["end_reason", (v) => v ?? null],
 };
 
 /** The SET list of an update; a state change also bumps the version. */

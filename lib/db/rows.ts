@@ -113,6 +113,8 @@ export interface RequestRow {
   decided_at: string | null;
   granted_at: string | null;
   ended_at: string | null;
+  ended_by: string | null;
+  end_reason: string | null;
 }
 
 export const toRequest = (r: RequestRow): PassRoleRequestRecord => ({
@@ -138,6 +140,8 @@ export const toRequest = (r: RequestRow): PassRoleRequestRecord => ({
   removal: r.removal,
   removalRequestIds: JSON.parse(r.removal_request_ids) as string[],
   failure: r.failure ? (JSON.parse(r.failure) as PassRoleRequestRecord["failure"]) : null,
+  endedBy: r.ended_by ?? null,
+  endReason: r.end_reason ?? null,
   leaseOwner: r.lease_owner,
   leaseUntil: r.lease_until,
   remindedAt: r.reminded_at,

@@ -1,8 +1,7 @@
 import "server-only";
 import { addBrand, hasBrand } from "../errors/brand";
-import type { Role } from "../auth/permissions";
-import type { GrantDuration } from "../approvals/durations";
-import type { RequestState } from "../approvals/states";
+import type { Role } from "../permissions";
+import type { GrantDuration, RequestState } from "../request-workflow";
 
 // The store's contracts. Callers see only these; ./sqlite (the embedded default) and ./postgres
 // (several console replicas on one database) implement them, and one contract suite tests both.
@@ -184,6 +183,10 @@ export interface PassRoleRequestRecord {
   decidedAt: string | null;
   grantedAt: string | null;
   endedAt: string | null;
+  /** Console username of the admin who revoked the grant. */
+  endedBy: string | null;
+  /** Why it was revoked, when the admin said. */
+  endReason: string | null;
 }
 
 export type RemovalState = "none" | "pending" | "done" | "failed";
@@ -211,6 +214,8 @@ export type PassRoleRequestChange = Partial<
     | "decidedAt"
     | "grantedAt"
     | "endedAt"
+    | "endedBy"
+    | "endReason"
   >
 >;
 

@@ -1,4 +1,5 @@
 import { DEFAULT_LOCALE, type Locale } from "@/i18n/config";
+import type { DenialNote } from "../denials/note";
 import { addBrand, hasBrand } from "./brand";
 import { ERROR_STATUS, type ErrorCode } from "./codes";
 import { renderFields, renderInvalid, renderKey, type ErrorKey, type FieldRule, type MessageValues } from "./render";
@@ -7,6 +8,8 @@ import { renderFields, renderInvalid, renderKey, type ErrorKey, type FieldRule, 
 export interface CloudDetail {
   code: string;
   requestId?: string;
+  /** Why the cloud refused the console's call, decoded and worded (cloud_denied only). */
+  denial?: DenialNote;
 }
 
 /** What every API error answers, under `error`. */

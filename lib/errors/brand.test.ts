@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ForbiddenError } from "../auth/actor";
-import { CloudError } from "../cloud/errors";
+import { ForbiddenError } from "../actor";
+import { CloudError } from "./cloud-error";
 import { AppError } from "./app-error";
 import { addBrand } from "./brand";
 

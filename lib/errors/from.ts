@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CloudError } from "../cloud/errors";
+import { CloudError } from "./cloud-error";
 import { AppError } from "./app-error";
 import { fieldRules } from "./zod-rules";
 

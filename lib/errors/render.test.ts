@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CloudError } from "../cloud/errors";
+import { CloudError } from "./cloud-error";
 import { AppError } from "./app-error";
 import { fromCloudError } from "./from";
 import { rule } from "./render";

@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import { TtlCache } from "../async/ttl-cache";
 import { AppError } from "../errors/app-error";
 import { rule } from "../errors/render";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../actor";
 import { loadDiagnosis, type ServiceDiagnosis } from "../inventory/gather/load-diagnosis";
 import type { InventoryDeps } from "../inventory/deps";
 import { planFix, type PlannedFix } from "./plan-fix";

@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import type { InventoryDeps } from "../inventory/deps";
 import { fetchService } from "../inventory/fetch";
 import { previewPlan, type WritePlan } from "../writes/plan";

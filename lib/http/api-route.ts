@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { authorizeRequest } from "../auth/session";
 import type { Access } from "../auth/route-access";
-import type { ConsoleUser } from "../auth/types";
+import type { ConsoleUser } from "../actor";
 import { assertCloudWritable } from "../cloud/read-only";
 import { AppError } from "../errors/app-error";
 import { rule } from "../errors/render";

@@ -1,10 +1,14 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { DEFAULT_LOCALE, requestLocale, type Locale } from "@/i18n/config";
-import { ForbiddenError } from "../auth/actor";
+import { ForbiddenError } from "../actor";
 import { getAuthDeps } from "../auth/server-deps";
 import { AppError, type ApiErrorBody } from "../errors/app-error";
 import { toAppError } from "../errors/from";
+import { getCloud } from "../cloud";
+import { CloudError } from "../errors/cloud-error";
+import { describeDenial } from "../denials/describe";
+import type { DenialNote } from "../denials/note";
 
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
 
@@ -22,8 +26,9 @@ export function logUnexpected(err: unknown, where: string): string {
 }
 
 /** The error as the API answers it, worded in `locale` (the request's: cookie, else Accept-Language). */
-function appErrorResponse(err: AppError, extra: { reference?: string } = {}, locale: Locale = DEFAULT_LOCALE): Response {
-  const body: ApiErrorBody = { error: { ...err.toJSON(locale), ...extra } };
+function appErrorResponse(err: AppError, extra: { reference?: string } = {}, locale: Locale = DEFAULT_LOCALE, denial?: DenialNote): Response {
+  const json = err.toJSON(locale);
+  const body: ApiErrorBody = { error: { ...json, ...(denial && json.cloud ? { cloud: { ...json.cloud, denial } } : {}), ...extra } };
   const headers: Record<string, string> = { ...NO_STORE };
   if (err.retryAfter !== undefined) headers["Retry-After"] = String(err.retryAfter);
   return Response.json(body, { status: err.status, headers });
@@ -51,5 +56,17 @@ export async function errorResponse(err: unknown, req?: Request): Promise<Respon
       detail: { permission: known.denial.permission, layer: "data" },
     });
   }
-  return appErrorResponse(known, {}, locale);
+  return appErrorResponse(known, {}, locale, await denialOf(known, locale));
+}
+
+/** A refusal of the console's own call carries its decoded reason (one decode per distinct message). */
+async function denialOf(err: AppError, locale: Locale): Promise<DenialNote | undefined> {
+  if (err.code !== "cloud_denied" || !(err.cause instanceof CloudError) || !err.cause.accessDenied) return undefined;
+  try {
+    return await describeDenial(getCloud().ram, err.cause.accessDenied, locale);
+  } catch (e) {
+    // The refusal is answered whatever happens to its explanation.
+    logUnexpected(e, "decoding a denial");
+    return undefined;
+  }
 }

@@ -3,8 +3,8 @@ import http from "node:http";
 import https from "node:https";
 import type { Socket } from "node:net";
 import type { TLSSocket } from "node:tls";
-import { LOCAL_ADDRESS_HEADER, LOCAL_PORT_HEADER } from "./allowed-hosts";
-import { normalizeAddress, PEER_HEADER, PEER_PROTO_HEADER } from "./client-address";
+import { LOCAL_ADDRESS_HEADER, LOCAL_PORT_HEADER } from "../net/allowed-hosts";
+import { normalizeAddress, PEER_HEADER, PEER_PROTO_HEADER } from "../net/client-address";
 
 // Next's route handlers never see the socket, and Next fills X-Forwarded-For from it only when
 // the client sent none, so a client could name any address. Every request is stamped with its

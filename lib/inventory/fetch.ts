@@ -145,9 +145,9 @@ export async function fetchPolicyDocuments(deps: InventoryDeps, attached: Attach
   return docs.map(namedPolicy).filter((p): p is NamedPolicy => p !== undefined);
 }
 
-/** The account's id: from configuration, else from any role's ARN, else from the caller's identity. */
+/** The account's id: from any role's ARN, else from the caller's identity. */
 export async function fetchAccountId(deps: InventoryDeps, roles?: RoleSummary[]): Promise<string> {
-  const known = deps.cloud.describe().accountId ?? (roles ?? (await fetchRoles(deps))).map((r) => parseArn(r.arn)?.account).find(Boolean);
+  const known = (roles ?? (await fetchRoles(deps))).map((r) => parseArn(r.arn)?.account).find(Boolean);
   if (known) return known;
   return cached(deps, "ram:account", [], async () => (await call(deps, () => deps.cloud.ram.getCallerIdentity())).accountId);
 }

@@ -1,4 +1,4 @@
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import { tags, tagsFor, type CloudChange } from "./cache-tags";
 import type { InventoryDeps } from "./deps";
 

@@ -1,4 +1,4 @@
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../actor";
 import { groupFailing, type FleetCause } from "../diagnosis/fleet";
 import type { InventoryDeps } from "./deps";
 import { loadServices } from "./load-services";

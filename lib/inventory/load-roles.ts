@@ -1,4 +1,4 @@
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import type { EasService } from "../cloud/types";
 import { analyseService } from "../readiness/use";
 import { tags } from "./cache-tags";

@@ -1,4 +1,4 @@
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import type { EasEvent } from "../cloud/types";
 import { diagnose } from "../diagnosis/diagnose";
 import { FactSource } from "./gather/fact-source";

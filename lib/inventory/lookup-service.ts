@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import { CloudError, type CloudErrorShape, type EasService } from "../cloud/types";
 import { tags } from "./cache-tags";
 import type { InventoryDeps } from "./deps";

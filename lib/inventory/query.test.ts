@@ -60,6 +60,14 @@ describe("services query", () => {
     expect(names("sort=-status")).toEqual(["Running", "Stopped", "Creating", "Waiting", "Failed"]);
   });
 
+  it("ranks a status named like an Object property (constructor, __proto__) as an unknown one", () => {
+    const byStatus = ["Running", "constructor", "Failed", "__proto__", "Stopped"].map((status) => svc(`s-${status}`, { status }));
+    const statuses = queryServices(byStatus, parse("sort=status"), 0).items.map((r) => r.status);
+    expect(statuses[0]).toBe("Failed");
+    expect(statuses.slice(1, 3).sort()).toEqual(["__proto__", "constructor"]);
+    expect(statuses.slice(3)).toEqual(["Stopped", "Running"]);
+  });
+
   it("sorts by region, role (no role last) and health (problems first), ties by name", () => {
     const names = (qs: string) => queryServices(rows, parse(qs), 0).items.map((r) => r.name);
     expect(names("sort=region")).toEqual(["doc-classifier", "sentiment-legacy", "churn-predictor", "fraud-detector"]);

@@ -108,7 +108,7 @@ function sorted<T>(items: T[], sort: string, key: (item: T) => string | number, 
 // Worst first when sorted ascending: a service that failed, then one that is stuck waiting, then
 // deployments under way, then stopped, then running.
 const STATUS_SEVERITY: Record<string, number> = { Failed: 0, DeleteFailed: 0, Waiting: 1, Stopped: 3, Running: 4, Completed: 4 };
-const statusSeverity = (status: string) => STATUS_SEVERITY[status] ?? 2;
+const statusSeverity = (status: string) => (Object.hasOwn(STATUS_SEVERITY, status) ? STATUS_SEVERITY[status] : 2);
 const HEALTH_ORDER: Record<ServiceRow["health"]["state"], number> = { problem: 0, none: 1, ok: 2 };
 
 export function queryServices(rows: ServiceRow[], q: ServicesQuery, fetchedAt: number): Paged<ServiceRow> {

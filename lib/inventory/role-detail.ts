@@ -5,7 +5,7 @@ import { mapLimit } from "../async/pool";
 import { CloudError, type AttachedPolicy, type CloudErrorShape, type Policy, type Role } from "../cloud/types";
 import { analyseService } from "../readiness/use";
 import type { InventoryDeps } from "./deps";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import { fetchPolicy, fetchRegionServices, fetchRole, fetchRolePolicies, type RoleLookup } from "./fetch";
 import { fetchAllUserPolicies } from "./principal-policies";
 import { passersByRole, servicesByRole } from "./role-index";
@@ -95,7 +95,7 @@ export async function loadRoleDetail(deps: InventoryDeps, actor: Actor, name: st
   const [lookup, attached] = await Promise.all([fetchRole(deps, name), fetchRolePolicies(deps, name)]);
   if (!lookup.role) throw new CloudError(lookup.missing);
   const role = lookup.role;
-  const accountId = deps.cloud.describe().accountId ?? parseArn(role.arn)?.account;
+  const accountId = parseArn(role.arn)?.account;
   const [docs, usage] = await Promise.all([
     mapLimit(attached, FAN_OUT, (p) => fetchPolicy(deps, p.policyName, p.policyType)),
     loadUsage(deps, role, accountId),

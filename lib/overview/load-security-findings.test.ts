@@ -22,6 +22,9 @@ const name = (f: SecurityFinding) => (f.document.kind === "trust" ? `trust:${f.d
 
 describe("security warnings of the demo account", () => {
   it("finds PassRole on every role, account-root trust and an expired condition, worst first, with where each applies", async () => {
+    // A grant only a RAM user holds: no role page shows it.
+    await deps.cloud.ram.createPolicy({ policyName: "PassRole-wide", policyDocument: JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "ram:PassRole", Resource: "*" }] }) });
+    await deps.cloud.ram.attachPolicyToUser({ policyName: "PassRole-wide", policyType: "Custom", userName: "carol" });
     const { findings } = await loadSecurityFindings(deps, ENGINEER);
     const seen = findings.map((f) => `${name(f)} ${f.code}`);
     expect(seen).toEqual(expect.arrayContaining([
@@ -36,6 +39,11 @@ describe("security warnings of the demo account", () => {
     // Suggestions and the trust-without-EAS finding (it has its own panel) are left out.
     expect(findings.every((f) => ["error", "security-warning", "warning"].includes(f.severity))).toBe(true);
     expect(seen.some((s) => s.includes("TRUST_MISSING_EAS"))).toBe(false);
+    // A policy no role holds is shown by the panel itself, so its name links somewhere too.
+    const userOnly = findings.filter((f) => !f.attachedTo.some((h) => h.kind === "role"));
+    expect(userOnly.map(name)).toEqual(expect.arrayContaining(["PassRole-wide", "AliyunPAIEASFullAccess"]));
+    for (const f of userOnly) expect(JSON.parse(f.documentText!)).toMatchObject({ Version: "1" });
+    for (const f of findings) expect(f.attachedTo.some((h) => h.kind === "role") || f.documentText !== undefined).toBe(true);
     const ranks = findings.map((f) => ["error", "security-warning", "warning"].indexOf(f.severity));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });

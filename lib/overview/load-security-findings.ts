@@ -1,4 +1,4 @@
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import { mapLimit } from "../async/pool";
 import type { AttachedPolicy, PolicyType } from "../cloud/types";
 import { tags } from "../inventory/cache-tags";
@@ -30,7 +30,17 @@ export interface SecurityFinding {
   path: string;
   /** The role whose trust it is, or every role, user and group the policy is attached to. */
   attachedTo: Holder[];
+  /** The policy's document, pretty-printed, when no role holds it (no role page shows it): the panel shows it itself. */
+  documentText?: string;
 }
+
+const pretty = (json: string) => {
+  try {
+    return JSON.stringify(JSON.parse(json), null, 2);
+  } catch {
+    return json;
+  }
+};
 
 const shown = (code: string, severity: LintSeverity) => SHOWN.includes(severity) && !OWN_PANEL.has(code);
 
@@ -64,7 +74,9 @@ async function buildFindings(deps: InventoryDeps): Promise<SecurityFinding[]> {
   const docs = await mapLimit(policies, FAN_OUT, (p) => fetchPolicy(deps, p.name, p.type));
   policies.forEach((p, i) => {
     for (const f of lintPolicy(docs[i].policyDocument, { kind: "permission" })) {
-      if (shown(f.code, f.severity)) findings.push({ document: { kind: "policy", name: p.name, type: p.type }, ...f, attachedTo: p.attachedTo });
+      if (!shown(f.code, f.severity)) continue;
+      const onRole = p.attachedTo.some((h) => h.kind === "role");
+      findings.push({ document: { kind: "policy", name: p.name, type: p.type }, ...f, attachedTo: p.attachedTo, ...(onRole ? {} : { documentText: pretty(docs[i].policyDocument) }) });
     }
   });
   const nameOf = (f: SecurityFinding) => (f.document.kind === "trust" ? f.document.role : f.document.name);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { trustedPrincipals } from "../policy";
 import type { PolicyDocument } from "../policy/types";
 import { buildTrustGraph, classifyPrincipal, targetNodeId } from "./trust-graph";
-import { layoutTrustGraph, NODE_WIDTH } from "./trust-layout";
+import { graphBox, layoutTrustGraph, NODE_HEIGHT, NODE_WIDTH } from "./trust-layout";
 
 const trust: PolicyDocument = {
   Version: "1",
@@ -47,5 +47,20 @@ describe("buildTrustGraph", () => {
     for (const n of g.nodes.filter((n) => n.kind !== "target")) expect(at.get(n.id)!.x + NODE_WIDTH).toBeLessThan(role.x);
     const ys = positions.filter((p) => p.id !== role.id).map((p) => p.y).sort((a, b) => a - b);
     for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(44);
+  });
+
+  it("draws in a box of the drawing's own size: every node at full size, no empty band", () => {
+    for (const count of [1, 3, 12]) {
+      const doc: PolicyDocument = { Version: "1", Statement: [{ Effect: "Allow", Action: ["sts:AssumeRole"], Principal: { Service: Array.from({ length: count }, (_, i) => `svc${i}.aliyuncs.com`) } }] };
+      const graph = buildTrustGraph("r", trustedPrincipals(doc));
+      const layout = layoutTrustGraph(graph);
+      const box = graphBox(layout);
+      const right = Math.max(...layout.positions.map((p) => p.x + NODE_WIDTH));
+      const bottom = Math.max(...layout.positions.map((p) => p.y + NODE_HEIGHT));
+      expect(box.width).toBeGreaterThanOrEqual(right);
+      expect(box.height).toBeGreaterThanOrEqual(bottom);
+      expect(box.height - bottom).toBeLessThanOrEqual(40);
+      expect(box.width - right).toBeLessThanOrEqual(40);
+    }
   });
 });

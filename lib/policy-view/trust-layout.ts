@@ -26,3 +26,14 @@ export function layoutTrustGraph(graph: TrustGraph): { positions: Positioned[]; 
   const label = g.graph();
   return { positions, width: label.width ?? 0, height: label.height ?? 0 };
 }
+
+/** Room around the drawing inside its box. */
+const GRAPH_PADDING = 12;
+
+/**
+ * The box the graph is drawn in: the drawing's own size plus a margin, so it shows at full size
+ * with no empty band around it and no node shrunk to fit an arbitrary height.
+ */
+export function graphBox(layout: { width: number; height: number }): { width: number; height: number } {
+  return { width: Math.ceil(layout.width) + 2 * GRAPH_PADDING, height: Math.ceil(layout.height) + 2 * GRAPH_PADDING };
+}

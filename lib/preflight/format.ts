@@ -10,6 +10,18 @@ export interface Finding {
   path: string;
   message: string;
   fix: string;
+  /** What the finding names, for links: the role, the RAM user, and the document its fix quotes (compact, as in `fix`). */
+  refs?: { role?: string; user?: string; document?: string };
+}
+
+const isDocument = (v: unknown): v is string => typeof v === "string" && /^[[{]/.test(v);
+
+function refsOf(values: Draft["values"]): Finding["refs"] {
+  const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
+  const role = text(values.role);
+  const user = text(values.user);
+  const document = isDocument(values.policy) ? values.policy : isDocument(values.statement) ? values.statement : undefined;
+  return role || user || document ? { ...(role ? { role } : {}), ...(user ? { user } : {}), ...(document ? { document } : {}) } : undefined;
 }
 
 export type PreflightMessages = typeof en;
@@ -30,5 +42,6 @@ export function formatFinding(code: PreflightCode, severity: Severity, draft: Dr
     path: draft.path,
     message: t(`${code}.message`, draft.values),
     fix: t(`${code}.fix`, draft.values),
+    ...(refsOf(draft.values) ? { refs: refsOf(draft.values) } : {}),
   };
 }

@@ -158,10 +158,12 @@ describe("preflight rules", () => {
     expect(a.findings[0].fix).toMatch(/^Narrow the Deny in no-models, then attach AliyunOSSReadOnlyAccess/);
   });
 
-  it("PASSROLE_MISSING gives the exact policy; the account itself needs none", async () => {
+  it("PASSROLE_MISSING gives the exact policy on this account's role ARN, through a request; the account itself needs none", async () => {
     const account = { roles: { r: easRole() }, passers: ["bob"] };
     const a = await expectCodes(custom("r"), ["PASSROLE_MISSING@role_arn"], account, "carol");
-    expect(a.findings[0].fix).toBe('An administrator attaches this policy to carol: {"Version":"1","Statement":[{"Effect":"Allow","Action":["ram:PassRole"],"Resource":["acs:ram::*:role/r"]}]}');
+    const policy = `{"Version":"1","Statement":[{"Effect":"Allow","Action":["ram:PassRole"],"Resource":["acs:ram::${UID}:role/r"]}]}`;
+    expect(a.findings[0].fix).toBe(`An administrator grants carol this policy, for a limited time, by approving a PassRole request: ${policy}`);
+    expect(a.findings[0].refs).toEqual({ role: "r", user: "carol", document: policy });
     await expectCodes(custom("r"), [], account, "bob");
     await expectCodes(custom("r"), [], account);
   });

@@ -135,7 +135,7 @@ export const PREFLIGHT_RULES = [
     severity: "error",
     find: (f) => {
       const found = ask(f, "pass-role");
-      return f.arn?.kind === "one" && found ? [{ path: f.arn.path, values: { user: String(found.values.user), role: f.arn.roleName, policy: json(buildPassRolePolicy(f.arn.roleName)) } }] : [];
+      return f.arn?.kind === "one" && found ? [{ path: f.arn.path, values: { user: String(found.values.user), role: f.arn.roleName, policy: json(buildPassRolePolicy(f.arn.roleName, { accountId: f.accountId })) } }] : [];
     },
   },
   {

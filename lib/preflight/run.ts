@@ -1,4 +1,4 @@
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import type { InventoryDeps } from "../inventory/deps";
 import type { RoleMode } from "../service-config";
 import { accountReader, gatherPreflightFacts, type PreflightFacts, type PreflightInput } from "./facts";

@@ -1,8 +1,8 @@
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import { CloudError } from "../cloud/types";
 import type { InventoryDeps } from "../inventory/deps";
 import { fetchDeployer } from "../inventory/facts";
-import { fetchAccountId, fetchRegionServices, fetchService } from "../inventory/fetch";
+import { fetchAccountId, fetchRegionServices, fetchService, fetchUsers } from "../inventory/fetch";
 
 // "Pick an existing service" on the preflight page: the services to pick from, and a picked
 // service's deployed config, region and deployer (its CallerUid as a RAM user name).
@@ -19,6 +19,12 @@ export async function listServiceRefs(deps: InventoryDeps, actor: Actor): Promis
   requirePermission(actor, "inventory:read");
   const lists = await Promise.all(deps.cloud.eas.regions.map((r) => fetchRegionServices(deps, r).then((s) => s.map((x) => ({ region: r, name: x.serviceName })))));
   return lists.flat().sort((a, b) => a.name.localeCompare(b.name) || a.region.localeCompare(b.region));
+}
+
+/** The RAM users who might deploy: the deployer picker's choices (any other name is checked by preflight). */
+export async function listDeployers(deps: InventoryDeps, actor: Actor): Promise<string[]> {
+  requirePermission(actor, "inventory:read");
+  return (await fetchUsers(deps)).map((u) => u.userName).sort((a, b) => a.localeCompare(b));
 }
 
 export async function loadServiceSource(deps: InventoryDeps, actor: Actor, region: string, name: string): Promise<ServiceSource | undefined> {

@@ -2,7 +2,7 @@
 // deployer and what they may pass. Plain data, read by lib/inventory's gatherer (server side).
 import type { EvaluationResult, NamedPolicy } from "../policy";
 import type { AttachedPolicy, Role } from "../cloud/ram-types";
-import type { CloudErrorShape } from "../cloud/errors";
+import type { CloudErrorShape } from "../errors/cloud-error";
 import type { ServiceConfig } from "../service-config/types";
 import type { RoleFacts as TrustFacts } from "./trust";
 import type { ServiceRoleUse } from "./use";

@@ -4,6 +4,12 @@ import type { ServiceConfig, ServiceRoleAnalysis } from "./types";
 
 export const PAI_DEFAULT_ROLE = "AliyunServiceRoleForPaiEas";
 
+/**
+ * RAM names every service-linked role `AliyunServiceRoleFor<Service>` and lets only its cloud
+ * service assume it: it is never a role to pick for Method 2 or to ask ram:PassRole on.
+ */
+export const isServiceLinkedRole = (name: string) => /^AliyunServiceRoleFor/i.test(name);
+
 export function configuredRoleArn(config: ServiceConfig): string | undefined {
   const arn = config.role_arn ?? config.credential?.role_arn;
   return typeof arn === "string" && arn.trim() !== "" ? arn.trim() : undefined;

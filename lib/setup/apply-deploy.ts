@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import { AppError } from "../errors/app-error";
 import type { InventoryDeps } from "../inventory/deps";
 import { isReady } from "../preflight";

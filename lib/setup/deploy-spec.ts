@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "../errors/app-error";
 import { rule } from "../errors/render";
-import type { Actor } from "../auth/actor";
+import type { Actor } from "../actor";
 import { CloudError, type EasService } from "../cloud/types";
 import { tags } from "../inventory/cache-tags";
 import type { InventoryDeps } from "../inventory/deps";
@@ -15,7 +15,11 @@ import { invalidSetup } from "./rule-text";
 
 /** The deploy a setup would make, and what preflight says of its config; reads the service afresh. */
 export async function buildDeployPlan(deps: InventoryDeps, actor: Actor, req: DeployRequest) {
-  const issues: FieldIssue[] = [...checkPattern("region", req.region, "region"), ...checkPattern("config.name", typeof req.config.name === "string" ? req.config.name : "", "serviceName")];
+  const issues: FieldIssue[] = [
+    ...checkPattern("region", req.region, "region"),
+    ...checkPattern("config.name", typeof req.config.name === "string" ? req.config.name : "", "serviceName"),
+    ...checkPattern("deployer", req.deployer ?? "", "userName", { required: false }),
+  ];
   if (issues.length === 0 && !deps.cloud.eas.regions.includes(req.region)) issues.push({ field: "region", rule: "regionNotServed" });
   if (issues.length > 0) throw invalidSetup(issues);
   const parsed = parseServiceConfig(JSON.stringify(req.config));
@@ -27,6 +31,6 @@ export async function buildDeployPlan(deps: InventoryDeps, actor: Actor, req: De
     if (err instanceof CloudError && err.httpStatus === 404) return undefined;
     throw err;
   });
-  const preflight: PreflightAnswer = await runPreflight(deps, actor, { config: req.config, region: req.region });
+  const preflight: PreflightAnswer = await runPreflight(deps, actor, { config: req.config, region: req.region, ...(req.deployer ? { deployer: req.deployer } : {}) });
   return { plan: deployPlan(req.region, req.config, existing), preflight, existing: existing !== undefined };
 }

@@ -35,6 +35,8 @@ export const roleApplySchema = roleRequestSchema.extend({ token });
 export const deployRequestSchema = z.object({
   region: text(64),
   config: z.record(z.string(), z.unknown()),
+  /** The RAM user who deploys: preflight checks their ram:PassRole, as the Outputs step does. */
+  deployer: text(64).optional(),
 });
 export const deployApplySchema = deployRequestSchema.extend({ token });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import { tags } from "../inventory/cache-tags";
 import type { InventoryDeps } from "../inventory/deps";
 import { fetchDefaultRoleFacts } from "../inventory/facts";
@@ -13,6 +13,8 @@ export interface SetupContext {
   defaultRole: { name: string; exists: boolean };
   /** RAM users who might deploy the service, for the PassRole step. */
   users: string[];
+  /** The signed-in user's linked RAM user: who deploys unless the setup says otherwise. */
+  linkedRamUser: string | null;
 }
 
 /** What the setup wizard needs from the account before its first step. */
@@ -26,5 +28,6 @@ export async function loadSetupContext(deps: InventoryDeps, actor: Actor): Promi
     regions: deps.cloud.eas.regions,
     defaultRole: { name: def.name, exists: def.exists },
     users: users.map((u) => u.userName).sort((a, b) => a.localeCompare(b)),
+    linkedRamUser: actor.role !== "system" && actor.ramUserName ? actor.ramUserName : null,
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import type { InventoryDeps } from "../inventory/deps";
 import type { PreflightAnswer } from "../preflight";
 import { previewPlan, type PlanPreview } from "../writes/plan";

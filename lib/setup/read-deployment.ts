@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import type { EasEvent } from "../cloud/types";
 import { tags } from "../inventory/cache-tags";
 import type { InventoryDeps } from "../inventory/deps";

@@ -9,6 +9,7 @@ import type { Cloud } from "../cloud/types";
 import { parseEnv } from "../env";
 import { createInventoryDeps, type InventoryDeps } from "../inventory/deps";
 import { invalidateFor } from "../inventory/invalidate";
+import { tags } from "../inventory/cache-tags";
 import { parsePolicy } from "../policy";
 import type { WriteDeps } from "../writes/run-plan";
 import { buildServiceConfig, type Needs } from "../wizard";
@@ -159,6 +160,20 @@ describe("existing roles and deploy", () => {
     expect(roles[0].trust.allowed).toBe(true);
   });
 
+  it("offers no service-linked role, warns of far broader roles, and says how the deployer may pass each role or that they must ask", async () => {
+    await cloud.ram.createRole({ roleName: "AliyunServiceRoleForEcs", assumeRolePolicyDocument: JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["ecs.aliyuncs.com"] } }] }) });
+    inv.cache.invalidate({ tags: [tags.roleList] });
+    const asBob = new Map((await listCandidateRoles(inv, ENGINEER, needs, "bob")).map((r) => [r.name, r]));
+    expect([...asBob.keys()].filter((n) => /^AliyunServiceRoleFor/i.test(n))).toEqual([]);
+    expect(asBob.get("legacy-admin")!.breadth).toMatchObject({ fullAccess: ["AliyunRAMFullAccess"] });
+    expect(asBob.get("eas-oss-reader")!.breadth).toBeNull();
+    expect(asBob.get("eas-oss-reader")!.pass).toEqual({ how: "direct" });
+    expect(asBob.get("eas-nas-image")!.pass).toEqual({ how: null });
+    const asCarol = new Map((await listCandidateRoles(inv, ENGINEER, needs, "carol")).map((r) => [r.name, r]));
+    expect(asCarol.get("eas-nas-image")!.pass).toEqual({ how: "group" });
+    expect((await listCandidateRoles(inv, ENGINEER, needs)).every((r) => r.pass === undefined)).toBe(true);
+  });
+
   it("deploys a Method 2 config with the created role and follows it to Running", async () => {
     const { accountId } = await previewCreateRole(inv, ADMIN, request("eas-asr", "system")).then((p) => ({ accountId: p.roleArn.split(":")[3] }));
     const config = buildServiceConfig({ name: "asr-setup", needs, method: 2, role: { accountId, name: "eas-asr" } });
@@ -179,6 +194,17 @@ describe("existing roles and deploy", () => {
     expect(state.events.length).toBeGreaterThan(0);
     const again = await previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config });
     expect(again).toMatchObject({ existing: true, preview: { steps: [{ operation: "UpdateService", params: { UpdateType: "replace" } }] } });
+  });
+
+  it("checks the deploy for the deployer the Outputs step checked: a RAM user without ram:PassRole is refused", async () => {
+    const accountId = (await cloud.ram.getRole("eas-asr")).arn.split(":")[3];
+    const config = buildServiceConfig({ name: "asr-bob", needs, method: 2, role: { accountId, name: "eas-asr" } });
+    const dp = await previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config, deployer: "bob" });
+    expect(dp.preflight.findings.map((f) => f.code)).toEqual(["PASSROLE_MISSING"]);
+    expect(dp.preflight.findings[0].refs).toMatchObject({ user: "bob", role: "eas-asr" });
+    expect(JSON.parse(dp.preflight.findings[0].refs!.document!)).toEqual({ Version: "1", Statement: [{ Effect: "Allow", Action: ["ram:PassRole"], Resource: [`acs:ram::${accountId}:role/eas-asr`] }] });
+    await expect(applyDeploy(inv, writes, ADMIN, { region: "cn-hangzhou", config, deployer: "bob" }, dp.preview.token)).rejects.toMatchObject({ code: "preflight_failed", status: 409 });
+    await expect(previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config, deployer: "bob smith" })).rejects.toMatchObject({ code: "invalid_input", fields: { deployer: expect.stringContaining("RAM user name") } });
   });
 
   it("refuses to deploy a config whose role EAS cannot assume", async () => {

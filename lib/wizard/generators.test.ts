@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyseServiceConfig, parseServiceConfig } from "../service-config";
 import {
   buildServiceConfig,
+  defaultCodePath,
   configJson,
   credentialSnippets,
   maxcomputeEndpoint,
@@ -41,7 +42,7 @@ describe("service config", () => {
   "containers": [
     {
       "image": "eas-registry-vpc.cn-hangzhou.cr.aliyuncs.com/pai-eas/python-inference:py39",
-      "script": "python /mnt/data/app.py",
+      "script": "python /app/app.py",
       "port": 8000
     }
   ]
@@ -85,9 +86,13 @@ describe("libraries, run command and endpoints", () => {
     expect(thirdPartyLibraries({ oss: [] })).toEqual(["alibabacloud_credentials"]);
   });
 
-  it("runs the mounted script", () => {
-    expect(runCommand()).toBe("python /mnt/data/app.py");
+  it("runs the script where the config puts it: in its first mount, else in the image, never an unmounted /mnt/data", () => {
     expect(runCommand("/mnt/code/x.py")).toBe("python /mnt/code/x.py");
+    expect(defaultCodePath({ mounts: [] })).toBe("/app/app.py");
+    expect(defaultCodePath({ mounts: [{ kind: "nas", server: "x", path: "/", mountPath: "/mnt/nas/" }] })).toBe("/mnt/nas/app.py");
+    const bare = buildServiceConfig({ name: "svc", needs: { region: "cn-hangzhou", oss: [], mounts: [], image: "", other: [] }, method: 1 });
+    expect(JSON.stringify(bare)).not.toContain("/mnt/data");
+    expect(bare.containers).toEqual([expect.objectContaining({ script: "python /app/app.py" })]);
   });
 
   it("uses the region's internal endpoints unless public is chosen", () => {

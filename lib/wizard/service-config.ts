@@ -1,5 +1,5 @@
 import { roleArn } from "../policy/arn";
-import { runCommand } from "./libraries";
+import { defaultCodePath, runCommand } from "./libraries";
 import type { Mount, Needs } from "./needs";
 
 // The service-config JSON the wizard hands over: Method 1 sets `options.enable_ram_role` (and
@@ -28,7 +28,7 @@ export function buildServiceConfig(input: ServiceConfigInput): Record<string, un
   const config: Record<string, unknown> = { name: input.name, options: { enable_ram_role: true } };
   if (input.method === 2 && input.role) config.role_arn = roleArn(input.role.accountId, input.role.name);
   config.metadata = { instance: 1, cpu: 2, memory: 4000, ...(input.workspaceId ? { workspace_id: input.workspaceId } : {}) };
-  config.containers = [{ image: needs.image || PAI_PYTHON_IMAGE(needs.region), script: runCommand(input.codePath), port: 8000 }];
+  config.containers = [{ image: needs.image || PAI_PYTHON_IMAGE(needs.region), script: runCommand(input.codePath || defaultCodePath(needs)), port: 8000 }];
   if (needs.mounts.length > 0) config.storage = needs.mounts.map(storageOf);
   return config;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_STATE, readState, recommendMethod, validateNeeds, writeState, type Needs, type SetupState } from "./index";
+import { DEFAULT_STATE, deployerOf, readState, recommendMethod, validateNeeds, writeState, type Needs, type SetupState } from "./index";
 
 const base: Needs = { region: "cn-hangzhou", oss: [], mounts: [], image: "", other: [] };
 
@@ -33,6 +33,16 @@ describe("URL state", () => {
         "&image=registry.cn-hangzhou.aliyuncs.com%2Fml-team%2Fasr%3A1.4&other=Log+Service&method=2&name=asr&source=new&role=eas-asr&policies=custom&deployer=bob",
     );
     expect(readState(new URLSearchParams(qs))).toEqual(s);
+  });
+
+  it("deploys as the signed-in user's linked RAM user until another deployer, or the account itself, is chosen", () => {
+    const untouched = readState(new URLSearchParams("step=outputs"));
+    expect(deployerOf(untouched, "bob")).toBe("bob");
+    expect(deployerOf(untouched, null)).toBe("");
+    const account = readState(new URLSearchParams(writeState({ ...untouched, deployer: "" }).toString()));
+    expect(writeState(account).toString()).toBe("step=outputs&deployer=");
+    expect(deployerOf(account, "bob")).toBe("");
+    expect(deployerOf(readState(new URLSearchParams("deployer=carol")), "bob")).toBe("carol");
   });
 
   it("falls back to defaults for unknown values and writes nothing for them", () => {

@@ -1,5 +1,5 @@
 import type { Network } from "./endpoints";
-import { DEFAULT_CODE_PATH } from "./libraries";
+import { defaultCodePath } from "./libraries";
 import type { Access, Mount, Needs, OssAccess } from "./needs";
 
 // The whole setup lives in the URL, so a half-done setup can be shared as a link and resumed.
@@ -15,13 +15,17 @@ export interface SetupState {
   workspaceId: string;
   network: Network;
   serviceName: string;
+  /** "" until the user names one: then defaultCodePath of the needs (see codePathOf). */
   codePath: string;
   roleSource?: "existing" | "new";
   roleName: string;
   policyMode: "system" | "custom";
   description: string;
-  /** The RAM user who will deploy the service; "" for the account itself. */
-  deployer: string;
+  /**
+   * The RAM user who will deploy the service; "" for the account itself; undefined until chosen,
+   * when the signed-in user's linked RAM user deploys (see deployerOf).
+   */
+  deployer?: string;
 }
 
 export const DEFAULT_STATE: SetupState = {
@@ -30,11 +34,10 @@ export const DEFAULT_STATE: SetupState = {
   workspaceId: "",
   network: "internal",
   serviceName: "",
-  codePath: DEFAULT_CODE_PATH,
+  codePath: "",
   roleName: "",
   policyMode: "system",
   description: "",
-  deployer: "",
 };
 
 const access = (v: string | undefined): Access => (v === "write" ? "write" : "read");
@@ -76,12 +79,12 @@ export function readState(params: URLSearchParams): SetupState {
     workspaceId: get("ws"),
     network: get("net") === "public" ? "public" : "internal",
     serviceName: get("name"),
-    codePath: params.get("code") ?? DEFAULT_CODE_PATH,
+    codePath: get("code"),
     ...(source === "existing" || source === "new" ? { roleSource: source } : {}),
     roleName: get("role"),
     policyMode: get("policies") === "custom" ? "custom" : "system",
     description: get("desc"),
-    deployer: get("deployer"),
+    ...(params.has("deployer") ? { deployer: get("deployer") } : {}),
   };
 }
 
@@ -99,11 +102,18 @@ export function writeState(s: SetupState): URLSearchParams {
   set("ws", s.workspaceId);
   set("net", s.network, "internal");
   set("name", s.serviceName);
-  set("code", s.codePath, DEFAULT_CODE_PATH);
+  set("code", s.codePath);
   set("source", s.roleSource);
   set("role", s.roleName);
   set("policies", s.policyMode, "system");
   set("desc", s.description);
-  set("deployer", s.deployer);
+  // Kept even when empty: an explicit "the account itself" is not the linked user's default.
+  if (s.deployer !== undefined) p.set("deployer", s.deployer);
   return p;
 }
+
+/** Who deploys: the choice made, else the signed-in user's linked RAM user, else the account (""). */
+export const deployerOf = (s: SetupState, linkedRamUser?: string | null): string => s.deployer ?? linkedRamUser ?? "";
+
+/** The script's path: the one typed, else where the needs' first mount (or the image) holds it. */
+export const codePathOf = (s: SetupState): string => s.codePath || defaultCodePath(s.needs);

@@ -1,7 +1,7 @@
 import { usesOss, validateNeeds } from "./needs";
 import { recommendMethod } from "./recommend";
 import { checkPattern, MAX_DESCRIPTION, type FieldIssue } from "./rules";
-import type { SetupState, Step } from "./state";
+import { codePathOf, type SetupState, type Step } from "./state";
 
 // Which steps a setup goes through, and what each step asks before the next one may start.
 
@@ -15,7 +15,7 @@ export function stepsFor(s: SetupState): Step[] {
 }
 
 function outputIssues(s: SetupState): FieldIssue[] {
-  return [...checkPattern("serviceName", s.serviceName, "serviceName"), ...checkPattern("codePath", s.codePath, "codePath")];
+  return [...checkPattern("serviceName", s.serviceName, "serviceName"), ...checkPattern("codePath", codePathOf(s), "codePath")];
 }
 
 /** What is wrong with the answers of one step; [] when it is complete. */
@@ -32,7 +32,7 @@ export function stepIssues(s: SetupState, step: Step, regions: readonly string[]
         ...(s.roleSource === "new" && s.description.length > MAX_DESCRIPTION ? [{ field: "description", rule: "descriptionLength" as const }] : []),
       ];
     case "outputs":
-      return [...outputIssues(s), ...checkPattern("deployer", s.deployer, "userName", { required: false })];
+      return [...outputIssues(s), ...checkPattern("deployer", s.deployer ?? "", "userName", { required: false })];
     default:
       return [];
   }

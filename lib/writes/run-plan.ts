@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePermission, type Actor } from "../auth/actor";
+import { requirePermission, type Actor } from "../actor";
 import type { AuditInput } from "../audit/audit-log";
 import type { AuditEntry, PlanClaimStore } from "../db/types";
 import type { Cloud, CloudErrorShape } from "../cloud/types";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
-import { PEER_HEADER, PEER_PROTO_HEADER } from "../../lib/http/client-address";
+import { PEER_HEADER, PEER_PROTO_HEADER } from "../../lib/net/client-address";
 import { ramGateway } from "../support/cloud/clients";
 
 // POST /api/simulate, GET /api/roles/{name}/access and GET /api/access as a script calls them,

@@ -3,14 +3,12 @@ import { approveRequest } from "../../lib/approvals/approve-request";
 import { cancelRequest } from "../../lib/approvals/cancel-request";
 import { createRequest } from "../../lib/approvals/create-request";
 import type { ApprovalDeps } from "../../lib/approvals/deps";
-import { loadRequestForm } from "../../lib/approvals/load-request-form";
+import { loadRequestForm, countPending, getRequest, listRequests } from "../../lib/approvals/read-requests";
 import { loadReview } from "../../lib/approvals/load-review";
 import { listNotices, markNoticesRead } from "../../lib/approvals/notices";
-import { countPending, getRequest, listRequests } from "../../lib/approvals/read-requests";
 import { rejectRequest } from "../../lib/approvals/reject-request";
 import { revokeRequest } from "../../lib/approvals/revoke-request";
-import { ForbiddenError } from "../../lib/auth/actor";
-import type { ConsoleUser } from "../../lib/auth/types";
+import { ForbiddenError, type ConsoleUser } from "../../lib/actor";
 import { ENGINEER } from "../support/actors";
 
 // Each workflow function checks the permission itself, before it reads the store or the cloud.

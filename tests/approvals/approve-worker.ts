@@ -4,7 +4,7 @@
 // `tsx --conditions=react-server`.
 import { createAuditLog } from "../../lib/audit/audit-log";
 import { approveRequest } from "../../lib/approvals/approve-request";
-import type { ConsoleUser } from "../../lib/auth/types";
+import type { ConsoleUser } from "../../lib/actor";
 import { openDatabase } from "../../lib/db/connection";
 import { sqliteStores } from "../../lib/db/sqlite";
 import { createInventoryDeps } from "../../lib/inventory/deps";

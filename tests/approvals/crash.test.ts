@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveRequest } from "../../lib/approvals/approve-request";
 import { createRequest } from "../../lib/approvals/create-request";
-import { reconcileRequests } from "../../lib/approvals/reconcile";
+import { reconcileRequests } from "../../lib/approvals/sweep";
 import { revokeRequest } from "../../lib/approvals/revoke-request";
 import type { Cloud } from "../../lib/cloud/types";
 import type { PassRoleRequestRecord, Stores, TxStores } from "../../lib/db/types";

@@ -4,7 +4,7 @@ import { createAuditLog } from "../../lib/audit/audit-log";
 import { approveRequest } from "../../lib/approvals/approve-request";
 import { createRequest } from "../../lib/approvals/create-request";
 import type { ApprovalDeps } from "../../lib/approvals/deps";
-import { SWEEP_LOCK, sweepRound } from "../../lib/approvals/jobs";
+import { SWEEP_LOCK, sweepRound } from "../../lib/approvals/sweep";
 import { toConsoleUser } from "../../lib/auth/types";
 import { postgresStores } from "../../lib/db/postgres";
 import { createPool } from "../../lib/db/postgres/pool";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadRequestSummary } from "../../lib/approvals/load-request-summary";
+import { loadRequestSummary } from "../../lib/approvals/read-requests";
 import { openDatabase } from "../../lib/db/connection";
 import { sqliteStores } from "../../lib/db/sqlite";
 import { ADMIN, ENGINEER } from "../support/actors";

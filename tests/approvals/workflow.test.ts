@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveRequest } from "../../lib/approvals/approve-request";
 import { cancelRequest } from "../../lib/approvals/cancel-request";
 import { createRequest } from "../../lib/approvals/create-request";
-import { getRequest, listRequests } from "../../lib/approvals/read-requests";
+import { getRequest, listRequests, loadRequestForm } from "../../lib/approvals/read-requests";
 import { rejectRequest } from "../../lib/approvals/reject-request";
 import { revokeRequest } from "../../lib/approvals/revoke-request";
-import { grantPolicyName } from "../../lib/approvals/policy-name";
+import { grantPolicyName } from "../../lib/approvals/plans";
 import { listNotices } from "../../lib/approvals/notices";
 import { loadReview } from "../../lib/approvals/load-review";
-import { loadRequestForm } from "../../lib/approvals/load-request-form";
 import { DEFAULT_ACCOUNT_ID } from "../../emulator/core/contract";
 import type { RunningEmulator } from "../../emulator/server";
 import { REQUEST_ID } from "../support/request-id";
@@ -94,6 +93,16 @@ describe("a PassRole request from ask to revoke", () => {
     await revokeRequest(p.deps, s.alice, asked.id, {});
   });
 
+  it("a revoked request says who revoked it, when, and why", async () => {
+    const p = s.start();
+    const asked = await ask(p, "eas-llm-serving", "1d");
+    await approveRequest(p.deps, s.alice, asked.id, {});
+    await revokeRequest(p.deps, s.dave, asked.id, { reason: "The summarizer moved to eas-oss-reader." });
+    const view = await getRequest(p.deps, s.bob, asked.id);
+    expect(view).toMatchObject({ state: "revoked", revoked: { by: "dave", reason: "The summarizer moved to eas-oss-reader." } });
+    expect(view.revoked!.at).toBe(view.endedAt);
+  });
+
   it("keeps the rules: requester and approver differ, only the requester cancels, shorter not longer, one open request per pair", async () => {
     const p = s.start();
     const mine = await createRequest(p.deps, s.alice, { roleName: "eas-no-oss", ramUser: "alice", reason: "test", duration: "7d" });
@@ -146,6 +155,17 @@ describe("a PassRole request from ask to revoke", () => {
     const form = await loadRequestForm(p.deps, s.bob);
     expect(form.ramUsers).toEqual(["bob"]);
     expect((await loadRequestForm(p.deps, s.dave)).ramUsers).toEqual(expect.arrayContaining(["alice", "bob", "carol"]));
+  });
+
+  it("offers no service-linked role, and marks the roles each offered RAM user may already pass, with how", async () => {
+    const p = s.start();
+    const mine = await loadRequestForm(p.deps, s.bob);
+    expect(mine.roles.filter((r) => /^AliyunServiceRoleFor/i.test(r.name))).toEqual([]);
+    const byName = new Map(mine.roles.map((r) => [r.name, r]));
+    expect(byName.get("eas-oss-reader")!.passable).toEqual({ bob: "direct" });
+    expect(byName.get("eas-restricted")!.passable).toEqual({});
+    const admins = new Map((await loadRequestForm(p.deps, s.dave)).roles.map((r) => [r.name, r]));
+    expect(admins.get("eas-nas-image")!.passable).toMatchObject({ carol: "group" });
   });
 
   it("nobody approves a grant to their own RAM user, whoever filed it; the refusal is audited and the review names who may decide", async () => {

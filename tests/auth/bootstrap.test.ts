@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bootstrapUsers } from "../../lib/auth/bootstrap";
-import { listDemoAccounts } from "../../lib/auth/demo-accounts";
+import { listDemoAccounts, signIn } from "../../lib/auth/sign-in";
 import { DEMO_USERS } from "../../lib/auth/demo-users";
-import { signIn } from "../../lib/auth/sign-in";
 import { harness } from "./harness";
 
 describe("first start", () => {

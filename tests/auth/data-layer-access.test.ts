@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { ForbiddenError, SYSTEM_ACTOR, requirePermission } from "../../lib/auth/actor";
+import { ForbiddenError, SYSTEM_ACTOR, requirePermission } from "../../lib/actor";
 import { changeConsoleUser, createConsoleUser, listConsoleUsers } from "../../lib/auth/user-admin";
 import { createInventoryDeps } from "../../lib/inventory/deps";
 import { loadRoleDetail } from "../../lib/inventory/role-detail";
@@ -8,7 +8,8 @@ import { loadServices } from "../../lib/inventory/load-services";
 import { loadServiceDetail, loadServiceEvents } from "../../lib/inventory/load-service-detail";
 import { refreshInventory } from "../../lib/inventory/invalidate";
 import type { Cloud } from "../../lib/cloud/types";
-import { toConsoleUser, type ConsoleUser } from "../../lib/auth/types";
+import { toConsoleUser } from "../../lib/auth/types";
+import { type ConsoleUser } from "../../lib/actor";
 import { harness } from "./harness";
 
 // The data layer checks the permission itself: called directly (as a route that forgot its own

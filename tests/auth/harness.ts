@@ -2,10 +2,9 @@ import { createAuditLog } from "../../lib/audit/audit-log";
 import { openDatabase } from "../../lib/db/connection";
 import { sqliteStores } from "../../lib/db/sqlite";
 import { hashPassword } from "../../lib/auth/password";
-import type { Role } from "../../lib/auth/permissions";
-import type { RamDirectory } from "../../lib/auth/ram-directory";
+import type { Role } from "../../lib/permissions";
+import type { RamDirectory, UserAdminDeps } from "../../lib/auth/user-admin";
 import type { AuthDeps } from "../../lib/auth/types";
-import type { UserAdminDeps } from "../../lib/auth/user-admin";
 
 /** A RAM account holding exactly these users, for tests of user management that are not about RAM. */
 export function ramHolding(...names: string[]): RamDirectory {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { LOCAL_ADDRESS_HEADER, LOCAL_PORT_HEADER, parseAllowedHosts } from "../../lib/http/allowed-hosts";
-import { PEER_HEADER, PEER_PROTO_HEADER } from "../../lib/http/client-address";
+import { LOCAL_ADDRESS_HEADER, LOCAL_PORT_HEADER, parseAllowedHosts } from "../../lib/net/allowed-hosts";
+import { PEER_HEADER, PEER_PROTO_HEADER } from "../../lib/net/client-address";
 
 // The Host check every request passes in proxy.ts, with the stamps the socket leaves (peer, local
 // address and port). The environment is read once per process, so each case loads proxy.ts afresh.

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { PEER_HEADER, PEER_PROTO_HEADER } from "../../lib/http/client-address";
+import { PEER_HEADER, PEER_PROTO_HEADER } from "../../lib/net/client-address";
 
 // The language switch and sign-in: the choice is kept in a cookie, and in the profile of a
 // signed-in user, whose next sign-in in another browser brings it back.

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { PEER_HEADER, PEER_PROTO_HEADER } from "../../lib/http/client-address";
+import { PEER_HEADER, PEER_PROTO_HEADER } from "../../lib/net/client-address";
 
 // The sign-in and session routes as the browser meets them, with the request headers the peer
 // stamp leaves on every request. A store in memory, with the demo users.

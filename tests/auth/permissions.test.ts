@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from "../../lib/auth/permissions";
+import { can, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from "../../lib/permissions";
 
 describe("permission table", () => {
   it("gives engineers reading, generating and PassRole requests, and nothing that changes the cloud or the console", () => {

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { PEER_HEADER, PEER_PROTO_HEADER } from "../../lib/http/client-address";
+import { PEER_HEADER, PEER_PROTO_HEADER } from "../../lib/net/client-address";
 import { proxy } from "../../proxy";
 
 const request = (path: string, headers: Record<string, string> = {}) =>

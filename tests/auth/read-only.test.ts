@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SYSTEM_ACTOR } from "../../lib/auth/actor";
+import { SYSTEM_ACTOR } from "../../lib/actor";
 import { ADMIN, ENGINEER } from "../support/actors";
 
 // The one check write controls and write routes make. The environment is read once per process,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clientAddress, isCrossOrigin, isHttps, isMutating, readCookie, safeNextPath } from "../../lib/auth/request";
-import { NO_PROXIES, parseTrustedProxies, PEER_HEADER, PEER_PROTO_HEADER } from "../../lib/http/client-address";
+import { NO_PROXIES, parseTrustedProxies, PEER_HEADER, PEER_PROTO_HEADER } from "../../lib/net/client-address";
 
 const h = (init: Record<string, string>) => new Headers(init);
 const URL_ = "http://127.0.0.1:3000/api/auth/users";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ACTION_ACCESS, ROUTE_ACCESS } from "../../lib/auth/route-access";
-import { PERMISSIONS } from "../../lib/auth/permissions";
+import { PERMISSIONS } from "../../lib/permissions";
 
 const ROOT = path.resolve(__dirname, "../..");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];

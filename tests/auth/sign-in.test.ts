@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hashSessionId } from "../../lib/auth/session-core";
-import { signIn } from "../../lib/auth/sign-in";
-import {
-  ACCOUNT_DELAY_MAX_MS,
-  ACCOUNT_FAILURES_BEFORE_DELAY,
-  accountDelayMs,
-  LOGIN_WINDOW_MS,
-  MAX_FAILURES_PER_ACCOUNT_ADDRESS,
-  MAX_FAILURES_PER_ADDRESS,
-} from "../../lib/auth/sign-in-limits";
-import { endSession, resolveSession } from "../../lib/auth/session-core";
+import { hashSessionId, endSession, resolveSession } from "../../lib/auth/session-core";
+import { signIn, ACCOUNT_DELAY_MAX_MS, ACCOUNT_FAILURES_BEFORE_DELAY, accountDelayMs, LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT_ADDRESS, MAX_FAILURES_PER_ADDRESS } from "../../lib/auth/sign-in";
 import { harness } from "./harness";
 
 const attempt = (h: ReturnType<typeof harness>, username: string, password: string, address = "10.0.0.1", previousSessionId?: string) =>

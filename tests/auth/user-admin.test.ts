@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
 import { control, ramClient } from "../support/cloud/clients";
 import { CreateUserRequest } from "@alicloud/ram20150501";
-import { inventoryRamDirectory } from "../../lib/auth/ram-directory";
+import { inventoryRamDirectory, changeConsoleUser, createConsoleUser, listConsoleUsers } from "../../lib/auth/user-admin";
 import { createCloud } from "../../lib/cloud/create-cloud";
 import { parseEnv } from "../../lib/env";
 import { createInventoryDeps } from "../../lib/inventory/deps";
 import { signIn } from "../../lib/auth/sign-in";
 import { resolveSession } from "../../lib/auth/session-core";
 import { toConsoleUser } from "../../lib/auth/types";
-import { changeConsoleUser, createConsoleUser, listConsoleUsers } from "../../lib/auth/user-admin";
 import { newUserSchema, userChangeSchema } from "../../lib/auth/user-schemas";
 import { harness, ramHolding } from "./harness";
 

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 async function freshBundle() {
   vi.resetModules();
   const deps = (await import("../../lib/inventory/server-deps")).getInventoryDeps();
-  const { CloudError } = await import("../../lib/cloud/errors");
+  const { CloudError } = await import("../../lib/errors/cloud-error");
   const { invalidateFor } = await import("../../lib/inventory/invalidate");
   return { deps, CloudError, invalidateFor };
 }

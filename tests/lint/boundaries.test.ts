@@ -14,7 +14,7 @@ async function problems(filePath: string, code: string): Promise<string[]> {
 // Loading the ESLint config (Next's plugins, typescript-eslint) takes seconds on a busy machine.
 describe("boundaries in lint", { timeout: 120_000 }, () => {
   it("keeps lib/ and feature components out of the kit", async () => {
-    expect(await problems("components/ui/probe.tsx", 'import { can } from "@/lib/auth/permissions";\nexport const x = can;\n')).toEqual([expect.stringContaining("imports nothing from lib/")]);
+    expect(await problems("components/ui/probe.tsx", 'import { can } from "@/lib/permissions";\nexport const x = can;\n')).toEqual([expect.stringContaining("imports nothing from lib/")]);
     expect(await problems("components/ui/probe.tsx", 'import { MarkReadButton } from "@/components/requests/mark-read-button";\nexport const x = MarkReadButton;\n')).toEqual([expect.stringContaining("no feature components")]);
     expect(await problems("components/ui/probe.tsx", 'import { Button } from "@/components/ui/button";\nexport const x = Button;\n')).toEqual([]);
   });
@@ -29,7 +29,7 @@ describe("boundaries in lint", { timeout: 120_000 }, () => {
     expect(await problems("lib/policy/probe.ts", 'import { markUpdatesRead } from "../approvals/mark-updates-read";\nexport const x = markUpdatesRead;\n')).toEqual([
       expect.stringContaining("server-only code: ../approvals/mark-updates-read → "),
     ]);
-    expect(await problems("lib/auth/permissions.ts", 'import { getCloud } from "@/lib/cloud";\nexport const x = getCloud;\n')).toEqual([expect.stringContaining("server-only code")]);
+    expect(await problems("lib/permissions.ts", 'import { getCloud } from "@/lib/cloud";\nexport const x = getCloud;\n')).toEqual([expect.stringContaining("server-only code")]);
     expect(await problems("lib/policy/probe.ts", 'import type { Stores } from "../db/types";\nimport { z } from "zod";\nexport type X = Stores;\nexport const y = z;\n')).toEqual([]);
   });
 

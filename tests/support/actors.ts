@@ -1,4 +1,4 @@
-import type { ConsoleUser } from "../../lib/auth/types";
+import type { ConsoleUser } from "../../lib/actor";
 
 // Console users for tests that call the data layer directly, as a route handler would.
 export const ENGINEER: ConsoleUser = { id: "u-bob", username: "bob", displayName: "Bob", role: "engineer", ramUserName: "bob" };

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { LoginForm, type DemoAccount } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { ClientMessages } from "@/components/providers/client-messages";
-import { listDemoAccounts } from "@/lib/auth/demo-accounts";
+import { listDemoAccounts } from "@/lib/auth/sign-in";
 import { getAuthDeps } from "@/lib/auth/server-deps";
 import { safeNextPath } from "@/lib/auth/request";
 import { getCurrentUser } from "@/lib/auth/session";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
-import { listServiceRefs, loadServiceSource } from "@/lib/preflight/service-source";
+import { listDeployers, listServiceRefs, loadServiceSource } from "@/lib/preflight/service-source";
 import { PageHeader } from "@/components/ui/page-header";
 import { PreflightForm } from "@/components/preflight/preflight-form";
 import { ClientMessages } from "@/components/providers/client-messages";
@@ -18,7 +18,11 @@ export default async function PreflightPage({ searchParams }: Props) {
   const deps = getInventoryDeps();
   const picked = (await searchParams).service;
   const ref = typeof picked === "string" ? /^([a-z0-9-]+)\/(.+)$/.exec(picked) : null;
-  const [services, source] = await Promise.all([listServiceRefs(deps, user), ref ? loadServiceSource(deps, user, ref[1], ref[2]) : Promise.resolve(undefined)]);
+  const [services, users, source] = await Promise.all([
+    listServiceRefs(deps, user),
+    listDeployers(deps, user),
+    ref ? loadServiceSource(deps, user, ref[1], ref[2]) : Promise.resolve(undefined),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />
@@ -27,6 +31,8 @@ export default async function PreflightPage({ searchParams }: Props) {
           key={picked ? String(picked) : "paste"}
           regions={deps.cloud.eas.regions}
           services={services}
+          users={users}
+          linkedRamUser={user.ramUserName ?? null}
           picked={typeof picked === "string" ? picked : ""}
           source={source}
           missing={ref !== null && source === undefined}

@@ -7,7 +7,7 @@ import { ErrorState } from "@/components/ui/states";
 import { MyRequests } from "@/components/requests/my-requests";
 import { RequestForm, type RequestPrefill } from "@/components/requests/request-form";
 import { RequestUpdates } from "@/components/requests/request-updates";
-import { loadRequestForm } from "@/lib/approvals/load-request-form";
+import { loadRequestForm } from "@/lib/approvals/read-requests";
 import { listNotices } from "@/lib/approvals/notices";
 import type { RequestFormData } from "@/lib/approvals/types";
 import { getApprovalDeps } from "@/lib/approvals/server-deps";

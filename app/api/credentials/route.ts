@@ -1,5 +1,5 @@
 import { getCloud } from "@/lib/cloud";
-import { loadCredentialsStatus } from "@/lib/credentials";
+import { loadCredentialsStatus } from "@/lib/cloud/credentials-status";
 import { getConsoleCredentials } from "@/lib/credentials/server-deps";
 import { apiRoute, json } from "@/lib/http/api-route";
 

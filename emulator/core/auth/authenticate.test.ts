@@ -97,8 +97,8 @@ describe("RAM users are authorised by their policies", () => {
       NoPermissionType: "ImplicitDeny",
       PolicyType: "AccountLevelIdentityBasedPolicy",
     });
-    const diag = JSON.parse(Buffer.from(String(e.accessDeniedDetail?.EncodedDiagnosticMessage), "base64").toString());
-    expect(diag.AuthResource).toBe("acs:ram:*:1784200000000001:role/bobs-role");
+    const decoded = await ramClient(emu.port).decodeDiagnosticMessage(new $Ram.DecodeDiagnosticMessageRequest({ encodedDiagnosticMessage: String(e.accessDeniedDetail?.EncodedDiagnosticMessage) }));
+    expect(decoded.body?.decodedDiagnosticMessage?.authResource).toBe("acs:ram:*:1784200000000001:role/bobs-role");
   });
 
   it("lets alice (AliyunRAMFullAccess) create and delete a role", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { requirePermission, type Actor } from "../../auth/actor";
+import { requirePermission, type Actor } from "../../actor";
 import type { EasService } from "../../cloud/types";
 import type { InventoryDeps } from "../deps";
 import { fetchService } from "../fetch";

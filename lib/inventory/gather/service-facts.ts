@@ -1,5 +1,5 @@
 import "server-only";
-import { CloudError } from "../../cloud/errors";
+import { CloudError } from "../../errors/cloud-error";
 import type { EasService } from "../../cloud/types";
 import { analyseService, type ServiceRoleUse } from "../../readiness/use";
 import type { DeployEvent, DiagnosisFacts } from "../../diagnosis/types";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Panel } from "@/components/ui/panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { ErrorState } from "@/components/ui/states";
+import { CloudErrorState } from "@/components/inventory/cloud-error-state";
 import { LintSection } from "@/components/role-detail/lint-section";
 import { PermissionsSection } from "@/components/role-detail/permissions-section";
 import { RoleNotFound } from "@/components/role-detail/role-not-found";
@@ -36,7 +36,6 @@ export default async function RoleDetailPage({ params, searchParams }: Props) {
   const name = roleNameSchema.safeParse((await params).name);
   if (!name.success) notFound();
   const t = await getTranslations("role-detail");
-  const tc = await getTranslations("common");
   const ta = await getTranslations("access.paths");
 
   let detail: RoleDetail;
@@ -45,7 +44,7 @@ export default async function RoleDetailPage({ params, searchParams }: Props) {
   } catch (err) {
     if (!(err instanceof CloudError)) throw err;
     if (err.code === "EntityNotExist.Role") return <RoleNotFound name={name.data} code={err.code} message={err.message} requestId={err.requestId} />;
-    return <ErrorState title={t("errorTitle")} code={err.code} message={err.message} requestId={err.requestId} requestIdLabel={tc("requestId")} />;
+    return <CloudErrorState title={t("errorTitle")} error={err.toJSON()} />;
   }
 
   const findings = detail.trust.lint.length + detail.policies.reduce((n, p) => n + p.lint.length, 0);

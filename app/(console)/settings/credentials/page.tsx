@@ -8,7 +8,7 @@ import { isReadOnly } from "@/lib/cloud/read-only";
 import { requireUser } from "@/lib/auth/session";
 import { getCloud } from "@/lib/cloud";
 import { CLOUD_OPERATIONS } from "@/lib/cloud/operations";
-import { loadCredentialsView } from "@/lib/credentials";
+import { loadCredentialsView } from "@/lib/cloud/credentials-status";
 import { getConsoleCredentials } from "@/lib/credentials/server-deps";
 import { buildConsolePolicy, serializePolicy } from "@/lib/policy";
 

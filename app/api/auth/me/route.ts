@@ -1,4 +1,4 @@
-import { permissionsOf } from "@/lib/auth/permissions";
+import { permissionsOf } from "@/lib/permissions";
 import { currentRequestUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import { apiRoute, json } from "@/lib/http/api-route";
