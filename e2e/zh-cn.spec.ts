@@ -1,6 +1,9 @@
 import { mkdirSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import type { PassRoleRequestView } from "../lib/approvals/types";
 import { demoPassword, signIn } from "./fixtures/auth";
+import { expect, test } from "./fixtures/cloud";
+import { serviceInCloud, snippetText } from "./setup-cloud";
 
 // The console in Chinese (NEXT_LOCALE=zh-CN): every page and the main journeys, failing on a
 // missing message, MISSING_MESSAGE in the browser console, text overflowing its box, or a button
@@ -59,6 +62,28 @@ async function layoutProblems(page: Page): Promise<string[]> {
       if (rects.some((r) => r.top - rects[0].top > line * 0.8)) problems.push(`button label breaks across lines: ${name(el)}`);
     }
     return problems;
+  });
+}
+
+/**
+ * English sentences a Chinese reader would meet: three English words in a row in any visible text
+ * of the page, outside code (JSON, ARNs, snippets, codes in monospace), form values, and the
+ * cloud's or a user's own words shown as they are (`data-verbatim`: an EAS event's message, a
+ * role's description). Names and codes are single words (`eas-asr-zh`, `ram:PassRole`), so they pass.
+ */
+async function englishProse(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const SENTENCE = /[A-Za-z]{2,}(?:[ ,'’]+[A-Za-z]{2,}){2,}/;
+    const found = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || el.closest("code, pre, select, textarea, script, style, .font-mono, [data-verbatim]")) continue;
+      if (!el.checkVisibility() && !el.closest(".sr-only")) continue;
+      const m = SENTENCE.exec(node.textContent ?? "");
+      if (m) found.add(`“${(node.textContent ?? "").trim().slice(0, 80)}”`);
+    }
+    return [...found];
   });
 }
 
@@ -133,4 +158,145 @@ test("an API error reads in Chinese with its code unchanged", async ({ request }
   const res = await request.post("/api/auth/login", { data: { username: "alice", password: "wrong-password" }, headers: { "Accept-Language": "zh-CN" } });
   expect(res.status()).toBe(401);
   expect(await res.json()).toEqual({ error: { code: "invalid_credentials", message: "用户名或密码错误。" } });
+});
+
+/** Each step of a journey: read whole in Chinese, in its boxes, with no English sentence. */
+function journey(page: Page) {
+  const problems: string[] = [];
+  return {
+    problems,
+    async step(shot: string) {
+      problems.push(...(await look(page, shot)));
+      problems.push(...(await englishProse(page)).map((p) => `${shot}: English ${p}`));
+    },
+  };
+}
+
+const CJK_COMMENT = /^\s*# .*[\u4e00-\u9fff]/m;
+
+test("Method 1 in Chinese: needs, method, outputs with Chinese comments, preflight and deploy to Running", async ({ page, context, baseURL, cloud }) => {
+  test.setTimeout(240_000);
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: baseURL! }]);
+  const errors = watchConsole(page);
+  const j = journey(page);
+  await signIn(page, "alice");
+  await page.goto("/setup");
+  await page.getByLabel("地域").selectOption("cn-hangzhou");
+  await page.getByRole("button", { name: "添加 Bucket" }).click();
+  await page.getByLabel("Bucket", { exact: true }).fill("models");
+  await page.getByLabel("前缀").fill("v2/");
+  await page.getByLabel("代码通过 PyODPS 读取 MaxCompute").check();
+  await page.getByLabel("项目").fill("feature_store");
+  await j.step("journey-m1-1-needs");
+  await page.getByRole("button", { name: "下一步：方式", exact: true }).click();
+  await expect(page.getByTestId("recommendation")).toBeVisible();
+  await j.step("journey-m1-2-method");
+  await page.getByRole("button", { name: "下一步：方式一：输出" }).click();
+  await page.getByLabel("服务名称").fill("fraud-zh");
+  await page.getByLabel("工作空间 ID", { exact: true }).fill("38291");
+  expect(await snippetText(page, "python")).toMatch(CJK_COMMENT);
+  expect(await snippetText(page, "credentials-credentials-file")).toMatch(CJK_COMMENT);
+  await j.step("journey-m1-3-outputs");
+  await page.getByRole("button", { name: "下一步：部署" }).click();
+  await expect(page.getByTestId("preflight-verdict")).toHaveText("没有错误：此配置可以部署。");
+  await j.step("journey-m1-4-deploy");
+  await page.getByRole("button", { name: "创建服务" }).click();
+  await expect(page.getByTestId("deployment")).toContainText("运行中", { timeout: 20_000 });
+  await j.step("journey-m1-5-deployed");
+  expect((await serviceInCloud("fraud-zh")).Status).toBe("Running");
+  expect(j.problems).toEqual([]);
+  expect(errors).toEqual([]);
+  void cloud;
+});
+
+test("Method 2 in Chinese: a least-privilege role previewed and applied, outputs, deploy to Running", async ({ page, context, baseURL, cloud }) => {
+  test.setTimeout(240_000);
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: baseURL! }]);
+  const errors = watchConsole(page);
+  const j = journey(page);
+  await signIn(page, "alice");
+  await page.goto("/setup");
+  await page.getByLabel("地域").selectOption("cn-hangzhou");
+  await page.getByRole("button", { name: "添加 Bucket" }).click();
+  await page.getByLabel("Bucket", { exact: true }).fill("models");
+  await page.getByLabel("前缀").fill("asr/");
+  await page.getByLabel("容器镜像服务（ACR）中的镜像").fill("registry.cn-hangzhou.aliyuncs.com/ml-team/asr:1.4");
+  await j.step("journey-m2-1-needs");
+  await page.getByRole("button", { name: "下一步：方式", exact: true }).click();
+  await expect(page.getByTestId("recommendation")).toBeVisible();
+  await j.step("journey-m2-2-method");
+  await page.getByRole("button", { name: "下一步：方式二：角色" }).click();
+  await page.getByLabel("新建角色").check();
+  await page.getByLabel("角色名称").fill("eas-asr-zh");
+  await page.getByLabel("最小权限").check();
+  await expect(page.getByTestId("custom-policy")).toBeVisible();
+  await j.step("journey-m2-3-role");
+  await page.getByRole("button", { name: "下一步：预览并应用" }).click();
+  await expect(page.getByTestId("call-create-role")).toContainText("CreateRole");
+  await j.step("journey-m2-4-preview");
+  await page.getByRole("button", { name: "确认并应用" }).click();
+  await expect(page.getByTestId("applied")).toBeVisible();
+  await j.step("journey-m2-5-applied");
+  await page.getByRole("button", { name: "下一步：方式二：输出" }).click();
+  await page.getByLabel("服务名称").fill("asr-zh");
+  expect(await snippetText(page, "python")).toMatch(CJK_COMMENT);
+  await expect(page.getByTestId("preflight-verdict")).toHaveText("没有错误：此配置可以部署。");
+  await j.step("journey-m2-6-outputs");
+  await page.getByRole("button", { name: "下一步：部署" }).click();
+  await page.getByRole("button", { name: "创建服务" }).click();
+  await expect(page.getByTestId("deployment")).toContainText("运行中", { timeout: 20_000 });
+  await j.step("journey-m2-7-deployed");
+  expect((await serviceInCloud("asr-zh")).Status).toBe("Running");
+  expect(j.problems).toEqual([]);
+  expect(errors).toEqual([]);
+  void cloud;
+});
+
+test("a PassRole request and its review in Chinese: bob asks, alice reviews the blast radius and grants", async ({ browser, baseURL, cloud }) => {
+  test.setTimeout(240_000);
+  const role = "eas-restricted";
+  const open = async (user: "alice" | "bob") => {
+    const ctx = await browser.newContext({ baseURL });
+    await ctx.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: baseURL! }]);
+    const page = await ctx.newPage();
+    await signIn(page, user);
+    return page;
+  };
+  const bob = await open("bob");
+  const errors = watchConsole(bob);
+  const jb = journey(bob);
+  await bob.goto("/requests");
+  await bob.getByLabel("搜索角色").fill("restricted");
+  await bob.getByRole("radio", { name: role }).check();
+  await bob.getByLabel("申请原因").fill("从我的流水线部署 chat-summarizer v2");
+  await bob.getByRole("radio", { name: "7 天" }).check();
+  await jb.step("journey-pr-1-request");
+  await bob.getByRole("button", { name: "提交申请" }).click();
+  await expect(bob.getByRole("status").filter({ hasText: "已提交" })).toBeVisible();
+  const row = bob.getByTestId("my-requests").locator(`tr[data-role="${role}"]`).first();
+  await expect(row).toContainText("待审批");
+  const id = (await row.getAttribute("data-request"))!;
+  await jb.step("journey-pr-2-sent");
+
+  const alice = await open("alice");
+  const aliceErrors = watchConsole(alice);
+  const ja = journey(alice);
+  await alice.goto("/approvals");
+  await expect(alice.getByTestId("approvals-table").locator(`tr[data-request="${id}"]`)).toContainText("待审批");
+  await ja.step("journey-pr-3-approvals");
+  await alice.goto(`/approvals/${id}`);
+  await expect(alice.getByTestId("can-pass-now")).toHaveText("否");
+  await ja.step("journey-pr-4-review");
+  await alice.getByRole("button", { name: "批准并授权" }).click();
+  await expect(alice.getByTestId("can-pass-now")).toHaveText("是");
+  await ja.step("journey-pr-5-granted");
+  await expect(row).toContainText("已授权");
+  await jb.step("journey-pr-6-bob-granted");
+  const view = (await (await alice.request.get(`/api/passrole-requests/${id}`)).json()) as PassRoleRequestView;
+  expect(view).toMatchObject({ state: "granted", approver: "alice", requester: "bob", roleName: role });
+  // Leave no grant behind for the specs after this one.
+  await alice.request.post(`/api/passrole-requests/${id}/revoke`, { data: {} });
+  expect([...jb.problems, ...ja.problems]).toEqual([]);
+  expect([...errors, ...aliceErrors]).toEqual([]);
+  void cloud;
 });

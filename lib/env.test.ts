@@ -52,6 +52,9 @@ describe("parseEnv", () => {
 
   it("takes an optional http(s) webhook URL for PassRole events, and names the rule for anything else", () => {
     expect(parseEnv({}).ROLESCOPE_WEBHOOK_URL).toBeUndefined();
+    expect(parseEnv({}).ROLESCOPE_WEBHOOK_LOCALE).toBe("en");
+    expect(parseEnv({ ROLESCOPE_WEBHOOK_LOCALE: "zh-CN" }).ROLESCOPE_WEBHOOK_LOCALE).toBe("zh-CN");
+    expect(() => parseEnv({ ROLESCOPE_WEBHOOK_LOCALE: "fr" })).toThrow(/ROLESCOPE_WEBHOOK_LOCALE: must be one of en or zh-CN/);
     expect(parseEnv({ ROLESCOPE_WEBHOOK_URL: "https://hooks.example.com/rolescope" }).ROLESCOPE_WEBHOOK_URL).toBe("https://hooks.example.com/rolescope");
     expect(() => parseEnv({ ROLESCOPE_WEBHOOK_URL: "ftp://example.com/x" })).toThrow(/ROLESCOPE_WEBHOOK_URL: must be an http:\/\/ or https:\/\/ URL/);
     expect(() => parseEnv({ ROLESCOPE_WEBHOOK_URL: "not a url" })).toThrow(/ROLESCOPE_WEBHOOK_URL/);

@@ -4,6 +4,7 @@ import { DEFAULT_EMULATOR_PORT, DEFAULT_REGIONS } from "./emulator-ports";
 import { parseAllowedHosts } from "./net/allowed-hosts";
 import { parseTrustedProxies } from "./net/client-address";
 import { fieldOf, ruleOf } from "./errors/zod-rules";
+import { DEFAULT_LOCALE, LOCALES } from "@/i18n/config";
 
 // Every setting RoleScope reads, validated once. The README's configuration table lists the same names.
 
@@ -73,6 +74,8 @@ const envSchema = z.object({
   /** The largest JSON or form body the console reads (1 KiB – 64 MiB). */
   ROLESCOPE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   ROLESCOPE_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  /** The language of the sentence each webhook post carries (its codes are the same in both). */
+  ROLESCOPE_WEBHOOK_LOCALE: z.enum(LOCALES).default(DEFAULT_LOCALE),
   /** Where the console's own cloud credentials come from: the emulator's root key, or the default chain. */
   ROLESCOPE_CREDENTIALS: z.enum(["emulator", "chain"]).optional(),
   /** The file EAS injects into an instance; no SDK provider reads it. */

@@ -10,6 +10,7 @@ import { FailingServicesPanel } from "@/components/overview/failing-services-pan
 import { PassRolePanel } from "@/components/overview/passrole-panel";
 import { SecurityPanel } from "@/components/overview/security-panel";
 import { UnassumableRolesPanel } from "@/components/overview/unassumable-roles-panel";
+import { UnusedAccessPanel } from "@/components/overview/unused-access-panel";
 import { getEnv } from "@/lib/env";
 import { describeCloud } from "@/lib/cloud/create-cloud";
 import pkg from "@/package.json";
@@ -40,6 +41,11 @@ export default async function OverviewPage() {
             <div className="xl:col-span-2">
               <Suspense fallback={<PanelSkeleton lines={6} />}>
                 <SecurityPanel user={me} />
+              </Suspense>
+            </div>
+            <div className="xl:col-span-2">
+              <Suspense fallback={<PanelSkeleton lines={4} />}>
+                <UnusedAccessPanel user={me} />
               </Suspense>
             </div>
           </>

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import type { AuditQuery } from "@/lib/audit/filters";
+import { actionName } from "./audit-table";
 
 const control = "rounded border border-slate-300 bg-white px-2 py-1 text-sm focus:outline-2 focus:outline-blue-600";
 
@@ -20,7 +21,7 @@ export async function AuditFilters({ query, actions }: { query: AuditQuery; acti
       {field("f-action", t("filters.action"), (
         <select id="f-action" name="action" defaultValue={query.action ?? ""} className={control}>
           <option value="">{t("filters.anyAction")}</option>
-          {actions.map((a) => <option key={a} value={a}>{a}</option>)}
+          {actions.map((a) => <option key={a} value={a}>{actionName(t, a) ? `${actionName(t, a)} · ${a}` : a}</option>)}
         </select>
       ))}
       {field("f-outcome", t("filters.outcome"), (

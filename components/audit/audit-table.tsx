@@ -20,6 +20,17 @@ function targetHref(target: string): string | undefined {
   return undefined;
 }
 
+type Translate = Awaited<ReturnType<typeof getTranslations<"audit">>>;
+
+/**
+ * An action's name in the reader's words (`users.create` → "Console user created"), or undefined
+ * for one the catalog does not name (a cloud API call such as `ram:CreateRole`, which is its own name).
+ */
+export function actionName(t: Translate, action: string): string | undefined {
+  const key = `actions.${action}` as "actions.users.create";
+  return /^[a-z_]+\.[a-z_]+$/.test(action) && t.has(key) ? t(key) : undefined;
+}
+
 /** The detail as fields a person reads, with the stored JSON a click away. */
 function Detail({ detail, jsonLabel, jsonTitle }: { detail: AuditEntry["detail"]; jsonLabel: string; jsonTitle: string }) {
   if (!detail || Object.keys(detail).length === 0) return null;
@@ -62,7 +73,10 @@ export async function AuditTable({ entries }: { entries: AuditEntry[] }) {
           <TR key={e.id}>
             <TD className="whitespace-nowrap font-mono text-xs text-slate-600">{e.at.slice(0, 19).replace("T", " ")}</TD>
             <TD className="font-mono text-xs">{e.actor}</TD>
-            <TD className="font-mono text-xs">{e.action}</TD>
+            <TD className="text-xs">
+              {actionName(t, e.action) && <span className="block text-slate-800">{actionName(t, e.action)}</span>}
+              <code className="font-mono text-[11px] text-slate-500">{e.action}</code>
+            </TD>
             <TD className="max-w-64 text-xs [overflow-wrap:anywhere]">
               {targetHref(e.target) ? (
                 <Link href={targetHref(e.target)!} className={`font-mono ${link}`}>

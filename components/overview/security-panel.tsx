@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DEFAULT_LOCALE, isLocale } from "@/i18n/config";
+import { lintMessage } from "@/lib/policy-view/lint-words";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { JsonView } from "@/components/ui/json-view";
@@ -50,6 +52,7 @@ async function HeldDocuments({ findings }: { findings: SecurityFinding[] }) {
 export async function SecurityPanel({ user }: { user: ConsoleUser }) {
   const t = await getTranslations("overview.security");
   const tp = await getTranslations("policy.severity");
+  const locale = await getLocale();
   const loaded = await orCloudError(loadSecurityFindings(getInventoryDeps(), user));
   const findings = loaded instanceof CloudError ? [] : loaded.findings;
   return (
@@ -82,7 +85,7 @@ export async function SecurityPanel({ user }: { user: ConsoleUser }) {
                       <Link href={href} className={link}>{name}</Link>
                     </TD>
                     <TD className="text-xs">
-                      <span className="font-mono text-[11px] text-slate-500">{f.code}</span> {f.message}
+                      <span className="font-mono text-[11px] text-slate-500">{f.code}</span> {lintMessage(isLocale(locale) ? locale : DEFAULT_LOCALE, f)}
                     </TD>
                     <TD className="text-xs text-slate-600">
                       <ul>

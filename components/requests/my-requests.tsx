@@ -84,7 +84,7 @@ export function MyRequests() {
                 <TD>
                   <span className="flex items-center gap-2">
                     <StateBadge state={r.state} />
-                    {r.state === "pending" && <Button size="sm" onClick={() => void cancel(r.id)}>{tr("cancel")}</Button>}
+                    {r.state === "pending" && <Button size="sm" className="whitespace-nowrap" onClick={() => void cancel(r.id)}>{tr("cancel")}</Button>}
                   </span>
                   {r.rejectReason && <p className="mt-0.5 max-w-64 text-xs text-slate-600">{r.rejectReason}</p>}
                   {r.failure && <p className="mt-0.5 max-w-64 break-words font-mono text-[11px] text-red-700">{r.failure.code}</p>}

@@ -1,4 +1,6 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DEFAULT_LOCALE, isLocale } from "@/i18n/config";
+import { lintMessage } from "@/lib/policy-view/lint-words";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
@@ -26,6 +28,7 @@ function locate(document: string, prefix: string, raw: string, findings: LintFin
 export async function LintSection({ detail }: { detail: RoleDetail }) {
   const t = await getTranslations("role-detail");
   const ts = await getTranslations("policy.severity");
+  const locale = await getLocale();
   const rows = [
     ...locate(t("trustDocumentName"), TRUST_ANCHOR, detail.trust.raw, detail.trust.lint),
     ...detail.policies.flatMap((p) => locate(p.name, policyAnchor(p.name), p.raw, p.lint)),
@@ -51,7 +54,7 @@ export async function LintSection({ detail }: { detail: RoleDetail }) {
                 <TR key={i} data-code={r.finding.code}>
                   <TD><Badge tone={severityTone[r.finding.severity]}>{ts(r.finding.severity)}</Badge></TD>
                   <TD className="whitespace-nowrap font-mono text-xs">{r.finding.code}</TD>
-                  <TD className="text-sm">{r.finding.message}</TD>
+                  <TD className="text-sm">{lintMessage(isLocale(locale) ? locale : DEFAULT_LOCALE, r.finding)}</TD>
                   <TD className="whitespace-nowrap font-mono text-xs">{r.document}</TD>
                   <TD className="text-xs">
                     <a href={r.href} className="font-mono text-blue-700 hover:underline">

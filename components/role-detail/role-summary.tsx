@@ -27,7 +27,7 @@ export async function RoleSummary({ detail }: { detail: RoleDetail }) {
                   </span>
                 ),
               },
-              { term: t("description"), detail: role.description || <span className="text-slate-500">{t("noDescription")}</span> },
+              { term: t("description"), detail: role.description ? <span data-verbatim>{role.description}</span> : <span className="text-slate-500">{t("noDescription")}</span> },
               { term: t("roleId"), detail: <code className="font-mono text-xs">{role.roleId}</code> },
             ]}
           />

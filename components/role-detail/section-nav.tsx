@@ -7,6 +7,7 @@ const SECTIONS = [
   ["simulator", "simulator"],
   ["access", "access"],
   ["usage", "usage"],
+  ["activity", "activity"],
 ] as const;
 
 export async function SectionNav({ findings }: { findings: number }) {

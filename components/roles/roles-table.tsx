@@ -121,7 +121,7 @@ export function RolesTable({ ignored }: { ignored?: Record<string, string> }) {
                     <Link href={roleHref(r.name)} className={`font-mono text-xs font-medium ${link}`}>
                       {r.name}
                     </Link>
-                    {r.description && <p className="mt-0.5 truncate text-xs text-slate-500" title={r.description}>{r.description}</p>}
+                    {r.description && <p className="mt-0.5 truncate text-xs text-slate-500" title={r.description} data-verbatim>{r.description}</p>}
                   </TD>
                   <TD>{r.trustError ? <Badge tone="danger">{t("trustError")}</Badge> : <PrincipalList principals={r.principals} />}</TD>
                   <TD>

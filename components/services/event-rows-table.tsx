@@ -49,7 +49,7 @@ export function EventRowsTable({ events, label, now }: { events: Pick<EasEvent, 
               </TD>
               <TD className="whitespace-nowrap font-mono text-xs" data-event-reason>{e.reason}</TD>
               <TD className="break-words text-xs">
-                {message.text && <span className="block">{message.text}</span>}
+                {message.text && <span className="block" data-verbatim>{message.text}</span>}
                 {message.fields.length > 0 && (
                   <span className="mt-0.5 flex flex-wrap gap-x-3 font-mono text-[11px] text-slate-500" data-event-fields>
                     {message.fields.map(([k, v]) => (

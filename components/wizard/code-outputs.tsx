@@ -6,6 +6,7 @@ import { maxcomputeEndpoint, ossEndpoint, type Network } from "@/lib/wizard/endp
 import { runCommand, thirdPartyLibraries } from "@/lib/wizard/libraries";
 import type { Needs } from "@/lib/wizard/needs";
 import { pythonSnippet } from "@/lib/wizard/python";
+import type { SnippetComments } from "@/lib/wizard/snippet-comments";
 import { Panel } from "@/components/ui/panel";
 import { Notice } from "./notice";
 import { Snippet } from "./snippet";
@@ -43,7 +44,16 @@ const mountedAt = (needs: Needs, path: string) => needs.mounts.some((m) => m.mou
 /** What the code needs besides the config: libraries, run command, Python, and its three ways to get credentials. */
 export function CodeOutputs({ needs, network, codePath }: { needs: Needs; network: Network; codePath: string }) {
   const t = useTranslations("wizard.outputs");
-  const python = pythonSnippet(needs, network);
+  const comments: SnippetComments = {
+    oss: t("comments.oss"),
+    ossWrite: t("comments.ossWrite"),
+    maxcompute: t("comments.maxcompute"),
+    provider: t("comments.provider"),
+    tool: t("comments.tool"),
+    uri: t("comments.uri"),
+    file: t("comments.file"),
+  };
+  const python = pythonSnippet(needs, network, comments);
   return (
     <>
       <Panel title={t("codeTitle")}>
@@ -56,7 +66,7 @@ export function CodeOutputs({ needs, network, codePath }: { needs: Needs; networ
       <Panel title={t("credentialsTitle")}>
         <div className="space-y-4">
           <p className="text-sm text-slate-600">{t("credentialsIntro")}</p>
-          {credentialSnippets().map((s) => (
+          {credentialSnippets(comments).map((s) => (
             <Snippet key={s.way} title={t(`credentials.${s.way}`)} value={s.code} note={t(`credentialsNote.${s.way}`)} testId={`credentials-${s.way}`} />
           ))}
         </div>

@@ -81,7 +81,7 @@ function ExistingRoles({ state, linkedRamUser, update }: Pick<Props, "state" | "
               </TD>
               <TD>
                 <div className="font-medium">{r.name}</div>
-                {r.description && <div className="text-xs text-slate-500">{r.description}</div>}
+                {r.description && <div className="text-xs text-slate-500" data-verbatim>{r.description}</div>}
                 <div className="mt-0.5 text-xs text-slate-500">{r.policies.map((p) => p.name).join(", ") || t("noPolicies")}</div>
                 <BreadthWarning role={r} />
               </TD>

@@ -16,7 +16,7 @@ let publish: ApprovalDeps["publish"] | undefined;
 
 /** The console's own workflow dependencies. */
 export function getApprovalDeps(): ApprovalDeps {
-  publish ??= webhookPublisher(getEnv().ROLESCOPE_WEBHOOK_URL);
+  publish ??= webhookPublisher(getEnv().ROLESCOPE_WEBHOOK_URL, { locale: getEnv().ROLESCOPE_WEBHOOK_LOCALE });
   return {
     stores: getStores(),
     inventory: getInventoryDeps(),

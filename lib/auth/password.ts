@@ -53,13 +53,23 @@ export function generatePassword(): string {
 /** zxcvbn's scale: 3 is "safely unguessable" (about 10^8 guesses), enough for an online attack that is rate-limited. */
 const MIN_PASSWORD_SCORE = 3;
 
+/**
+ * zxcvbn answers its feedback as the keys of these "translations" (`straightRow`, `useWords`), so
+ * the console words it from its own catalogs in the reader's language (errors.rule.passwordWeak).
+ */
+const FEEDBACK_KEYS = {
+  warnings: Object.fromEntries(Object.keys(en.translations.warnings).map((k) => [k, k])) as typeof en.translations.warnings,
+  suggestions: Object.fromEntries(Object.keys(en.translations.suggestions).map((k) => [k, k])) as typeof en.translations.suggestions,
+  timeEstimation: en.translations.timeEstimation,
+};
+
 let estimator: ZxcvbnFactory | undefined;
 // Built on first use: the dictionaries take a moment to load and most requests never need them.
 function estimate(password: string, userInputs: string[]) {
   estimator ??= new ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...en.dictionary },
     graphs: common.adjacencyGraphs,
-    translations: en.translations,
+    translations: FEEDBACK_KEYS,
   });
   return estimator.check(password, userInputs);
 }
@@ -76,8 +86,6 @@ export function passwordProblem(password: string, ctx: PasswordContext): FieldRu
   if (!ctx.demo && DEMO_USERS.some((u) => u.password === folded)) return rule("passwordDemo");
   const result = estimate(password, [ctx.username, "rolescope"]);
   if (result.score >= MIN_PASSWORD_SCORE) return undefined;
-  const why = result.feedback.warning ?? "A password-guessing program would find it quickly.";
-  const hint = result.feedback.suggestions[0] ?? "Use a few unrelated words.";
-  // zxcvbn words its feedback in English only; the rule around it is the reader's.
-  return rule("passwordWeak", { why, hint });
+  // Keys the catalog does not know (a newer zxcvbn) read as its general advice ("other").
+  return rule("passwordWeak", { why: result.feedback.warning ?? "other", hint: result.feedback.suggestions[0] ?? "other" });
 }

@@ -44,6 +44,8 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: "GET", path: "/api/roles/[name]/access", access: "inventory:read", probe: { path: "/api/roles/eas-oss-reader/access" } },
   { method: "POST", path: "/api/simulate", access: "inventory:read", probe: { body: {}, allowed: 400 } },
   { method: "GET", path: "/api/access", access: "inventory:read", probe: { path: "/api/access?action=oss:GetObject&resource=*" } },
+  { method: "GET", path: "/api/roles/[name]/activity", access: "inventory:read", probe: { path: "/api/roles/eas-oss-reader/activity?days=0", allowed: 400 } },
+  { method: "POST", path: "/api/roles/[name]/right-size", access: "cloud:write", probe: { path: "/api/roles/eas-oss-reader/right-size", body: {}, allowed: 400 } },
   { method: "GET", path: "/api/audit", access: "audit:read" },
   { method: "GET", path: "/api/audit/export", access: "audit:read" },
   { method: "GET", path: "/api/services", access: "inventory:read" },

@@ -2,7 +2,9 @@ import "server-only";
 import { createConsoleCredentials, type ConsoleCredentials } from "../credentials/console-credentials";
 import type { Env } from "../env";
 import { emulatorEasEndpoint } from "../emulator-ports";
+import { createActionTrailGateway } from "./actiontrail-gateway";
 import { createEasGateway } from "./eas-gateway";
+import { createRamAuditGateway } from "./ram-audit-gateway";
 import { WRITE_METHODS, operationOf } from "./operations";
 import { createRamGateway } from "./ram-gateway";
 import { assertCloudWritable } from "./read-only";
@@ -20,7 +22,7 @@ export interface CreateCloudOptions {
 const readOnlyRefusal = async () => assertCloudWritable(true);
 
 /** The gateway with every write of lib/cloud/operations.ts refused before anything is sent. */
-function withoutWrites<T extends object>(gateway: T, prefix: "ram" | "eas"): T {
+function withoutWrites<T extends object>(gateway: T, prefix: "ram" | "eas" | "actiontrail" | "ramAudit"): T {
   const guarded = { ...gateway } as Record<string, unknown>;
   for (const name of Object.keys(guarded)) if (WRITE_METHODS.has(`${prefix}.${name}`)) guarded[name] = readOnlyRefusal;
   return guarded as T;
@@ -39,7 +41,7 @@ export function describeCloud(env: Env): CloudDescription {
  * The gateway with each failure naming the operation that failed, so a page can say which call
  * it was and which RAM action the console's credentials need for it (lib/cloud/operations.ts).
  */
-export function withOperationNames<T extends object>(gateway: T, prefix: "ram" | "eas"): T {
+export function withOperationNames<T extends object>(gateway: T, prefix: "ram" | "eas" | "actiontrail" | "ramAudit"): T {
   const named = { ...gateway } as Record<string, unknown>;
   for (const [name, fn] of Object.entries(named)) {
     const op = operationOf(`${prefix}.${name}`);
@@ -71,7 +73,19 @@ export function createCloud(env: Env, opts: CreateCloudOptions = {}): Cloud {
     credential,
     ...timeouts,
   }), "eas");
+  // ActionTrail keeps an account's events in each region's endpoint; the console reads its first region's.
+  const trailRegion = env.ROLESCOPE_REGIONS[0];
+  const actiontrail = withOperationNames(createActionTrailGateway({
+    endpoint: emulator ? env.EMULATOR_ENDPOINT : `actiontrail.${trailRegion}.aliyuncs.com`,
+    region: trailRegion,
+    protocol,
+    credential,
+    ...timeouts,
+  }), "actiontrail");
+  const ramAudit = withOperationNames(createRamAuditGateway({ endpoint: emulator ? env.EMULATOR_ENDPOINT : env.ALIBABA_CLOUD_RAM_ENDPOINT, protocol, credential, ...timeouts }), "ramAudit");
   return {
+    actiontrail,
+    ramAudit,
     ram: env.ROLESCOPE_READ_ONLY ? withoutWrites(ram, "ram") : ram,
     eas: env.ROLESCOPE_READ_ONLY ? withoutWrites(eas, "eas") : eas,
     describe: () => describeCloud(env),

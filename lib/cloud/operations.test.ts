@@ -2,8 +2,10 @@ import Credential, { Config as CredentialConfig } from "@alicloud/credentials";
 import { describe, expect, it } from "vitest";
 import { RAM_OPERATIONS } from "../../emulator/ram/operations";
 import { resourceMatches } from "../policy";
+import { createActionTrailGateway } from "./actiontrail-gateway";
 import { createEasGateway } from "./eas-gateway";
 import { CLOUD_OPERATIONS, WRITE_METHODS, operationOf } from "./operations";
+import { createRamAuditGateway } from "./ram-audit-gateway";
 import { createRamGateway } from "./ram-gateway";
 
 // The operations table must name every gateway method: the console's policy and read-only mode
@@ -13,7 +15,8 @@ const credential = new Credential(new CredentialConfig({ type: "access_key", acc
 const ram = createRamGateway({ endpoint: "127.0.0.1:1", protocol: "HTTP", credential });
 const eas = createEasGateway({ regions: ["cn-hangzhou"], endpointFor: () => "127.0.0.1:1", protocol: "HTTP", credential });
 const methodsOf = (prefix: string, gw: object) => Object.entries(gw).filter(([, v]) => typeof v === "function").map(([k]) => `${prefix}.${k}`);
-const GATEWAY_METHODS = [...methodsOf("ram", ram), ...methodsOf("eas", eas)].sort();
+const actiontrail = createActionTrailGateway({ endpoint: "127.0.0.1:1", region: "cn-hangzhou", protocol: "HTTP", credential });
+const GATEWAY_METHODS = [...methodsOf("ram", ram), ...methodsOf("eas", eas), ...methodsOf("actiontrail", actiontrail), ...methodsOf("ramAudit", createRamAuditGateway({ endpoint: "127.0.0.1:1", protocol: "HTTP", credential }))].sort();
 
 describe("the cloud operations table", () => {
   it("finds the gateways' methods (the scan works)", () => {
@@ -40,7 +43,8 @@ describe("the cloud operations table", () => {
   it("names for each RAM operation a resource that covers the one RAM (the emulator) checks", () => {
     const uid = "1784200000000001";
     const params = { RoleName: "r1", UserName: "u1", GroupName: "g1", PolicyName: "p1", PolicyType: "Custom" };
-    for (const o of CLOUD_OPERATIONS.filter((x) => x.service === "ram")) {
+    // The permission audit's two operations (ramAudit.*) are served apart from RAM_OPERATIONS and authorised on "*".
+    for (const o of CLOUD_OPERATIONS.filter((x) => x.service === "ram" && x.methods.every((m) => m.startsWith("ram.")))) {
       const emulated = RAM_OPERATIONS[o.operation];
       expect(emulated, `${o.operation} is a RAM operation`).toBeDefined();
       const checked = emulated.resource(params, uid);

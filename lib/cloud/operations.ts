@@ -12,7 +12,7 @@ interface RequiredAction {
 }
 
 export interface CloudOperation {
-  service: "ram" | "sts" | "eas";
+  service: "ram" | "sts" | "eas" | "actiontrail";
   /** The API operation as it travels (`x-acs-action`). */
   operation: string;
   /** The RAM action to allow; null when any identity may call it. */
@@ -117,6 +117,12 @@ export const CLOUD_OPERATIONS: readonly CloudOperation[] = [
   eas("RestartService", "write", ["restartService"], [PASS_ROLE_TO_EAS]),
   eas("StopService", "write", ["stopService"]),
   eas("DeleteService", "write", ["deleteService"]),
+
+  // RAM's permission audit of a role (lib/activity): the report job and its answer.
+  { service: "ram", operation: "GenerateServiceLastAccessedDetails", action: "ram:GenerateServiceLastAccessedDetails", resource: "*", kind: "read", methods: ["ramAudit.generateServiceLastAccessedDetails"] },
+  { service: "ram", operation: "GetServiceLastAccessedDetails", action: "ram:GetServiceLastAccessedDetails", resource: "*", kind: "read", methods: ["ramAudit.getServiceLastAccessedDetails"] },
+  // The activity of a role's sessions (lib/activity); ActionTrail authorises LookupEvents on "*" only.
+  { service: "actiontrail", operation: "LookupEvents", action: "actiontrail:LookupEvents", resource: "*", kind: "read", methods: ["actiontrail.lookupEvents"] },
 ];
 
 /** The operation a gateway method calls (`"ram.getRole"`), or undefined for a method the table lacks. */

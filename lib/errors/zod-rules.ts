@@ -106,6 +106,9 @@ function fieldRuleOf(kind: RuleKind): FieldRule {
   }
 }
 
+/** The rule one issue broke, as a catalog key with its values. */
+export const issueRule = (issue: Issue): FieldRule => fieldRuleOf(ruleKindOf(issue));
+
 /** "must be at most 200 characters", "must be one of none, default or custom", … (English: the log, the CLI's env errors). */
 function ruleText(kind: RuleKind): string {
   return renderFieldRule(DEFAULT_LOCALE, fieldRuleOf(kind));

@@ -1,8 +1,7 @@
 import "server-only";
 import { EAS_SERVICE_PRINCIPAL, addServicePrincipal, canAssume, parsePolicy, serializePolicy } from "../policy";
 import { AppError } from "../errors/app-error";
-import type { WritePlan } from "../writes/plan";
-import { say } from "./catalog";
+import { titled, type FixPlan } from "./catalog";
 import { pretty, serviceTarget, type FixContext } from "./context";
 
 const easMayAssume = (doc: string) => {
@@ -11,7 +10,7 @@ const easMayAssume = (doc: string) => {
 };
 
 /** UpdateRole with the trust policy that also names eas.pai.aliyuncs.com; every other statement and principal as it was. */
-export function addEasTrust(ctx: FixContext, roleName: string): WritePlan {
+export function addEasTrust(ctx: FixContext, roleName: string): FixPlan {
   const current = ctx.facts.role?.role?.assumeRolePolicyDocument;
   const parsed = current === undefined ? undefined : parsePolicy(current, { kind: "trust" });
   if (!parsed?.ok) throw AppError.conflict("fixes.trustUnreadable", { role: roleName });
@@ -19,7 +18,7 @@ export function addEasTrust(ctx: FixContext, roleName: string): WritePlan {
   return {
     action: "fix.add_eas_trust",
     target: serviceTarget(ctx),
-    title: say("fix.add-trust-principal", { role: roleName }),
+    ...titled("fix.add-trust-principal", { role: roleName }),
     steps: [
       {
         id: "update-trust",

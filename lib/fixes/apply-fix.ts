@@ -12,7 +12,7 @@ import { loadFixes } from "./load-fixes";
 import type { PlannedFix } from "./plan-fix";
 
 export interface FixOutcome extends PlanOutcome {
-  fix: Pick<PlannedFix, "id" | "kind" | "title" | "redeploys" | "preview">;
+  fix: Pick<PlannedFix, "id" | "kind" | "title" | "message" | "redeploys" | "preview">;
 }
 
 /**
@@ -58,5 +58,5 @@ async function planAndApply(deps: { inventory: InventoryDeps; writes: WriteDeps 
   }
   const run = () => runPlan(deps.writes, actor, fix.plan, { token: fix.preview.token });
   const outcome = await (token === undefined ? whileClaimed(deps.writes, fix.preview.token, run) : run());
-  return { ...outcome, fix: { id: fix.id, kind: fix.kind, title: fix.title, redeploys: fix.redeploys, preview: fix.preview } };
+  return { ...outcome, fix: { id: fix.id, kind: fix.kind, title: fix.title, message: fix.message, redeploys: fix.redeploys, preview: fix.preview } };
 }

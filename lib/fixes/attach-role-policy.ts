@@ -1,7 +1,7 @@
 import "server-only";
 import type { PolicyType } from "../cloud/types";
-import type { PlanStep, WritePlan } from "../writes/plan";
-import { say } from "./catalog";
+import type { PlanStep } from "../writes/plan";
+import { titled, type FixPlan } from "./catalog";
 import { serviceTarget, type FixContext } from "./context";
 
 /** AttachPolicyToRole; the preview is the role's attached policies before and after. */
@@ -21,11 +21,11 @@ export function attachStep(ctx: FixContext, roleName: string, policyName: string
 }
 
 /** Attach the system policy that covers what the role lacks. */
-export function attachRolePolicy(ctx: FixContext, roleName: string, policyName: string): WritePlan {
+export function attachRolePolicy(ctx: FixContext, roleName: string, policyName: string): FixPlan {
   return {
     action: "fix.attach_policy",
     target: serviceTarget(ctx),
-    title: say("fix.attach-policy", { policy: policyName, role: roleName }),
+    ...titled("fix.attach-policy", { policy: policyName, role: roleName }),
     steps: [attachStep(ctx, roleName, policyName, "System")],
   };
 }

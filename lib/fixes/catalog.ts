@@ -1,11 +1,37 @@
 import "server-only";
 import { createTranslator } from "next-intl";
-import messages from "../../messages/en";
+import type { Locale } from "@/i18n/config";
+import { loadMessages } from "@/i18n/messages";
+import type { WritePlan } from "../writes/plan";
 
-// The words the API answers with (fix titles, summaries, advice), from the same catalog the
-// pages render; the audit log keeps them too, so they are English whatever the reader's locale.
-const t = createTranslator({ locale: "en", messages, namespace: "diagnosis" });
+// The words of a fix (titles, summaries, advice) from the catalog the pages render. A fix is
+// planned once and its plan title, the one the audit log keeps, is English whatever the reader's
+// locale (the preview token hashes it, so a preview in one language applies in the other); what
+// a reader is shown is worded again from the key and values, in their language.
 
-export function say(key: string, values: Record<string, string | number> = {}): string {
-  return (t as unknown as (k: string, v: Record<string, string | number>) => string)(key, values);
+export interface Said {
+  key: string;
+  values: Record<string, string | number>;
 }
+
+const translators = new Map<Locale, (k: string, v: Record<string, string | number>) => string>();
+
+export function sayIn(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
+  let t = translators.get(locale);
+  if (!t) {
+    const translate = createTranslator({ locale, messages: loadMessages(locale), namespace: "diagnosis" });
+    t = translate as unknown as (k: string, v: Record<string, string | number>) => string;
+    translators.set(locale, t);
+  }
+  return t(key, values);
+}
+
+export const say = (key: string, values: Record<string, string | number> = {}) => sayIn("en", key, values);
+
+/** A plan's title in the audit log's English, and the key that words it for a reader. */
+export function titled(key: string, values: Record<string, string | number> = {}): { title: string; message: Said } {
+  return { title: say(key, values), message: { key, values } };
+}
+
+/** A fix's write plan with the key its title is worded from. */
+export type FixPlan = WritePlan & { message: Said };

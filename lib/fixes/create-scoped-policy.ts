@@ -2,19 +2,19 @@ import "server-only";
 import { serializePolicy } from "../policy";
 import type { PolicyDocument } from "../policy/types";
 import { CloudError } from "../cloud/types";
-import type { WritePlan } from "../writes/plan";
 import { attachStep } from "./attach-role-policy";
-import { say } from "./catalog";
+import { say, titled, type FixPlan } from "./catalog";
 import { serviceTarget, type FixContext } from "./context";
 
 /** CreatePolicy with exactly the actions and resources the service's denied needs lack, then attach it to the role. */
-export function createScopedPolicy(ctx: FixContext, roleName: string, policyName: string, document: PolicyDocument): WritePlan {
+export function createScopedPolicy(ctx: FixContext, roleName: string, policyName: string, document: PolicyDocument): FixPlan {
   const doc = serializePolicy(document);
-  const description = `What the EAS service ${ctx.service.serviceName} in ${ctx.region} needs of its role ${roleName}`;
+  // The cloud keeps the description: one language for every reader (as the audit log's), English.
+  const description = say("policyDescription.scopedPolicy", { service: ctx.service.serviceName, region: ctx.region, role: roleName });
   return {
     action: "fix.create_scoped_policy",
     target: serviceTarget(ctx),
-    title: say("fix.create-scoped-policy", { policy: policyName, role: roleName }),
+    ...titled("fix.create-scoped-policy", { policy: policyName, role: roleName }),
     steps: [
       {
         id: "create-policy",

@@ -1,15 +1,14 @@
 import "server-only";
 import { CloudError } from "../cloud/types";
-import type { WritePlan } from "../writes/plan";
-import { say } from "./catalog";
+import { titled, type FixPlan } from "./catalog";
 import { serviceTarget, type FixContext } from "./context";
 
 /** CreateServiceLinkedRole for PAI-EAS: the PAI default role, with the policy the service defines for it. */
-export function createServiceLinkedRole(ctx: FixContext, serviceName: string, roleName: string): WritePlan {
+export function createServiceLinkedRole(ctx: FixContext, serviceName: string, roleName: string): FixPlan {
   return {
     action: "fix.create_service_linked_role",
     target: serviceTarget(ctx),
-    title: say("fix.create-service-linked-role", { role: roleName }),
+    ...titled("fix.create-service-linked-role", { role: roleName }),
     steps: [
       {
         id: "create-service-linked-role",

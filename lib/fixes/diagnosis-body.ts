@@ -1,7 +1,8 @@
 import "server-only";
 import type { Advice, Basis, Cause, DeployEvent, Evidence } from "../diagnosis/types";
 import type { RoleHealth } from "../diagnosis/health";
-import { say } from "./catalog";
+import type { Locale } from "@/i18n/config";
+import { sayIn } from "./catalog";
 import type { DiagnosisWithFixes } from "./load-fixes";
 import type { FixPreview } from "./plan-fix";
 
@@ -21,7 +22,7 @@ export interface DiagnosisBody {
   health: RoleHealth;
 }
 
-function adviceText(a: Advice): string {
+function adviceText(a: Advice, say: (key: string, values?: Record<string, string | number>) => string): string {
   switch (a.id) {
     case "instance-log":
       return say("advice.instance-log", { instances: a.instances.join(", ") || "none" });
@@ -34,7 +35,9 @@ function adviceText(a: Advice): string {
   }
 }
 
-export function diagnosisBody(d: DiagnosisWithFixes, region: string): DiagnosisBody {
+/** The diagnosis as the API answers it, its words (summaries, fix titles, advice) in the reader's language. */
+export function diagnosisBody(d: DiagnosisWithFixes, region: string, locale: Locale): DiagnosisBody {
+  const say = (key: string, values: Record<string, string | number> = {}) => sayIn(locale, key, values);
   const { diagnosis, service } = d;
   const { cause } = diagnosis;
   const summary = diagnosis.cleared ? say("cause.UNKNOWN.cleared") : say(`cause.${cause.code}.summary`, cause.values);
@@ -48,8 +51,8 @@ export function diagnosisBody(d: DiagnosisWithFixes, region: string): DiagnosisB
     ...(diagnosis.deploying
       ? { deploying: diagnosis.deploying.predicted ? { predicted: { code: diagnosis.deploying.predicted.code, summary: say(`cause.${diagnosis.deploying.predicted.code}.summary`, diagnosis.deploying.predicted.values), ...(diagnosis.deploying.predicted.subject ? { subject: diagnosis.deploying.predicted.subject } : {}) } } : {} }
       : {}),
-    fixes: d.fixes.map(({ id, kind, title, redeploys, preview }) => ({ id, kind, title, redeploys, preview })),
-    advice: diagnosis.advice.map((a) => ({ ...a, text: adviceText(a) })),
+    fixes: d.fixes.map(({ id, kind, message, redeploys, preview }) => ({ id, kind, title: say(message.key, message.values), redeploys, preview })),
+    advice: diagnosis.advice.map((a) => ({ ...a, text: adviceText(a, say) })),
     health: d.health,
   };
 }

@@ -3,8 +3,8 @@ import { buildPassRolePolicy, serializePolicy } from "../policy";
 import { CloudError } from "../cloud/types";
 import { fetchPolicy, namedPolicy } from "../inventory/fetch";
 import { passRoleDecision } from "../inventory/role-index";
-import type { PlanStep, WritePlan } from "../writes/plan";
-import { say } from "./catalog";
+import type { PlanStep } from "../writes/plan";
+import { say, titled, type FixPlan } from "./catalog";
 import { serviceTarget, type FixContext } from "./context";
 
 const notFound = (e: unknown) => (e instanceof CloudError && e.code.startsWith("EntityNotExist") ? undefined : Promise.reject(e));
@@ -16,7 +16,7 @@ const notFound = (e: unknown) => (e instanceof CloudError && e.code.startsWith("
  * user. An admin's direct fix, previewed and audited; an engineer asks through a PassRole request
  * instead (the diagnosis links to it), which grants per user and can expire.
  */
-export async function grantPassRole(ctx: FixContext, userName: string, roleName: string, roleArn: string): Promise<WritePlan> {
+export async function grantPassRole(ctx: FixContext, userName: string, roleName: string, roleArn: string): Promise<FixPlan> {
   const document = buildPassRolePolicy(roleName, { accountId: ctx.facts.accountId });
   const base = `PassRole-${roleName.replace(/[^A-Za-z0-9-]/g, "-")}`;
   const existing = await fetchPolicy(ctx.deps, base, "Custom").catch(notFound);
@@ -25,14 +25,16 @@ export async function grantPassRole(ctx: FixContext, userName: string, roleName:
   // A policy of that name that says something else is left alone: this one gets a name of its own.
   const policyName = existing && !reusable ? `${base}-eas` : base;
   const doc = serializePolicy(document);
+  // The cloud keeps the description: one language for every reader (as the audit log's), English.
+  const description = say("policyDescription.passRolePolicy", { role: roleName });
   const create: PlanStep = {
     id: "create-policy",
     operation: "CreatePolicy",
     service: "RAM",
     target: policyName,
-    params: { PolicyName: policyName, PolicyDocument: doc, Description: `Lets its holders deploy EAS services with the role ${roleName}` },
+    params: { PolicyName: policyName, PolicyDocument: doc, Description: description },
     change: { before: "", after: serializePolicy(document, { pretty: true }) },
-    run: (c) => c.ram.createPolicy({ policyName, policyDocument: doc, description: `Lets its holders deploy EAS services with the role ${roleName}` }),
+    run: (c) => c.ram.createPolicy({ policyName, policyDocument: doc, description }),
     alreadyDone: (c) => c.ram.getPolicy(policyName, "Custom").then(() => true, async (e) => (await notFound(e)) ?? false),
     changes: [{ kind: "policy", name: policyName }],
   };
@@ -49,7 +51,7 @@ export async function grantPassRole(ctx: FixContext, userName: string, roleName:
   return {
     action: "fix.grant_passrole",
     target: serviceTarget(ctx),
-    title: say("fix.grant-passrole", { user: userName, role: roleName }),
+    ...titled("fix.grant-passrole", { user: userName, role: roleName }),
     steps: reusable ? [attach] : [create, attach],
   };
 }

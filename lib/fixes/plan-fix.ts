@@ -2,10 +2,11 @@ import "server-only";
 import { diffJsonLines, type JsonLine } from "../policy";
 import type { FixKind, FixProposal } from "../diagnosis/types";
 import { EAS_SERVICE_PRINCIPAL } from "../policy";
-import { previewPlan, type PlanPreview, type WritePlan } from "../writes/plan";
+import { previewPlan, type PlanPreview } from "../writes/plan";
 import { addEasTrust } from "./add-eas-trust";
 import { addWorkspaceId } from "./add-workspace-id";
 import { attachRolePolicy } from "./attach-role-policy";
+import type { FixPlan, Said } from "./catalog";
 import type { FixContext } from "./context";
 import { createScopedPolicy } from "./create-scoped-policy";
 import { createServiceLinkedRole } from "./create-service-linked-role";
@@ -13,7 +14,7 @@ import { grantPassRole } from "./grant-pass-role";
 import { pointRoleArn } from "./point-role-arn";
 import { wideningOf, type Widening } from "./widening";
 
-type Builder<K extends FixKind> = (ctx: FixContext, p: Extract<FixProposal, { kind: K }>) => WritePlan | Promise<WritePlan>;
+type Builder<K extends FixKind> = (ctx: FixContext, p: Extract<FixProposal, { kind: K }>) => FixPlan | Promise<FixPlan>;
 
 // One verb per fix kind; each builds the exact write plan the preview shows and the apply runs.
 const BUILDERS: { [K in FixKind]: Builder<K> } = {
@@ -38,11 +39,13 @@ export interface FixPreview extends PlanPreview {
 export interface PlannedFix {
   id: string;
   kind: FixKind;
+  /** In the audit log's English; `message` words it for a reader. */
   title: string;
+  message: Said;
   /** Applying it updates the service, which deploys it again. */
   redeploys: boolean;
   preview: FixPreview;
-  plan: WritePlan;
+  plan: FixPlan;
 }
 
 export async function planFix(ctx: FixContext, proposal: FixProposal): Promise<PlannedFix> {
@@ -54,6 +57,7 @@ export async function planFix(ctx: FixContext, proposal: FixProposal): Promise<P
     id: proposal.id,
     kind: proposal.kind,
     title: plan.title,
+    message: plan.message,
     redeploys: REDEPLOYS.has(proposal.kind),
     plan,
     preview: { ...preview, steps: preview.steps.map((s) => (s.change ? { ...s, diff: diffJsonLines(s.change.before, s.change.after) } : s)), ...(widens ? { widens } : {}) },

@@ -2,14 +2,13 @@ import "server-only";
 import { roleArnKey } from "../policy/arn";
 import { configuredRoleArn } from "../service-config/analyse";
 import type { ServiceConfig } from "../service-config/types";
-import type { WritePlan } from "../writes/plan";
-import { say } from "./catalog";
+import { titled, type FixPlan } from "./catalog";
 import type { Json } from "./merge-patch";
 import { serviceTarget, type FixContext } from "./context";
 import { updateServiceStep } from "./update-service-config";
 
 /** UpdateService so that role_arn (or credential.role_arn, where the config keeps it) names an existing role. */
-export function pointRoleArn(ctx: FixContext, roleName: string, roleArn: string, configPath: "role_arn" | "credential.role_arn"): WritePlan {
+export function pointRoleArn(ctx: FixContext, roleName: string, roleArn: string, configPath: "role_arn" | "credential.role_arn"): FixPlan {
   // EAS keeps the role under `role_arn` and `credential.role_arn`: every place the config names it is
   // pointed at the new role, so no copy is left naming the missing one.
   const config = JSON.parse(ctx.service.serviceConfig) as { role_arn?: unknown; credential?: { role_arn?: unknown } };
@@ -19,7 +18,7 @@ export function pointRoleArn(ctx: FixContext, roleName: string, roleArn: string,
   return {
     action: "fix.point_role_arn",
     target: serviceTarget(ctx),
-    title: say("fix.point-role-arn", { role: roleName }),
+    ...titled("fix.point-role-arn", { role: roleName }),
     steps: [updateServiceStep(ctx, patch, (c) => roleArnKey(configuredRoleArn(c as ServiceConfig) ?? "") === roleArnKey(roleArn) && (!inCredential || roleArnKey(String((c as ServiceConfig).credential?.role_arn ?? "")) === roleArnKey(roleArn)))],
   };
 }

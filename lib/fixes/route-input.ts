@@ -16,8 +16,8 @@ export const fixParams = serviceParams.extend({
 
 /** A fix is applied only when asked in so many words; `token` names the preview being confirmed. */
 export const confirmBody = z.object({
-  confirm: z.boolean().refine((v) => v, "must be true"),
+  confirm: z.boolean().refine((v) => v, "mustBeTrue"),
   token: z.string().regex(/^[0-9a-f]{32}$/, "previewTokenFormat").optional(),
 });
 
-export const redeployBody = z.object({ confirm: z.boolean().refine((v) => v, "must be true") });
+export const redeployBody = z.object({ confirm: z.boolean().refine((v) => v, "mustBeTrue") });

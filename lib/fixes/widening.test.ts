@@ -29,7 +29,7 @@ describe("a fix that widens who may assume a role", () => {
   afterAll(() => emu.close());
 
   it("names the principal it adds, the principals already trusted and the other services using the role", async () => {
-    const body = diagnosisBody(await loadFixes(deps(), ENGINEER, HZ, "churn-predictor"), HZ);
+    const body = diagnosisBody(await loadFixes(deps(), ENGINEER, HZ, "churn-predictor"), HZ, "en");
     const fix = body.fixes.find((f) => f.id === "add-eas-trust");
     expect(fix?.preview.widens).toEqual({
       role: "ecs-batch-role",
@@ -40,12 +40,12 @@ describe("a fix that widens who may assume a role", () => {
   });
 
   it("leaves the token as the plan alone decides it, and marks no other fix", async () => {
-    const first = diagnosisBody(await loadFixes(deps(), ENGINEER, HZ, "churn-predictor"), HZ).fixes.find((f) => f.id === "add-eas-trust")!;
+    const first = diagnosisBody(await loadFixes(deps(), ENGINEER, HZ, "churn-predictor"), HZ, "en").fixes.find((f) => f.id === "add-eas-trust")!;
     const { widens, token, ...rest } = first.preview;
     expect(widens).toBeDefined();
     expect(token).toMatch(/^[0-9a-f]{32}$/);
     expect(Object.keys(rest).sort()).toEqual(["action", "steps", "target", "title"]);
-    const other = diagnosisBody(await loadFixes(deps(), ENGINEER, HZ, "ocr-pipeline"), HZ);
+    const other = diagnosisBody(await loadFixes(deps(), ENGINEER, HZ, "ocr-pipeline"), HZ, "en");
     expect(other.fixes.length).toBeGreaterThan(0);
     expect(other.fixes.every((f) => f.preview.widens === undefined)).toBe(true);
   });

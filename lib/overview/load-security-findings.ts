@@ -5,7 +5,7 @@ import { tags } from "../inventory/cache-tags";
 import type { InventoryDeps } from "../inventory/deps";
 import { fetchGroupPolicies, fetchGroups, fetchPolicy, fetchRole, fetchRolePolicies, fetchRoles, fetchUserPolicies, fetchUsers } from "../inventory/fetch";
 import { lintPolicy } from "../policy";
-import type { LintSeverity } from "../policy/types";
+import type { LintSeverity, LintValues } from "../policy/types";
 import { staleWhileRevalidate } from "../inventory/stale-while-revalidate";
 
 // The overview's security warnings: lint findings of every role's trust policy and of every
@@ -25,7 +25,8 @@ export interface SecurityFinding {
   document: { kind: "trust"; role: string } | { kind: "policy"; name: string; type: PolicyType };
   code: string;
   severity: LintSeverity;
-  message: string;
+  /** What the message is filled with: the page words it in the reader's language (lib/policy-view/lint-words). */
+  values: LintValues;
   /** Where in the document (`Statement[0].Resource[0]`). */
   path: string;
   /** The role whose trust it is, or every role, user and group the policy is attached to. */

@@ -56,10 +56,7 @@ describe("lintPolicy", () => {
     expect(findings.map((f) => `${f.code}@${f.path}`)).toEqual(["TRUST_MISSING_EAS@Statement", "ACTION_STAR@Statement.Action[0]", "TRUST_ACCOUNT_ROOT@Statement.Principal.RAM[0]"]);
   });
 
-  it("every rule has a severity and a description", () => {
-    for (const rule of Object.values(LINT_RULES)) {
-      expect(["error", "security-warning", "warning", "suggestion"]).toContain(rule.severity);
-      expect(rule.description.length).toBeGreaterThan(10);
-    }
+  it("every rule has a severity", () => {
+    for (const rule of Object.values(LINT_RULES)) expect(["error", "security-warning", "warning", "suggestion"]).toContain(rule.severity);
   });
 });

@@ -6,11 +6,11 @@ import { LINT_RULES, type LintCode } from "./lint-rules";
 import { parseLenient } from "./parse";
 import { isRecord } from "./parse-values";
 import { lintOptionsSchema } from "./schemas";
-import type { JsonPath, LintFinding, LintOptions, PolicyKind, Statement } from "./types";
+import type { JsonPath, LintFinding, LintOptions, LintValues, PolicyKind, Statement } from "./types";
 import { parseDate } from "./values";
 import { actionMatches, globCovers } from "./wildcard";
 
-type Add = (code: LintCode, path: JsonPath, message?: string) => void;
+type Add = (code: LintCode, path: JsonPath, values?: LintValues) => void;
 type Indexed = { s: Statement; at: JsonPath; i: number };
 
 const ANY_ROLE = "acs:ram::*:role/*";
@@ -37,7 +37,7 @@ function lintActions({ s, at }: Indexed, kind: PolicyKind, add: Add): void {
   if (s.NotResource) add("ALLOW_WITH_NOT_RESOURCE", keyPath(at, "NotResource"));
   (s.Action ?? []).forEach((a, k) => {
     if (a === "*") add("ACTION_STAR", indexPath(keyPath(at, "Action"), k));
-    else if (/^[^:*?]+:\*$/.test(a)) add("SERVICE_WILDCARD", indexPath(keyPath(at, "Action"), k), `${a} grants every ${a.slice(0, -2)} action`);
+    else if (/^[^:*?]+:\*$/.test(a)) add("SERVICE_WILDCARD", indexPath(keyPath(at, "Action"), k), { action: a, service: a.slice(0, -2) });
   });
   const grants = (action: string) =>
     s.NotAction ? !s.NotAction.some((a) => actionMatches(a, action)) : (s.Action ?? []).some((a) => actionMatches(a, action));
@@ -54,7 +54,7 @@ function lintExpiry({ s, at }: Indexed, now: number, add: Add): void {
     if (!values || values.length === 0) continue;
     const latest = Math.max(...values.map(parseDate));
     if (latest < now) {
-      add("EXPIRED_CONDITION", keyPath(keyPath(keyPath(at, "Condition"), op), "acs:CurrentTime"), `${op} ${values.join(", ")} has passed: the statement no longer applies`);
+      add("EXPIRED_CONDITION", keyPath(keyPath(keyPath(at, "Condition"), op), "acs:CurrentTime"), { operator: op, values: values.join(", ") });
     }
   }
 }
@@ -67,13 +67,13 @@ function lintPairs(list: Indexed[], add: Add): void {
       if (a.s.Effect === b.s.Effect && aCoversB) {
         // Of two identical statements, flag only the later one.
         if (statementCovers(b.s, a.s) && a.i > b.i) continue;
-        add("REDUNDANT_STATEMENT", b.at, `Statement[${b.i}] is covered by Statement[${a.i}], which has the same effect`);
+        add("REDUNDANT_STATEMENT", b.at, { index: b.i, by: a.i });
         break;
       }
     }
     if (b.s.Effect !== "Allow") continue;
     const deny = list.find((a) => a.s.Effect === "Deny" && statementCovers(a.s, b.s));
-    if (deny) add("SHADOWED_BY_DENY", b.at, `Statement[${b.i}] is fully covered by the Deny in Statement[${deny.i}]`);
+    if (deny) add("SHADOWED_BY_DENY", b.at, { index: b.i, by: deny.i });
   }
 }
 
@@ -88,7 +88,7 @@ function lintTrust(list: Indexed[], usedByEas: boolean, add: Add): void {
   const trustsEas = list.some(
     ({ s }) => s.Effect === "Allow" && actionsCover(s, assume) && (s.Principal?.Service ?? []).some((v) => globCovers(v, EAS_SERVICE_PRINCIPAL, true)),
   );
-  if (usedByEas && !trustsEas) add("TRUST_MISSING_EAS", "Statement", `no Allow statement lets ${EAS_SERVICE_PRINCIPAL} call sts:AssumeRole`);
+  if (usedByEas && !trustsEas) add("TRUST_MISSING_EAS", "Statement", { principal: EAS_SERVICE_PRINCIPAL });
 }
 
 /** Findings for a policy document, worst first. Never throws. */
@@ -96,14 +96,15 @@ export function lintPolicy(doc: unknown, opts?: LintOptions): LintFinding[] {
   const options = lintOptionsSchema.safeParse(opts);
   const o = options.success ? (options.data ?? {}) : {};
   const findings: LintFinding[] = [];
-  const add: Add = (code, path, message) => findings.push({ code, severity: LINT_RULES[code].severity, path, message: message ?? LINT_RULES[code].description });
+  const add: Add = (code, path, values = {}) => findings.push({ code, severity: LINT_RULES[code].severity, path, values });
   try {
     const kind = o.kind ?? inferKind(doc);
     const parsed = parseLenient(doc, kind);
     for (const e of parsed.errors) {
-      if (e.code.startsWith("Version.")) add("VERSION_NOT_1", e.path, e.message);
-      else if (e.code === "Statement.Condition.UnknownOperator") add("UNKNOWN_CONDITION_OPERATOR", e.path, e.message);
-      else add("PARSE_ERROR", e.path, e.message);
+      // The parse error's own code says which rule of the grammar the document breaks.
+      if (e.code.startsWith("Version.")) add("VERSION_NOT_1", e.path);
+      else if (e.code === "Statement.Condition.UnknownOperator") add("UNKNOWN_CONDITION_OPERATOR", e.path);
+      else add("PARSE_ERROR", e.path, { problem: e.code });
     }
     const list: Indexed[] = [];
     parsed.statements.forEach((s, i) => {
@@ -117,8 +118,8 @@ export function lintPolicy(doc: unknown, opts?: LintOptions): LintFinding[] {
     }
     if (list.length <= 200) lintPairs(list, add);
     if (kind === "trust") lintTrust(list, o.usedByEas === true, add);
-  } catch (e) {
-    add("PARSE_ERROR", "", `the document cannot be checked: ${e instanceof Error ? e.message : "unknown error"}`);
+  } catch {
+    add("PARSE_ERROR", "", { problem: "Document.Invalid" });
   }
   const rank = { error: 0, "security-warning": 1, warning: 2, suggestion: 3 } as const;
   return findings.sort((a, b) => rank[a.severity] - rank[b.severity]);

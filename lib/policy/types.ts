@@ -91,11 +91,15 @@ export interface EvaluationResult {
 
 export type LintSeverity = "error" | "security-warning" | "warning" | "suggestion";
 
+/** What a finding's message is filled with (`policy.lint.<CODE>` in the console's catalogs). */
+export type LintValues = Record<string, string | number>;
+
+/** A finding as codes and values: the console words it in the reader's language (components/policy/lint-message). */
 export interface LintFinding {
   code: string;
   severity: LintSeverity;
   path: JsonPath;
-  message: string;
+  values: LintValues;
 }
 
 export interface LintOptions {

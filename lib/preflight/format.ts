@@ -1,8 +1,11 @@
 import { createTranslator } from "use-intl/core";
-import en from "../../messages/en/preflight.json";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/config";
+import { loadMessages } from "@/i18n/messages";
+import { renderFieldRule } from "../errors/render";
 import type { Draft, PreflightCode, Severity } from "./rules";
 
-// Findings in words, from the catalog: the API, the page and the command line say the same thing.
+// Findings in words, from the catalog, in the reader's language: the API and the page answer in
+// the request's, the command line in the terminal's (`--lang`, `LANG`). Codes never change.
 
 export interface Finding {
   code: PreflightCode;
@@ -24,24 +27,30 @@ function refsOf(values: Draft["values"]): Finding["refs"] {
   return role || user || document ? { ...(role ? { role } : {}), ...(user ? { user } : {}), ...(document ? { document } : {}) } : undefined;
 }
 
-export type PreflightMessages = typeof en;
+type Translate = (key: string, values: Record<string, string | number>) => string;
+const translators = new Map<Locale, Translate>();
 
-export function formatFinding(code: PreflightCode, severity: Severity, draft: Draft, messages: PreflightMessages = en): Finding {
-  // A message the catalog cannot format is a bug in the catalog: fail loudly, never send a key.
-  const t = createTranslator({
-    locale: "en",
-    messages: { preflight: messages },
-    namespace: "preflight.findings",
-    onError: (e) => {
-      throw e;
-    },
-  });
-  return {
-    code,
-    severity,
-    path: draft.path,
-    message: t(`${code}.message`, draft.values),
-    fix: t(`${code}.fix`, draft.values),
-    ...(refsOf(draft.values) ? { refs: refsOf(draft.values) } : {}),
-  };
+function translator(locale: Locale): Translate {
+  let t = translators.get(locale);
+  if (!t) {
+    // A message the catalog cannot format is a bug in the catalog: fail loudly, never send a key.
+    const translate = createTranslator({
+      locale,
+      messages: { preflight: loadMessages(locale).preflight },
+      namespace: "preflight.findings",
+      onError: (e) => {
+        throw e;
+      },
+    });
+    t = translate as unknown as Translate;
+    translators.set(locale, t);
+  }
+  return t;
+}
+
+export function formatFinding(code: PreflightCode, severity: Severity, draft: Draft, locale: Locale = DEFAULT_LOCALE): Finding {
+  const t = translator(locale);
+  const values = Object.fromEntries(Object.entries(draft.values).map(([k, v]) => [k, typeof v === "object" ? renderFieldRule(locale, v) : v]));
+  const refs = refsOf(draft.values);
+  return { code, severity, path: draft.path, message: t(`${code}.message`, values), fix: t(`${code}.fix`, values), ...(refs ? { refs } : {}) };
 }

@@ -1,4 +1,5 @@
 import { parseServiceConfig, type ServiceConfig } from "../service-config";
+import { rule, type FieldRule } from "../errors/render";
 
 // Reads the config a preflight is given (an object, or JSON text) without throwing: what the
 // document is, and every place it names a role ARN, before the schema looks at it.
@@ -12,7 +13,7 @@ export interface RoleRef {
 export type ConfigRead =
   | { kind: "not-json"; error: string }
   | { kind: "not-object"; type: string }
-  | { kind: "invalid"; path: string; error: string }
+  | { kind: "invalid"; path: string; field: string; rule: FieldRule }
   | { kind: "ok"; raw: Record<string, unknown>; config: ServiceConfig; roleRefs: RoleRef[] };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -52,7 +53,9 @@ export function readConfig(input: unknown): ConfigRead {
   if (!isObject(value)) return { kind: "not-object", type: typeName(value) };
   const parsed = parseServiceConfig(JSON.stringify(withoutRoleKeys(value)));
   if (!parsed.ok) {
-    return { kind: "invalid", path: parsed.path ?? "", error: parsed.error };
+    // JSON and an object were checked above: what is left is a field and the rule it breaks.
+    const problem = parsed.problem.kind === "field" ? parsed.problem : { field: "document", rule: rule("custom") };
+    return { kind: "invalid", path: parsed.path ?? "", field: problem.field, rule: problem.rule };
   }
   const credential = isObject(value.credential) ? value.credential : undefined;
   return { kind: "ok", raw: value, config: parsed.config, roleRefs: [...refsAt("role_arn", value.role_arn), ...refsAt("credential.role_arn", credential?.role_arn)] };

@@ -2,6 +2,7 @@ import { buildPassRolePolicy } from "../policy/builders";
 import type { Evidence } from "../readiness/evidence";
 import { readinessRule, type ReadinessRuleId } from "../readiness/rules";
 import { leastPrivilegePolicy, systemPolicyCovering } from "../wizard/policies";
+import type { FieldRule } from "../errors/render";
 import type { PreflightFacts } from "./facts";
 
 // The preflight rule table: each stable code with its severity and the facts that raise it.
@@ -10,7 +11,8 @@ import type { PreflightFacts } from "./facts";
 // Messages and fixes live in the catalog (`preflight.findings.<CODE>`), filled from `values`.
 
 export type Severity = "error" | "warning" | "info";
-type Values = Record<string, string | number>;
+/** A value a message is filled with; a field rule is worded in the reader's language as the finding is. */
+type Values = Record<string, string | number | FieldRule>;
 
 export interface Draft {
   path: string;
@@ -46,7 +48,7 @@ export const PREFLIGHT_RULES = [
   {
     code: "CONFIG_INVALID",
     severity: "error",
-    find: (f) => (f.read.kind === "invalid" ? [{ path: f.read.path, values: { error: f.read.error } }] : []),
+    find: (f) => (f.read.kind === "invalid" ? [{ path: f.read.path, values: { field: f.read.field, rule: f.read.rule } }] : []),
   },
   {
     code: "ROLE_ARN_MULTIPLE",

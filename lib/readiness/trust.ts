@@ -18,7 +18,7 @@ export interface RoleFacts {
   principals: TrustPrincipalView[];
   /** Why the trust policy could not be read, when it could not. */
   trustError?: string;
-  /** Lint errors of the trust policy, other than the EAS check reported on its own. */
+  /** Codes of the trust policy's lint errors (stable in every language), other than the EAS check reported on its own. */
   lintErrors: string[];
 }
 
@@ -33,7 +33,7 @@ export function roleFacts(assumeRolePolicyDocument: string): RoleFacts {
   const easCanAssume = canAssume(trust, { type: "Service", service: EAS_SERVICE_PRINCIPAL }).decision === "Allow";
   const lintErrors = lintPolicy(trust, { kind: "trust", usedByEas: true })
     .filter((f) => f.severity === "error" && f.code !== "TRUST_MISSING_EAS")
-    .map((f) => f.message);
+    .map((f) => f.code);
   const principals = trustedPrincipals(trust).map((p) => ({
     kind: p.kind,
     value: p.value,

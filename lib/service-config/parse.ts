@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { ruleOf } from "../errors/zod-rules";
+import type { Locale } from "@/i18n/config";
+import { renderFieldRule, renderKey, type FieldRule } from "../errors/render";
+import { issueRule } from "../errors/zod-rules";
 import type { ServiceConfig } from "./types";
 
 const storageSchema = z.looseObject({
@@ -34,25 +36,37 @@ function pathOf(issue: z.core.$ZodIssue): string {
   return issue.path.reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), "");
 }
 
+/** Why a config cannot be read, to be worded in the reader's language (`errors.serviceConfig`). */
+type ConfigProblem = { kind: "notJson"; detail: string } | { kind: "notObject" } | { kind: "field"; field: string; rule: FieldRule };
+
+function configProblemText(locale: Locale, p: ConfigProblem): string {
+  if (p.kind === "notJson") return renderKey(locale, "errors.serviceConfig.notJson", { detail: p.detail });
+  if (p.kind === "notObject") return renderKey(locale, "errors.serviceConfig.notObject");
+  return renderKey(locale, "errors.serviceConfig.field", { field: p.field, rule: renderFieldRule(locale, p.rule) });
+}
+
+const failed = (problem: ConfigProblem, path?: string) => ({ ok: false as const, problem, error: configProblemText("en", problem), ...(path === undefined ? {} : { path }) });
+
 /**
  * Reads a service-config JSON string. Never throws: a bad document comes back as an error naming
- * the field and its rule, and `path` names that field ("" for the document).
+ * the field and its rule, and `path` names that field ("" for the document). `error` is the English
+ * wording (logs); `problem` is worded for a reader.
  */
-export function parseServiceConfig(json: string): { ok: true; config: ServiceConfig } | { ok: false; error: string; path?: string } {
+export function parseServiceConfig(json: string): { ok: true; config: ServiceConfig } | { ok: false; error: string; problem: ConfigProblem; path?: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch (e) {
-    return { ok: false, error: `The service config is not valid JSON: ${(e as Error).message}` };
+    return failed({ kind: "notJson", detail: (e as Error).message });
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    return { ok: false, error: "The service config must be a JSON object." };
+    return failed({ kind: "notObject" });
   }
   const parsed = serviceConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = pathOf(issue);
-    return { ok: false, error: `The service config's ${path || "document"} ${ruleOf(issue)}.`, path };
+    return failed({ kind: "field", field: path || "document", rule: issueRule(issue) }, path);
   }
   return { ok: true, config: parsed.data as ServiceConfig };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/config";
 import { AppError } from "../errors/app-error";
 import { rule } from "../errors/render";
 import type { Actor } from "../actor";
@@ -14,7 +15,7 @@ import type { DeployRequest } from "./input";
 import { invalidSetup } from "./rule-text";
 
 /** The deploy a setup would make, and what preflight says of its config; reads the service afresh. */
-export async function buildDeployPlan(deps: InventoryDeps, actor: Actor, req: DeployRequest) {
+export async function buildDeployPlan(deps: InventoryDeps, actor: Actor, req: DeployRequest, locale: Locale = DEFAULT_LOCALE) {
   const issues: FieldIssue[] = [
     ...checkPattern("region", req.region, "region"),
     ...checkPattern("config.name", typeof req.config.name === "string" ? req.config.name : "", "serviceName"),
@@ -31,6 +32,6 @@ export async function buildDeployPlan(deps: InventoryDeps, actor: Actor, req: De
     if (err instanceof CloudError && err.httpStatus === 404) return undefined;
     throw err;
   });
-  const preflight: PreflightAnswer = await runPreflight(deps, actor, { config: req.config, region: req.region, ...(req.deployer ? { deployer: req.deployer } : {}) });
+  const preflight: PreflightAnswer = await runPreflight(deps, actor, { config: req.config, region: req.region, ...(req.deployer ? { deployer: req.deployer } : {}) }, locale);
   return { plan: deployPlan(req.region, req.config, existing), preflight, existing: existing !== undefined };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/config";
 import { requirePermission, type Actor } from "../actor";
 import type { InventoryDeps } from "../inventory/deps";
 import type { PreflightAnswer } from "../preflight";
@@ -14,8 +15,9 @@ export interface DeployPreview {
 }
 
 /** The CreateService or UpdateService call a deploy would make, and preflight's findings; writes nothing. */
-export async function previewDeploy(deps: InventoryDeps, actor: Actor, req: DeployRequest): Promise<DeployPreview> {
+/** The findings are worded in `locale`, the reader's. */
+export async function previewDeploy(deps: InventoryDeps, actor: Actor, req: DeployRequest, locale: Locale): Promise<DeployPreview> {
   requirePermission(actor, "wizard:generate");
-  const { plan, preflight, existing } = await buildDeployPlan(deps, actor, req);
+  const { plan, preflight, existing } = await buildDeployPlan(deps, actor, req, locale);
   return { preview: previewPlan(plan), preflight, existing };
 }

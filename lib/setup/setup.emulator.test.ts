@@ -177,7 +177,7 @@ describe("existing roles and deploy", () => {
   it("deploys a Method 2 config with the created role and follows it to Running", async () => {
     const { accountId } = await previewCreateRole(inv, ADMIN, request("eas-asr", "system")).then((p) => ({ accountId: p.roleArn.split(":")[3] }));
     const config = buildServiceConfig({ name: "asr-setup", needs, method: 2, role: { accountId, name: "eas-asr" } });
-    const dp = await previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config });
+    const dp = await previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config }, "en");
     expect(dp).toMatchObject({ existing: false, preflight: { method: "custom", findings: [] } });
     expect(dp.preview.steps[0]).toMatchObject({ operation: "CreateService", params: { Region: "cn-hangzhou" } });
     await expect(applyDeploy(inv, writes, ENGINEER, { region: "cn-hangzhou", config }, dp.preview.token)).rejects.toMatchObject({ code: "forbidden" });
@@ -192,24 +192,24 @@ describe("existing roles and deploy", () => {
     const state = await readDeployment(inv, ENGINEER, "cn-hangzhou", "asr-setup");
     expect(state).toMatchObject({ status: "Running", settled: true });
     expect(state.events.length).toBeGreaterThan(0);
-    const again = await previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config });
+    const again = await previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config }, "en");
     expect(again).toMatchObject({ existing: true, preview: { steps: [{ operation: "UpdateService", params: { UpdateType: "replace" } }] } });
   });
 
   it("checks the deploy for the deployer the Outputs step checked: a RAM user without ram:PassRole is refused", async () => {
     const accountId = (await cloud.ram.getRole("eas-asr")).arn.split(":")[3];
     const config = buildServiceConfig({ name: "asr-bob", needs, method: 2, role: { accountId, name: "eas-asr" } });
-    const dp = await previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config, deployer: "bob" });
+    const dp = await previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config, deployer: "bob" }, "en");
     expect(dp.preflight.findings.map((f) => f.code)).toEqual(["PASSROLE_MISSING"]);
     expect(dp.preflight.findings[0].refs).toMatchObject({ user: "bob", role: "eas-asr" });
     expect(JSON.parse(dp.preflight.findings[0].refs!.document!)).toEqual({ Version: "1", Statement: [{ Effect: "Allow", Action: ["ram:PassRole"], Resource: [`acs:ram::${accountId}:role/eas-asr`] }] });
     await expect(applyDeploy(inv, writes, ADMIN, { region: "cn-hangzhou", config, deployer: "bob" }, dp.preview.token)).rejects.toMatchObject({ code: "preflight_failed", status: 409 });
-    await expect(previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config, deployer: "bob smith" })).rejects.toMatchObject({ code: "invalid_input", fields: { deployer: expect.stringContaining("RAM user name") } });
+    await expect(previewDeploy(inv, ENGINEER, { region: "cn-hangzhou", config, deployer: "bob smith" }, "en")).rejects.toMatchObject({ code: "invalid_input", fields: { deployer: expect.stringContaining("RAM user name") } });
   });
 
   it("refuses to deploy a config whose role EAS cannot assume", async () => {
     const config = { name: "churn-v2", options: { enable_ram_role: true }, role_arn: `acs:ram::${(await cloud.ram.getRole("ecs-batch-role")).arn.split(":")[3]}:role/ecs-batch-role` };
-    const dp = await previewDeploy(inv, ADMIN, { region: "cn-hangzhou", config });
+    const dp = await previewDeploy(inv, ADMIN, { region: "cn-hangzhou", config }, "en");
     expect(dp.preflight.findings.map((f) => f.code)).toEqual(["TRUST_MISSING_EAS"]);
     await expect(applyDeploy(inv, writes, ADMIN, { region: "cn-hangzhou", config }, dp.preview.token)).rejects.toMatchObject({ code: "preflight_failed", status: 409 });
     await expect(cloud.eas.describeService("cn-hangzhou", "churn-v2")).rejects.toMatchObject({ code: "InvalidService.NotFound" });

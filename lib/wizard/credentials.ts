@@ -1,5 +1,8 @@
 // The three ways code in an EAS instance gets the STS credentials of its role (the seed
-// document's Methods 1–3), each a snippet to copy. None prints a secret.
+// document's Methods 1–3), each a snippet to copy, commented in the reader's language. None
+// prints a secret.
+
+import { comment, type SnippetComments } from "./snippet-comments";
 
 type CredentialWay = "credentials-tool" | "credentials-uri" | "credentials-file";
 
@@ -9,7 +12,8 @@ export interface CredentialSnippet {
   code: string;
 }
 
-const TOOL = `from alibabacloud_credentials.client import Client as CredClient
+const TOOL = (c: SnippetComments) => `${comment("", c.tool)}
+from alibabacloud_credentials.client import Client as CredClient
 from alibabacloud_credentials.models import Config as CredConfig
 
 credentialsConfig = CredConfig(
@@ -18,23 +22,23 @@ credentialsConfig = CredConfig(
 credentialsClient = CredClient(credentialsConfig)
 `;
 
-const URI = `# Temporary credentials of the instance's RAM role, from the local endpoint EAS injects
+const URI = (c: SnippetComments) => `${comment("", c.uri)}
 curl $ALIBABA_CLOUD_CREDENTIALS_URI
 `;
 
-const FILE = `import json
+const FILE = (c: SnippetComments) => `import json
 
-# EAS writes this file into the instance and refreshes it before the credentials expire.
+${comment("", c.file)}
 with open('/etc/ram/credentials') as f:
     credentials = json.load(f)
 
-print(credentials['AccessKeyId'], 'expires at', credentials['Expiration'])
+print('AccessKeyId:', credentials['AccessKeyId'], 'Expiration:', credentials['Expiration'])
 `;
 
-export function credentialSnippets(): CredentialSnippet[] {
+export function credentialSnippets(c: SnippetComments): CredentialSnippet[] {
   return [
-    { way: "credentials-tool", language: "python", code: TOOL },
-    { way: "credentials-uri", language: "shell", code: URI },
-    { way: "credentials-file", language: "python", code: FILE },
+    { way: "credentials-tool", language: "python", code: TOOL(c) },
+    { way: "credentials-uri", language: "shell", code: URI(c) },
+    { way: "credentials-file", language: "python", code: FILE(c) },
   ];
 }

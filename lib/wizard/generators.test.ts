@@ -13,6 +13,11 @@ import {
   type Needs,
 } from "./index";
 import { pyCompileErrors } from "./test-python";
+import en from "../../messages/en/wizard.json";
+import zhCN from "../../messages/zh-CN/wizard.json";
+
+const EN = en.outputs.comments;
+const ZH = zhCN.outputs.comments;
 
 const UID = "1784200000000001";
 const base: Needs = { region: "cn-hangzhou", oss: [], mounts: [], image: "", other: [] };
@@ -105,13 +110,14 @@ describe("libraries, run command and endpoints", () => {
 
 describe("python", () => {
   it("OSS and MaxCompute through the default credentials provider, exactly", () => {
-    expect(pythonSnippet(ossAndMc, "internal")).toBe(`import oss2
+    expect(pythonSnippet(ossAndMc, "internal", EN)).toBe(`import oss2
 from itertools import islice
 from alibabacloud_credentials import providers
 from odps import ODPS
 from odps.accounts import CredentialProviderAccount
 
 
+# Lists a few objects under each OSS path the service reads, with the role's STS temporary credentials.
 def use_oss(provider):
     auth = oss2.ProviderAuth(provider)
     bucket_0 = oss2.Bucket(auth, 'https://oss-cn-hangzhou-internal.aliyuncs.com', 'models')
@@ -120,9 +126,11 @@ def use_oss(provider):
     bucket_1 = oss2.Bucket(auth, 'https://oss-cn-hangzhou-internal.aliyuncs.com', 'results')
     for obj in islice(oss2.ObjectIterator(bucket_1, prefix=''), 10):
         print(obj.key)
+    # Writes a small file, to check that the role may write here.
     bucket_1.put_object('rolescope-check.txt', b'written from EAS')
 
 
+# Lists the tables of the MaxCompute project with the role's STS temporary credentials.
 def use_maxcompute(provider):
     account = CredentialProviderAccount(provider)
     o = ODPS(account=account, project='feature_store', endpoint='https://service.cn-hangzhou-vpc.maxcompute.aliyun-inc.com/api')
@@ -131,6 +139,7 @@ def use_maxcompute(provider):
 
 
 if __name__ == '__main__':
+    # The default credentials provider reads the STS temporary credentials EAS injects into the instance: no AccessKey in the code.
     provider = providers.DefaultCredentialsProvider()
     use_oss(provider)
     use_maxcompute(provider)
@@ -139,10 +148,27 @@ if __name__ == '__main__':
 
   it("compiles for every combination, with internal and public endpoints", () => {
     const combos: Needs[] = [ossAndMc, { ...ossAndMc, maxcompute: undefined }, { ...ossAndMc, oss: [] }, { ...base, oss: [{ bucket: "it's", prefix: "a\\b/", access: "write" }] }];
-    const sources = combos.flatMap((needs) => (["internal", "public"] as const).map((network) => pythonSnippet(needs, network)));
+    const sources = combos.flatMap((needs) => (["internal", "public"] as const).map((network) => pythonSnippet(needs, network, EN)));
     expect(sources.every((s) => s !== null)).toBe(true);
     expect(pyCompileErrors(...(sources as string[]))).toBe("");
-    expect(pythonSnippet(base, "internal")).toBeNull();
+    expect(pythonSnippet(base, "internal", EN)).toBeNull();
+  });
+
+  it("comments in Chinese for a Chinese reader, around the same code, and still compiles", () => {
+    const zh = pythonSnippet(ossAndMc, "internal", ZH)!;
+    const en = pythonSnippet(ossAndMc, "internal", EN)!;
+    const comments = (code: string) => code.split("\n").filter((l) => l.trim().startsWith("#"));
+    expect(comments(zh)).toHaveLength(4);
+    for (const line of comments(zh)) expect(line).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh.split("\n").filter((l) => !l.trim().startsWith("#"))).toEqual(en.split("\n").filter((l) => !l.trim().startsWith("#")));
+    const snippets = credentialSnippets(ZH);
+    for (const s of snippets) expect(comments(s.code).every((l) => /[\u4e00-\u9fff]/.test(l)) && comments(s.code).length === 1).toBe(true);
+    expect(pyCompileErrors(zh, ...snippets.filter((s) => s.language === "python").map((s) => s.code))).toBe("");
+  });
+
+  it("keeps a comment on one line whatever the catalog holds", () => {
+    const code = pythonSnippet(ossAndMc, "internal", { ...EN, oss: "one\nprint('injected')" })!;
+    expect(code).toContain("# one print('injected')\ndef use_oss");
   });
 
   it("the compile check can fail", () => {
@@ -150,7 +176,7 @@ if __name__ == '__main__':
   });
 
   it("three ways to read the credentials; the Python ones compile, none prints a secret", () => {
-    const snippets = credentialSnippets();
+    const snippets = credentialSnippets(EN);
     expect(snippets.map((s) => [s.way, s.language])).toEqual([
       ["credentials-tool", "python"],
       ["credentials-uri", "shell"],

@@ -31,6 +31,8 @@ export interface WritePlan {
   target: string;
   title: string;
   steps: PlanStep[];
+  /** What undoes the plan, written to its audit entry (e.g. re-attach the policies it detached). */
+  rollback?: Record<string, unknown>;
 }
 
 /** What a preview shows and what a confirmation must match: the plan without its functions. */

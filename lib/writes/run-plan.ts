@@ -85,7 +85,7 @@ export async function runPlan(
     target: plan.target,
     outcome: ok ? "success" : "failure",
     requestId: requestIds.at(-1),
-    detail: { title: plan.title, token: preview.token, steps: outcomes.map(({ id, operation, target, state, requestId, error }) => ({ id, operation, target, state, requestId, ...(error ? { error: error.code } : {}) })) },
+    detail: { title: plan.title, token: preview.token, ...(plan.rollback ? { rollback: plan.rollback } : {}), steps: outcomes.map(({ id, operation, target, state, requestId, error }) => ({ id, operation, target, state, requestId, ...(error ? { error: error.code } : {}) })) },
   });
   return { ok, steps: outcomes, requestIds, audit };
 }

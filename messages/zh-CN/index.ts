@@ -17,10 +17,11 @@ import settings from "./settings.json";
 import diagnosis from "./diagnosis.json";
 import access from "./access.json";
 import denials from "./denials.json";
+import activity from "./activity.json";
 // Said by server components only (what a list did with its address), so no client bundle carries it.
 import lists from "./lists.json";
 // Server messages: AppError keys and the rules of refused fields (lib/errors/render.ts).
 import errors from "./errors.json";
 
-const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy, wizard, preflight, approvals, settings, diagnosis, denials, access, lists, errors };
+const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy, wizard, preflight, approvals, settings, diagnosis, denials, access, activity, lists, errors };
 export default messages;

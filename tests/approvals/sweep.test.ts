@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveRequest } from "../../lib/approvals/approve-request";
 import { createRequest } from "../../lib/approvals/create-request";
 import { listNotices } from "../../lib/approvals/notices";
-import { webhookPublisher, type ApprovalMessage } from "../../lib/approvals/publish";
+import { webhookPublisher, webhookText, type ApprovalMessage, type WebhookBody } from "../../lib/approvals/publish";
 import { sweep } from "../../lib/approvals/sweep";
 import { DEFAULT_ACCOUNT_ID } from "../../emulator/core/contract";
 import { control } from "../support/cloud/clients";
@@ -73,13 +73,19 @@ describe("expiry", () => {
 });
 
 describe("the webhook", () => {
+  it("says each event in the language the console is set to speak to it, with the same codes", () => {
+    const message = { event: "passrole.revoked", at: "2026-12-07T00:00:00.000Z", actor: "alice", request: { roleName: "eas-oss-reader", ramUser: "bob" } } as ApprovalMessage;
+    expect(webhookText("en", message)).toBe("alice revoked PassRole on eas-oss-reader from bob.");
+    expect(webhookText("zh-CN", message)).toBe("alice 撤销了 bob 对角色 eas-oss-reader 的 PassRole 权限。");
+  });
+
   it("posts each event as JSON, and a failing endpoint is logged without its address", async () => {
-    const got: ApprovalMessage[] = [];
+    const got: WebhookBody[] = [];
     const server = createServer((req, res) => {
       let body = "";
       req.on("data", (c) => (body += c));
       req.on("end", () => {
-        if (req.headers["content-type"] === "application/json") got.push(JSON.parse(body) as ApprovalMessage);
+        if (req.headers["content-type"] === "application/json") got.push(JSON.parse(body) as WebhookBody);
         res.end();
       });
     });
@@ -92,7 +98,7 @@ describe("the webhook", () => {
       await approveRequest(p.deps, s.dave, asked.id, {});
       await expect.poll(() => got.length).toBe(3);
       expect(got.map((m) => m.event).sort()).toEqual(["passrole.approved", "passrole.granted", "passrole.requested"]);
-      expect(got.find((m) => m.event === "passrole.granted")).toMatchObject({ actor: "dave", request: { id: asked.id, state: "granted", roleName: "eas-no-oss", ramUser: "bob", approver: "dave" } });
+      expect(got.find((m) => m.event === "passrole.granted")).toMatchObject({ actor: "dave", text: "bob may now pass eas-no-oss to EAS.", request: { id: asked.id, state: "granted", roleName: "eas-no-oss", ramUser: "bob", approver: "dave" } });
 
       const lines: string[] = [];
       await webhookPublisher(`http://127.0.0.1:9/hooks/secret-token`, { log: (l) => lines.push(l), backoffMs: 1, timeoutMs: 500 })(got[0]);

@@ -26,6 +26,13 @@ describe("password rules", () => {
     expect(passwordProblem("aaaaaaaaaaaa", outsideDemo)).toContain("Repeated characters");
   });
 
+  it("says why in the reader's language: zxcvbn's feedback is worded from the catalogs", () => {
+    const zh = (password: string) => renderFieldRule("zh-CN", problemRule(password, outsideDemo)!);
+    expect(zh("aaaaaaaaaaaa")).toBe("太容易被猜中。像“aaa”这样的重复字符很容易被猜中。再加入一些不常见的单词。");
+    expect(zh("password1234")).toBe("太容易被猜中。它与常用密码相似。再加入一些不常见的单词。");
+    for (const weak of ["qwertyuiop12", "Password1234!", " ".repeat(12)]) expect(zh(weak).replace(/“[^”]*”/g, "")).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
   it("refuses the username, in any case", () => {
     expect(passwordProblem("Dana-Rolescope", { username: "dana-rolescope", demo: false })).toBe("must not be the username");
   });

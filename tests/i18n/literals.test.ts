@@ -55,6 +55,32 @@ function proseIn(file: string, text: string): string[] {
   return found;
 }
 
+/** Three words in a row: a sentence, not a key (`fix.add-trust-principal`), a code or an ARN. */
+const SENTENCE = /[A-Za-z]{2,}[ ,:;]+[A-Za-z]{2,}[ ,:;]+[A-Za-z]{2,}/;
+
+/**
+ * English sentences in a module whose words reach a reader outside the components (a fix's title,
+ * a preflight finding, a lint finding): every string and template literal but import paths.
+ */
+function sentencesIn(file: string, text = readFileSync(join(ROOT, file), "utf8")): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+    let words: string | undefined;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) words = node.text;
+    else if (ts.isTemplateExpression(node)) words = [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(" … ");
+    if (words !== undefined && SENTENCE.test(words)) found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${node.getText()}`);
+    if (!ts.isTemplateExpression(node)) ts.forEachChild(node, visit);
+    else node.templateSpans.forEach((s) => visit(s.expression));
+  };
+  visit(source);
+  return found;
+}
+
+/** Where those words are made: fixes, preflight's wording, and lib/policy's lint. */
+const WORDED_OUTSIDE_COMPONENTS = () => [...sources("lib/fixes", /\.ts$/), "lib/preflight/format.ts", "lib/preflight/rules.ts", "lib/policy/lint.ts", "lib/policy/lint-rules.ts"];
+
 describe("words a reader sees", () => {
   it("come from the catalogs in every component and page", () => {
     const files = [...sources("components", /\.tsx$/), ...sources("app", /\.tsx$/)];
@@ -68,7 +94,22 @@ describe("words a reader sees", () => {
   });
 });
 
+describe("sentences made outside the components", () => {
+  it("come from the catalogs in fixes, preflight findings and lint findings", () => {
+    const files = WORDED_OUTSIDE_COMPONENTS();
+    expect(files.length).toBeGreaterThan(15);
+    expect(files.flatMap((f) => sentencesIn(f))).toEqual([]);
+  });
+});
+
 describe("the literal checks themselves", () => {
+  it("see a sentence in a string or a template, not a key, a code or an import", () => {
+    expect(sentencesIn("x.ts", "const d = `What the EAS service ${name} needs of its role`;")).toHaveLength(1);
+    expect(sentencesIn("x.ts", 'add("SHADOWED_BY_DENY", at, "Statement is fully covered by a Deny");')).toHaveLength(1);
+    expect(sentencesIn("x.ts", 'const t = say("fix.add-trust-principal", { role }); const a = "acs:ram::*:role/*";')).toEqual([]);
+    expect(sentencesIn("x.ts", 'import { say } from "./catalog and more words";')).toEqual([]);
+  });
+
   it("see English in JSX text and attributes, and prose in an AppError", () => {
     expect(isProse("Sign in")).toBe(true);
     expect(isProse(" · ")).toBe(false);

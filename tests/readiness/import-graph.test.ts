@@ -12,8 +12,8 @@ const PURE = ["policy", "service-config", "readiness", "diagnosis"];
 /** The folders this check holds to no cycle among themselves. Cycles through other folders remain (cloud, credentials, env; auth, audit, db; auth and inventory). */
 const OWNED = ["policy", "service-config", "readiness", "diagnosis", "inventory", "preflight", "wizard", "fixes"];
 /** The cloud's wire shapes: declarations only, which a pure folder may name as types. */
-/** Single files of other folders that are pure themselves. */
-const PURE_FILES = /^lib\/errors\/zod-rules\.ts$/;
+/** Single files of other folders that are pure themselves: zod-rules and render word rules from the catalogs (JSON and use-intl). */
+const PURE_FILES = /^lib\/errors\/(zod-rules|render)\.ts$/;
 const CLOUD_SHAPES = /^lib\/cloud\/(?:ram-types|eas-types|common|errors)\.ts$/;
 
 function files(dir: string): string[] {

@@ -31,7 +31,7 @@ describe("a deploy in flight", () => {
     await easGateway(emu).createService(HZ, JSON.stringify(config));
     const during = await loadFixes(deps, ENGINEER, HZ, "fl_svc");
     expect(during.diagnosis).toMatchObject({ status: "Creating", cause: { code: "NONE" }, deploying: { predicted: { code: "TRUST_MISSING_EAS", subject: "fl-root-only" } } });
-    expect(diagnosisBody(during, HZ).deploying?.predicted?.summary).toContain("fl-root-only");
+    expect(diagnosisBody(during, HZ, "en").deploying?.predicted?.summary).toContain("fl-root-only");
     // What a page following the deployment reads beside it: the newest events.
     expect((await loadServiceEvents(deps, ENGINEER, HZ, "fl_svc", 1, 8)).items.map((e) => e.reason)).toContain("CreateService");
     expect((await loadServices(deps, ENGINEER, [HZ])).rows.find((r) => r.name === "fl_svc")?.status).toBe("Creating");

@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { Panel } from "@/components/ui/panel";
+import { ActivitySection } from "@/components/activity/activity-section";
+import { PanelSkeleton } from "@/components/ui/states";
 import { PageHeader } from "@/components/ui/page-header";
 import { CloudErrorState } from "@/components/inventory/cloud-error-state";
 import { LintSection } from "@/components/role-detail/lint-section";
@@ -10,7 +13,6 @@ import { PermissionsSection } from "@/components/role-detail/permissions-section
 import { RoleNotFound } from "@/components/role-detail/role-not-found";
 import { RoleSummary } from "@/components/role-detail/role-summary";
 import { SectionNav } from "@/components/role-detail/section-nav";
-import { Suspense } from "react";
 import { AccessPanel, AccessSection } from "@/components/role-detail/access-section";
 import { Simulator } from "@/components/role-detail/simulator";
 import { ClientMessages } from "@/components/providers/client-messages";
@@ -21,6 +23,7 @@ import { CloudError } from "@/lib/cloud/types";
 import { loadRoleDetail, roleNameSchema, type RoleDetail } from "@/lib/inventory/role-detail";
 import { getInventoryDeps } from "@/lib/inventory/server-deps";
 import { readSimulationQuery } from "@/lib/policy-view/simulation-query";
+import { activityDays, DEFAULT_ACTIVITY_DAYS } from "@/lib/activity/days";
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -47,6 +50,7 @@ export default async function RoleDetailPage({ params, searchParams }: Props) {
     return <CloudErrorState title={t("errorTitle")} error={err.toJSON()} />;
   }
 
+  const query = await searchParams;
   const findings = detail.trust.lint.length + detail.policies.reduce((n, p) => n + p.lint.length, 0);
   return (
     <>
@@ -66,7 +70,7 @@ export default async function RoleDetailPage({ params, searchParams }: Props) {
           <Panel id="simulator-panel" title={t("simulator")}>
             <p className="mb-3 text-xs text-slate-600">{t("simulatorIntro")}</p>
             <ClientMessages namespaces={["policy.simulator", "policy.decision", "common"]}>
-              <Simulator roleName={detail.role.roleName} policyNames={detail.policies.map((p) => p.name)} initial={readSimulationQuery(await searchParams)} />
+              <Simulator roleName={detail.role.roleName} policyNames={detail.policies.map((p) => p.name)} initial={readSimulationQuery(query)} />
             </ClientMessages>
           </Panel>
         </div>
@@ -80,6 +84,12 @@ export default async function RoleDetailPage({ params, searchParams }: Props) {
           <AccessSection actor={me} roleName={detail.role.roleName} />
         </Suspense>
         <UsageSection usage={detail.usage} />
+        <div id="activity" className="scroll-mt-12">
+          {/* ActionTrail is read at two calls a second: the rest of the page does not wait for it. */}
+          <Suspense fallback={<Panel title={t("activity")}><PanelSkeleton lines={6} /></Panel>}>
+            <ActivitySection me={me} name={detail.role.roleName} days={activityDays.catch(DEFAULT_ACTIVITY_DAYS).parse(query.days ?? DEFAULT_ACTIVITY_DAYS)} />
+          </Suspense>
+        </div>
       </div>
     </>
   );

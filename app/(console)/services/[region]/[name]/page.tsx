@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DEFAULT_LOCALE, isLocale } from "@/i18n/config";
 import { canWriteCloud, isReadOnly } from "@/lib/cloud/read-only";
 import { requireUser } from "@/lib/auth/session";
 import { z } from "zod";
@@ -101,9 +102,9 @@ async function Freshness({ deps, me, region, name }: SectionProps) {
 }
 
 async function DiagnosisSection({ deps, me, region, name, base }: SectionProps & { base: string }) {
-  const t = await getTranslations("diagnosis");
+  const [t, locale] = await Promise.all([getTranslations("diagnosis"), getLocale()]);
   const loaded = await loadFixes(deps, me, region, name).then(
-    (fixes) => ({ diagnosis: diagnosisBody(fixes, region) }),
+    (fixes) => ({ diagnosis: diagnosisBody(fixes, region, isLocale(locale) ? locale : DEFAULT_LOCALE) }),
     (err: unknown) => {
       if (err instanceof CloudError) return { error: err.toJSON() };
       throw err;
