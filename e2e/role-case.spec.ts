@@ -28,7 +28,7 @@ test("a role named EasMixedCase, used by a service whose role_arn writes it in l
     await expect(page.getByTestId("role-services").getByRole("link", { name: "case-svc" })).toHaveAttribute("href", "/services/cn-hangzhou/case-svc");
   }
   // The trust graph: EAS and the role, as for any role.
-  await expect(page.locator(".react-flow__node")).toHaveCount(2);
+  await expect(page.locator("#trust-panel").locator(".react-flow__node")).toHaveCount(2);
   await page.screenshot({ path: "e2e/screens/role-case-detail-1440.png", fullPage: true });
 
   await page.goto("/roles?q=easmixedcase");

@@ -25,12 +25,12 @@ test.describe("role detail", () => {
     await expect(page.getByTestId("role-arn")).toHaveText(/^acs:ram::\d+:role\/eas-oss-reader$/);
 
     // The graph: the EAS principal and the role, joined by one Allow edge; EAS stands out.
-    await expect(page.locator(".react-flow__node")).toHaveCount(2);
-    const eas = page.locator('.react-flow__node[data-id="eas.pai.aliyuncs.com"]');
+    await expect(page.locator("#trust-panel").locator(".react-flow__node")).toHaveCount(2);
+    const eas = page.locator("#trust-panel").locator('.react-flow__node[data-id="eas.pai.aliyuncs.com"]');
     await expect(eas).toBeVisible();
     await expect(eas).toHaveClass(/eas-principal/);
-    await expect(page.locator(".react-flow__edge")).toHaveCount(1);
-    const [easBox, roleBox] = await Promise.all([eas.boundingBox(), page.locator('.react-flow__node[data-id="role:eas-oss-reader"]').boundingBox()]);
+    await expect(page.locator("#trust-panel").locator(".react-flow__edge")).toHaveCount(1);
+    const [easBox, roleBox] = await Promise.all([eas.boundingBox(), page.locator("#trust-panel").locator('.react-flow__node[data-id="role:eas-oss-reader"]').boundingBox()]);
     expect(easBox!.x).toBeLessThan(roleBox!.x);
     // The text list carries the same principal for everyone.
     await expect(page.getByTestId("trust-principals").locator('tr[data-principal="eas.pai.aliyuncs.com"]')).toContainText("Allow");
@@ -55,8 +55,8 @@ test.describe("role detail", () => {
   test("ecs-batch-role: EAS cannot assume, and lint says why", async ({ page }) => {
     await page.goto("/roles/ecs-batch-role");
     await expect(page.getByTestId("eas-assume")).toHaveText("EAS cannot assume");
-    await expect(page.locator('.react-flow__node[data-id="ecs.aliyuncs.com"]')).toBeVisible();
-    await expect(page.locator('.react-flow__node[data-id="eas.pai.aliyuncs.com"]')).toHaveCount(0);
+    await expect(page.locator("#trust-panel").locator('.react-flow__node[data-id="ecs.aliyuncs.com"]')).toBeVisible();
+    await expect(page.locator("#trust-panel").locator('.react-flow__node[data-id="eas.pai.aliyuncs.com"]')).toHaveCount(0);
     const row = lintRow(page, "TRUST_MISSING_EAS");
     await expect(row).toContainText("Error");
     await expect(row).toContainText("Trust policy");
@@ -114,8 +114,8 @@ test.describe("role detail", () => {
     await expect(page.getByTestId("sim-statements")).toContainText("oss-models-rw");
 
     await expect(lintRow(page, "TRUST_ACCOUNT_ROOT")).toContainText("Warning");
-    await expect(page.locator(".react-flow__node")).toHaveCount(3);
-    await expect(page.locator('.react-flow__node[data-id$=":root"]')).toBeVisible();
+    await expect(page.locator("#trust-panel").locator(".react-flow__node")).toHaveCount(3);
+    await expect(page.locator("#trust-panel").locator('.react-flow__node[data-id$=":root"]')).toBeVisible();
     await expect(page.getByTestId("permission-matrix").locator('tr[data-action="oss:DeleteObject"] td[data-effect="Deny"]')).toHaveCount(1);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: "e2e/screens/role-detail-data-pipeline.png", fullPage: true });
@@ -175,7 +175,7 @@ test.describe("role detail", () => {
   for (const role of ["eas-oss-reader", "data-pipeline"]) {
     test(`${role} has no serious or critical accessibility violation`, async ({ page }) => {
       await page.goto(`/roles/${role}?action=oss:GetObject&resource=acs:oss:*:*:models/a.bin`);
-      await expect(page.locator(".react-flow__node").first()).toBeVisible();
+      await expect(page.locator("#trust-panel").locator(".react-flow__node").first()).toBeVisible();
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
       const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
       expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

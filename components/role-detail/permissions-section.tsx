@@ -8,7 +8,7 @@ import { policyAnchor } from "@/lib/policy-view/policy-lines";
 import type { NamedPolicy } from "@/lib/policy/types";
 import { PermissionsMatrix } from "./permissions-matrix";
 
-export function parsedPolicies(detail: RoleDetail): NamedPolicy[] {
+function parsedPolicies(detail: RoleDetail): NamedPolicy[] {
   return detail.policies.flatMap((p) => (p.document ? [{ name: p.name, type: p.type, document: p.document }] : []));
 }
 

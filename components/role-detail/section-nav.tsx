@@ -5,6 +5,7 @@ const SECTIONS = [
   ["permissions", "permissions"],
   ["lint", "lint"],
   ["simulator", "simulator"],
+  ["access", "access"],
   ["usage", "usage"],
   ["activity", "activity"],
 ] as const;

@@ -7,7 +7,7 @@ import type { EvaluationResult } from "@/lib/policy/types";
 
 const tone = { Allow: "success", ExplicitDeny: "danger", ImplicitDeny: "danger" } as const;
 
-export function SimulatorResult({ result }: { result: EvaluationResult | undefined }) {
+export function SimulatorResult({ result, without = [] }: { result: EvaluationResult | undefined; without?: string[] }) {
   const t = useTranslations("policy");
   return (
     <div role="status" aria-live="polite" className="min-w-0 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
@@ -28,6 +28,7 @@ export function SimulatorResult({ result }: { result: EvaluationResult | undefin
               <span data-testid="sim-decision">{t(`decision.${result.decision}`)}</span>
             </Badge>
           )}
+          {without.length > 0 && <p className="text-xs text-slate-600" data-testid="sim-without-note">{t("simulator.withoutNote", { policies: without.join(", ") })}</p>}
           {result.matched.length > 0 ? (
             <div>
               <p className="text-xs text-slate-600">{t("simulator.decidedBy")}</p>

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { simulateFor, type SimulationRequest } from "@/lib/access/simulate";
 import { renderWithProviders } from "@/components/testing/render";
 import type { NamedPolicy } from "@/lib/policy/types";
 import { Simulator } from "./simulator";
@@ -23,14 +24,28 @@ const field = (name: string) => screen.getByLabelText(name, { exact: true }) as 
 const type = (name: string, value: string) => fireEvent.change(field(name), { target: { value } });
 const submit = () => fireEvent.click(screen.getByRole("button", { name: "Simulate" }));
 
+// POST /api/simulate answered by the same evaluation the route runs, over the policies below.
+let served: NamedPolicy[] = policies;
+const sent: SimulationRequest[] = [];
+beforeEach(() => {
+  served = policies;
+  sent.length = 0;
+  vi.stubGlobal("fetch", async (_url: string, init: RequestInit) => {
+    const body = JSON.parse(String(init.body)) as SimulationRequest;
+    sent.push(body);
+    return Response.json(simulateFor(principal, served, {}, body));
+  });
+});
+
 afterEach(() => {
+  vi.unstubAllGlobals();
   cleanup();
   window.history.replaceState(null, "", "/");
 });
 
 describe("role simulator form", () => {
   it("offers the request fields and the context keys", () => {
-    renderWithProviders(<Simulator principal={principal} policies={policies} initial={{}} />);
+    renderWithProviders(<Simulator roleName="eas-oss-reader" policyNames={policies.map((p) => p.name)} initial={{}} />);
     for (const name of ["Action", "Resource", "acs:SourceIp", "acs:CurrentTime", "acs:SecureTransport", "acs:MFAPresent"]) {
       expect(field(name)).toBeTruthy();
     }
@@ -38,7 +53,7 @@ describe("role simulator form", () => {
   });
 
   it("names each wrong field in the summary and beside the field, and focuses the first", () => {
-    renderWithProviders(<Simulator principal={principal} policies={policies} initial={{}} />);
+    renderWithProviders(<Simulator roleName="eas-oss-reader" policyNames={policies.map((p) => p.name)} initial={{}} />);
     type("Action", "GetObject");
     type("acs:SourceIp", "300.1.1.1");
     submit();
@@ -56,40 +71,50 @@ describe("role simulator form", () => {
     expect(document.activeElement).toBe(field("Action"));
   });
 
-  it("shows the decision and the statement that decides it, and writes the request to the URL", () => {
-    renderWithProviders(<Simulator principal={principal} policies={policies} initial={{}} />);
+  it("shows the decision and the statement that decides it, and writes the request to the URL", async () => {
+    renderWithProviders(<Simulator roleName="eas-oss-reader" policyNames={policies.map((p) => p.name)} initial={{}} />);
     type("Action", "oss:GetObject");
     type("Resource", "acs:oss:*:*:models/a.bin");
     submit();
     expect(screen.queryByRole("alert")).toBeNull();
-    expect(screen.getByTestId("sim-decision").textContent).toBe("Allow");
+    await waitFor(() => expect(screen.getByTestId("sim-decision").textContent).toBe("Allow"));
     expect(screen.getByTestId("sim-statements").textContent).toContain("oss-models-read, statement 0");
     expect(window.location.search).toBe("?action=oss%3AGetObject&resource=acs%3Aoss%3A*%3A*%3Amodels%2Fa.bin");
 
     type("Action", "oss:DeleteObject");
     submit();
-    expect(screen.getByTestId("sim-decision").textContent).toBe("Explicit deny");
+    await waitFor(() => expect(screen.getByTestId("sim-decision").textContent).toBe("Explicit deny"));
     expect(screen.getByRole("link", { name: "deny-delete, statement 0" }).getAttribute("href")).toBe("#policy-deny-delete-s0");
 
     type("Action", "oss:PutObject");
     submit();
-    expect(screen.getByTestId("sim-decision").textContent).toBe("Implicit deny");
+    await waitFor(() => expect(screen.getByTestId("sim-decision").textContent).toBe("Implicit deny"));
   });
 
-  it("runs the request it was opened with", () => {
-    renderWithProviders(<Simulator principal={principal} policies={policies} initial={{ action: "oss:GetObject", resource: "acs:oss:*:*:logs/x" }} />);
+  it("runs the request it was opened with", async () => {
+    renderWithProviders(<Simulator roleName="eas-oss-reader" policyNames={policies.map((p) => p.name)} initial={{ action: "oss:GetObject", resource: "acs:oss:*:*:logs/x" }} />);
     expect(field("Action").value).toBe("oss:GetObject");
-    expect(screen.getByTestId("sim-decision").textContent).toBe("Implicit deny");
+    await waitFor(() => expect(screen.getByTestId("sim-decision").textContent).toBe("Implicit deny"));
   });
 
-  it("says the answer depends on a missing context key rather than deciding", () => {
+  it("says the answer depends on a missing context key rather than deciding", async () => {
     const guarded: NamedPolicy[] = [
       ...policies,
       { name: "office-only", type: "Custom", document: { Version: "1", Statement: [{ Effect: "Deny", Action: ["oss:*"], Resource: ["*"], Condition: { NotIpAddress: { "acs:SourceIp": ["10.0.0.0/8"] } } }] } },
     ];
-    renderWithProviders(<Simulator principal={principal} policies={guarded} initial={{ action: "oss:GetObject", resource: "acs:oss:*:*:models/a.bin" }} />);
-    expect(screen.getByTestId("sim-decision").textContent).toBe("Depends on a missing context key");
+    served = guarded;
+    renderWithProviders(<Simulator roleName="eas-oss-reader" policyNames={guarded.map((p) => p.name)} initial={{ action: "oss:GetObject", resource: "acs:oss:*:*:models/a.bin" }} />);
+    await waitFor(() => expect(screen.getByTestId("sim-decision").textContent).toBe("Depends on a missing context key"));
     expect(screen.getByTestId("sim-result").textContent).toContain("the other statements give: Allow.");
     expect(within(screen.getByTestId("sim-missing")).getByText("acs:SourceIp")).toBeTruthy();
+  });
+
+  it("decides without a policy when its toggle is on, and says so", async () => {
+    renderWithProviders(<Simulator roleName="eas-oss-reader" policyNames={policies.map((p) => p.name)} initial={{ action: "oss:DeleteObject", resource: "acs:oss:*:*:models/a.bin" }} />);
+    await waitFor(() => expect(screen.getByTestId("sim-decision").textContent).toBe("Explicit deny"));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Without deny-delete" }));
+    await waitFor(() => expect(screen.getByTestId("sim-decision").textContent).toBe("Implicit deny"));
+    expect(sent.at(-1)).toMatchObject({ principal: { type: "role", name: "eas-oss-reader" }, exclude: ["deny-delete"] });
+    expect(screen.getByTestId("sim-without-note").textContent).toBe("Decided without: deny-delete");
   });
 });

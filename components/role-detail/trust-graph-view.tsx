@@ -16,8 +16,9 @@ function PrincipalNode({ data }: NodeProps<Node<PrincipalData>>) {
       : "border-slate-300 bg-white text-slate-900";
   return (
     <div style={{ width: data.width, height: data.height }} className={`flex flex-col justify-center rounded border px-2.5 ${frame}`}>
+      {/* A service can be both ends: access paths run principal → EAS → role. */}
       {!target && <Handle type="source" position={Position.Right} isConnectable={false} className="!opacity-0" />}
-      {target && <Handle type="target" position={Position.Left} isConnectable={false} className="!opacity-0" />}
+      {(target || data.kind === "service") && <Handle type="target" position={Position.Left} isConnectable={false} className="!opacity-0" />}
       <span className={`flex items-center gap-1.5 text-[10px] uppercase tracking-wide ${target ? "text-slate-300" : "text-slate-500"}`}>
         {data.kindLabel}
         {data.isEas && <span className="rounded bg-blue-600 px-1 text-[9px] font-semibold text-white">{data.easLabel}</span>}
@@ -73,7 +74,7 @@ export function TrustGraphView({
       edges.map((e) => {
         const deny = e.effect === "Deny";
         const stroke = deny ? "#dc2626" : e.conditional ? "#b45309" : "#64748b";
-        const label = [deny ? denyLabel : undefined, e.conditional ? conditionLabel : undefined].filter(Boolean).join(" · ");
+        const label = [e.label, deny ? denyLabel : undefined, e.conditional ? conditionLabel : undefined].filter(Boolean).join(" · ");
         return {
           id: e.id,
           source: e.source,

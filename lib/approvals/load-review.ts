@@ -8,6 +8,10 @@ import { fetchUserPolicies } from "../inventory/fetch";
 import { fetchUserPolicySet } from "../inventory/principal-policies";
 import { loadRoleDetail, type RoleDetail } from "../inventory/role-detail";
 import { previewPlan, type PlanPreview } from "../writes/plan";
+import { loadAccessInventory } from "../access/load-inventory";
+import { pathsAddedBy } from "../access/new-paths";
+import type { AccessPath } from "../access/types";
+import { parsePolicy } from "../policy";
 import type { ApprovalDeps } from "./deps";
 import { durationsUpTo, expiryFor, type GrantDuration } from "../request-workflow";
 import { grantDocumentText, planGrant, planRemoval, readPolicy } from "./plans";
@@ -42,6 +46,12 @@ export interface Review {
    * once decided, the document as granted.
    */
   documents: { duration: GrantDuration; expiresAt: string | null; lines: JsonLine[] }[];
+  /**
+   * For a pending request, the access paths approving would create for the RAM user (passing the
+   * role to EAS, and on through the roles it may assume), from lib/access: the account's graph
+   * with the grant against the graph without it.
+   */
+  newPaths?: { paths: AccessPath[]; error?: undefined } | { paths?: undefined; error: CloudErrorShape };
   /** The plan an approval runs; its document's expiry is computed when the approval is made. */
   grantPlan: PlanPreview;
   removalPlan: PlanPreview;
@@ -86,6 +96,16 @@ async function loadHoldings(deps: ApprovalDeps, userName: string, roleArn: strin
   }
 }
 
+async function loadNewPaths(deps: ApprovalDeps, userName: string, policyName: string, document: string): Promise<NonNullable<Review["newPaths"]>> {
+  const parsed = parsePolicy(document, { kind: "permission" });
+  if (!parsed.ok) return { paths: [] };
+  try {
+    return { paths: pathsAddedBy(await loadAccessInventory(deps.inventory), userName, { name: policyName, type: "Custom", document: parsed.policy }, deps.now()) };
+  } catch (err) {
+    return { error: errorOf(err) };
+  }
+}
+
 export async function loadReview(deps: ApprovalDeps, actor: Actor, id: string): Promise<Review> {
   requirePermission(actor, "approvals:decide");
   const r = await findRequest(deps, id);
@@ -96,6 +116,7 @@ export async function loadReview(deps: ApprovalDeps, actor: Actor, id: string): 
     readPolicy(deps.writes.cloud, r.policyName).catch(() => null),
     deps.stores.users.list(),
   ]);
+  const newPaths = r.state === "pending" ? await loadNewPaths(deps, r.ramUser, r.policyName, grantDocumentText(r.roleName, accountId, expiryFor(r.duration, deps.now()))) : undefined;
   const selfApproval = selfApprovalReason(actor, r);
   const deciders = consoleUsers
     .filter((u) => !u.disabled && can(u.role, "approvals:decide") && selfApprovalReason(toConsoleUser(u), r) === null)
@@ -118,6 +139,7 @@ export async function loadReview(deps: ApprovalDeps, actor: Actor, id: string): 
     user,
     existingDocument,
     documents,
+    ...(newPaths ? { newPaths } : {}),
     grantPlan: previewPlan(planGrant({ ...r, policyDocument: document })),
     removalPlan: previewPlan(planRemoval(r)),
     durations,

@@ -24,6 +24,8 @@ export interface TrustEdge {
   effect: Effect;
   conditional: boolean;
   statementIndex: number;
+  /** What the edge means, when the graph says more than trust (access paths: "AssumeRole", "PassRole"). */
+  label?: string;
 }
 
 export interface TrustGraph {

@@ -15,6 +15,7 @@ import preflight from "./preflight.json";
 import approvals from "./approvals.json";
 import settings from "./settings.json";
 import diagnosis from "./diagnosis.json";
+import access from "./access.json";
 import denials from "./denials.json";
 import activity from "./activity.json";
 // Said by server components only (what a list did with its address), so no client bundle carries it.
@@ -22,5 +23,5 @@ import lists from "./lists.json";
 // Server messages: AppError keys and the rules of refused fields (lib/errors/render.ts).
 import errors from "./errors.json";
 
-const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy, wizard, preflight, approvals, settings, diagnosis, denials, activity, lists, errors };
+const messages = { common, shell, overview, auth, users, audit, services, "service-detail": serviceDetail, roles, "role-detail": roleDetail, policy, wizard, preflight, approvals, settings, diagnosis, denials, access, activity, lists, errors };
 export default messages;

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RequestSummary } from "@/components/approvals/request-summary";
 import { ReviewDecision } from "@/components/approvals/review-decision";
+import { NewPaths } from "@/components/approvals/new-paths";
 import { UserHoldings } from "@/components/approvals/user-holdings";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { LintSection } from "@/components/role-detail/lint-section";
@@ -46,6 +47,7 @@ export default async function ReviewPage({ params }: Props) {
           <RequestSummary request={r} />
           <UserHoldings holdings={review.user} request={r} />
         </div>
+        {review.newPaths && <NewPaths newPaths={review.newPaths} user={r.ramUser} role={r.roleName} />}
         <ClientMessages namespaces={["approvals.review", "approvals.durations", "approvals.states"]}>
           <ReviewDecision
             request={r}

@@ -6,10 +6,11 @@ import { Panel } from "@/components/ui/panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { CloudErrorState } from "@/components/inventory/cloud-error-state";
 import { LintSection } from "@/components/role-detail/lint-section";
-import { parsedPolicies, PermissionsSection } from "@/components/role-detail/permissions-section";
+import { PermissionsSection } from "@/components/role-detail/permissions-section";
 import { RoleNotFound } from "@/components/role-detail/role-not-found";
 import { RoleSummary } from "@/components/role-detail/role-summary";
 import { SectionNav } from "@/components/role-detail/section-nav";
+import { AccessPanel, AccessSection } from "@/components/role-detail/access-section";
 import { Simulator } from "@/components/role-detail/simulator";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { TrustSection } from "@/components/role-detail/trust-section";
@@ -34,6 +35,7 @@ export default async function RoleDetailPage({ params, searchParams }: Props) {
   const name = roleNameSchema.safeParse((await params).name);
   if (!name.success) notFound();
   const t = await getTranslations("role-detail");
+  const ta = await getTranslations("access.paths");
 
   let detail: RoleDetail;
   try {
@@ -63,15 +65,20 @@ export default async function RoleDetailPage({ params, searchParams }: Props) {
         <div id="simulator" className="scroll-mt-12">
           <Panel id="simulator-panel" title={t("simulator")}>
             <p className="mb-3 text-xs text-slate-600">{t("simulatorIntro")}</p>
-            <ClientMessages namespaces={["policy.simulator", "policy.decision"]}>
-              <Simulator
-                principal={{ type: "RAMRole", account: detail.accountId ?? "", name: detail.role.roleName }}
-                policies={parsedPolicies(detail)}
-                initial={readSimulationQuery(query)}
-              />
+            <ClientMessages namespaces={["policy.simulator", "policy.decision", "common"]}>
+              <Simulator roleName={detail.role.roleName} policyNames={detail.policies.map((p) => p.name)} initial={readSimulationQuery(query)} />
             </ClientMessages>
           </Panel>
         </div>
+        <Suspense
+          fallback={
+            <AccessPanel title={ta("title")}>
+              <p role="status" className="text-sm text-slate-600">{ta("loading")}</p>
+            </AccessPanel>
+          }
+        >
+          <AccessSection actor={me} roleName={detail.role.roleName} />
+        </Suspense>
         <UsageSection usage={detail.usage} />
         <div id="activity" className="scroll-mt-12">
           <Panel id="activity-panel" title={t("activity")}>
