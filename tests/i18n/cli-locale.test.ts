@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cliLocale } from "./cli-locale";
+import { cliLocale } from "../../i18n/cli-locale";
 
 describe("a command line's language", () => {
   it("is --lang when given, else the first of LC_ALL, LC_MESSAGES and LANG, else English", () => {
