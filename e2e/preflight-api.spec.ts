@@ -36,6 +36,7 @@ test("POST /api/preflight: the answer, the stable codes, and 400s naming the fie
       path: "role_arn",
       message: "An explicit Deny in Statement[1] of the trust policy of api-trust-deny refuses eas.pai.aliyuncs.com, so EAS cannot assume the role.",
       fix: "Remove the Deny in Statement[1], or narrow it so that it no longer matches eas.pai.aliyuncs.com.",
+      refs: { role: "api-trust-deny" },
     },
   ]);
   const cond = await check({ config: config("api-trust-condition"), region: "cn-hangzhou" });

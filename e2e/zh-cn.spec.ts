@@ -201,6 +201,10 @@ test("Method 1 in Chinese: needs, method, outputs with Chinese comments, preflig
   await expect(page.getByTestId("preflight-verdict")).toHaveText("没有错误：此配置可以部署。");
   await j.step("journey-m1-4-deploy");
   await page.getByRole("button", { name: "创建服务" }).click();
+  // CreateService asks to confirm first, in Chinese too.
+  await expect(page.getByTestId("confirm-dialog")).toBeVisible();
+  await j.step("journey-m1-4b-confirm");
+  await page.getByTestId("confirm-dialog").getByRole("button", { name: "创建服务" }).click();
   await expect(page.getByTestId("deployment")).toContainText("运行中", { timeout: 20_000 });
   await j.step("journey-m1-5-deployed");
   expect((await serviceInCloud("fraud-zh")).Status).toBe("Running");
@@ -244,6 +248,10 @@ test("Method 2 in Chinese: a least-privilege role previewed and applied, outputs
   await j.step("journey-m2-6-outputs");
   await page.getByRole("button", { name: "下一步：部署" }).click();
   await page.getByRole("button", { name: "创建服务" }).click();
+  // CreateService asks to confirm first, in Chinese too.
+  await expect(page.getByTestId("confirm-dialog")).toBeVisible();
+  await j.step("journey-m2-6b-confirm");
+  await page.getByTestId("confirm-dialog").getByRole("button", { name: "创建服务" }).click();
   await expect(page.getByTestId("deployment")).toContainText("运行中", { timeout: 20_000 });
   await j.step("journey-m2-7-deployed");
   expect((await serviceInCloud("asr-zh")).Status).toBe("Running");

@@ -33,6 +33,12 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ROLESCOPE_CLOUD: "aws" })).toThrow(/ROLESCOPE_CLOUD: must be one of emulator or aliyun/);
   });
 
+  it("paces LookupEvents at ActionTrail's two calls a second unless told otherwise, within 0.1 to 50", () => {
+    expect(parseEnv({}).ROLESCOPE_ACTIONTRAIL_CALLS_PER_SECOND).toBe(2);
+    expect(parseEnv({ ROLESCOPE_ACTIONTRAIL_CALLS_PER_SECOND: "20" }).ROLESCOPE_ACTIONTRAIL_CALLS_PER_SECOND).toBe(20);
+    expect(() => parseEnv({ ROLESCOPE_ACTIONTRAIL_CALLS_PER_SECOND: "0" })).toThrow(/ROLESCOPE_ACTIONTRAIL_CALLS_PER_SECOND/);
+  });
+
   it("rejects an unknown cloud mode", () => {
     expect(() => parseEnv({ ROLESCOPE_CLOUD: "aws" })).toThrow(/ROLESCOPE_CLOUD/);
   });

@@ -73,6 +73,11 @@ const envSchema = z.object({
   ROLESCOPE_ALLOWED_HOSTS: allowedHosts,
   /** The largest JSON or form body the console reads (1 KiB – 64 MiB). */
   ROLESCOPE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  /**
+   * LookupEvents calls a second, shared by every reader of the process: ActionTrail allows two per
+   * account, and an account whose quota was raised, or the emulator, may allow more.
+   */
+  ROLESCOPE_ACTIONTRAIL_CALLS_PER_SECOND: z.coerce.number().min(0.1).max(50).default(2),
   ROLESCOPE_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
   /** The language of the sentence each webhook post carries (its codes are the same in both). */
   ROLESCOPE_WEBHOOK_LOCALE: z.enum(LOCALES).default(DEFAULT_LOCALE),

@@ -43,14 +43,14 @@ cat reports/static.log
 # End-to-end specs in shards beside the unit stage, each with its own console, emulator and store
 # on ports of its own, ten apart (an emulator takes its base port and one per EAS region after
 # it): most of an e2e test's time is spent waiting on the browser and the emulator's deploy
-# delay, not on the CPU.
+# delay, not on the CPU. A spec that fails once is run once more and reported as flaky.
 E2E_SHARDS="${E2E_SHARDS:-2}"
 run_e2e() {
   local pids=() i ok=0
   rm -rf data/e2e-*
   for i in $(seq 1 "$E2E_SHARDS"); do
     E2E_PORT=$((3300 + 10 * i)) E2E_EMULATOR_PORT=$((4800 + 10 * i)) PLAYWRIGHT_JSON_OUTPUT_NAME="reports/e2e-$i.json" \
-      npx playwright test --shard="$i/$E2E_SHARDS" --reporter=list,json > "reports/e2e-$i.log" 2>&1 &
+      npx playwright test --shard="$i/$E2E_SHARDS" --retries=1 --reporter=list,json > "reports/e2e-$i.log" 2>&1 &
     pids+=($!)
   done
   for i in "${!pids[@]}"; do wait "${pids[$i]}" || ok=1; done

@@ -41,7 +41,7 @@ export async function PathsTable({ paths, label, testId = "access-paths" }: { pa
               )}
             </TD>
             <TD><Badge tone={kindTone[p.kind]}>{t(`kind.${p.kind}`)}</Badge></TD>
-            <TD className="break-all font-mono text-xs">{p.roles.join(" → ")}</TD>
+            <TD className="break-words font-mono text-xs">{p.roles.join(" → ")}</TD>
             <TD className="text-xs">
               <ul className="space-y-0.5">
                 {p.edges.map((e, i) => (

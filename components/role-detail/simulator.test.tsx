@@ -97,6 +97,13 @@ describe("role simulator form", () => {
     await waitFor(() => expect(screen.getByTestId("sim-decision").textContent).toBe("Implicit deny"));
   });
 
+  it("opens a link with a field past RAM's length on that field's rule, and asks nothing", async () => {
+    renderWithProviders(<Simulator roleName="eas-oss-reader" policyNames={policies.map((p) => p.name)} initial={{ action: "oss:GetObject", resource: `acs:oss:*:*:${"a".repeat(6_100)}` }} />);
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("Resource must be at most 6,069 characters"));
+    expect(field("Resource").getAttribute("aria-invalid")).toBe("true");
+    expect(sent).toEqual([]);
+  });
+
   it("says the answer depends on a missing context key rather than deciding", async () => {
     const guarded: NamedPolicy[] = [
       ...policies,

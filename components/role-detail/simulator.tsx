@@ -43,7 +43,11 @@ export function Simulator({ roleName, policyNames, initial }: { roleName: string
   const t = useTranslations("policy.simulator");
   const [input, setInput] = useState<SimulationInput>(initial);
   const [without, setWithout] = useState<string[]>([]);
-  const [state, setState] = useState<State>({ errors: [] });
+  // A shared link with a bad field opens on that field's rule, as a submit would.
+  const [state, setState] = useState<State>(() => {
+    const built = initial.action || initial.resource ? requestFor(roleName, initial, []) : undefined;
+    return { errors: built && "errors" in built ? built.errors : [] };
+  });
   const latest = useRef(0);
 
   // Each answer is shown only if no later request was made meanwhile.

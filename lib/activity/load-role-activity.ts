@@ -1,5 +1,6 @@
 import "server-only";
 import { requirePermission, type Actor } from "../actor";
+import { getEnv } from "../env";
 import { CloudError } from "../cloud/types";
 import { tags } from "../inventory/cache-tags";
 import type { InventoryDeps } from "../inventory/deps";
@@ -24,8 +25,8 @@ import { DAY_MS, daysCovered } from "./windows";
 // events from ActionTrail (filtered by RoleName), RAM's permission audit, what went unused and
 // the right-sized policy. The cloud reads are cached per role and window, like the inventory.
 
-/** LookupEvents: at most two calls a second per account, shared by every reader of the process. */
-export const trailGate = () => processSingleton("actiontrail-rate", () => new RateGate(2));
+/** LookupEvents: ActionTrail's calls a second per account (two), shared by every reader of the process. */
+export const trailGate = () => processSingleton("actiontrail-rate", () => new RateGate(getEnv().ROLESCOPE_ACTIONTRAIL_CALLS_PER_SECOND));
 
 const ACTIVITY_TTL_MS = 5 * 60_000;
 /** What the platform does with the role at deploy: never the role's own calls, never dropped. */

@@ -63,4 +63,12 @@ describe("buildTrustGraph", () => {
       expect(box.width - right).toBeLessThanOrEqual(40);
     }
   });
+
+  it("leaves room between columns for the longest edge label, so no label runs under a node", () => {
+    const label = "PassRole + CreateService";
+    const graph = { nodes: [{ id: "u", kind: "user" as const, label: "carol", isEas: false }, { id: "t", kind: "target" as const, label: "r", isEas: false }], edges: [{ id: "e", source: "u", target: "t", effect: "Allow" as const, conditional: false, statementIndex: 0, label }] };
+    const { positions } = layoutTrustGraph(graph);
+    const at = new Map(positions.map((p) => [p.id, p]));
+    expect(at.get("t")!.x - (at.get("u")!.x + NODE_WIDTH)).toBeGreaterThanOrEqual(label.length * 6.5);
+  });
 });

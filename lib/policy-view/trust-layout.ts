@@ -11,10 +11,17 @@ export interface Positioned {
   y: number;
 }
 
+/** Width of an edge label's character at the drawing's 11 px font, generously. */
+const LABEL_CHAR_PX = 6.5;
+const MIN_RANK_GAP = 110;
+
 /** Left-to-right layered layout: principals on the left, the role on the right. */
 export function layoutTrustGraph(graph: TrustGraph): { positions: Positioned[]; width: number; height: number } {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: "LR", nodesep: 14, ranksep: 110, marginx: 8, marginy: 8 });
+  // The gap between columns holds the longest edge label whole, so no label runs under a node.
+  const longest = Math.max(0, ...graph.edges.map((e) => e.label?.length ?? 0));
+  const ranksep = Math.max(MIN_RANK_GAP, Math.ceil(longest * LABEL_CHAR_PX) + 40);
+  g.setGraph({ rankdir: "LR", nodesep: 14, ranksep, marginx: 8, marginy: 8 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of graph.nodes) g.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   for (const e of graph.edges) g.setEdge(e.source, e.target, {}, e.id);

@@ -4,6 +4,7 @@ import { CLOUD_OPERATIONS, operationOf } from "../../lib/cloud/operations";
 import { createConsoleCredentials } from "../../lib/credentials";
 import { parseEnv } from "../../lib/env";
 import { AppError } from "../../lib/errors";
+import type { CloudError } from "../../lib/errors/cloud-error";
 import { buildConsolePolicy, buildEasTrustPolicy, serializePolicy } from "../../lib/policy";
 import { createEmulator, type RunningEmulator } from "../../emulator/server";
 import { control, rejection } from "../support/cloud/clients";
@@ -17,6 +18,7 @@ import { createConsoleRole, type ConsoleRole } from "../support/console-role";
 
 type Call = (c: Cloud) => Promise<unknown>;
 const HZ = "cn-hangzhou";
+const ACCOUNT = "1784200000000001";
 const trust = serializePolicy(buildEasTrustPolicy());
 const doc = JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "oss:GetObject", Resource: "acs:oss:*:*:lp-bucket/*" }] });
 // A custom role: EAS checks ram:PassRole on the deploying identity, here the console's own.
@@ -56,7 +58,17 @@ const READS: Record<string, Call> = {
   "eas.describeServiceEvents": (c) => c.eas.describeServiceEvents(HZ, "fraud-detector"),
   "eas.listServiceInstances": (c) => c.eas.listServiceInstances(HZ, "fraud-detector"),
   "eas.describeServiceDiagnosis": (c) => c.eas.describeServiceDiagnosis(HZ, "fraud-detector"),
+  "actiontrail.lookupEvents": (c) => c.actiontrail!.lookupEvents({ startTime: daysAgo(7), endTime: daysAgo(0), attributes: [{ key: "RoleName", value: "eas-restricted" }], maxResults: 5 }),
+  "ramAudit.generateServiceLastAccessedDetails": (c) => c.ramAudit!.generateServiceLastAccessedDetails(`acs:ram::${ACCOUNT}:role/eas-restricted`),
+  "ramAudit.getServiceLastAccessedDetails": (c) => c.ramAudit!.getServiceLastAccessedDetails(auditJob),
+  // A refusal's own message, taken from a write the read-only policy refused (beforeAll).
+  "ram.decodeDiagnosticMessage": (c) => c.ram.decodeDiagnosticMessage(deniedMessage),
 };
+
+/** ActionTrail's time format, `yyyy-MM-ddTHH:mm:ssZ`. */
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+let deniedMessage = "";
+let auditJob = "";
 
 // In an order the account accepts: what one step creates, a later one uses and removes.
 const WRITES: Record<string, Call> = {
@@ -95,6 +107,17 @@ let role: ConsoleRole;
 beforeAll(async () => {
   emu = await createEmulator({ port: 0, seed: "demo", deployDelayMs: 0, log: () => {} });
   role = await createConsoleRole(emu.port, "RoleScopeConsole", buildConsolePolicy(CLOUD_OPERATIONS, { mode: "read-only" }));
+  withoutCloudCredentials();
+  vi.stubEnv("ALIBABA_CLOUD_CREDENTIALS_URI", role.uri);
+  try {
+    const cloud = consoleCloud();
+    const refused = await rejection<CloudError>(cloud.ram.createRole({ roleName: "lp-refused", assumeRolePolicyDocument: trust }));
+    deniedMessage = refused.accessDenied?.EncodedDiagnosticMessage ?? "";
+    auditJob = (await cloud.ramAudit!.generateServiceLastAccessedDetails(`acs:ram::${ACCOUNT}:role/eas-restricted`)).jobId;
+  } finally {
+    vi.unstubAllEnvs();
+  }
+  expect(deniedMessage, "the refused write carries its EncodedDiagnosticMessage").not.toBe("");
 });
 afterAll(() => emu.close());
 beforeEach(() => {

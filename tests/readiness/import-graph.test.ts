@@ -14,7 +14,7 @@ const OWNED = ["policy", "service-config", "readiness", "diagnosis", "inventory"
 /** The cloud's wire shapes: declarations only, which a pure folder may name as types. */
 /** Single files of other folders that are pure themselves: zod-rules and render word rules from the catalogs (JSON and use-intl). */
 const PURE_FILES = /^lib\/errors\/(zod-rules|render)\.ts$/;
-const CLOUD_SHAPES = /^lib\/cloud\/(?:ram-types|eas-types|common|errors)\.ts$/;
+const CLOUD_SHAPES = /^lib\/(?:cloud\/(?:ram-types|eas-types|trail-types|common)|errors\/cloud-error)\.ts$/;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
