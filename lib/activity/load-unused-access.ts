@@ -67,11 +67,12 @@ async function scanAccount(deps: InventoryDeps, days: number): Promise<AccountSc
 }
 
 // The account-wide read takes as long as its pages at two a second (a minute for a few thousand
-// events): the overview never waits for it. The read runs in the background and the panel shows
-// the last finished one, or says that it is under way.
+// events): the overview waits for it a few seconds at most. A read still running then goes on
+// in the background, and the panel says so until the next visit finds it finished.
+const FIRST_READ_WAIT_MS = 8_000;
 const scans = () => processSingleton("activity-account-scans", () => new Map<number, { done?: AccountScan; running?: Promise<unknown> }>());
 
-function latestScan(deps: InventoryDeps, days: number): AccountScan | undefined {
+async function latestScan(deps: InventoryDeps, days: number): Promise<AccountScan | undefined> {
   const entry = scans().get(days) ?? {};
   scans().set(days, entry);
   entry.running ??= deps.cache
@@ -79,13 +80,18 @@ function latestScan(deps: InventoryDeps, days: number): AccountScan | undefined 
     .then((c) => (entry.done = c.value))
     .catch(() => undefined)
     .finally(() => (entry.running = undefined));
+  if (!entry.done && entry.running) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([entry.running, new Promise((r) => (timer = setTimeout(r, FIRST_READ_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
   return entry.done;
 }
 
 /** Per role, worst first: roles nothing uses, then the most permissions unused; undefined while the first read of the account runs. */
 export async function loadUnusedAccess(deps: InventoryDeps, actor: Actor, days: number): Promise<UnusedAccess | undefined> {
   requirePermission(actor, "inventory:read");
-  const scan = latestScan(deps, days);
+  const scan = await latestScan(deps, days);
   if (!scan) return undefined;
   const [{ rows }, accountId] = await Promise.all([
     loadRoles(deps, actor, deps.cloud.eas.regions),
