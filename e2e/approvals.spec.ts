@@ -53,6 +53,8 @@ test.describe("PassRole requests and approvals", () => {
   });
 
   test("bob asks, alice reviews the blast radius and approves, bob deploys with his own keys; after the revoke RAM refuses him again", async ({ browser, cloud }) => {
+    // Two browsers, a deploy to Running and a revoke: the longest journey of the suite.
+    test.setTimeout(120_000);
     const bob = await pageAs(browser, "bob");
     await bob.goto("/requests");
     await expect(bob.getByRole("radio", { name: "ecs-batch-role" })).toBeVisible();

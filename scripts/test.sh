@@ -40,10 +40,19 @@ stage build npx next build && built=1
 wait "$static_pid"
 cat reports/static.log
 
-# End-to-end specs in shards beside the unit stage, each with its own console, emulator and store
-# on ports of its own, ten apart (an emulator takes its base port and one per EAS region after
-# it): most of an e2e test's time is spent waiting on the browser and the emulator's deploy
-# delay, not on the CPU. A spec that fails once is run once more and reported as flaky.
+stage unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
+# The suites that deploy through the emulator, again under the switches that take away what the
+# console must not lean on: the platform's words (opaque texts) and a deep merge (shallow merge).
+# The unit stage above runs them as the platform speaks and under --generic-role-errors.
+for mode in event-texts-opaque update-merge-shallow; do
+  stage "emulator-$mode" env ROLESCOPE_EMULATOR_MODES="$mode" npx vitest run lib/fixes/diagnose-and-fix.test.ts lib/preflight/preflight.emulator.test.ts tests/readiness/witness.test.ts
+done
+
+# End-to-end specs in two shards side by side, after the unit stage (beside it, both starve on two
+# cores and specs time out), each with its own console, emulator and store on ports of their own,
+# ten apart (an emulator takes its base port and one per EAS region after it). Most of an e2e
+# test's time is spent waiting on the browser and the emulator's deploy delay, not on the CPU. A
+# spec that fails once is run once more and reported as flaky.
 E2E_SHARDS="${E2E_SHARDS:-2}"
 run_e2e() {
   local pids=() i ok=0
@@ -57,27 +66,13 @@ run_e2e() {
   return $ok
 }
 if [ "$built" = 1 ]; then
-  echo; echo "▶ e2e: $E2E_SHARDS shards in the background, logs in reports/e2e-*.log"
-  ( stage e2e run_e2e ) &
-  e2e_pid=$!
-else
-  skip e2e "build failed"
-fi
-
-stage unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
-# The suites that deploy through the emulator, again under the switches that take away what the
-# console must not lean on: the platform's words (opaque texts) and a deep merge (shallow merge).
-# The unit stage above runs them as the platform speaks and under --generic-role-errors.
-for mode in event-texts-opaque update-merge-shallow; do
-  stage "emulator-$mode" env ROLESCOPE_EMULATOR_MODES="$mode" npx vitest run lib/fixes/diagnose-and-fix.test.ts lib/preflight/preflight.emulator.test.ts tests/readiness/witness.test.ts
-done
-if [ "$built" = 1 ]; then
   stage replicas npx vitest run --config tests/replicas/vitest.config.mts --reporter=default --reporter=json --outputFile.json=reports/replicas.json
-  echo; echo "▶ e2e: waiting for it to end"
-  wait "$e2e_pid"
+  echo; echo "▶ e2e: $E2E_SHARDS shards, logs in reports/e2e-*.log"
+  stage e2e run_e2e
   for f in reports/e2e-*.log; do echo "── $f"; cat "$f"; done
 else
   skip replicas "build failed"
+  skip e2e "build failed"
 fi
 
 echo; echo "▶ soak: waiting for it to end"
