@@ -19,9 +19,9 @@ export default defineConfig({
   outputDir: `./test-results/${PORT}`,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  // npm test runs two shards beside the unit stage on two cores: a spec's own pace is not the limit.
+  // npm test runs two shards side by side on two cores: a spec's own pace is not the limit.
   timeout: 60_000,
-  // A page that loads in one second alone can take several beside the other stages.
+  // A page that loads in one second alone can take several beside the other shard.
   expect: { timeout: 10_000 },
   use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure" },
   projects: [
@@ -52,8 +52,6 @@ export default defineConfig({
       url: `http://127.0.0.1:${EMULATOR_PORT}/_emulator/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-  // A page that loads in one second alone can take several beside the other stages.
-  expect: { timeout: 10_000 },
       stdout: "pipe",
     },
     {
@@ -61,8 +59,6 @@ export default defineConfig({
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-  // A page that loads in one second alone can take several beside the other stages.
-  expect: { timeout: 10_000 },
       env: {
         NEXT_TELEMETRY_DISABLED: "1",
         ROLESCOPE_CLOUD: "emulator",
