@@ -296,6 +296,11 @@ test("a PassRole request and its review in Chinese: bob asks, alice reviews the 
   await expect(alice.getByTestId("can-pass-now")).toHaveText("否");
   await ja.step("journey-pr-4-review");
   await alice.getByRole("button", { name: "批准并授权" }).click();
+  // Approving asks once more, in Chinese too.
+  const confirm = alice.getByTestId("confirm-dialog");
+  await expect(confirm).toBeVisible();
+  await ja.step("journey-pr-4b-confirm");
+  await confirm.getByRole("button", { name: "批准并授权" }).click();
   await expect(alice.getByTestId("can-pass-now")).toHaveText("是");
   await ja.step("journey-pr-5-granted");
   await expect(row).toContainText("已授权");
