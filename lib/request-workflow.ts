@@ -40,6 +40,10 @@ export const isFinal = (state: RequestState): boolean => nextStates(state).lengt
 export const GRANT_DURATIONS = ["1d", "7d", "30d", "permanent"] as const;
 export type GrantDuration = (typeof GRANT_DURATIONS)[number];
 
+/** The durations that end by themselves: what a grant made without anyone asking (an admin's fix) may take. */
+export const BOUNDED_DURATIONS = ["1d", "7d", "30d"] as const satisfies readonly GrantDuration[];
+export type BoundedDuration = (typeof BOUNDED_DURATIONS)[number];
+
 const DAY_MS = 86_400_000;
 const LENGTH_MS: Record<GrantDuration, number> = { "1d": DAY_MS, "7d": 7 * DAY_MS, "30d": 30 * DAY_MS, permanent: Number.POSITIVE_INFINITY };
 

@@ -8,8 +8,11 @@ import { toAppError } from "../errors/from";
 import { previewPlan, type WritePlan } from "../writes/plan";
 import { runPlan, type PlanOutcome } from "../writes/run-plan";
 
+/** What the grant's cloud calls did, for a caller that answers with them (an admin's fix). */
+export type OnGrantRun = (outcome: PlanOutcome) => void;
+
 /** approved → granting (persisted, leased to this process) → the cloud calls → granted | failed. */
-export async function grantApproved(deps: ApprovalDeps, actor: Actor, approved: PassRoleRequestRecord): Promise<PassRoleRequestRecord> {
+export async function grantApproved(deps: ApprovalDeps, actor: Actor, approved: PassRoleRequestRecord, onRun?: OnGrantRun): Promise<PassRoleRequestRecord> {
   const lease = takeLease(deps);
   let granting: PassRoleRequestRecord;
   try {
@@ -18,16 +21,17 @@ export async function grantApproved(deps: ApprovalDeps, actor: Actor, approved: 
     // Another process won the step: it does the grant, and this one reports where it stands.
     return orCurrent(deps, approved.id, Promise.reject(err));
   }
-  return finishGrant(deps, actor, granting);
+  return finishGrant(deps, actor, granting, onRun);
 }
 
 /**
  * For a request in `granting` that this process holds: runs the grant plan (each step skipped
  * when the account already holds it, so a second run never repeats a call), then records the end.
  */
-export async function finishGrant(deps: ApprovalDeps, actor: Actor, r: PassRoleRequestRecord): Promise<PassRoleRequestRecord> {
+export async function finishGrant(deps: ApprovalDeps, actor: Actor, r: PassRoleRequestRecord, onRun?: OnGrantRun): Promise<PassRoleRequestRecord> {
   const plan = planGrant({ ...r, policyDocument: r.policyDocument ?? "" });
   const { outcome, failure, requestIds } = await runOwnPlan(deps, actor, plan);
+  if (outcome) onRun?.(outcome);
   const lease = takeLease(deps);
   const at = deps.now().toISOString();
   if (outcome?.ok) {

@@ -2,6 +2,7 @@ import "server-only";
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/i18n/config";
 import { loadMessages } from "@/i18n/messages";
+import type { BoundedDuration } from "../request-workflow";
 import type { WritePlan } from "../writes/plan";
 
 // The words of a fix (titles, summaries, advice) from the catalog the pages render. A fix is
@@ -33,5 +34,25 @@ export function titled(key: string, values: Record<string, string | number> = {}
   return { title: say(key, values), message: { key, values } };
 }
 
+/** What a `grant-passrole` fix files: a pre-approved PassRole request, granted for `duration`. */
+export interface FixGrant {
+  ramUser: string;
+  roleName: string;
+  roleArn: string;
+  /** The request's policy (grantPolicyName), as /approvals lists it. */
+  policyName: string;
+  duration: BoundedDuration;
+  /** When the grant would end if it were applied as the preview was made; the apply sets its own. */
+  expiresAt: string;
+}
+
 /** A fix's write plan with the key its title is worded from. */
-export type FixPlan = WritePlan & { message: Said };
+export type FixPlan = WritePlan & {
+  message: Said;
+  grant?: FixGrant;
+  /**
+   * The plan the preview's token hashes, when what is shown holds a moment set only when it is
+   * applied (a grant's expiry): the same plan with that moment put relative to the epoch.
+   */
+  signed?: WritePlan;
+};

@@ -12,6 +12,10 @@ import { parseEnv } from "../env";
 import { createInventoryDeps, type InventoryDeps } from "../inventory/deps";
 import { invalidateFor } from "../inventory/invalidate";
 import type { WriteDeps } from "../writes/run-plan";
+import type { ApprovalDeps } from "../approvals/deps";
+import { grantPolicyName } from "../approvals/plans";
+import { listRequests } from "../approvals/read-requests";
+import { revokeRequest } from "../approvals/revoke-request";
 import { ADMIN, ENGINEER } from "../../tests/support/actors";
 import { REQUEST_ID } from "../../tests/support/request-id";
 import { emulatorModes, modeOptions } from "../../tests/support/emulator-modes";
@@ -50,6 +54,7 @@ describe.each(emulatorModes(["real", "generic-role-errors"]))("emulator mode %s"
   let cloud: Cloud;
   let shared: InventoryDeps;
   let writes: WriteDeps;
+  let deps: ApprovalDeps;
   let entries: () => Promise<{ action: string; outcome: string; actor: string; detail: Record<string, unknown> | null }[]>;
 
   beforeAll(async () => {
@@ -59,6 +64,7 @@ describe.each(emulatorModes(["real", "generic-role-errors"]))("emulator mode %s"
     shared = createInventoryDeps(cloud);
     const stores = sqliteStores(openDatabase(":memory:"));
     writes = { cloud, audit: createAuditLog(stores.audit), invalidate: (c) => invalidateFor(shared, ...c), readOnly: false, claims: stores.planClaims };
+    deps = { stores, inventory: shared, writes, publish: async () => {}, now: () => new Date(), worker: `test-${mode}`, leaseMs: 60_000 };
     entries = async () => (await stores.audit.list({}, 0, 100)).entries;
     const ram = ramGateway(emu.port);
     await ram.createRole({ roleName: "dg-runner", assumeRolePolicyDocument: easTrust });
@@ -81,7 +87,7 @@ describe.each(emulatorModes(["real", "generic-role-errors"]))("emulator mode %s"
     const { fixes } = await loadFixes(fresh(), ADMIN, HZ, name);
     const f = fixes.find((x) => x.id === id);
     expect(f, `${name} offers ${id}; it offers ${fixes.map((x) => x.id).join(", ")}`).toBeDefined();
-    const out = await applyFix({ inventory: shared, writes }, ADMIN, HZ, name, id, { token: f!.preview.token });
+    const out = await applyFix(deps, ADMIN, HZ, name, id, { token: f!.preview.token });
     expect(out.ok, JSON.stringify(out.steps)).toBe(true);
     for (const r of out.requestIds) expect(r).toMatch(REQUEST_ID);
     expect(out.audit).toMatchObject({ actor: "alice", outcome: "success", target: `${HZ}/${name}` });
@@ -97,7 +103,9 @@ describe.each(emulatorModes(["real", "generic-role-errors"]))("emulator mode %s"
   const keep = (key: string, d: Awaited<ReturnType<typeof deploy>>) => {
     const seen = { cause: { ...d.diagnosis.cause, evidence: d.diagnosis.cause.evidence.filter((e) => e.kind !== "event") }, fixes: d.fixes.map((f) => [f.id, f.preview.steps.map((s) => [s.operation, s.params])]) };
     // RequestIds differ from call to call; their form is what the two runs share.
-    decided[`${key}:${mode}`] = JSON.parse(JSON.stringify(seen, (k, v) => (k === "requestId" && REQUEST_ID.test(v) ? "<RequestId>" : v)));
+    // A PassRole grant's expiry is counted from the minute it is planned.
+    const same = (k: string, v: unknown) => (k === "requestId" && REQUEST_ID.test(String(v)) ? "<RequestId>" : k === "PolicyDocument" ? String(v).replace(/"acs:CurrentTime":\["[^"]+"\]/, '"acs:CurrentTime":["<expiry>"]') : v);
+    decided[`${key}:${mode}`] = JSON.parse(JSON.stringify(seen, same));
   };
 
   it("ROLE_NOT_FOUND: points role_arn at the nearest existing role, which redeploys to Running", async () => {
@@ -113,28 +121,38 @@ describe.each(emulatorModes(["real", "generic-role-errors"]))("emulator mode %s"
     expect((await loadFixes(fresh(), ENGINEER, HZ, "dg-missing")).service.status).toBe("Running");
   });
 
-  it("PASSROLE_DENIED: bob deployed with his own keys; granting the exact PassRole policy lets his update run", async () => {
+  it("PASSROLE_DENIED: bob deployed with his own keys; the fix files a time-bound PassRole request, whose grant lets his update run", async () => {
     const d = await deploy(svc("dg-passrole", "dg-unpassable"), bob);
     expect(d.facts.deployer).toMatchObject({ kind: "user", userName: "bob" });
     expect(d.diagnosis.cause).toMatchObject({ code: "PASSROLE_DENIED", values: { user: "bob", role: "dg-unpassable" } });
     expect(d.fixes.map((f) => f.id)).toEqual(["grant-passrole"]);
-    expect(d.fixes[0].preview.steps.map((s) => [s.operation, s.target])).toEqual([["CreatePolicy", "PassRole-dg-unpassable"], ["AttachPolicyToUser", "bob"]]);
+    const policy = grantPolicyName("bob", "dg-unpassable");
+    expect(d.fixes[0].preview.steps.map((s) => [s.operation, s.target])).toEqual([["CreatePolicy", policy], ["AttachPolicyToUser", "bob"]]);
     keep("passrole", d);
     // An admin whose own RAM user is bob may not grant it through the fix: refused, audited, nothing written.
     const bobAsAdmin = { ...ADMIN, id: "u-bob-admin", username: "bob-admin", ramUserName: "BOB" };
     await control(emu.url, "DELETE", "/_emulator/stats");
-    await expect(applyFix({ inventory: shared, writes }, bobAsAdmin, HZ, "dg-passrole", "grant-passrole", { token: d.fixes[0].preview.token })).rejects.toMatchObject({ code: "self_approval", status: 403 });
+    await expect(applyFix(deps, bobAsAdmin, HZ, "dg-passrole", "grant-passrole", { token: d.fixes[0].preview.token })).rejects.toMatchObject({ code: "self_approval", status: 403 });
     expect((await entries()).find((e) => e.actor === "bob-admin")).toMatchObject({ action: "auth.denied", outcome: "denied", detail: { refusal: "self_approval", ramUser: "bob" } });
-    // Ten confirmations of the same preview at once: one grant, nine conflicts, one write of each kind.
-    const runs = await Promise.allSettled(Array.from({ length: 10 }, () => applyFix({ inventory: shared, writes }, ADMIN, HZ, "dg-passrole", "grant-passrole", { token: d.fixes[0].preview.token })));
+    expect((await listRequests(deps, ADMIN, {})).requests).toEqual([]);
+    // Ten confirmations of the same preview at once: one request, one grant, nine conflicts, one write of each kind.
+    const runs = await Promise.allSettled(Array.from({ length: 10 }, () => applyFix(deps, ADMIN, HZ, "dg-passrole", "grant-passrole", { token: d.fixes[0].preview.token })));
     expect(runs.filter((r) => r.status === "fulfilled" && r.value.ok)).toHaveLength(1);
     expect(runs.flatMap((r) => (r.status === "rejected" ? [(r.reason as { code: string }).code] : []))).toEqual(Array(9).fill("conflict"));
     const calls = (await control(emu.url, "GET", "/_emulator/stats")).json.calls as Record<string, number>;
     expect([calls.CreatePolicy, calls.AttachPolicyToUser]).toEqual([1, 1]);
+    const requests = (await listRequests(deps, ADMIN, {})).requests;
+    expect(requests).toMatchObject([{ state: "granted", ramUser: "bob", roleName: "dg-unpassable", requester: "alice", approver: "alice", grantedDuration: "1d", grant: { policyName: policy } }]);
     const ram = ramGateway(emu.port);
-    expect((await ram.listPoliciesForUser("bob")).map((p) => p.policyName)).toContain("PassRole-dg-unpassable");
-    expect(JSON.parse((await ram.getPolicy("PassRole-dg-unpassable", "Custom")).policyDocument)).toEqual({ Version: "1", Statement: [{ Effect: "Allow", Action: ["ram:PassRole"], Resource: [roleArnOf("dg-unpassable")] }] });
+    expect((await ram.listPoliciesForUser("bob")).map((p) => p.policyName)).toContain(policy);
+    expect(JSON.parse((await ram.getPolicy(policy, "Custom")).policyDocument)).toEqual({
+      Version: "1",
+      Statement: [{ Effect: "Allow", Action: ["ram:PassRole"], Resource: [roleArnOf("dg-unpassable")], Condition: { DateLessThan: { "acs:CurrentTime": [requests[0].expiresAt] } } }],
+    });
     expect(await redeployed("dg-passrole", bob)).toEqual({ status: "Running", code: "NONE" });
+    // Revoked in /approvals, the grant is gone and the fix is offered again.
+    await revokeRequest(deps, ADMIN, requests[0].id, {});
+    expect((await ram.listPoliciesForUser("bob")).map((p) => p.policyName)).not.toContain(policy);
   });
 
   it("TRUST_MISSING_EAS: adds EAS to the trust, keeping every other principal; a redeploy brings Running", async () => {
@@ -235,14 +253,14 @@ describe.each(emulatorModes(["real", "generic-role-errors"]))("emulator mode %s"
   it("refuses an engineer and a stale preview before any change, and audits each applied fix once", async () => {
     await ramGateway(emu.port).createRole({ roleName: "dg-guarded", assumeRolePolicyDocument: easTrust });
     await deploy(svc("dg-guard", "dg-guarded", withImage("registry-vpc.cn-hangzhou.aliyuncs.com/ml-team/asr:1.4")));
-    await expect(applyFix({ inventory: shared, writes }, ENGINEER, HZ, "dg-guard", "scoped-policy", {})).rejects.toMatchObject({ code: "forbidden" });
+    await expect(applyFix(deps, ENGINEER, HZ, "dg-guard", "scoped-policy", {})).rejects.toMatchObject({ code: "forbidden" });
     await expect(redeployService({ inventory: shared, writes }, ENGINEER, HZ, "dg-guard")).rejects.toMatchObject({ code: "forbidden" });
     const { fixes } = await loadFixes(fresh(), ADMIN, HZ, "dg-guard");
     const token = fixes.find((f) => f.id === "scoped-policy")!.preview.token;
     // The account changes after the preview: the role's policies, and so the plan, differ.
     await ramGateway(emu.port).attachPolicyToRole({ policyName: "AliyunOSSReadOnlyAccess", policyType: "System", roleName: "dg-guarded" });
-    await expect(applyFix({ inventory: shared, writes }, ADMIN, HZ, "dg-guard", "scoped-policy", { token })).rejects.toMatchObject({ code: "conflict", fields: { token: expect.any(String) } });
-    await expect(applyFix({ inventory: shared, writes }, ADMIN, HZ, "dg-guard", "attach-policy:AliyunOSSReadOnlyAccess", {})).rejects.toMatchObject({ code: "conflict", fields: { id: expect.any(String) } });
+    await expect(applyFix(deps, ADMIN, HZ, "dg-guard", "scoped-policy", { token })).rejects.toMatchObject({ code: "conflict", fields: { token: expect.any(String) } });
+    await expect(applyFix(deps, ADMIN, HZ, "dg-guard", "attach-policy:AliyunOSSReadOnlyAccess", {})).rejects.toMatchObject({ code: "conflict", fields: { id: expect.any(String) } });
     expect((await ramGateway(emu.port).listPoliciesForRole("dg-guarded")).map((p) => p.policyName)).toEqual(["AliyunOSSReadOnlyAccess"]);
     const actions = (await entries()).map((e) => e.action);
     expect(actions.filter((a) => a.startsWith("fix.")).sort()).toEqual([

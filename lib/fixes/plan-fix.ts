@@ -6,15 +6,21 @@ import { previewPlan, type PlanPreview } from "../writes/plan";
 import { addEasTrust } from "./add-eas-trust";
 import { addWorkspaceId } from "./add-workspace-id";
 import { attachRolePolicy } from "./attach-role-policy";
-import type { FixPlan, Said } from "./catalog";
+import type { FixGrant, FixPlan, Said } from "./catalog";
+import type { BoundedDuration } from "../request-workflow";
 import type { FixContext } from "./context";
 import { createScopedPolicy } from "./create-scoped-policy";
 import { createServiceLinkedRole } from "./create-service-linked-role";
-import { grantPassRole } from "./grant-pass-role";
+import { DEFAULT_FIX_DURATION, grantPassRole } from "./grant-pass-role";
 import { pointRoleArn } from "./point-role-arn";
 import { wideningOf, type Widening } from "./widening";
 
-type Builder<K extends FixKind> = (ctx: FixContext, p: Extract<FixProposal, { kind: K }>) => FixPlan | Promise<FixPlan>;
+/** What the admin chooses beyond the fix itself: how long a PassRole grant lasts. */
+export interface FixOptions {
+  duration?: BoundedDuration;
+}
+
+type Builder<K extends FixKind> = (ctx: FixContext, p: Extract<FixProposal, { kind: K }>, o: FixOptions) => FixPlan | Promise<FixPlan>;
 
 // One verb per fix kind; each builds the exact write plan the preview shows and the apply runs.
 const BUILDERS: { [K in FixKind]: Builder<K> } = {
@@ -24,7 +30,7 @@ const BUILDERS: { [K in FixKind]: Builder<K> } = {
   "point-role-arn": (ctx, p) => pointRoleArn(ctx, p.roleName, p.roleArn, p.configPath),
   "add-workspace-id": (ctx, p) => addWorkspaceId(ctx, p.workspaceId),
   "create-service-linked-role": (ctx, p) => createServiceLinkedRole(ctx, p.serviceName, p.roleName),
-  "grant-passrole": (ctx, p) => grantPassRole(ctx, p.userName, p.roleName, p.roleArn),
+  "grant-passrole": (ctx, p, o) => grantPassRole(ctx, p.userName, p.roleName, p.roleArn, { duration: o.duration ?? DEFAULT_FIX_DURATION, now: new Date() }),
 };
 
 /** Fixes that change the service config: UpdateService redeploys as it applies them. */
@@ -34,6 +40,8 @@ export interface FixPreview extends PlanPreview {
   steps: (PlanPreview["steps"][number] & { diff?: JsonLine[] })[];
   /** Set when the fix widens who may assume a role: who else that reaches. Not part of the token. */
   widens?: Widening;
+  /** Set when applying files a pre-approved PassRole request: the request's terms. */
+  grant?: FixGrant;
 }
 
 export interface PlannedFix {
@@ -48,10 +56,10 @@ export interface PlannedFix {
   plan: FixPlan;
 }
 
-export async function planFix(ctx: FixContext, proposal: FixProposal): Promise<PlannedFix> {
+export async function planFix(ctx: FixContext, proposal: FixProposal, options: FixOptions = {}): Promise<PlannedFix> {
   const build = BUILDERS[proposal.kind] as Builder<FixKind>;
-  const plan = await build(ctx, proposal as never);
-  const preview = previewPlan(plan);
+  const plan = await build(ctx, proposal as never, options);
+  const preview = { ...previewPlan(plan), ...(plan.signed ? { token: previewPlan(plan.signed).token } : {}) };
   const widens = proposal.kind === "add-trust-principal" ? await wideningOf(ctx, proposal.roleName, EAS_SERVICE_PRINCIPAL) : undefined;
   return {
     id: proposal.id,
@@ -60,6 +68,6 @@ export async function planFix(ctx: FixContext, proposal: FixProposal): Promise<P
     message: plan.message,
     redeploys: REDEPLOYS.has(proposal.kind),
     plan,
-    preview: { ...preview, steps: preview.steps.map((s) => (s.change ? { ...s, diff: diffJsonLines(s.change.before, s.change.after) } : s)), ...(widens ? { widens } : {}) },
+    preview: { ...preview, steps: preview.steps.map((s) => (s.change ? { ...s, diff: diffJsonLines(s.change.before, s.change.after) } : s)), ...(widens ? { widens } : {}), ...(plan.grant ? { grant: plan.grant } : {}) },
   };
 }

@@ -12,7 +12,7 @@ import { parseEnv } from "../env";
 import { applyFix } from "../fixes/apply-fix";
 import { loadFixes } from "../fixes/load-fixes";
 import { runPreflight } from "../preflight";
-import type { WriteDeps } from "../writes/run-plan";
+import type { ApprovalDeps } from "../approvals/deps";
 import { ADMIN, ENGINEER } from "../../tests/support/actors";
 import { createInventoryDeps, type InventoryDeps } from "./deps";
 import { invalidateFor } from "./invalidate";
@@ -32,7 +32,7 @@ const svc = (name: string, roleArn: string) => ({ name, metadata: { instance: 1,
 
 let emu: RunningEmulator;
 let cloud: Cloud;
-let writes: WriteDeps;
+let deps: ApprovalDeps;
 let shared: InventoryDeps;
 const fresh = () => createInventoryDeps(cloud, { ttlMs: 0 });
 const settle = () => control(emu.url, "POST", "/_emulator/settle");
@@ -42,7 +42,8 @@ beforeAll(async () => {
   cloud = createCloud(parseEnv({ ROLESCOPE_CLOUD: "emulator", EMULATOR_ENDPOINT: `127.0.0.1:${emu.port}`, ROLESCOPE_REGIONS: Object.keys(emu.regionPorts).join(",") }));
   shared = createInventoryDeps(cloud);
   const stores = sqliteStores(openDatabase(":memory:"));
-  writes = { cloud, audit: createAuditLog(stores.audit), invalidate: (c) => invalidateFor(shared, ...c), readOnly: false, claims: stores.planClaims };
+  const writes: ApprovalDeps["writes"] = { cloud, audit: createAuditLog(stores.audit), invalidate: (c) => invalidateFor(shared, ...c), readOnly: false, claims: stores.planClaims };
+  deps = { stores, inventory: shared, writes, publish: async () => {}, now: () => new Date(), worker: "role-case", leaseMs: 60_000 };
   const ram = ramGateway(emu.port);
   await ram.createRole({ roleName: "EasMixedCase", assumeRolePolicyDocument: easTrust });
   await ram.attachPolicyToRole({ policyName: "AliyunOSSReadOnlyAccess", policyType: "System", roleName: "EasMixedCase" });
@@ -95,7 +96,7 @@ describe("one role whatever the case of its name", () => {
     expect(d.diagnosis.cause).toMatchObject({ code: "PASSROLE_DENIED", values: { user: "bob", role: "CasePassRole" } });
     const grant = d.fixes.find((f) => f.id === "grant-passrole")!;
     expect(JSON.parse(String(grant.preview.steps[0].params.PolicyDocument)).Statement[0].Resource).toEqual([arnAs("casepassrole")]);
-    const out = await applyFix({ inventory: shared, writes }, ADMIN, HZ, "case-pass", "grant-passrole", { token: grant.preview.token });
+    const out = await applyFix(deps, ADMIN, HZ, "case-pass", "grant-passrole", { token: grant.preview.token });
     expect(out.ok, JSON.stringify(out.steps)).toBe(true);
     await easGateway(emu, bob).updateService(HZ, "case-pass", "{}");
     await settle();
@@ -110,7 +111,7 @@ describe("one role whatever the case of its name", () => {
     const d = await loadFixes(fresh(), ADMIN, HZ, "case-trust");
     expect(d.diagnosis.cause).toMatchObject({ code: "TRUST_MISSING_EAS", subject: "CaseEcsOnly", values: { role: "CaseEcsOnly" } });
     const fix = d.fixes.find((f) => f.id === "add-eas-trust")!;
-    expect((await applyFix({ inventory: shared, writes }, ADMIN, HZ, "case-trust", "add-eas-trust", { token: fix.preview.token })).ok).toBe(true);
+    expect((await applyFix(deps, ADMIN, HZ, "case-trust", "add-eas-trust", { token: fix.preview.token })).ok).toBe(true);
     await easGateway(emu).updateService(HZ, "case-trust", "{}");
     await settle();
     expect((await loadFixes(fresh(), ENGINEER, HZ, "case-trust")).service.status).toBe("Running");
