@@ -16,7 +16,8 @@ interface Broken {
   fix: string;
   /** The fix updates the service itself, so the watch starts on its own. */
   redeploys: boolean;
-  holds: () => Promise<void>;
+  /** What the emulator holds afterwards, and where the page points. */
+  holds: (page: Page) => Promise<void>;
 }
 
 const HZ = "cn-hangzhou";
@@ -33,7 +34,18 @@ const BROKEN: Broken[] = [
   },
   {
     name: "chat-summarizer", reason: "RenderFailed", code: "PASSROLE_DENIED", evidence: "passrole", fix: "grant-passrole", redeploys: false,
-    holds: async () => expect(await emulatorRam.userPolicies("carol")).toContain("PassRole-eas-restricted"),
+    // The grant is a PassRole request's, filed and approved by alice, time-bound and revocable in Approvals.
+    holds: async (page) => {
+      const policies = await emulatorRam.userPolicies("carol");
+      expect(policies.filter((p) => /^RoleScope-PassRole-carol-eas-restricted-[0-9a-f]{8}$/.test(p))).toHaveLength(1);
+      expect(policies).not.toContain("PassRole-eas-restricted");
+      const filed = page.getByTestId("applied").getByTestId("filed-request");
+      await expect(filed).toHaveAttribute("data-request-state", "granted");
+      await filed.getByRole("link", { name: "Open the request in Approvals" }).click();
+      await expect(page).toHaveURL(/\/approvals\/[0-9a-f-]{36}$/);
+      await expect(page.locator('[data-state="granted"]').first()).toBeVisible();
+      await expect(page.getByText("carol", { exact: true }).first()).toBeVisible();
+    },
   },
   {
     name: "ocr-pipeline", reason: "FailedMount", code: "MOUNT_DENIED", evidence: "need", fix: "attach-policy:AliyunOSSReadOnlyAccess", redeploys: false,
@@ -94,7 +106,7 @@ test.describe("diagnosis and fixes, as an admin", () => {
       await expect(diagnosis.getByTestId("cause")).toHaveAttribute("data-cause", "NONE");
       await expect(diagnosis).toHaveAttribute("data-status", "Running");
       expect((await emulatorService(HZ, b.name)).Status).toBe("Running");
-      await b.holds();
+      await b.holds(page);
     });
   }
 

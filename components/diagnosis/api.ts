@@ -26,6 +26,8 @@ export interface WriteAnswer {
   steps: StepResult[];
   requestIds: string[];
   audit: { id: number | string };
+  /** The PassRole request a grant-passrole fix filed. */
+  request?: { id: string; state: string; policyName: string; expiresAt: string | null };
 }
 
 /** Statuses in which EAS is still deploying: the page keeps watching. */

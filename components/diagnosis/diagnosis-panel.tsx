@@ -10,6 +10,7 @@ import { AdviceList } from "./advice-list";
 import { DEPLOYING, FAILING, diagnosisKey, diagnosisUrl, type DiagnosisBody, type FixView, type LiveDiagnosis, type WriteAnswer } from "./api";
 import { CauseSummary } from "./cause-summary";
 import { EvidenceList } from "./evidence-list";
+import { FiledRequest } from "./filed-request";
 import { FixCard } from "./fix-card";
 import { RedeployControl } from "./redeploy-control";
 import { StepResults } from "./step-results";
@@ -97,6 +98,7 @@ export function DiagnosisPanel({ initial, canFix, readOnly, sharePath }: { initi
             <p className="text-sm font-medium text-slate-900">{done.fix.title}</p>
             <p className="text-sm text-emerald-800">{done.answer.ok ? t("fix.applied", { id: String(done.answer.audit.id) }) : t("fix.failed")}</p>
             <StepResults steps={done.answer.steps} />
+            {done.answer.request && <FiledRequest request={done.answer.request} />}
           </div>
         )}
         {d.fixes.length > 0 && (

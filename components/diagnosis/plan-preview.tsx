@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { utcMinute } from "@/components/approvals/format";
 import { JsonView, type JsonLine } from "@/components/ui/json-view";
 import type { FixView } from "./api";
 
@@ -14,6 +15,11 @@ export function PlanPreview({ fix }: { fix: FixView }) {
       <p className="text-xs text-slate-600">{t("nothingWritten")}</p>
       {fix.redeploys && <p className="text-xs text-amber-800">{t("redeploys")}</p>}
       {fix.preview.widens && <Widens widens={fix.preview.widens} />}
+      {fix.preview.grant && (
+        <p role="note" data-testid="grant-note" className="rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950">
+          {t("grantNote", { user: fix.preview.grant.ramUser, role: fix.preview.grant.roleName, duration: fix.preview.grant.duration, expires: utcMinute(fix.preview.grant.expiresAt) })}
+        </p>
+      )}
       <ol className="space-y-3">
         {fix.preview.steps.map((s) => {
           const label = t("step", { operation: s.operation, target: s.target });
