@@ -45,6 +45,11 @@ const BROKEN: Broken[] = [
       await expect(page).toHaveURL(/\/approvals\/[0-9a-f-]{36}$/);
       await expect(page.locator('[data-state="granted"]').first()).toBeVisible();
       await expect(page.getByText("carol", { exact: true }).first()).toBeVisible();
+      // Revoked there, the grant is gone from RAM.
+      await page.getByRole("button", { name: "Revoke grant" }).click();
+      await page.getByRole("button", { name: "Yes, revoke" }).click();
+      await expect(page.getByRole("region", { name: "Request" }).locator("[data-state]")).toHaveText("Revoked");
+      expect((await emulatorRam.userPolicies("carol")).filter((p) => p.startsWith("RoleScope-PassRole-carol-eas-restricted-"))).toEqual([]);
     },
   },
   {
@@ -60,6 +65,14 @@ const BROKEN: Broken[] = [
     holds: async () => expect((await configOf("recsys-ranker")).metadata?.workspace_id).toBe("38291"),
   },
 ];
+
+/** A grant an earlier run left open is named instead of granted again (one open request per pair): take it back first. */
+async function revokeOpenGrants(page: Page, baseURL: string, ramUser: string, role: string) {
+  const { requests } = (await (await page.request.get("/api/passrole-requests?state=granted")).json()) as { requests: { id: string; ramUser: string; roleName: string }[] };
+  for (const r of requests.filter((x) => x.ramUser === ramUser && x.roleName === role)) {
+    expect((await page.request.post(`/api/passrole-requests/${r.id}/revoke`, { data: {}, headers: { origin: baseURL } })).status()).toBe(200);
+  }
+}
 
 const fixCard = (page: Page, id: string) => page.locator(id.endsWith(":") ? `[data-fix-id^="${id}"]` : `[data-fix-id="${id}"]`).first();
 
@@ -90,9 +103,10 @@ async function redeployAndWatch(page: Page) {
 
 test.describe("diagnosis and fixes, as an admin", () => {
   for (const b of BROKEN) {
-    test(`${b.name}: ${b.code}, fixed, redeployed, Running`, async ({ page, cloud }) => {
+    test(`${b.name}: ${b.code}, fixed, redeployed, Running`, async ({ page, cloud, baseURL }) => {
       void cloud;
       await signIn(page, "alice");
+      if (b.fix === "grant-passrole") await revokeOpenGrants(page, baseURL!, "carol", "eas-restricted");
       await page.goto(`/services/${HZ}/${b.name}`);
       const diagnosis = page.getByTestId("diagnosis");
       await expect(diagnosis.getByTestId("cause")).toHaveAttribute("data-cause", b.code);

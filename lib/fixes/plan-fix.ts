@@ -68,6 +68,7 @@ export async function planFix(ctx: FixContext, proposal: FixProposal, options: F
     message: plan.message,
     redeploys: REDEPLOYS.has(proposal.kind),
     plan,
-    preview: { ...preview, steps: preview.steps.map((s) => (s.change ? { ...s, diff: diffJsonLines(s.change.before, s.change.after) } : s)), ...(widens ? { widens } : {}), ...(plan.grant ? { grant: plan.grant } : {}) },
+    // A document made from nothing ("" before) has no line to take away.
+    preview: { ...preview, steps: preview.steps.map((s) => (s.change ? { ...s, diff: diffJsonLines(s.change.before || null, s.change.after) } : s)), ...(widens ? { widens } : {}), ...(plan.grant ? { grant: plan.grant } : {}) },
   };
 }

@@ -54,6 +54,8 @@ describe("the grant-passrole fix goes through the PassRole request workflow", ()
     const doc = JSON.parse(String(fix.preview.steps[0].params.PolicyDocument));
     expect(doc).toEqual({ Version: "1", Statement: [{ Effect: "Allow", Action: ["ram:PassRole"], Resource: [ARN], Condition: { DateLessThan: { "acs:CurrentTime": [fix.preview.grant!.expiresAt] } } }] });
     expect(Math.abs(Date.parse(fix.preview.grant!.expiresAt) - (Date.now() + DAY))).toBeLessThan(60_000);
+    // A new policy: every line of its diff is added, none taken away.
+    expect(fix.preview.steps[0].diff?.map((l) => l.kind)).toEqual(JSON.stringify(doc, null, 2).split("\n").map(() => "add"));
     // The token holds the duration: another duration is another preview.
     const week = await offered(p, "7d");
     expect(week.preview.token).not.toBe(fix.preview.token);

@@ -34,7 +34,7 @@ export default async function IssuesPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} actions={<span className="text-sm text-slate-600" data-testid="fleet-total">{t("total", { count: loaded.total, groups })}</span>} />
-      <ClientMessages namespaces={["diagnosis", "service-detail.needKind"]}>
+      <ClientMessages namespaces={["diagnosis", "service-detail.needKind", "approvals.durations"]}>
         <FleetView causes={loaded.causes} canFix={canWriteCloud(me)} readOnly={isReadOnly()} />
       </ClientMessages>
     </>

@@ -120,7 +120,7 @@ async function DiagnosisSection({ deps, me, region, name, base }: SectionProps &
     );
   }
   return (
-    <ClientMessages namespaces={["diagnosis", "service-detail.needKind"]}>
+    <ClientMessages namespaces={["diagnosis", "service-detail.needKind", "approvals.durations"]}>
       <DiagnosisPanel initial={loaded.diagnosis} canFix={canWriteCloud(me)} readOnly={isReadOnly()} sharePath={`${base}#diagnosis`} />
     </ClientMessages>
   );
