@@ -142,6 +142,25 @@ describe("the grant-passrole fix goes through the PassRole request workflow", ()
     expect((await offered(p)).id).toBe("grant-passrole");
   });
 
+  it("two admins applying it for different durations at once: one request, one grant, the other told of it", async () => {
+    const p = s.start();
+    const other = s.start();
+    const [day, week] = [await offered(p), await offered(other, "7d")];
+    await control(emu.url, "DELETE", "/_emulator/stats");
+    const runs = await Promise.allSettled([
+      applyFix(p.deps, s.alice, HZ, SVC, "grant-passrole", { token: day.preview.token }),
+      applyFix(other.deps, s.dave, HZ, SVC, "grant-passrole", { token: week.preview.token, duration: "7d" }),
+    ]);
+    const won = runs.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    expect(won.map((o) => o.request?.state)).toEqual(["granted"]);
+    expect(runs.flatMap((r) => (r.status === "rejected" ? [(r.reason as { code: string }).code] : []))).toEqual(["conflict"]);
+    const calls = (await control(emu.url, "GET", "/_emulator/stats")).json.calls as Record<string, number>;
+    expect([calls.CreatePolicy, calls.AttachPolicyToUser]).toEqual([1, 1]);
+    const open = await p.stores.passRoleRequests.list({ states: ["pending", "approved", "granting", "granted"], pair: { ramUser: "carol", roleName: "eas-restricted" }, limit: 10 });
+    expect(open.requests.map((r) => r.id)).toEqual([won[0].request!.id]);
+    await revokeRequest(p.deps, s.dave, won[0].request!.id, {});
+  });
+
   it("the sweeper ends a fix's grant at its expiry and removes the policy", async () => {
     const p = s.start();
     const fix = await offered(p);
