@@ -87,7 +87,8 @@ export function fetchRegionServices(deps: InventoryDeps, region: string, onPage?
     const stream: PageStream = { seen: [], listeners: new Set(onPage ? [onPage] : []) };
     open.set(key, stream);
     const page = async (pageNumber: number) => {
-      const p = await call(deps, () => deps.cloud.eas.listServices(region, { pageNumber, pageSize: EAS_PAGE_SIZE }));
+      // Ahead of the role reads the earlier pages started: the rows (and every later read) wait on the pages.
+      const p = await deps.limiter.run(() => deps.cloud.eas.listServices(region, { pageNumber, pageSize: EAS_PAGE_SIZE }), { first: true });
       stream.seen.push(p.items);
       for (const listener of stream.listeners) listener(p.items);
       return p;

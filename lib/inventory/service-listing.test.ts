@@ -110,6 +110,21 @@ describe("the services listing (facts=none)", () => {
     expect(quick.rows).toHaveLength(whole.rows.length);
   });
 
+  it("reads every list page before the role reads the first pages started, however few calls may run at once", async () => {
+    const order: string[] = [];
+    const recorded: Cloud = {
+      ...cloud,
+      ram: Object.assign(Object.create(cloud.ram) as Cloud["ram"], { getRole: (name: string) => (order.push("GetRole"), cloud.ram.getRole(name)) }),
+      eas: Object.assign(Object.create(cloud.eas) as Cloud["eas"], {
+        listServices: (region: string, opts: Parameters<Cloud["eas"]["listServices"]>[1]) => (order.push("ListServices"), cloud.eas.listServices(region, opts)),
+      }),
+    };
+    const deps = createInventoryDeps(recorded, { ttlMs: 60_000, concurrency: 1 });
+    await Promise.all([loadServices(deps, ENGINEER, regions), loadServiceListing(deps, ENGINEER, regions)]);
+    expect(order.filter((o) => o === "ListServices").length).toBeGreaterThan(regions.length);
+    expect(order.lastIndexOf("ListServices")).toBeLessThan(order.indexOf("GetRole"));
+  });
+
   it("is cached under its own key with the aggregates' tags: a write or a refresh drops it", async () => {
     const deps = fresh();
     await loadServiceListing(deps, ENGINEER, regions);
