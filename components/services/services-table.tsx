@@ -146,7 +146,10 @@ export function ServicesTable({ regions, ignored }: { regions: string[]; ignored
                   <TD>
                     <RoleModeCell mode={s.roleMode} roleName={s.roleName} />
                   </TD>
-                  <TD>{"health" in s ? <HealthBadge health={s.health} /> : <HealthChecking />}</TD>
+                  <TD>
+                    {/* As wide as most verdicts, so the columns barely move when the health comes in. */}
+                    <div className="min-w-36">{"health" in s ? <HealthBadge health={s.health} /> : <HealthChecking />}</div>
+                  </TD>
                   {/* The warning takes the width the other columns leave, cut short (the title holds all of it), so the table fits its card. */}
                   <TD className="w-full min-w-40 max-w-0">
                     {s.warning ? (
