@@ -5,7 +5,7 @@ import { FactSource } from "./gather/fact-source";
 import { gatherServiceFacts, serviceEvent } from "./gather/service-facts";
 import { serviceHealth } from "../diagnosis/health";
 import type { DiagnosisFacts } from "../diagnosis/types";
-import { analyseService } from "../readiness/use";
+import { analyseService, serviceRole } from "../readiness/use";
 import { tags } from "./cache-tags";
 import type { InventoryDeps } from "./deps";
 import { fetchGroups, fetchRegionServices, fetchUsers } from "./fetch";
@@ -83,8 +83,7 @@ export async function loadServiceListing(deps: InventoryDeps, actor: Actor, regi
 }
 
 function listingRow(s: EasService): ServiceListingRow {
-  // The role a config names needs no account: the account only scopes what the role must allow.
-  const use = analyseService(s.serviceConfig, "", s.region);
+  const use = serviceRole(s.serviceConfig);
   return {
     region: s.region,
     name: s.serviceName,
