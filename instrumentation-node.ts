@@ -46,3 +46,9 @@ if ((await import("./lib/coherence")).startCacheCoherence()) console.log("RoleSc
 const { startApprovalJobs } = await import("./lib/approvals/sweep");
 const { getApprovalDeps } = await import("./lib/approvals/server-deps");
 startApprovalJobs(getApprovalDeps);
+
+// The overview's unused access: the account-wide ActionTrail read runs on the console's own timer, never inside a page request.
+const { startActivityScans } = await import("./lib/activity/load-unused-access");
+const { DEFAULT_ACTIVITY_DAYS } = await import("./lib/activity/days");
+const { getInventoryDeps } = await import("./lib/inventory/server-deps");
+startActivityScans(getInventoryDeps, DEFAULT_ACTIVITY_DAYS);

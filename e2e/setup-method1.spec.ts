@@ -108,4 +108,21 @@ test.describe("setup, Method 1", () => {
     await expect(first).toHaveAttribute("data-testid", "default-role-missing");
     await shot(page, "setup-3-method1-no-default-role");
   });
+
+  test("a workspace id no service of the region uses is questioned, the ones they use are offered", async ({ page }) => {
+    await signIn(page, "bob");
+    await page.goto("/setup?step=method1&region=cn-hangzhou&oss=models%3Aread&method=1");
+    const field = page.getByLabel("Workspace id", { exact: true });
+    const offered = await page.locator("datalist#known-workspaces option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    // fraud-detector, the one service of cn-hangzhou that names a workspace (translation-api is in another region).
+    expect(offered).toEqual(["38291"]);
+    await field.fill("38291");
+    await expect(page.getByTestId("workspace-unknown")).toHaveCount(0);
+    await field.fill("99999");
+    await expect(page.getByTestId("workspace-unknown")).toContainText("No service in cn-hangzhou uses workspace 99999.");
+    await expect(page.getByTestId("workspace-unknown")).toContainText("38291");
+    // A warning, not a rule: the config still takes the id.
+    await expect(page.getByTestId("service-config")).toContainText('"workspace_id": "99999"');
+    await shot(page, "setup-3-method1-unknown-workspace");
+  });
 });

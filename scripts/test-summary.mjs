@@ -27,7 +27,7 @@ export function combineShards(reports) {
 }
 
 /**
- * stages: lines like `unit passed`, `build failed`, `e2e not run (build failed)`. `vitest` maps a
+ * stages: lines like `unit passed in 412 s`, `build failed in 80 s`, `e2e not run (build failed)`. `vitest` maps a
  * vitest stage (unit, soak, replicas) to its JSON report, `e2e` is Playwright's; a missing report
  * is null.
  */
@@ -37,18 +37,20 @@ export function summarize(stages, vitest, e2e) {
   let passed = present.reduce((n, r) => n + r.numPassedTests, 0) + (e2e ? e2e.stats.expected + e2e.stats.flaky : 0);
   let failed = present.reduce((n, r) => n + r.numFailedTests, 0) + (e2e ? e2e.stats.unexpected : 0);
   const lines = [];
-  for (const line of stages) {
-    const [name, ...rest] = line.split(" ");
-    const outcome = rest.join(" ");
+  const outcomes = stages.map((line) => {
+    const [, name, outcome, seconds] = /^(\S+) (.*?)(?: in (\d+) s)?$/.exec(line) ?? [line, line, ""];
+    return { name, outcome, took: seconds === undefined ? "" : ` (${seconds} s)` };
+  });
+  for (const { name, outcome, took } of outcomes) {
     let detail = outcome;
     const report = reports[name] ?? null;
     if (report) detail = `${report.numPassedTests} passed, ${report.numFailedTests} failed`;
     if (name === "e2e" && e2e) detail = `${e2e.stats.expected + e2e.stats.flaky} passed, ${e2e.stats.unexpected} failed${e2e.stats.flaky ? ` (${e2e.stats.flaky} flaky)` : ""}`;
-    lines.push(`${name}: ${detail}`);
+    lines.push(`${name}: ${detail}${took}`);
     const own = report ? report.numFailedTests : name === "e2e" ? (e2e?.stats.unexpected ?? 0) : 0;
     if (outcome !== "passed" && own === 0) failed += 1;
   }
-  const ok = stages.length > 0 && stages.every((l) => l.endsWith(" passed")) && failed === 0;
+  const ok = outcomes.length > 0 && outcomes.every((o) => o.outcome === "passed") && failed === 0;
   return { lines: [...lines, "", `${passed} passed, ${failed} failed`], ok };
 }
 

@@ -7,11 +7,13 @@ export NEXT_TELEMETRY_DISABLED=1 ALIBABA_CLOUD_ECS_METADATA_DISABLED=true
 mkdir -p reports
 rm -f reports/unit.json reports/e2e*.json reports/e2e-*.log reports/soak.json reports/soak.log reports/replicas.json reports/stages.txt
 
+# Each stage's line in reports/stages.txt carries its wall time, to see where the run goes.
 stage() {
   local name="$1"; shift
+  local started=$SECONDS
   echo; echo "▶ $name: $*"
-  if "$@"; then echo "$name passed" >> reports/stages.txt; return 0; fi
-  echo "$name failed" >> reports/stages.txt; return 1
+  if "$@"; then echo "$name passed in $((SECONDS - started)) s" >> reports/stages.txt; return 0; fi
+  echo "$name failed in $((SECONDS - started)) s" >> reports/stages.txt; return 1
 }
 skip() { echo "$1 not run ($2)" >> reports/stages.txt; }
 

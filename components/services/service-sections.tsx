@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
+import { DEFAULT_LOCALE, isLocale } from "@/i18n/config";
 import { formatStamp } from "@/i18n/format";
+import { wordHealth } from "@/lib/diagnosis/health";
 import { CloudCallError } from "@/components/inventory/cloud-call-error";
 import { DescriptionList } from "@/components/ui/description-list";
 import { JsonView, type JsonLine } from "@/components/ui/json-view";
@@ -91,7 +93,10 @@ export async function OverviewSection(p: SectionProps) {
 
 export async function ChainSection(p: SectionProps) {
   const t = await getTranslations("service-detail");
-  return guarded(t("chain"), "chain", async () => <RoleChain detail={await detailOf(p)} />);
+  return guarded(t("chain"), "chain", async () => {
+    const [detail, locale] = await Promise.all([detailOf(p), getLocale()]);
+    return <RoleChain detail={{ ...detail, health: wordHealth(detail.health, isLocale(locale) ? locale : DEFAULT_LOCALE) }} />;
+  });
 }
 
 export async function NeedsSection(p: SectionProps) {

@@ -16,14 +16,17 @@ interface Props {
   state: SetupState;
   issues: FieldIssue[];
   defaultRole: { name: string; exists: boolean };
+  /** Workspace ids the region's services use: offered, and a typed id outside them is questioned. */
+  workspaces: string[];
   update(patch: Partial<SetupState>): void;
 }
 
 // Method 1: the PAI default role. The config, the code and its credentials, ready to paste.
-export function Method1Step({ state, issues, defaultRole, update }: Props) {
+export function Method1Step({ state, issues, defaultRole, workspaces, update }: Props) {
   const t = useTranslations("wizard.method1");
   const rule = (f: string) => ruleOf(issues, f);
   const oss = usesOss(state.needs);
+  const unknownWorkspace = state.workspaceId !== "" && !rule("workspaceId") && workspaces.length > 0 && !workspaces.includes(state.workspaceId);
   const config = buildServiceConfig({ name: state.serviceName, needs: state.needs, method: 1, workspaceId: state.workspaceId || undefined, codePath: codePathOf(state) });
   return (
     <div className="space-y-4">
@@ -38,14 +41,24 @@ export function Method1Step({ state, issues, defaultRole, update }: Props) {
             <input {...controlProps("serviceName", rule("serviceName"))} value={state.serviceName} onChange={(e) => update({ serviceName: e.target.value.trim() })} className={inputClass} />
           </Field>
           <Field field="workspaceId" label={t(oss ? "workspaceIdRequired" : "workspaceId")} rule={rule("workspaceId")} hint={t(oss ? "workspaceIdHintOss" : "workspaceIdHint")}>
-            <input {...controlProps("workspaceId", rule("workspaceId"))} inputMode="numeric" value={state.workspaceId} onChange={(e) => update({ workspaceId: e.target.value.trim() })} className={inputClass} />
+            <input {...controlProps("workspaceId", rule("workspaceId"))} list="known-workspaces" value={state.workspaceId} onChange={(e) => update({ workspaceId: e.target.value.trim() })} className={inputClass} />
           </Field>
+          <datalist id="known-workspaces">
+            {workspaces.map((id) => (
+              <option key={id} value={id} />
+            ))}
+          </datalist>
           <Field field="codePath" label={t("codePath")} rule={rule("codePath")} hint={t("codePathHint", { path: defaultCodePath(state.needs) })}>
             <input {...controlProps("codePath", rule("codePath"))} value={state.codePath} placeholder={defaultCodePath(state.needs)} onChange={(e) => update({ codePath: e.target.value.trim() })} className={inputClass} />
           </Field>
           <NetworkChoice needs={state.needs} network={state.network} onChange={(network) => update({ network })} />
         </div>
       </Panel>
+      {unknownWorkspace && (
+        <Notice tone="warning" title={t("workspaceUnknown", { id: state.workspaceId, region: state.needs.region })} testId="workspace-unknown">
+          {t("workspaceUnknownFix", { known: workspaces.join(", ") })}
+        </Notice>
+      )}
       <Panel title={t("configTitle")}>
         <Snippet title={t("config")} value={configJson(config)} note={t("configNote")} testId="service-config" />
       </Panel>

@@ -52,7 +52,7 @@ export function SetupWizard({ context, canWrite, readOnly }: { context: SetupCon
       case "method":
         return <MethodStep needs={state.needs} method={methodOf(state)} defaultRole={context.defaultRole} onChoose={(method) => update({ method })} />;
       case "method1":
-        return <Method1Step state={state} issues={shown} defaultRole={context.defaultRole} update={update} />;
+        return <Method1Step state={state} issues={shown} defaultRole={context.defaultRole} workspaces={context.workspaces[state.needs.region] ?? []} update={update} />;
       case "role":
         return <RoleStep state={state} accountId={context.accountId} linkedRamUser={context.linkedRamUser} issues={shown} update={update} />;
       case "preview":

@@ -5,6 +5,7 @@ import type { InventoryDeps } from "../inventory/deps";
 import { fetchAccountId, fetchPolicyDocuments, fetchRolePolicies } from "../inventory/fetch";
 import { loadRoles } from "../inventory/load-roles";
 import type { ServiceRef } from "../inventory/types";
+import { logUnexpected } from "../http/error-response";
 import { processSingleton } from "../process-singleton";
 import { ActivityAggregator } from "./aggregate";
 import { deployNeeds, trailGate } from "./load-role-activity";
@@ -66,29 +67,99 @@ async function scanAccount(deps: InventoryDeps, days: number): Promise<AccountSc
   };
 }
 
-// The account-wide read takes as long as its pages at two a second (a minute for a few thousand
-// events): the overview waits for it a few seconds at most. A read still running then goes on
-// in the background, and the panel says so until the next visit finds it finished.
+// The account-wide read takes as long as its pages at two a second (minutes on a busy account).
+// The console's own timer runs it (`startActivityScans`, from instrumentation), so it is never
+// tied to a page request: a read at start-up, then again for every window a reader asked for in
+// the last half hour, once the one shown is older than the TTL. A page waits a few seconds at
+// most for a first read, then says it is running. A page ActionTrail refuses is a gap in the
+// coverage, which the panel shows; a read that fails outright is shown as its error (when nothing
+// was read before) and tried again after the TTL.
 const FIRST_READ_WAIT_MS = 8_000;
-const scans = () => processSingleton("activity-account-scans", () => new Map<number, { done?: AccountScan; running?: Promise<unknown> }>());
+const WANTED_FOR_MS = 30 * 60_000;
+const TICK_MS = 15_000;
 
-async function latestScan(deps: InventoryDeps, days: number): Promise<AccountScan | undefined> {
-  const entry = scans().get(days) ?? {};
-  scans().set(days, entry);
-  entry.running ??= deps.cache
-    .get(`activity:account:${days}`, TTL_MS, () => scanAccount(deps, days))
-    .then((c) => (entry.done = c.value))
-    .catch(() => undefined)
-    .finally(() => (entry.running = undefined));
-  if (!entry.done && entry.running) {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([entry.running, new Promise((r) => (timer = setTimeout(r, FIRST_READ_WAIT_MS)))]);
-    clearTimeout(timer);
-  }
-  return entry.done;
+interface ScanEntry {
+  done?: AccountScan;
+  error?: unknown;
+  endedAt?: number;
+  running?: Promise<void>;
+  wantedAt: number;
 }
 
-/** Per role, worst first: roles nothing uses, then the most permissions unused; undefined while the first read of the account runs. */
+const scans = () => processSingleton("activity-account-scans", () => new Map<number, ScanEntry>());
+
+function entryOf(days: number, now: number): ScanEntry {
+  const all = scans();
+  let e = all.get(days);
+  if (!e) all.set(days, (e = { wantedAt: now }));
+  return e;
+}
+
+function startScan(deps: InventoryDeps, days: number, e: ScanEntry): Promise<void> {
+  e.running ??= scanAccount(deps, days)
+    .then(
+      (scan) => {
+        e.done = scan;
+        e.error = undefined;
+      },
+      (err: unknown) => {
+        e.error = err;
+      },
+    )
+    .finally(() => {
+      e.endedAt = Date.now();
+      e.running = undefined;
+    });
+  return e.running;
+}
+
+/** One round of the timer: each window still wanted whose last read ended a TTL ago is read again. Answers the windows it started. */
+export function scanRound(deps: InventoryDeps, now = Date.now()): number[] {
+  const started: number[] = [];
+  for (const [days, e] of scans()) {
+    if (e.running || now - e.wantedAt > WANTED_FOR_MS) continue;
+    if (e.endedAt !== undefined && now - e.endedAt < TTL_MS) continue;
+    void startScan(deps, days, e);
+    started.push(days);
+  }
+  return started;
+}
+
+/** Starts the timer once per process (later calls do nothing), with a first read of `days` at once. */
+export function startActivityScans(deps: () => InventoryDeps, days: number, tickMs = TICK_MS): void {
+  processSingleton("activity.jobs", () => {
+    entryOf(days, Date.now());
+    const round = () => {
+      try {
+        scanRound(deps());
+      } catch (err) {
+        logUnexpected(err, "ActionTrail read");
+      }
+    };
+    round();
+    return setInterval(round, tickMs).unref();
+  });
+}
+
+async function latestScan(deps: InventoryDeps, days: number): Promise<AccountScan | undefined> {
+  const e = entryOf(days, Date.now());
+  e.wantedAt = Date.now();
+  // A process without the timer (a script, a test) reads on a reader's behalf.
+  if (!e.done && e.endedAt === undefined) void startScan(deps, days, e);
+  if (!e.done && e.running) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([e.running, new Promise((r) => (timer = setTimeout(r, FIRST_READ_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
+  // What was read last stays shown while a fresh read runs or after one failed.
+  if (!e.done && e.error) throw e.error;
+  return e.done;
+}
+
+/**
+ * Per role, worst first: roles nothing uses, then the most permissions unused; undefined while the
+ * first read of the account runs; the read's error when it failed and nothing was read before.
+ */
 export async function loadUnusedAccess(deps: InventoryDeps, actor: Actor, days: number): Promise<UnusedAccess | undefined> {
   requirePermission(actor, "inventory:read");
   const scan = await latestScan(deps, days);

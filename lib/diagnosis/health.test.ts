@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { EAS_EVENTS } from "../../emulator/eas/event-messages";
 import { BOB, ROLES, facts, passDenied, serviceSaid, withRole } from "../../tests/support/diagnosis-facts";
 import { diagnose } from "./diagnose";
-import { serviceHealth } from "./health";
+import { serviceHealth, wordHealth } from "./health";
+import { analyseService } from "../readiness/use";
 import { nearNames } from "../readiness/near-names";
 import type { DiagnosisFacts } from "./types";
 
@@ -38,6 +39,17 @@ describe("serviceHealth: the same table as the diagnosis, for every service", ()
     expect(health("Running", facts(withRole("l", "scn-runner"), { role: linted })).issues.map((i) => i.code)).toEqual(["TRUST_LINT"]);
     const bad = { ...facts(withRole("b", "scn-runner")), use: { roleMode: "none" as const, configError: "not JSON", needs: [], warnings: [] } };
     expect(serviceHealth(bad)).toEqual({ state: "problem", issues: [{ code: "CONFIG_INVALID", detail: ["not JSON"] }] });
+  });
+
+  it("an unreadable config's reason is worded in the reader's language, the code kept", () => {
+    const use = analyseService(JSON.stringify({ name: "b", metadata: { instance: "two" } }), "1234567890123456");
+    const bad = { ...facts(withRole("b", "scn-runner")), use };
+    const h = serviceHealth(bad);
+    expect(wordHealth(h, "en")).toEqual({ state: "problem", issues: [{ code: "CONFIG_INVALID", detail: [use.configError] }] });
+    const zh = wordHealth(h, "zh-CN");
+    expect(zh.issues[0].code).toBe("CONFIG_INVALID");
+    expect(zh.issues[0].detail).toEqual(["服务配置的 metadata.instance 必须是数字。"]);
+    expect(zh.issues[0]).not.toHaveProperty("problem");
   });
 
   it("a service without a role has no health to judge until something fails", () => {

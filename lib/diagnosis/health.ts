@@ -1,4 +1,6 @@
+import type { Locale } from "@/i18n/config";
 import { READINESS_RULES } from "../readiness/rules";
+import { configProblemText, type ConfigProblem } from "../service-config";
 import type { CauseCode, Diagnosis, DiagnosisFacts } from "./types";
 
 // A service's health in the lists: the cause a diagnosis lands for a failed deployment first,
@@ -22,6 +24,8 @@ interface HealthIssue {
   /** What one fix acts on, shared by the services one fix heals. */
   subject?: string;
   detail?: string[];
+  /** CONFIG_INVALID's reason, kept to be worded in each reader's language (`wordHealth`). */
+  problem?: ConfigProblem;
 }
 
 /** "none": the service has no RAM role and nothing is wrong, so there is no health to judge. */
@@ -31,7 +35,10 @@ export interface RoleHealth {
 }
 
 export function serviceHealth(facts: DiagnosisFacts, diagnosis?: Diagnosis): RoleHealth {
-  if (facts.use.configError) return { state: "problem", issues: [{ code: "CONFIG_INVALID", detail: [facts.use.configError] }] };
+  if (facts.use.configError) {
+    const problem = facts.use.configProblem;
+    return { state: "problem", issues: [{ code: "CONFIG_INVALID", detail: [facts.use.configError], ...(problem ? { problem } : {}) }] };
+  }
   const issues: HealthIssue[] = [];
   const cause = diagnosis?.cause;
   if (diagnosis?.cleared) issues.push({ code: "REDEPLOY_PENDING", detail: [diagnosis.event?.reason ?? ""] });
@@ -47,4 +54,13 @@ export function serviceHealth(facts: DiagnosisFacts, diagnosis?: Diagnosis): Rol
   if (lint.length > 0) issues.push({ code: "TRUST_LINT", subject: facts.use.roleName, detail: lint });
   if (facts.unread) issues.push({ code: "FACTS_UNREAD", detail: facts.unread.map((e) => (e.requestId ? `${e.code} (RequestId: ${e.requestId})` : e.code)) });
   return { state: issues.length > 0 ? "problem" : facts.use.roleMode === "none" ? "none" : "ok", issues };
+}
+
+/**
+ * The health as a reader of `locale` sees it: an unreadable config's reason in their language.
+ * The aggregates are cached once for every reader, so the wording is done as each answer leaves.
+ */
+export function wordHealth(health: RoleHealth, locale: Locale): RoleHealth {
+  if (!health.issues.some((i) => i.problem)) return health;
+  return { ...health, issues: health.issues.map(({ problem, ...i }) => (problem ? { ...i, detail: [configProblemText(locale, problem)] } : i)) };
 }

@@ -1,5 +1,5 @@
 import type { NamedPolicy } from "../policy";
-import { analyseServiceConfig, checkNeeds, configuredRole, parseServiceConfig, type ServiceConfig, type ServiceNeed } from "../service-config";
+import { analyseServiceConfig, checkNeeds, configuredRole, parseServiceConfig, type ConfigProblem, type ServiceConfig, type ServiceNeed } from "../service-config";
 import type { RoleMode } from "../service-config/types";
 
 interface RoleUse {
@@ -8,7 +8,9 @@ interface RoleUse {
   workspaceId?: string;
   /** The config reads OSS through the PAI default role without metadata.workspace_id. */
   workspaceMissing?: boolean;
+  /** In English, for logs; `configProblem` is worded for a reader. */
   configError?: string;
+  configProblem?: ConfigProblem;
 }
 
 export interface ServiceRoleUse extends RoleUse {
@@ -28,7 +30,7 @@ export function serviceRole(serviceConfig: string): Pick<ServiceRoleUse, "roleMo
 /** A service's RAM role and needs, from its config JSON; a config that cannot be read says why. */
 export function analyseService(serviceConfig: string, accountId: string, region?: string): ServiceRoleUse {
   const parsed = parseServiceConfig(serviceConfig);
-  if (!parsed.ok) return { roleMode: "none", configError: parsed.error, needs: [], warnings: [] };
+  if (!parsed.ok) return { roleMode: "none", configError: parsed.error, configProblem: parsed.problem, needs: [], warnings: [] };
   const a = analyseServiceConfig(parsed.config, accountId, { region });
   return {
     roleMode: a.roleMode,

@@ -37,9 +37,9 @@ function pathOf(issue: z.core.$ZodIssue): string {
 }
 
 /** Why a config cannot be read, to be worded in the reader's language (`errors.serviceConfig`). */
-type ConfigProblem = { kind: "notJson"; detail: string } | { kind: "notObject" } | { kind: "field"; field: string; rule: FieldRule };
+export type ConfigProblem = { kind: "notJson"; detail: string } | { kind: "notObject" } | { kind: "field"; field: string; rule: FieldRule };
 
-function configProblemText(locale: Locale, p: ConfigProblem): string {
+export function configProblemText(locale: Locale, p: ConfigProblem): string {
   if (p.kind === "notJson") return renderKey(locale, "errors.serviceConfig.notJson", { detail: p.detail });
   if (p.kind === "notObject") return renderKey(locale, "errors.serviceConfig.notObject");
   return renderKey(locale, "errors.serviceConfig.field", { field: p.field, rule: renderFieldRule(locale, p.rule) });

@@ -15,7 +15,10 @@ export const RULE_PATTERNS = {
   roleName: /^[A-Za-z0-9.-]{1,64}$/,
   policyName: /^[A-Za-z0-9-]{1,128}$/,
   userName: /^[A-Za-z0-9._@-]{1,64}$/,
-  workspaceId: /^\d{1,20}$/,
+  // EAS documents no format for a workspace id (PAI's own API examples show both "12345" and
+  // "ws123456"): this only keeps out what cannot be one, such as spaces, quotes or a pasted URL.
+  // Whether the id is one of this account's, the wizard asks of the region's services instead.
+  workspaceId: /^[A-Za-z0-9_-]{1,64}$/,
   serviceName: NEW_SERVICE_NAME_PATTERN,
   otherProduct: /^[A-Za-z0-9 ()._/-]{1,64}$/,
   codePath: /^\/[A-Za-z0-9._/-]{0,254}\.py$/,

@@ -106,6 +106,9 @@ describe("steps", () => {
     expect(stepsFor({ ...s, method: 2 })).toEqual(["needs", "method", "role", "preview", "outputs", "deploy"]);
     expect(stepIssues(s, "method1", ["cn-hangzhou"])).toEqual([{ field: "workspaceId", rule: "required" }, { field: "serviceName", rule: "required" }]);
     expect(stepIssues({ ...s, workspaceId: "38291", serviceName: "Bad" }, "method1", ["cn-hangzhou"])).toEqual([{ field: "serviceName", rule: "serviceName" }]);
+    // EAS documents no workspace id format: an id PAI's API examples show passes, a pasted URL does not.
+    expect(stepIssues({ ...s, workspaceId: "ws123456", serviceName: "svc" }, "method1", ["cn-hangzhou"])).toEqual([]);
+    expect(stepIssues({ ...s, workspaceId: "https://pai.console.aliyun.com/#/workspace/38291", serviceName: "svc" }, "method1", ["cn-hangzhou"])).toEqual([{ field: "workspaceId", rule: "workspaceId" }]);
     expect(stepIssues({ ...s, method: 2, roleSource: "new", roleName: "a b" }, "role", [])).toEqual([{ field: "roleName", rule: "roleName" }]);
     expect(stepIssues({ ...s, serviceName: "svc", deployer: "bob smith" }, "outputs", [])).toEqual([{ field: "deployer", rule: "userName" }]);
     expect(firstIncomplete({ ...s, method: 1 }, "deploy", ["cn-hangzhou"])).toBe("method1");

@@ -59,4 +59,11 @@ describe("the last line of npm test", () => {
     const { lines, ok } = summarize(["build passed", "e2e failed"], {}, combineShards([e2e(3, 0), null]));
     expect([lines.at(-1), ok]).toEqual(["3 passed, 1 failed", false]);
   });
+
+  it("shows each stage's wall time, and reads a timed line as its outcome", () => {
+    const { lines, ok } = summarize(["build passed in 95 s", "unit passed in 412 s", "e2e failed in 380 s"], { unit: unit(7, 0) }, e2e(4, 1));
+    expect(lines).toEqual(expect.arrayContaining(["build: passed (95 s)", "unit: 7 passed, 0 failed (412 s)", "e2e: 4 passed, 1 failed (380 s)"]));
+    expect(ok).toBe(false);
+    expect(summarize(["build passed in 95 s", "unit passed in 412 s"], { unit: unit(7, 0) }, null)).toMatchObject({ ok: true, lines: expect.arrayContaining(["7 passed, 0 failed"]) });
+  });
 });

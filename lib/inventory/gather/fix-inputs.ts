@@ -31,7 +31,8 @@ async function candidates(deps: InventoryDeps, src: FactSource, facts: Diagnosis
   return out;
 }
 
-async function workspaces(deps: InventoryDeps, region: string): Promise<string[]> {
+/** The metadata.workspace_id values (or the workspace EAS reports) of a region's services. */
+export async function regionWorkspaces(deps: InventoryDeps, region: string): Promise<string[]> {
   const ids = new Set<string>();
   for (const s of await fetchRegionServices(deps, region)) {
     const parsed = parseServiceConfig(s.serviceConfig);
@@ -53,7 +54,7 @@ async function coverPolicies(deps: InventoryDeps) {
 export async function gatherFixInputs(deps: InventoryDeps, src: FactSource, facts: DiagnosisFacts, code: CauseCode): Promise<FixInputs> {
   const [c, w, p] = await Promise.all([
     code === "ROLE_NOT_FOUND" ? candidates(deps, src, facts) : [],
-    code === "WORKSPACE_ID_MISSING" ? workspaces(deps, facts.region) : [],
+    code === "WORKSPACE_ID_MISSING" ? regionWorkspaces(deps, facts.region) : [],
     code === "MOUNT_DENIED" || code === "IMAGE_PULL_DENIED" ? coverPolicies(deps) : [],
   ]);
   return { candidates: c, workspaces: w, coverPolicies: p };

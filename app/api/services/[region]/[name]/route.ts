@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { requestLocale } from "@/i18n/config";
+import { wordHealth } from "@/lib/diagnosis/health";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { loadServiceDetail, loadServiceEvents } from "@/lib/inventory/load-service-detail";
 import { pickRegions } from "@/lib/inventory/regions";
@@ -14,7 +16,7 @@ const querySchema = z.object({
 
 // One service: its role chain, what it needs against what the role allows, and a page of events
 // (eventsPage 1 holds the newest events, newest first).
-export const GET = apiRoute({ permission: "inventory:read", params: serviceParams, query: querySchema }, async ({ actor, params, query: q }) => {
+export const GET = apiRoute({ permission: "inventory:read", params: serviceParams, query: querySchema }, async ({ req, actor, params, query: q }) => {
   const { region, name } = params;
   const deps = getInventoryDeps();
   pickRegions([region], deps.cloud.eas.regions);
@@ -22,5 +24,5 @@ export const GET = apiRoute({ permission: "inventory:read", params: serviceParam
     loadServiceDetail(deps, actor, region, name),
     loadServiceEvents(deps, actor, region, name, q.eventsPage, q.eventsPageSize),
   ]);
-  return json({ ...detail, events });
+  return json({ ...detail, health: wordHealth(detail.health, requestLocale(req.headers)), events });
 });
