@@ -3,15 +3,17 @@
 // cannot assume, security warnings) each as its data arrives, so it prints the time to the first
 // panel's rows and to the last, each as a ratio to its critical-path bound: per panel, for each
 // sequential stage of its loader, ceil(calls / limit) × latency; the first row's bound is the
-// quickest panel's, the complete page's the slowest one's. Then a visit after the TTL has passed:
-// what was read is shown at once, with its age, while a fresh read runs.
+// quickest panel's, the complete page's the slowest one's. The services list likewise: its rows
+// (the listing from EAS's pages alone) and its health (the full read), asked for together. Then
+// a visit after the TTL has passed: what was read is shown at once, with its age, while a fresh
+// read runs.
 import { SYSTEM_ACTOR } from "../lib/actor";
 import { TtlCache } from "../lib/async/ttl-cache";
 import { createCloud } from "../lib/cloud/create-cloud";
 import { parseEnv } from "../lib/env";
 import { createInventoryDeps } from "../lib/inventory/deps";
 import { loadRoles } from "../lib/inventory/load-roles";
-import { loadServices } from "../lib/inventory/load-services";
+import { loadServiceListing, loadServices } from "../lib/inventory/load-services";
 import { loadSecurityFindings } from "../lib/overview/load-security-findings";
 import { control, formatCalls, LIMIT, measure, n, servicesBound, LATENCY_MS as BOUND_LATENCY_MS, startEmulatorProcess, waves, type Calls } from "./support/cloud-bench";
 
@@ -37,6 +39,9 @@ const securityBound = (c: Calls) =>
     n(c, "GetRole") + n(c, "ListPoliciesForRole") + n(c, "ListPoliciesForUser") + n(c, "ListPoliciesForGroup"),
     n(c, "GetPolicy"),
   ].reduce((sum, k) => sum + waves(k), 0) * LATENCY_MS;
+
+/** loadServiceListing: page 1 of each region, then the other pages. */
+const listingBound = (c: Calls, regions: number) => (waves(regions) + waves(n(c, "ListServices") - regions)) * LATENCY_MS;
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -78,6 +83,26 @@ async function main() {
     const firstBound = Math.min(...Object.values(bounds));
     const completeBound = Math.max(...Object.values(bounds));
     console.log(`  together: ${Object.entries(arrived).map(([k, v]) => `${k} ${s(v)}`).join(", ")}`);
+
+    // The services list as its page loads it: the full read and the listing (facts=none) asked
+    // for together, on cold caches; the rows show when the listing lands, the health with the full read.
+    const listingAlone = await measure(emulator.url, () => loadServiceListing(fresh(), SYSTEM_ACTOR, regions));
+    const rowsBound = listingBound(listingAlone.calls, regions.length);
+    const listDeps = fresh();
+    const timeline: { rows?: number; health?: number } = {};
+    const l0 = performance.now();
+    const visit = await measure(emulator.url, () =>
+      Promise.all([
+        loadServices(listDeps, SYSTEM_ACTOR, regions).then(() => (timeline.health = performance.now() - l0)),
+        loadServiceListing(listDeps, SYSTEM_ACTOR, regions).then(() => (timeline.rows = performance.now() - l0)),
+      ]),
+    );
+    const fullAlone = await measure(emulator.url, () => loadServices(fresh(), SYSTEM_ACTOR, regions));
+    console.log(`  services listing alone: ${s(listingAlone.ms)}; ${listingAlone.total} calls (${formatCalls(listingAlone.calls)}); bound ${s(rowsBound)}`);
+    console.log(`  services list visit: ${visit.total} calls with the listing, ${fullAlone.total} for the full read alone (ListServices ${n(visit.calls, "ListServices")} vs ${n(fullAlone.calls, "ListServices")})`);
+    console.log(
+      `services list at ${LATENCY_MS} ms/call: first rows ${s(timeline.rows!)} (bound ${s(rowsBound)}, ratio ${(timeline.rows! / rowsBound).toFixed(2)}), complete ${s(timeline.health!)} (bound ${s(bounds.failing)}, ratio ${(timeline.health! / bounds.failing).toFixed(2)})`,
+    );
 
     // A visit once the TTL has passed: the cache says every entry expired, the panels answer what they last read.
     let skew = 0;

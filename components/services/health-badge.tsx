@@ -34,3 +34,14 @@ export function HealthBadge({ health }: { health: RoleHealth }) {
     </span>
   );
 }
+
+/** While the role's facts are being read: neutral, so nothing reads as a verdict before there is one. */
+export function HealthChecking() {
+  const t = useTranslations("services.health");
+  return (
+    <span className="inline-flex items-center gap-1.5 whitespace-nowrap py-0.5 text-xs text-slate-500" title={t("checkingTitle")} data-health-checking="">
+      <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-slate-400" />
+      {t("checking")}
+    </span>
+  );
+}

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "@/components/testing/render";
 import { resetNavigation } from "@/components/testing/fake-navigation";
@@ -142,5 +142,67 @@ describe("services list pages", () => {
     await open("/services?pageSize=5");
     expect([...select("Rows per page").options].map((o) => o.value)).toEqual(["5", "20", "50", "100"]);
     expect(select("Rows per page").value).toBe("5");
+  });
+});
+
+describe("services list on a slow cloud", () => {
+  // The listing (facts=none) answers at once; the full answer waits until the test lets it go.
+  let release: () => void = () => undefined;
+  beforeEach(() => {
+    const held = new Promise<void>((r) => (release = r));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string) => {
+        const params = new URL(url, "http://localhost").searchParams;
+        const full = answer(url);
+        if (params.get("facts") === "none") {
+          const items = full.items.map((r) => {
+            const rest: Partial<ServiceRow> = { ...r };
+            delete rest.health;
+            delete rest.cause;
+            return rest;
+          });
+          return new Response(JSON.stringify({ ...full, items }), { status: 200 });
+        }
+        await held;
+        return new Response(JSON.stringify(full), { status: 200 });
+      }),
+    );
+  });
+
+  it("shows the rows with their health being checked, then fills the health in where the reader is", async () => {
+    await open("/services?sort=-status&page=2&mode=custom");
+    const rows = screen.getAllByTestId(/^service-row-/);
+    expect(rows.map((r) => r.dataset.testid)).toEqual(Array.from({ length: 20 }, (_, i) => `service-row-svc-2-${i}`));
+    expect(screen.getAllByText("Checking…")).toHaveLength(20);
+    const table = () => within(screen.getByRole("table", { name: "EAS services" }));
+    expect(table().queryByText("Healthy")).toBeNull();
+    expect(screen.getByRole("status").textContent).toBe("The services are listed; each role's health is still being checked.");
+    // The listing was asked for with the reader's own sort, filter and page.
+    const listing = requested.find((p) => p.get("facts") === "none")!;
+    expect(Object.fromEntries(listing)).toEqual({ sort: "-status", page: "2", mode: "custom", facts: "none" });
+
+    const link = screen.getByRole("link", { name: "svc-2-7" });
+    link.focus();
+    release();
+    await waitFor(() => expect(screen.queryByText("Checking…")).toBeNull());
+    expect(table().getAllByText("Healthy")).toHaveLength(20);
+    expect(screen.getAllByTestId(/^service-row-/).map((r) => r.dataset.testid)).toEqual(rows.map((r) => r.dataset.testid));
+    // The same link, not a new one: focus and the reader's place stay.
+    expect(document.activeElement).toBe(link);
+    expect(screen.getByText("21–40 of 57")).toBeTruthy();
+    expect(screen.getByRole("status").textContent).toBe("Every service's health has been checked.");
+    expect(Object.fromEntries(search())).toEqual({ sort: "-status", page: "2", mode: "custom" });
+  });
+
+  it("waits for the full answer when the list is sorted or filtered by health", async () => {
+    resetNavigation("/services?sort=health");
+    renderWithProviders(<ServicesTable regions={["cn-hangzhou"]} />);
+    await waitFor(() => expect(requested.length).toBeGreaterThan(0));
+    expect(screen.queryByRole("table")).toBeNull();
+    release();
+    await screen.findByRole("table", { name: "EAS services" });
+    expect(screen.queryByText("Checking…")).toBeNull();
+    expect(requested.map((p) => p.toString())).toEqual(["sort=health"]);
   });
 });

@@ -1,6 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { formatStamp } from "@/i18n/format";
 import { Button } from "@/components/ui/button";
@@ -12,11 +14,12 @@ import { SortHeader } from "@/components/ui/sort-header";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { useListParams } from "@/components/ui/use-list-params";
 import { useListQuery } from "@/components/ui/use-list-query";
+import { fetchJson } from "@/components/ui/fetch-json";
 import { serviceHref } from "@/components/inventory/links";
 import { PAGE_SIZES, SEARCH_MAX_LENGTH } from "@/components/inventory/list-options";
 import { dropServerCache } from "@/components/inventory/refresh";
-import type { Paged, ServiceRow } from "@/lib/inventory/types";
-import { HealthBadge } from "./health-badge";
+import type { Paged, ServiceListingRow, ServiceRow } from "@/lib/inventory/types";
+import { HealthBadge, HealthChecking } from "./health-badge";
 import { RoleModeCell } from "./role-mode-cell";
 import { StatusBadge } from "./status-badge";
 import { Legend } from "@/components/ui/legend";
@@ -25,13 +28,40 @@ const refreshList = () => dropServerCache({ what: "services" });
 const FILTERS = ["q", "status", "mode", "health", "region"] as const;
 const STATUSES = ["Running", "Failed", "Creating", "Updating", "Waiting", "Stopped"];
 
+function withoutFacts(qs: string): string {
+  const next = new URLSearchParams(qs);
+  next.delete("facts");
+  return next.toString();
+}
+
 /** `ignored`: parameters of the address the page could not use (it says so above the list). */
 export function ServicesTable({ regions, ignored }: { regions: string[]; ignored?: Record<string, string> }) {
   const t = useTranslations("services");
   const locale = useLocale();
-  const { params, qs, hrefWith, set, clear } = useListParams(ignored);
-  const { data, error, isPending, isFetching, refresh, refreshing } = useListQuery<Paged<ServiceRow>>("/api/services", qs, refreshList);
+  const { params, qs: addressQs, hrefWith, set, clear } = useListParams(ignored);
+  // `facts` is the API's choice, not the page's: the table asks for it itself.
+  const qs = withoutFacts(addressQs);
+  const full = useListQuery<Paged<ServiceRow>>("/api/services", qs, refreshList);
+  const { error, isFetching, refresh, refreshing } = full;
   const sort = params.get("sort") ?? "name";
+  // Until the first full answer, the rows EAS lists (seconds on a slow cloud, where each role's
+  // health takes many calls), in the same order. Which rows a health filter keeps, and their
+  // order by health, need the health: then only the full answer will do.
+  const byHealth = Boolean(params.get("health")) || sort.replace(/^-/, "") === "health";
+  const quick = useQuery({
+    queryKey: ["/api/services", qs, "facts=none"],
+    queryFn: () => fetchJson<Paged<ServiceListingRow>>(`/api/services?${qs ? `${qs}&` : ""}facts=none`),
+    enabled: !byHealth && full.data === undefined,
+    placeholderData: keepPreviousData,
+  });
+  const checking = full.data === undefined && !error && !byHealth && quick.data !== undefined;
+  const data: Paged<ServiceRow | ServiceListingRow> | undefined = full.data ?? (byHealth ? undefined : quick.data);
+  const isPending = full.isPending && data === undefined;
+  // Once rows were shown before their health, its arrival is announced too.
+  const [shownEarly, setShownEarly] = useState(false);
+  if (checking && !shownEarly) setShownEarly(true);
+  // Rows were on screen and a health sort or filter took them away: say why they wait.
+  const waitingByHealth = byHealth && shownEarly && full.data === undefined && !error;
   const filtered = FILTERS.some((k) => params.get(k));
   const any = { value: "", label: t("any") };
 
@@ -63,8 +93,12 @@ export function ServicesTable({ regions, ignored }: { regions: string[]; ignored
             {t("clearFilters")}
           </Button>
         )}
-        <div className="ml-auto">
-          <Freshness fetchedAt={data?.fetchedAt} refreshing={refreshing || (isFetching && !isPending)} onRefresh={refresh} />
+        <div className="ml-auto flex items-center gap-3">
+          {/* Always in the page, so that screen readers hear what is written into it. */}
+          <p role="status" className="text-xs text-slate-500" data-testid="health-checking-status">
+            {checking ? t("checking") : waitingByHealth ? t("checkingByHealth") : shownEarly && full.data !== undefined ? <span className="sr-only">{t("checked")}</span> : null}
+          </p>
+          <Freshness fetchedAt={data?.fetchedAt} refreshing={refreshing || (isFetching && !full.isPending)} onRefresh={refresh} />
         </div>
       </div>
 
@@ -113,7 +147,8 @@ export function ServicesTable({ regions, ignored }: { regions: string[]; ignored
                     <RoleModeCell mode={s.roleMode} roleName={s.roleName} />
                   </TD>
                   <TD>
-                    <HealthBadge health={s.health} />
+                    {/* As wide as most verdicts, so the columns barely move when the health comes in. */}
+                    <div className="min-w-36">{"health" in s ? <HealthBadge health={s.health} /> : <HealthChecking />}</div>
                   </TD>
                   {/* The warning takes the width the other columns leave, cut short (the title holds all of it), so the table fits its card. */}
                   <TD className="w-full min-w-40 max-w-0">

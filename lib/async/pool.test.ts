@@ -37,4 +37,17 @@ describe("Limiter", () => {
     await Promise.all([job(), job(), job(), job(), job()]);
     expect(peak).toBe(2);
   });
+
+  it("starts a call asked for first before the calls already waiting, in the order they came", async () => {
+    const limiter = new Limiter(1);
+    const started: string[] = [];
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const job = (name: string, first?: boolean) => limiter.run(async () => void started.push(name), { first });
+    const holding = limiter.run(() => gate);
+    const all = [job("role-1"), job("role-2"), job("page-2", true), job("role-3"), job("page-3", true)];
+    open();
+    await Promise.all([holding, ...all]);
+    expect(started).toEqual(["page-2", "page-3", "role-1", "role-2", "role-3"]);
+  });
 });

@@ -21,16 +21,22 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 export class Limiter {
   private active = 0;
   private readonly queue: (() => void)[] = [];
+  /** Waiting calls that go before every other waiting call, in their own order. */
+  private readonly ahead: (() => void)[] = [];
   constructor(readonly limit: number) {}
 
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.queue.push(resolve));
+  /**
+   * `fn` once a slot is free. `first`: ahead of the calls already waiting, for a call that others
+   * wait on (a list page whose items start many reads each).
+   */
+  async run<T>(fn: () => Promise<T>, opts?: { first?: boolean }): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => (opts?.first ? this.ahead : this.queue).push(resolve));
     this.active++;
     try {
       return await fn();
     } finally {
       this.active--;
-      this.queue.shift()?.();
+      (this.ahead.shift() ?? this.queue.shift())?.();
     }
   }
 }

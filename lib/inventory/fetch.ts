@@ -13,7 +13,7 @@ import {
   type Role,
   type RoleSummary,
 } from "../cloud/types";
-import type { Tags } from "../async/ttl-cache";
+import type { Tags, TtlCache } from "../async/ttl-cache";
 import { tags } from "./cache-tags";
 import type { InventoryDeps } from "./deps";
 
@@ -61,22 +61,53 @@ export function fetchGroupPolicies(deps: InventoryDeps, groupName: string): Prom
   return cached(deps, `ram:group-policies:${groupName}`, [tags.group(groupName)], () => call(deps, () => deps.cloud.ram.listPoliciesForGroup(groupName)));
 }
 
+// A region's list read while it is in flight, page by page: a second reader (the quick listing
+// and the full services read start together) sees the pages already in and the ones to come,
+// so the full read starts its per-role reads on page 1 instead of waiting for the last page.
+interface PageStream {
+  seen: EasService[][];
+  listeners: Set<(items: EasService[]) => void>;
+}
+const pageStreams = new WeakMap<TtlCache, Map<string, PageStream>>();
+
 /**
  * Every service of a region: page 1 gives TotalCount, then the other pages in parallel.
- * `onPage` sees each page as it arrives (only on a cache miss), so callers can start work early.
+ * `onPage` sees each page as it arrives, also when this call joins a read already in flight;
+ * a list answered from the cache calls it for nothing.
  */
 export function fetchRegionServices(deps: InventoryDeps, region: string, onPage?: (items: EasService[]) => void): Promise<EasService[]> {
-  return cached(deps, `eas:services:${region}`, [tags.serviceList], async () => {
+  const key = `eas:services:${region}`;
+  let streams = pageStreams.get(deps.cache);
+  if (!streams) pageStreams.set(deps.cache, (streams = new Map()));
+  const open = streams;
+  let mine = false;
+  const read = cached(deps, key, [tags.serviceList], async () => {
+    // Runs synchronously up to its first call, so the stream is open before `cached` returns.
+    mine = true;
+    const stream: PageStream = { seen: [], listeners: new Set(onPage ? [onPage] : []) };
+    open.set(key, stream);
     const page = async (pageNumber: number) => {
-      const p = await call(deps, () => deps.cloud.eas.listServices(region, { pageNumber, pageSize: EAS_PAGE_SIZE }));
-      onPage?.(p.items);
+      // Ahead of the role reads the earlier pages started: the rows (and every later read) wait on the pages.
+      const p = await deps.limiter.run(() => deps.cloud.eas.listServices(region, { pageNumber, pageSize: EAS_PAGE_SIZE }), { first: true });
+      stream.seen.push(p.items);
+      for (const listener of stream.listeners) listener(p.items);
       return p;
     };
-    const first = await page(1);
-    const pages = Math.ceil((first.totalCount ?? first.items.length) / EAS_PAGE_SIZE);
-    const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(i + 2)));
-    return [first, ...rest].flatMap((p) => p.items);
+    try {
+      const first = await page(1);
+      const pages = Math.ceil((first.totalCount ?? first.items.length) / EAS_PAGE_SIZE);
+      const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(i + 2)));
+      return [first, ...rest].flatMap((p) => p.items);
+    } finally {
+      if (open.get(key) === stream) open.delete(key);
+    }
   });
+  const joined = !mine && onPage ? open.get(key) : undefined;
+  if (joined && onPage) {
+    joined.seen.forEach(onPage);
+    joined.listeners.add(onPage);
+  }
+  return read;
 }
 
 /** Statuses of a deployment still under way: what the cache holds of them may be stale in a second. */

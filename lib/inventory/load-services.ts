@@ -5,12 +5,12 @@ import { FactSource } from "./gather/fact-source";
 import { gatherServiceFacts, serviceEvent } from "./gather/service-facts";
 import { serviceHealth } from "../diagnosis/health";
 import type { DiagnosisFacts } from "../diagnosis/types";
-import { analyseService } from "../readiness/use";
+import { analyseService, serviceRole } from "../readiness/use";
 import { tags } from "./cache-tags";
 import type { InventoryDeps } from "./deps";
-import { fetchGroups, fetchUsers } from "./fetch";
+import { fetchGroups, fetchRegionServices, fetchUsers } from "./fetch";
 import { forEachServicePage } from "./service-pages";
-import type { ServiceRow, ServiceWarning } from "./types";
+import type { ServiceListingRow, ServiceRow, ServiceWarning } from "./types";
 import { staleWhileRevalidate } from "./stale-while-revalidate";
 
 // Statuses whose Reason/Message describe normal life, not something to look at.
@@ -66,4 +66,33 @@ export async function loadServices(deps: InventoryDeps, actor: Actor, regions: s
   const key = `inv:services:${[...regions].sort().join(",")}`;
   const { value, fetchedAt } = await staleWhileRevalidate(deps, key, () => buildRows(deps, regions), [tags.ramAggregate, tags.easAggregate]);
   return { rows: value, fetchedAt };
+}
+
+/**
+ * The rows as EAS's list alone tells them (no health, no cause: those need RAM reads per role),
+ * cached under their own key with the aggregates' tags, so a write or a refresh drops them too.
+ * The region lists are the full read's own cache entries: the two reads share every
+ * ListServices call, in flight or done.
+ */
+export async function loadServiceListing(deps: InventoryDeps, actor: Actor, regions: string[]): Promise<{ rows: ServiceListingRow[]; fetchedAt: number }> {
+  requirePermission(actor, "inventory:read");
+  const key = `inv:service-listing:${[...regions].sort().join(",")}`;
+  const read = async () => (await Promise.all(regions.map((r) => fetchRegionServices(deps, r)))).flat().map(listingRow);
+  const { value, fetchedAt } = await deps.cache.get(key, deps.ttlMs, read, [tags.ramAggregate, tags.easAggregate]);
+  return { rows: value, fetchedAt };
+}
+
+function listingRow(s: EasService): ServiceListingRow {
+  const use = serviceRole(s.serviceConfig);
+  return {
+    region: s.region,
+    name: s.serviceName,
+    status: s.status,
+    roleMode: use.roleMode,
+    roleName: use.roleName,
+    roleArn: use.roleArn,
+    warning: latestWarning(s),
+    createTime: s.createTime,
+    updateTime: s.updateTime,
+  };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ruleKindOf, type RuleKind } from "../errors/zod-rules";
-import type { Paged, RoleRow, ServiceRow } from "./types";
+import type { Paged, RoleHealth, RoleRow, ServiceListingRow } from "./types";
 
 // List queries as they appear in the URL: the page's address and the route handler's input are
 // the same string, so a filtered view is a link anyone can open.
@@ -17,16 +17,21 @@ const pageSize = z.coerce.number().int().min(1).max(100).default(20);
 const SERVICE_SORTS = ["name", "-name", "status", "-status", "updated", "-updated", "region", "-region", "role", "-role", "health", "-health"] as const;
 const ROLE_SORTS = ["name", "-name", "services", "-services", "created", "-created"] as const;
 
-export const servicesQuerySchema = z.object({
-  region: csv.optional(),
-  q: text,
-  status: z.string().regex(/^[A-Za-z]+$/).max(40).optional(),
-  mode: z.enum(["none", "default", "custom"]).optional(),
-  health: z.enum(["ok", "problem", "none"]).optional(),
-  sort: z.enum(SERVICE_SORTS).default("name"),
-  page,
-  pageSize,
-});
+export const servicesQuerySchema = z
+  .object({
+    region: csv.optional(),
+    q: text,
+    status: z.string().regex(/^[A-Za-z]+$/).max(40).optional(),
+    mode: z.enum(["none", "default", "custom"]).optional(),
+    health: z.enum(["ok", "problem", "none"]).optional(),
+    sort: z.enum(SERVICE_SORTS).default("name"),
+    page,
+    pageSize,
+    /** `none`: the rows from EAS's list alone, without health and cause (answered in seconds on a slow cloud). */
+    facts: z.enum(["none"]).optional(),
+  })
+  // Which rows a health filter keeps, and their order by health, are known only with the facts.
+  .refine((q) => q.facts !== "none" || (!q.health && q.sort.replace(/^-/, "") !== "health"), { path: ["facts"], message: "factsWithHealth" });
 export type ServicesQuery = z.infer<typeof servicesQuerySchema>;
 
 export const rolesQuerySchema = z.object({
@@ -109,20 +114,21 @@ function sorted<T>(items: T[], sort: string, key: (item: T) => string | number, 
 // deployments under way, then stopped, then running.
 const STATUS_SEVERITY: Record<string, number> = { Failed: 0, DeleteFailed: 0, Waiting: 1, Stopped: 3, Running: 4, Completed: 4 };
 const statusSeverity = (status: string) => (Object.hasOwn(STATUS_SEVERITY, status) ? STATUS_SEVERITY[status] : 2);
-const HEALTH_ORDER: Record<ServiceRow["health"]["state"], number> = { problem: 0, none: 1, ok: 2 };
+const HEALTH_ORDER: Record<RoleHealth["state"], number> = { problem: 0, none: 1, ok: 2 };
 
-export function queryServices(rows: ServiceRow[], q: ServicesQuery, fetchedAt: number): Paged<ServiceRow> {
+/** Full rows, or listing rows (no health) for a query that neither filters nor sorts by health. */
+export function queryServices<R extends ServiceListingRow & { health?: RoleHealth }>(rows: R[], q: ServicesQuery, fetchedAt: number): Paged<R> {
   const needle = q.q?.toLowerCase();
   const filtered = rows.filter(
     (r) =>
       (!q.region || q.region.includes(r.region)) &&
       (!q.status || r.status.toLowerCase() === q.status.toLowerCase()) &&
       (!q.mode || r.roleMode === q.mode) &&
-      (!q.health || r.health.state === q.health) &&
+      (!q.health || r.health?.state === q.health) &&
       (!needle || r.name.toLowerCase().includes(needle) || (r.roleName ?? "").toLowerCase().includes(needle)),
   );
   const field = q.sort.replace(/^-/, "");
-  const key = (r: ServiceRow): string | number => {
+  const key = (r: R): string | number => {
     switch (field) {
       case "status":
         return statusSeverity(r.status);
@@ -134,7 +140,7 @@ export function queryServices(rows: ServiceRow[], q: ServicesQuery, fetchedAt: n
       case "role":
         return r.roleName ?? "\uffff";
       case "health":
-        return HEALTH_ORDER[r.health.state];
+        return r.health ? HEALTH_ORDER[r.health.state] : 0;
       default:
         return r.name;
     }

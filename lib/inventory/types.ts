@@ -60,6 +60,9 @@ export interface RoleRow {
   passersVia: Record<string, string>;
 }
 
+/** A services-list row before its role's facts are read: everything but health and cause. */
+export type ServiceListingRow = Omit<ServiceRow, "health" | "cause">;
+
 export interface Paged<T> {
   items: T[];
   total: number;

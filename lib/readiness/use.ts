@@ -1,5 +1,5 @@
 import type { NamedPolicy } from "../policy";
-import { analyseServiceConfig, checkNeeds, parseServiceConfig, type ConfigProblem, type ServiceConfig, type ServiceNeed } from "../service-config";
+import { analyseServiceConfig, checkNeeds, configuredRole, parseServiceConfig, type ConfigProblem, type ServiceConfig, type ServiceNeed } from "../service-config";
 import type { RoleMode } from "../service-config/types";
 
 interface RoleUse {
@@ -19,6 +19,12 @@ export interface ServiceRoleUse extends RoleUse {
   config?: ServiceConfig;
   needs: ServiceNeed[];
   warnings: string[];
+}
+
+/** A service's RAM role alone, from its config JSON (an unreadable config names none), for a list that shows it before any RAM read. */
+export function serviceRole(serviceConfig: string): Pick<ServiceRoleUse, "roleMode" | "roleName" | "roleArn"> {
+  const parsed = parseServiceConfig(serviceConfig);
+  return parsed.ok ? configuredRole(parsed.config) : { roleMode: "none" };
 }
 
 /** A service's RAM role and needs, from its config JSON; a config that cannot be read says why. */

@@ -1,6 +1,6 @@
 import { roleNameFromArn } from "../policy/arn";
 import { computeNeeds } from "./needs";
-import type { ServiceConfig, ServiceRoleAnalysis } from "./types";
+import type { RoleMode, ServiceConfig, ServiceRoleAnalysis } from "./types";
 
 export const PAI_DEFAULT_ROLE = "AliyunServiceRoleForPaiEas";
 
@@ -24,18 +24,22 @@ export function configuredRoleArn(config: ServiceConfig): string | undefined {
  * config can be made explicit. `enable_ram_role: false` with a `role_arn` is treated the same way.
  */
 export function analyseServiceConfig(config: ServiceConfig, accountId: string, opts?: { region?: string }): ServiceRoleAnalysis {
-  const arn = configuredRoleArn(config);
+  const role = configuredRole(config);
   const workspaceId = config.metadata?.workspace_id || undefined;
   const warnings: string[] = [];
   const scope = { accountId, region: opts?.region };
-  if (arn) {
+  if (role.roleMode === "custom") {
     if (config.options?.enable_ram_role !== true) warnings.push("role_arn is set without options.enable_ram_role: true");
-    const roleName = roleNameFromArn(arn);
-    if (!roleName) warnings.push(`role_arn "${arn}" is not a RAM role ARN (acs:ram::<uid>:role/<name>)`);
-    return { roleMode: "custom", roleArn: arn, roleName, workspaceId, needs: computeNeeds(config, scope, false), warnings };
+    if (!role.roleName) warnings.push(`role_arn "${role.roleArn}" is not a RAM role ARN (acs:ram::<uid>:role/<name>)`);
+    return { ...role, workspaceId, needs: computeNeeds(config, scope, false), warnings };
   }
-  if (config.options?.enable_ram_role === true) {
-    return { roleMode: "default", roleName: PAI_DEFAULT_ROLE, workspaceId, needs: computeNeeds(config, scope, true), warnings };
-  }
-  return { roleMode: "none", workspaceId, needs: computeNeeds(config, scope, false), warnings };
+  return { ...role, workspaceId, needs: computeNeeds(config, scope, role.roleMode === "default"), warnings };
+}
+
+/** Which role the config names (see analyseServiceConfig), without what it must allow: no account needed. */
+export function configuredRole(config: ServiceConfig): { roleMode: RoleMode; roleArn?: string; roleName?: string } {
+  const arn = configuredRoleArn(config);
+  if (arn) return { roleMode: "custom", roleArn: arn, roleName: roleNameFromArn(arn) };
+  if (config.options?.enable_ram_role === true) return { roleMode: "default", roleName: PAI_DEFAULT_ROLE };
+  return { roleMode: "none" };
 }
