@@ -101,7 +101,8 @@ function withoutAction(policy: PolicyDocument, action: string): PolicyDocument {
 }
 
 test("every console page loads with the read-only policy: no NoPermission, no write control, the read-only badge", async ({ page }) => {
-  test.setTimeout(120_000);
+  // One walk over every console page (some thirty, each waited for whole): it grows with the console.
+  test.setTimeout(240_000);
   await signIn(page.request);
   await fetch(`${app.emulator.url}/_emulator/stats`, { method: "DELETE" });
   const pages = consolePages();
