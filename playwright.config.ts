@@ -55,7 +55,9 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
-      command: `sh -c 'mkdir -p data && npx next start -p ${PORT} -H 127.0.0.1 2>&1 | tee ${SERVER_LOG}'`,
+      // As npm start does (scripts/start-options.mjs): a request context reusing an idle connection
+      // just as the server dropped it got ECONNRESET with Node's 5 s keep-alive.
+      command: `sh -c 'mkdir -p data && npx next start -p ${PORT} -H 127.0.0.1 --keepAliveTimeout 75000 2>&1 | tee ${SERVER_LOG}'`,
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
