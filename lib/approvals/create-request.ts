@@ -1,6 +1,6 @@
 import "server-only";
 import { actorCan, requirePermission, type Actor } from "../actor";
-import { OpenRequestExistsError, type PassRoleRequestRecord } from "../db/types";
+import { OpenRequestExistsError, type NewPassRoleRequest, type PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
 import { rule } from "../errors/render";
 import { fromZodError } from "../errors/from";
@@ -40,28 +40,38 @@ export async function createRequest(deps: ApprovalDeps, actor: Actor, body: unkn
   const at = deps.now().toISOString();
   const record = await deps.stores
     .transaction(async (tx) => {
-      const created = await tx.passRoleRequests.create({
-        roleName: lookup.role.roleName,
-        roleArn: lookup.role.arn,
-        ramUser: user.userName,
-        requesterId: actor.id,
-        requester: actor.username,
-        requestedForId: forUser?.id ?? null,
-        requestedFor: forUser?.username ?? null,
-        reason: input.reason,
-        duration: input.duration,
-        policyName: grantPolicyName(user.userName, lookup.role.roleName),
-        at,
-      });
+      const created = await tx.passRoleRequests.create(
+        requestRow(actor, { roleName: lookup.role.roleName, roleArn: lookup.role.arn, ramUser: user.userName, reason: input.reason, duration: input.duration }, forUser, at),
+      );
       await recordEvent(tx, deps, actor, created, "requested", { detail: { duration: input.duration, reason: input.reason } });
       return created;
     })
-    .catch(async (err: unknown) => {
-      if (!OpenRequestExistsError.is(err)) throw err;
-      const open = await deps.stores.passRoleRequests.list({ states: OPEN_STATES, pair: { ramUser: user.userName, roleName: lookup.role.roleName }, limit: 1 });
-      const same = open.requests[0];
-      throw new AppError("conflict", "approvals.openExists", { values: { user: user.userName, role: lookup.role.roleName, same: same ? "yes" : "no", id: same?.id ?? "", state: same?.state ?? "" } });
-    });
+    .catch((err: unknown) => openRequestConflict(deps, err, user.userName, lookup.role.roleName));
   publishEvent(deps, actor, record, "requested");
   return record;
+}
+
+/** A new request's row: filed by `actor` for a RAM user and role, for the console user linked to that RAM user, if any. */
+export function requestRow(
+  actor: Actor,
+  r: Pick<NewPassRoleRequest, "roleName" | "roleArn" | "ramUser" | "reason" | "duration">,
+  forUser: { id: string; username: string } | undefined,
+  at: string,
+): NewPassRoleRequest {
+  return {
+    ...r,
+    requesterId: actor.id,
+    requester: actor.username,
+    requestedForId: forUser?.id ?? null,
+    requestedFor: forUser?.username ?? null,
+    policyName: grantPolicyName(r.ramUser, r.roleName),
+    at,
+  };
+}
+
+/** A request the store refused because the pair has an open one: the `conflict` that names it. Anything else is thrown as it came. */
+export async function openRequestConflict(deps: ApprovalDeps, err: unknown, ramUser: string, roleName: string): Promise<never> {
+  if (!OpenRequestExistsError.is(err)) throw err;
+  const same = (await deps.stores.passRoleRequests.list({ states: OPEN_STATES, pair: { ramUser, roleName }, limit: 1 })).requests[0];
+  throw new AppError("conflict", "approvals.openExists", { values: { user: ramUser, role: roleName, same: same ? "yes" : "no", id: same?.id ?? "", state: same?.state ?? "" } });
 }

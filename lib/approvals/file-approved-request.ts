@@ -1,13 +1,14 @@
 import "server-only";
 import { requirePermission, type Actor } from "../actor";
 import { assertCloudWritable } from "../cloud/read-only";
-import { OpenRequestExistsError, type PassRoleRequestRecord } from "../db/types";
+import type { PassRoleRequestRecord } from "../db/types";
 import { AppError } from "../errors/app-error";
 import { parseArn } from "../policy";
-import { expiryFor, OPEN_STATES, TRANSITIONS, type BoundedDuration } from "../request-workflow";
+import { expiryFor, TRANSITIONS, type BoundedDuration } from "../request-workflow";
 import type { ApprovalDeps } from "./deps";
 import { isOwnRamUser, linkedConsoleUsers, refuseSelfGrant } from "./grantee";
-import { grantDocumentText, grantPolicyName } from "./plans";
+import { openRequestConflict, requestRow } from "./create-request";
+import { grantDocumentText } from "./plans";
 import { publishEvent, recordEvent, takeLease } from "./transition";
 
 export interface PreApproved {
@@ -46,19 +47,9 @@ export async function fileApprovedRequest(deps: ApprovalDeps, actor: Actor, inpu
   const lease = takeLease(deps);
   const { requested, approved } = await deps.stores
     .transaction(async (tx) => {
-      const created = await tx.passRoleRequests.create({
-        roleName: input.roleName,
-        roleArn: input.roleArn,
-        ramUser: input.ramUser,
-        requesterId: actor.id,
-        requester: actor.username,
-        requestedForId: forUser?.id ?? null,
-        requestedFor: forUser?.username ?? null,
-        reason: input.reason,
-        duration: input.duration,
-        policyName: grantPolicyName(input.ramUser, input.roleName),
-        at,
-      });
+      const created = await tx.passRoleRequests.create(
+        requestRow(actor, { roleName: input.roleName, roleArn: input.roleArn, ramUser: input.ramUser, reason: input.reason, duration: input.duration }, forUser, at),
+      );
       await recordEvent(tx, deps, actor, created, "requested", { detail: { duration: input.duration, reason: input.reason, preApproved: true, ...input.via } });
       const change = {
         state: TRANSITIONS.approve.to,
@@ -75,11 +66,7 @@ export async function fileApprovedRequest(deps: ApprovalDeps, actor: Actor, inpu
       await recordEvent(tx, deps, actor, next, "approved", { from: created.state, detail: { duration: input.duration, expiresAt: change.expiresAt, ...input.via } });
       return { requested: created, approved: next };
     })
-    .catch(async (err: unknown) => {
-      if (!OpenRequestExistsError.is(err)) throw err;
-      const open = (await deps.stores.passRoleRequests.list({ states: OPEN_STATES, pair: { ramUser: input.ramUser, roleName: input.roleName }, limit: 1 })).requests[0];
-      throw new AppError("conflict", "approvals.openExists", { values: { user: input.ramUser, role: input.roleName, same: open ? "yes" : "no", id: open?.id ?? "", state: open?.state ?? "" } });
-    });
+    .catch((err: unknown) => openRequestConflict(deps, err, input.ramUser, input.roleName));
   publishEvent(deps, actor, requested, "requested");
   publishEvent(deps, actor, approved, "approved");
   return approved;
